@@ -1,0 +1,45 @@
+// "Because you answered ...": the human words for the answers a rule looked at.
+import type { Condition, Rules } from '../rules/schema.ts';
+import { localize, type Locale } from '../rules/text.ts';
+import type { AnswerValue, Answers } from './answers.ts';
+import { questionsIn } from './conditions.ts';
+
+export interface Because {
+  questionId: string;
+  answer: AnswerValue;
+  /** The question as the person read it. */
+  question: string;
+  /** Their answer, in words. */
+  answerText: string;
+}
+
+/** The answered questions a condition refers to, with the person's answers in words. */
+export function answerText(rules: Rules, answers: Answers, when: Condition, locale: Locale): Because[] {
+  const ids = [...new Set(questionsIn(when))];
+  const out: Because[] = [];
+  for (const id of ids) {
+    const value = answers[id];
+    const question = rules.questions.find((q) => q.id === id);
+    if (value === undefined || !question) continue;
+    out.push({
+      questionId: id,
+      answer: value,
+      question: localize(question.text, locale),
+      answerText: describeAnswer(rules, id, value, locale),
+    });
+  }
+  return out;
+}
+
+/** One answer in words: the option label(s), or the number for a scale. */
+export function describeAnswer(rules: Rules, questionId: string, value: AnswerValue, locale: Locale): string {
+  const question = rules.questions.find((q) => q.id === questionId);
+  if (!question) return String(value);
+  if (question.type === 'scale') return new Intl.NumberFormat(locale).format(Number(value));
+  const label = (id: string) => {
+    const option = question.options.find((o) => o.id === id);
+    return option ? localize(option.label, locale) : id;
+  };
+  const ids = Array.isArray(value) ? value : [String(value)];
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(ids.map(label));
+}

@@ -1,0 +1,147 @@
+// The clinical outcome of a set of answers: a pure function of the rules and the answers, nothing else.
+import type { Condition, Likelihood, Rules, Urgency } from '../rules/schema.ts';
+import { localize, type Locale } from '../rules/text.ts';
+import { answerText, type Because } from './because.ts';
+import type { Answers } from './answers.ts';
+import { matches } from './conditions.ts';
+import { pruneAnswers } from './visibility.ts';
+
+export interface FlagHit {
+  id: string;
+  level: Urgency;
+  reason: string;
+  because: Because[];
+}
+
+export interface CauseResult {
+  id: string;
+  likelihood: Likelihood;
+  /** Sum of the weights of the evidence that fired. */
+  score: number;
+  title: string;
+  summary: string;
+  advice: string[];
+  /** The answers that point towards this cause (positive evidence only). */
+  because: Because[];
+}
+
+export interface FiredRule {
+  id: string;
+  kind: 'redFlag' | 'consultSign' | 'scopeExit' | 'evidence';
+  /** The cause an evidence rule belongs to. */
+  cause?: string;
+  weight?: number;
+}
+
+export interface Result {
+  rulesId: string;
+  rulesVersion: string;
+  urgency: Urgency;
+  /** Headline, what to do now, and whether and when to see a professional, for this urgency. */
+  title: string;
+  action: string;
+  consult: string;
+  disclaimer: string;
+  redFlags: FlagHit[];
+  consultSigns: FlagHit[];
+  outOfScope: { id: string; title: string; message: string; because: Because[] } | null;
+  /** Ranked: likely before possible before unlikely, then by score. Empty when a red flag or scope exit decided. */
+  causes: CauseResult[];
+  /** Every rule that fired, for clinicians and scenario reports. */
+  trace: FiredRule[];
+}
+
+const URGENCY_RANK: Record<Urgency, number> = { 'self-care': 0, consult: 1, urgent: 2, emergency: 3 };
+const LIKELIHOOD_RANK: Record<Likelihood, number> = { likely: 2, possible: 1, unlikely: 0 };
+
+export function moreUrgent(a: Urgency, b: Urgency): Urgency {
+  return URGENCY_RANK[a] >= URGENCY_RANK[b] ? a : b;
+}
+
+export function urgencyRank(u: Urgency): number {
+  return URGENCY_RANK[u];
+}
+
+export function likelihoodFor(score: number, thresholds: { likely: number; possible: number }): Likelihood {
+  if (score >= thresholds.likely) return 'likely';
+  if (score >= thresholds.possible) return 'possible';
+  return 'unlikely';
+}
+
+export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en'): Result {
+  // Answers to questions that do not apply (hidden by skip logic) must not count for or against anything.
+  const answers = pruneAnswers(rules, rawAnswers);
+  const say = (t: Parameters<typeof localize>[0]) => localize(t, locale);
+  const because = (when: Condition) => answerText(rules, answers, when, locale);
+  const trace: FiredRule[] = [];
+
+  const redFlags: FlagHit[] = [];
+  for (const rule of rules.redFlags) {
+    if (!matches(rule.when, answers)) continue;
+    trace.push({ id: rule.id, kind: 'redFlag' });
+    redFlags.push({ id: rule.id, level: rule.level, reason: say(rule.reason), because: because(rule.when) });
+  }
+  const consultSigns: FlagHit[] = [];
+  for (const rule of rules.consultSigns) {
+    if (!matches(rule.when, answers)) continue;
+    trace.push({ id: rule.id, kind: 'consultSign' });
+    consultSigns.push({ id: rule.id, level: rule.level, reason: say(rule.reason), because: because(rule.when) });
+  }
+  const exit = rules.scopeExits.find((rule) => matches(rule.when, answers));
+  if (exit) trace.push({ id: exit.id, kind: 'scopeExit' });
+
+  let urgency: Urgency = 'self-care';
+  for (const hit of [...redFlags, ...consultSigns]) urgency = moreUrgent(urgency, hit.level);
+  // Out of scope is never self-care: the person is sent to someone who can help.
+  if (exit) urgency = moreUrgent(urgency, 'consult');
+
+  // Causes are only weighed when no red flag and no scope exit decided the outcome: with a red flag the person
+  // needs care, not training tips, and an out-of-scope answer means the guide does not apply.
+  const causes: CauseResult[] =
+    redFlags.length > 0 || exit
+      ? []
+      : rules.causes
+          .map((cause) => {
+            let score = 0;
+            const support: Because[] = [];
+            for (const ev of cause.evidence) {
+              if (!matches(ev.when, answers)) continue;
+              score += ev.weight;
+              trace.push({ id: ev.id, kind: 'evidence', cause: cause.id, weight: ev.weight });
+              if (ev.weight > 0) support.push(...because(ev.when));
+            }
+            return {
+              id: cause.id,
+              likelihood: likelihoodFor(score, cause.thresholds),
+              score,
+              title: say(cause.title),
+              summary: say(cause.summary),
+              advice: cause.advice.map(say),
+              because: dedupe(support),
+            };
+          })
+          .sort((a, b) => LIKELIHOOD_RANK[b.likelihood] - LIKELIHOOD_RANK[a.likelihood] || b.score - a.score);
+
+  const texts = rules.results.urgency[urgency];
+  return {
+    rulesId: rules.meta.id,
+    rulesVersion: rules.meta.version,
+    urgency,
+    title: say(texts.title),
+    action: say(texts.action),
+    consult: say(texts.consult),
+    disclaimer: say(rules.results.disclaimer),
+    redFlags,
+    consultSigns,
+    outOfScope: exit
+      ? { id: exit.id, title: say(rules.results.outOfScopeTitle), message: say(exit.message), because: because(exit.when) }
+      : null,
+    causes,
+    trace,
+  };
+}
+
+function dedupe(list: Because[]): Because[] {
+  const seen = new Set<string>();
+  return list.filter((b) => (seen.has(b.questionId) ? false : (seen.add(b.questionId), true)));
+}

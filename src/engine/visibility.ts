@@ -1,0 +1,37 @@
+// Which questions apply to these answers, in the order they are asked. Skip logic only looks back (the schema
+// checks that), so walking the list once in order is enough.
+import type { Question, Rules } from '../rules/schema.ts';
+import type { Answers } from './answers.ts';
+import { matches } from './conditions.ts';
+
+export function isVisible(question: Question, answers: Answers): boolean {
+  return question.showIf === undefined || matches(question.showIf, answers);
+}
+
+/** The questions that apply, in asking order. A hidden question's answer never makes a later one visible. */
+export function visibleQuestions(rules: Rules, answers: Answers): Question[] {
+  const kept: Record<string, Answers[string]> = {};
+  const visible: Question[] = [];
+  for (const q of rules.questions) {
+    if (!isVisible(q, kept)) continue;
+    visible.push(q);
+    const value = answers[q.id];
+    if (value !== undefined) kept[q.id] = value;
+  }
+  return visible;
+}
+
+/** Drop answers to questions that no longer apply (after an earlier answer changed) and to unknown ids. */
+export function pruneAnswers(rules: Rules, answers: Answers): Answers {
+  const pruned: Record<string, Answers[string]> = {};
+  for (const q of visibleQuestions(rules, answers)) {
+    const value = answers[q.id];
+    if (value !== undefined) pruned[q.id] = value;
+  }
+  return pruned;
+}
+
+/** Visible questions not yet answered, in asking order. */
+export function pendingQuestions(rules: Rules, answers: Answers): Question[] {
+  return visibleQuestions(rules, answers).filter((q) => answers[q.id] === undefined);
+}

@@ -1,0 +1,357 @@
+// The shape of a rules file. This schema is the single source of truth: the TypeScript types below are inferred
+// from it, the JSON Schema in rules/ is generated from it, and every rules file is checked against it when loaded.
+// Cross-references (a rule naming an unknown question, a duplicate id, ...) are checked in `crossReferenceIssues`
+// so that each problem gets an exact path and, through the loader, a file:line.
+import { z } from 'zod';
+
+export const URGENCY_LEVELS = ['emergency', 'urgent', 'consult', 'self-care'] as const;
+export const LIKELIHOODS = ['likely', 'possible', 'unlikely'] as const;
+export const CAUSE_IDS = ['posture', 'overuse', 'core', 'hydration'] as const;
+
+export const UrgencySchema = z.enum(URGENCY_LEVELS);
+export const LikelihoodSchema = z.enum(LIKELIHOODS);
+
+/** Ids are snake_case so they stay stable in URLs, storage keys and FHIR linkIds. */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'ids are snake_case: lower-case letters, digits and _ (e.g. saddle_numbness)');
+
+const nonBlank = z
+  .string()
+  .trim()
+  .min(1, 'text must not be empty')
+  .refine((s) => !/\b(TODO|TBD|FIXME|lorem ipsum)\b|^\?+$/i.test(s), 'text looks like a placeholder');
+
+/** Text shown to people: English always, other languages as the file declares in `meta.locales`. */
+export const TextSchema = z.strictObject({
+  en: nonBlank,
+  es: nonBlank.optional(),
+});
+
+// ---- Conditions: structured data, not expression strings, so a linter can reason about them. ----
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { question: string; is: string }
+  | { question: string; isAny: string[] }
+  | { question: string; atLeast: number }
+  | { question: string; atMost: number };
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ not: ConditionSchema }),
+    z.strictObject({ question: IdSchema, is: IdSchema }),
+    z.strictObject({ question: IdSchema, isAny: z.array(IdSchema).min(1) }),
+    z.strictObject({ question: IdSchema, atLeast: z.number() }),
+    z.strictObject({ question: IdSchema, atMost: z.number() }),
+  ]),
+);
+
+// ---- Questions ----
+
+export const OptionSchema = z.strictObject({
+  id: IdSchema,
+  label: TextSchema,
+  /** "I'm not sure" and "none of these" options: shown apart and never count as positive evidence. */
+  kind: z.enum(['answer', 'not_sure', 'none']).default('answer'),
+});
+
+const questionBase = {
+  id: IdSchema,
+  section: IdSchema,
+  text: TextSchema,
+  /** A short "why we ask", in plain words. */
+  why: TextSchema.optional(),
+  hint: TextSchema.optional(),
+  showIf: ConditionSchema.optional(),
+};
+
+export const SingleQuestionSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('single'),
+  options: z.array(OptionSchema).min(2),
+});
+
+export const MultiQuestionSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('multi'),
+  options: z.array(OptionSchema).min(2),
+});
+
+export const ScaleQuestionSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('scale'),
+  min: z.number().int(),
+  max: z.number().int(),
+  minLabel: TextSchema,
+  maxLabel: TextSchema,
+});
+
+export const QuestionSchema = z.discriminatedUnion('type', [
+  SingleQuestionSchema,
+  MultiQuestionSchema,
+  ScaleQuestionSchema,
+]);
+
+export const SectionSchema = z.strictObject({
+  id: IdSchema,
+  title: TextSchema,
+  intro: TextSchema.optional(),
+});
+
+// ---- Rules ----
+
+const ruleBase = {
+  id: IdSchema,
+  when: ConditionSchema,
+  /** Why the rule exists, for the clinician reviewing it. Never shown to the person. */
+  rationale: z.string().trim().min(1),
+  source: z.string().trim().min(1).optional(),
+};
+
+/** A red flag forces `emergency` or `urgent`, whatever else is answered. */
+export const RedFlagRuleSchema = z.strictObject({
+  ...ruleBase,
+  level: z.enum(['emergency', 'urgent']),
+  /** Shown to the person: what this answer may mean, in calm words. */
+  reason: TextSchema,
+});
+
+/** Signs that call for booking a consultation (recurring, persisting, worsening, spreading pain, ...). */
+export const ConsultRuleSchema = z.strictObject({
+  ...ruleBase,
+  level: z.literal('consult'),
+  reason: TextSchema,
+});
+
+/** The tool is not made for this person: say so and where to go instead. */
+export const ScopeExitSchema = z.strictObject({
+  ...ruleBase,
+  message: TextSchema,
+});
+
+export const EvidenceSchema = z.strictObject({
+  id: IdSchema,
+  when: ConditionSchema,
+  /** Positive weights point towards the cause, negative ones away from it. */
+  weight: z.number().int().min(-10).max(10),
+  rationale: z.string().trim().min(1).optional(),
+});
+
+export const CauseSchema = z.strictObject({
+  id: z.enum(CAUSE_IDS),
+  title: TextSchema,
+  summary: TextSchema,
+  advice: z.array(TextSchema).min(1),
+  source: z.string().trim().min(1),
+  /** Score at or above `likely` -> likely; at or above `possible` -> possible; below -> unlikely. */
+  thresholds: z.strictObject({ likely: z.number().int(), possible: z.number().int() }),
+  evidence: z.array(EvidenceSchema).min(1),
+});
+
+export const UrgencyTextSchema = z.strictObject({
+  title: TextSchema,
+  /** What to do now, the first words the person reads. */
+  action: TextSchema,
+  /** Whether and when to see a professional. */
+  consult: TextSchema,
+});
+
+export const RulesSchema = z
+  .strictObject({
+    meta: z.strictObject({
+      id: IdSchema,
+      version: z.string().regex(/^\d+\.\d+\.\d+$/, 'version is semantic: MAJOR.MINOR.PATCH'),
+      title: TextSchema,
+      locales: z.array(z.enum(['en', 'es'])).min(1),
+      sources: z.array(z.string().trim().min(1)).min(1),
+      reviewedBy: z.string().trim().min(1),
+      reviewedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'reviewedOn is a date: YYYY-MM-DD'),
+    }),
+    sections: z.array(SectionSchema).min(1),
+    questions: z.array(QuestionSchema).min(1),
+    redFlags: z.array(RedFlagRuleSchema).min(1),
+    consultSigns: z.array(ConsultRuleSchema),
+    scopeExits: z.array(ScopeExitSchema),
+    causes: z.array(CauseSchema).min(1),
+    results: z.strictObject({
+      disclaimer: TextSchema,
+      outOfScopeTitle: TextSchema,
+      urgency: z.strictObject({
+        emergency: UrgencyTextSchema,
+        urgent: UrgencyTextSchema,
+        consult: UrgencyTextSchema,
+        'self-care': UrgencyTextSchema,
+      }),
+    }),
+  })
+  .superRefine((rules, ctx) => {
+    for (const issue of crossReferenceIssues(rules)) ctx.addIssue({ code: 'custom', ...issue });
+  });
+
+export type Text = z.infer<typeof TextSchema>;
+export type Urgency = z.infer<typeof UrgencySchema>;
+export type Likelihood = z.infer<typeof LikelihoodSchema>;
+export type CauseId = (typeof CAUSE_IDS)[number];
+export type Option = z.infer<typeof OptionSchema>;
+export type Question = z.infer<typeof QuestionSchema>;
+export type Section = z.infer<typeof SectionSchema>;
+export type RedFlagRule = z.infer<typeof RedFlagRuleSchema>;
+export type ConsultRule = z.infer<typeof ConsultRuleSchema>;
+export type ScopeExit = z.infer<typeof ScopeExitSchema>;
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export type Cause = z.infer<typeof CauseSchema>;
+export type Rules = z.infer<typeof RulesSchema>;
+/** The rules as written in YAML, before defaults (option `kind`) are filled in. */
+export type RulesInput = z.input<typeof RulesSchema>;
+
+export interface CrossReferenceIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+type RulesShape = Omit<Rules, never>;
+
+/** Every reference between parts of the file must resolve, and every id must be unique where it is declared. */
+export function crossReferenceIssues(rules: RulesShape): CrossReferenceIssue[] {
+  const issues: CrossReferenceIssue[] = [];
+  const duplicates = (ids: string[], path: (string | number)[], what: string) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) issues.push({ path: [...path, i, 'id'], message: `duplicate ${what} id "${id}"` });
+      seen.add(id);
+    });
+  };
+  duplicates(rules.sections.map((s) => s.id), ['sections'], 'section');
+  duplicates(rules.questions.map((q) => q.id), ['questions'], 'question');
+  duplicates(rules.causes.map((c) => c.id), ['causes'], 'cause');
+  // Rule ids share one namespace so a trace can name a rule without saying which list it came from.
+  const ruleIds: { id: string; path: (string | number)[] }[] = [
+    ...rules.redFlags.map((r, i) => ({ id: r.id, path: ['redFlags', i, 'id'] })),
+    ...rules.consultSigns.map((r, i) => ({ id: r.id, path: ['consultSigns', i, 'id'] })),
+    ...rules.scopeExits.map((r, i) => ({ id: r.id, path: ['scopeExits', i, 'id'] })),
+    ...rules.causes.flatMap((c, ci) =>
+      c.evidence.map((e, i) => ({ id: e.id, path: ['causes', ci, 'evidence', i, 'id'] })),
+    ),
+  ];
+  const seenRules = new Set<string>();
+  for (const r of ruleIds) {
+    if (seenRules.has(r.id)) issues.push({ path: r.path, message: `duplicate rule id "${r.id}"` });
+    seenRules.add(r.id);
+  }
+
+  const sectionIds = new Set(rules.sections.map((s) => s.id));
+  const questionIndex = new Map(rules.questions.map((q, i) => [q.id, i]));
+  const sectionOrder = new Map(rules.sections.map((s, i) => [s.id, i]));
+  let lastSection = -1;
+
+  rules.questions.forEach((q, qi) => {
+    const at = ['questions', qi];
+    if (!sectionIds.has(q.section)) {
+      issues.push({ path: [...at, 'section'], message: `unknown section "${q.section}"` });
+    } else {
+      // Questions are asked in file order, so they must be grouped by section in the sections' order.
+      const order = sectionOrder.get(q.section) ?? 0;
+      if (order < lastSection) {
+        issues.push({
+          path: [...at, 'section'],
+          message: `question "${q.id}" is in section "${q.section}" but comes after questions of a later section; keep questions in the order of sections`,
+        });
+      }
+      lastSection = Math.max(lastSection, order);
+    }
+    if (q.type !== 'scale') {
+      duplicates(q.options.map((o) => o.id), [...at, 'options'], `option (in question "${q.id}")`);
+    } else if (q.min >= q.max) {
+      issues.push({ path: [...at, 'max'], message: `max (${q.max}) must be greater than min (${q.min})` });
+    }
+    if (q.showIf) {
+      conditionIssues(q.showIf, [...at, 'showIf'], rules, issues, (ref) => {
+        // Skip logic may only look back: a question cannot depend on itself or on one asked later.
+        const refIndex = questionIndex.get(ref);
+        return refIndex !== undefined && refIndex >= qi
+          ? `showIf of "${q.id}" refers to "${ref}", which is not asked before it`
+          : null;
+      });
+    }
+  });
+
+  const ruleLists = [
+    ['redFlags', rules.redFlags],
+    ['consultSigns', rules.consultSigns],
+    ['scopeExits', rules.scopeExits],
+  ] as const;
+  for (const [key, list] of ruleLists) {
+    list.forEach((r, i) => conditionIssues(r.when, [key, i, 'when'], rules, issues));
+  }
+  rules.causes.forEach((c, ci) => {
+    if (c.thresholds.possible > c.thresholds.likely) {
+      issues.push({
+        path: ['causes', ci, 'thresholds', 'possible'],
+        message: `the "possible" threshold (${c.thresholds.possible}) is above the "likely" one (${c.thresholds.likely})`,
+      });
+    }
+    c.evidence.forEach((e, i) => conditionIssues(e.when, ['causes', ci, 'evidence', i, 'when'], rules, issues));
+  });
+  return issues;
+}
+
+function conditionIssues(
+  condition: Condition,
+  path: (string | number)[],
+  rules: RulesShape,
+  issues: CrossReferenceIssue[],
+  extraCheck?: (questionId: string) => string | null,
+): void {
+  if ('all' in condition) {
+    condition.all.forEach((c, i) => conditionIssues(c, [...path, 'all', i], rules, issues, extraCheck));
+    return;
+  }
+  if ('any' in condition) {
+    condition.any.forEach((c, i) => conditionIssues(c, [...path, 'any', i], rules, issues, extraCheck));
+    return;
+  }
+  if ('not' in condition) {
+    conditionIssues(condition.not, [...path, 'not'], rules, issues, extraCheck);
+    return;
+  }
+  const question = rules.questions.find((q) => q.id === condition.question);
+  if (!question) {
+    issues.push({ path: [...path, 'question'], message: `unknown question "${condition.question}"` });
+    return;
+  }
+  const extra = extraCheck?.(question.id);
+  if (extra) issues.push({ path: [...path, 'question'], message: extra });
+  if ('atLeast' in condition || 'atMost' in condition) {
+    if (question.type !== 'scale') {
+      const key = 'atLeast' in condition ? 'atLeast' : 'atMost';
+      issues.push({
+        path: [...path, key],
+        message: `"${key}" needs a scale question, but "${question.id}" is a ${question.type}-choice question`,
+      });
+    }
+    return;
+  }
+  if (question.type === 'scale') {
+    const key = 'is' in condition ? 'is' : 'isAny';
+    issues.push({
+      path: [...path, key],
+      message: `"${question.id}" is a scale question: use atLeast/atMost, not "${key}"`,
+    });
+    return;
+  }
+  const optionIds = new Set(question.options.map((o) => o.id));
+  const refs = 'is' in condition ? [{ id: condition.is, p: ['is'] }] : condition.isAny.map((id, i) => ({ id, p: ['isAny', i] }));
+  for (const ref of refs) {
+    if (!optionIds.has(ref.id)) {
+      issues.push({
+        path: [...path, ...ref.p],
+        message: `question "${question.id}" has no option "${ref.id}" (options: ${[...optionIds].join(', ')})`,
+      });
+    }
+  }
+}

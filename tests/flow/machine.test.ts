@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { checkMachine, type CheckEvent } from '../../src/flow/machine.ts';
+import { miniRules } from '../helpers.ts';
+
+function start(...events: CheckEvent[]) {
+  const actor = createActor(checkMachine, { input: { rules: miniRules() } }).start();
+  for (const e of events) actor.send(e);
+  return actor;
+}
+const answer = (value: string | string[] | number | undefined): CheckEvent => ({ type: 'user.answer', value });
+const where = (actor: ReturnType<typeof start>) => {
+  const s = actor.getSnapshot();
+  return s.value === 'question' ? `question:${s.context.current}` : String(s.value);
+};
+
+describe('the check machine', () => {
+  it('starts on the intro and asks the red flags first', () => {
+    const actor = start();
+    expect(where(actor)).toBe('intro');
+    actor.send({ type: 'user.start' });
+    expect(where(actor)).toBe('question:rf_big');
+  });
+
+  it('walks through the questions in order, skipping ones that do not apply, then reviews', () => {
+    const actor = start({ type: 'user.start' }, answer('no'), answer('no'), answer('adult'), answer('no'));
+    // lift_kind only shows for people who lift
+    expect(where(actor)).toBe('question:pain');
+    actor.send(answer(3));
+    actor.send(answer('no'));
+    expect(where(actor)).toBe('review');
+    actor.send({ type: 'user.confirm' });
+    expect(where(actor)).toBe('result');
+  });
+
+  it('ends at once on an emergency answer', () => {
+    const actor = start({ type: 'user.start' }, answer('yes'));
+    expect(where(actor)).toBe('result');
+    expect(actor.getSnapshot().context.answers).toEqual({ rf_big: 'yes' });
+  });
+
+  it('after an urgent answer, still asks every question that could make it an emergency, and nothing else', () => {
+    const actor = start({ type: 'user.start' }, answer('not_sure'));
+    expect(where(actor)).toBe('question:late_flag');
+    actor.send(answer('no'));
+    expect(where(actor)).toBe('result');
+  });
+
+  it('an emergency answer to a late safety question still ends at once', () => {
+    const actor = start({ type: 'user.start' }, answer('no'), answer('yes'));
+    expect(where(actor)).toBe('question:late_flag');
+    actor.send(answer('yes'));
+    expect(where(actor)).toBe('result');
+  });
+
+  it('a scope exit waits for the remaining red flag questions, then goes to the result', () => {
+    const actor = start({ type: 'user.start' }, answer('no'), answer('no'), answer('child'));
+    expect(where(actor)).toBe('question:late_flag');
+    actor.send(answer('no'));
+    expect(where(actor)).toBe('result');
+  });
+
+  it('refuses a missing or invalid answer with an error and stays on the question', () => {
+    const actor = start({ type: 'user.start' }, answer(undefined));
+    expect(where(actor)).toBe('question:rf_big');
+    expect(actor.getSnapshot().context.error).toEqual({ questionId: 'rf_big', message: 'required' });
+    actor.send(answer('maybe'));
+    expect(actor.getSnapshot().context.error?.message).toMatch(/not an option/);
+    actor.send(answer('no'));
+    expect(actor.getSnapshot().context.error).toBeNull();
+    expect(where(actor)).toBe('question:rf_small');
+  });
+
+  it('refuses "none" ticked together with another option, and an out-of-range scale value', () => {
+    const actor = start({ type: 'user.start' }, answer('no'), answer('no'), answer('adult'), answer('yes'));
+    actor.send(answer(['deadlift', 'none']));
+    expect(where(actor)).toBe('question:lift_kind');
+    actor.send(answer(['deadlift']));
+    actor.send(answer(11));
+    expect(where(actor)).toBe('question:pain');
+    expect(actor.getSnapshot().context.error?.message).toMatch(/outside 0-10/);
+  });
+
+  it('goes back through the questions actually shown, keeping the answers', () => {
+    const actor = start({ type: 'user.start' }, answer('no'), answer('no'), answer('adult'), answer('no'));
+    actor.send({ type: 'user.back' });
+    expect(where(actor)).toBe('question:lifts');
+    actor.send({ type: 'user.back' });
+    expect(where(actor)).toBe('question:age');
+    expect(actor.getSnapshot().context.answers.age).toBe('adult');
+    actor.send({ type: 'user.back' });
+    actor.send({ type: 'user.back' });
+    expect(where(actor)).toBe('question:rf_big');
+    actor.send({ type: 'user.back' });
+    expect(where(actor)).toBe('intro');
+  });
+
+  it('changing an earlier answer drops the later answers that no longer apply', () => {
+    const actor = start(
+      { type: 'user.start' },
+      answer('no'), answer('no'), answer('adult'), answer('yes'), answer(['deadlift']), answer(4), answer('no'),
+    );
+    expect(where(actor)).toBe('review');
+    actor.send({ type: 'user.change', questionId: 'lifts' });
+    expect(where(actor)).toBe('question:lifts');
+    actor.send(answer('no'));
+    expect(where(actor)).toBe('review');
+    expect(actor.getSnapshot().context.answers).not.toHaveProperty('lift_kind');
+    expect(actor.getSnapshot().context.answers.pain).toBe(4);
+  });
+
+  it('a change that makes a new question apply asks it, then returns to the review', () => {
+    const actor = start(
+      { type: 'user.start' },
+      answer('no'), answer('no'), answer('adult'), answer('no'), answer(4), answer('no'),
+    );
+    actor.send({ type: 'user.change', questionId: 'lifts' });
+    actor.send(answer('yes'));
+    expect(where(actor)).toBe('question:lift_kind');
+    actor.send(answer(['squat']));
+    expect(where(actor)).toBe('review');
+  });
+
+  it('a change to an emergency answer from the review ends at once', () => {
+    const actor = start(
+      { type: 'user.start' },
+      answer('no'), answer('no'), answer('adult'), answer('no'), answer(4), answer('no'),
+    );
+    actor.send({ type: 'user.change', questionId: 'rf_big' });
+    actor.send(answer('yes'));
+    expect(where(actor)).toBe('result');
+  });
+
+  it('back from a question being changed returns to the review without changing anything', () => {
+    const actor = start(
+      { type: 'user.start' },
+      answer('no'), answer('no'), answer('adult'), answer('no'), answer(4), answer('no'),
+    );
+    const before = actor.getSnapshot().context.answers;
+    actor.send({ type: 'user.change', questionId: 'age' });
+    actor.send({ type: 'user.back' });
+    expect(where(actor)).toBe('review');
+    expect(actor.getSnapshot().context.answers).toEqual(before);
+  });
+
+  it('cannot change a question that was never answered', () => {
+    const actor = start(
+      { type: 'user.start' },
+      answer('no'), answer('no'), answer('adult'), answer('no'), answer(4), answer('no'),
+    );
+    actor.send({ type: 'user.change', questionId: 'lift_kind' });
+    expect(where(actor)).toBe('review');
+  });
+
+  it('restart forgets every answer', () => {
+    const actor = start({ type: 'user.start' }, answer('yes'), { type: 'user.restart' });
+    expect(where(actor)).toBe('intro');
+    expect(actor.getSnapshot().context.answers).toEqual({});
+  });
+
+  it('resumes saved progress where the person was', () => {
+    const actor = createActor(checkMachine, {
+      input: { rules: miniRules(), resume: { answers: { rf_big: 'no' }, current: 'rf_small', history: ['rf_big'] } },
+    }).start();
+    expect(where(actor)).toBe('question:rf_small');
+    actor.send({ type: 'user.back' });
+    expect(where(actor)).toBe('question:rf_big');
+  });
+});

@@ -1,0 +1,16 @@
+// Loading rules files in tests, straight from disk, through the same loader the CLI uses.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadRulesOrThrow } from '../src/rules/load.ts';
+import type { Rules } from '../src/rules/schema.ts';
+
+// Test runners start at the project root (vitest, tsx scripts run from npm).
+export const ROOT = `${resolve(process.cwd())}/`;
+export const MAIN_RULES_FILE = `${ROOT}rules/lower-back-after-workout.yaml`;
+
+export function loadRulesFile(path: string): Rules {
+  return loadRulesOrThrow(readFileSync(path, 'utf8'), path);
+}
+
+export const miniRules = (): Rules => loadRulesFile(`${ROOT}tests/fixtures/mini-rules.yaml`);
+export const mainRules = (): Rules => loadRulesFile(MAIN_RULES_FILE);
