@@ -1,0 +1,77 @@
+// The FHIR resources must pass the official, unmodified FHIR R4 JSON schema, read from node_modules by the
+// validator package that ships it (it compiles the draft-06 schema with its own ajv 6; ajv 8 no longer reads
+// the schema's draft-06 "id" keyword).
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toQuestionnaire } from '../../src/fhir/questionnaire.ts';
+import { toQuestionnaireResponse } from '../../src/fhir/response.ts';
+import { mainRules, miniRules } from '../helpers.ts';
+
+interface FhirValidator {
+  validate(resource: unknown, verbose?: boolean): unknown[];
+}
+const require = createRequire(import.meta.url);
+let validator: FhirValidator;
+
+beforeAll(() => {
+  const Validator = require('@asymmetrik/fhir-json-schema-validator') as new () => FhirValidator;
+  validator = new Validator();
+});
+
+const errorsOf = (resource: unknown) => validator.validate(resource, true).slice(0, 5);
+
+describe('FHIR Questionnaire from the rules', () => {
+  it('is valid FHIR R4 and holds every question, grouped by section', () => {
+    const rules = mainRules();
+    const q = toQuestionnaire(rules);
+    expect(errorsOf(q)).toEqual([]);
+    const linkIds = (q.item ?? []).flatMap((g) => (g.item ?? []).map((i) => i.linkId));
+    expect(linkIds).toEqual(rules.questions.map((x) => x.id));
+  });
+
+  it('maps skip logic to enableWhen and scale questions to integers with bounds', () => {
+    const q = toQuestionnaire(miniRules());
+    const items = (q.item ?? []).flatMap((g) => g.item ?? []);
+    const liftKind = items.find((i) => i.linkId === 'lift_kind');
+    expect(liftKind?.repeats).toBe(true);
+    expect(liftKind?.enableWhen).toEqual([
+      { question: 'lifts', operator: '=', answerCoding: expect.objectContaining({ code: 'yes' }) },
+    ]);
+    const pain = items.find((i) => i.linkId === 'pain');
+    expect(pain?.type).toBe('integer');
+    expect(pain?.extension?.map((e) => e.valueInteger)).toEqual([0, 10]);
+  });
+
+  it('the schema check really rejects a broken resource', () => {
+    expect(errorsOf({ resourceType: 'Questionnaire', status: 'not-a-status' })).not.toEqual([]);
+  });
+});
+
+describe('FHIR QuestionnaireResponse from answers', () => {
+  it('is valid FHIR R4, references the questionnaire version and carries each answer', () => {
+    const rules = miniRules();
+    const response = toQuestionnaireResponse(
+      rules,
+      { rf_big: 'no', rf_small: 'no', age: 'adult', lifts: 'yes', lift_kind: ['deadlift', 'squat'], pain: 6 },
+      { authored: new Date('2026-11-25T10:00:00Z'), complete: false },
+    );
+    expect(errorsOf(response)).toEqual([]);
+    expect(response.questionnaire).toBe('urn:backcheck:questionnaire:mini|0.0.1');
+    const items = (response.item ?? []).flatMap((g) => g.item ?? []);
+    expect(items.find((i) => i.linkId === 'lift_kind')?.answer?.map((a) => a.valueCoding?.code)).toEqual([
+      'deadlift',
+      'squat',
+    ]);
+    expect(items.find((i) => i.linkId === 'pain')?.answer).toEqual([{ valueInteger: 6 }]);
+  });
+
+  it('leaves out answers to questions that no longer apply', () => {
+    const response = toQuestionnaireResponse(
+      miniRules(),
+      { rf_big: 'no', lifts: 'no', lift_kind: ['deadlift'] },
+      { authored: new Date(0), complete: false },
+    );
+    const ids = (response.item ?? []).flatMap((g) => (g.item ?? []).map((i) => i.linkId));
+    expect(ids).not.toContain('lift_kind');
+  });
+});
