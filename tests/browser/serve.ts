@@ -1,0 +1,142 @@
+// A tiny static file server for browser tests and the bench: serves a built folder (e.g. dist/) on 127.0.0.1 at a
+// free port, like a plain static host would, with no dependency beyond node:http.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createBrotliCompress, createGzip } from 'node:zlib';
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.yaml': 'text/yaml; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+/** Types worth compressing on the fly (images and fonts are compressed already). */
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|xml|wasm)|image\/svg)/;
+
+export interface ServeOptions {
+  /** Extra headers on every response, e.g. `{ 'Content-Security-Policy': "default-src 'self'" }`. */
+  headers?: Record<string, string>;
+  /**
+   * Compress text responses (brotli or gzip, as the browser accepts) like a production host. Off by default; the
+   * bench turns it on so that download times under a slow network are realistic.
+   */
+  compress?: boolean;
+}
+
+export interface StaticServer {
+  /** Base URL with a trailing slash, e.g. `http://127.0.0.1:41234/`. */
+  url: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Serve `folder` on 127.0.0.1. Unknown paths without a file extension get `index.html` (the app's routes are
+ * client-side); unknown paths with an extension are a 404, so a missing asset fails loudly instead of receiving HTML.
+ */
+export async function serveStatic(folder: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const root = resolve(folder);
+  const server = createServer((req, res) => {
+    handle(root, options, req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`Server error: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+async function handle(root: string, options: ServeOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const file = await findFile(root, new URL(req.url ?? '/', 'http://localhost').pathname);
+  if (!file) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  const type = MIME_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
+  res.setHeader('Content-Type', type);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  const encoding = options.compress && COMPRESSIBLE.test(type) ? pickEncoding(req.headers['accept-encoding']) : null;
+  if (encoding) {
+    res.setHeader('Content-Encoding', encoding);
+    res.setHeader('Vary', 'Accept-Encoding');
+  } else {
+    res.setHeader('Content-Length', file.size);
+  }
+  res.writeHead(200);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const body = createReadStream(file.path);
+  if (encoding === 'br') await pipeline(body, createBrotliCompress(), res);
+  else if (encoding === 'gzip') await pipeline(body, createGzip({ level: 9 }), res);
+  else await pipeline(body, res);
+}
+
+/** The file for a URL path, refusing anything outside `root`; SPA fallback for extension-less paths. */
+async function findFile(root: string, pathname: string): Promise<{ path: string; size: number } | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const candidate = normalize(join(root, decoded));
+  if (candidate !== root && !candidate.startsWith(root + sep)) return null;
+  const direct = await fileAt(candidate);
+  if (direct) return direct;
+  const index = await fileAt(join(candidate, 'index.html'));
+  if (index) return index;
+  return extname(decoded) === '' ? fileAt(join(root, 'index.html')) : null;
+}
+
+async function fileAt(path: string): Promise<{ path: string; size: number } | null> {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? { path, size: info.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+function pickEncoding(accept: string | undefined): 'br' | 'gzip' | null {
+  const offered = (accept ?? '').split(',').map((part) => part.split(';')[0]?.trim().toLowerCase());
+  if (offered.includes('br')) return 'br';
+  if (offered.includes('gzip')) return 'gzip';
+  return null;
+}
