@@ -1,7 +1,9 @@
 // YAML text -> validated Rules, or every problem with its file:line:column and field path.
 // Runs in Node (CLI, tests, the Vite plugin at build time); the browser receives rules already validated.
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { looseCrossReferenceIssues } from './loose.ts';
+import { createLocator, type Locate } from './positions.ts';
 import { RulesSchema, type Rules } from './schema.ts';
 
 export interface RulesProblem {
@@ -14,6 +16,9 @@ export interface RulesProblem {
 }
 
 export type LoadResult = { ok: true; rules: Rules } | { ok: false; problems: RulesProblem[] };
+
+/** A loaded file with a way back from a field path to its line, for tools that report on valid rules (rules:check). */
+export type LoadedSource = { ok: true; rules: Rules; locate: Locate } | { ok: false; problems: RulesProblem[] };
 
 export function formatProblem(p: RulesProblem): string {
   return `${p.file}:${p.line}:${p.column}  ${p.path || '(file)'}  ${p.message}`;
@@ -28,22 +33,45 @@ export class RulesError extends Error {
 
 /** Parse and validate a rules file's text; `file` is used only to name it in problems. */
 export function loadRules(text: string, file: string): LoadResult {
+  const loaded = loadRulesSource(text, file);
+  return loaded.ok ? { ok: true, rules: loaded.rules } : loaded;
+}
+
+/** Like `loadRules`, and also returns a locator from field paths to lines in `text`. */
+export function loadRulesSource(text: string, file: string): LoadedSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => lineCounter.linePos(offset);
+  const locate = createLocator(doc, lineCounter);
 
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => {
-        const { line, col } = at(e.pos[0]);
-        return { file, line, column: col, path: '', message: e.message.split('\n')[0] ?? e.message };
-      }),
-    };
-  }
-  const parsed = RulesSchema.safeParse(doc.toJS());
-  if (parsed.success) return { ok: true, rules: deepFreeze(parsed.data) };
-  return { ok: false, problems: parsed.error.issues.map((issue) => toProblem(issue, doc, file, at)) };
+  const yamlProblems = doc.errors.map((e): RulesProblem => {
+    const { line, col } = lineCounter.linePos(e.pos[0]);
+    const message =
+      e.code === 'DUPLICATE_KEY'
+        ? `duplicate key "${keyAt(text, e.pos[0])}": each field may appear only once (the later one would silently win)`
+        : (e.message.split('\n')[0] ?? e.message);
+    return { file, line, column: col, path: '', message };
+  });
+  // A syntax error leaves the document's shape uncertain: checking fields would only add noise. A duplicate key
+  // leaves a well-formed document, so the other problems are still worth reporting in the same run.
+  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return { ok: false, problems: yamlProblems };
+
+  const raw: unknown = doc.toJS();
+  // reportInput: to tell a missing field from one of the wrong type.
+  const parsed = RulesSchema.safeParse(raw, { reportInput: true });
+  if (parsed.success && yamlProblems.length === 0) return { ok: true, rules: deepFreeze(parsed.data), locate };
+
+  const schemaProblems = parsed.success ? [] : parsed.error.issues.map((issue) => toProblem(issue, file, locate));
+  const seen = new Set(schemaProblems.map((p) => `${p.path}|${p.message}`));
+  const crossProblems = looseCrossReferenceIssues(raw)
+    .map((issue) => {
+      const { line, column } = locate(issue.path);
+      return { file, line, column, path: issue.path.join('.'), message: issue.message };
+    })
+    .filter((p) => !seen.has(`${p.path}|${p.message}`));
+  const problems = [...yamlProblems, ...schemaProblems, ...crossProblems].sort(
+    (a, b) => a.line - b.line || a.column - b.column,
+  );
+  return { ok: false, problems };
 }
 
 /** Like `loadRules`, but throws a RulesError listing every problem. */
@@ -53,35 +81,19 @@ export function loadRulesOrThrow(text: string, file: string): Rules {
   return result.rules;
 }
 
-function toProblem(
-  issue: z.core.$ZodIssue,
-  doc: Document,
-  file: string,
-  at: (offset: number) => { line: number; col: number },
-): RulesProblem {
-  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  const offset = nodeOffset(doc, path, issue.code === 'unrecognized_keys' ? issue.keys : undefined);
-  const { line, col } = at(offset);
-  return { file, line, column: col, path: describePath(path, issue), message: describeIssue(issue) };
+function shortJson(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }
 
-/** The source offset of the deepest YAML node that exists along `path` (a missing field points at its parent). */
-function nodeOffset(doc: Document, path: (string | number)[], unknownKeys?: string[]): number {
-  if (unknownKeys && unknownKeys.length > 0) {
-    // Point at the offending key itself, not at the map that holds it.
-    const parent = doc.getIn(path, true);
-    if (isNode(parent) && 'items' in parent && Array.isArray(parent.items)) {
-      for (const item of parent.items as unknown[]) {
-        const key = (item as { key?: unknown }).key;
-        if (isNode(key) && unknownKeys.includes(String(key.toJSON())) && key.range) return key.range[0];
-      }
-    }
-  }
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) return node.range[0];
-  }
-  return 0;
+function keyAt(text: string, offset: number): string {
+  return /^["']?([^"':\n]*)/.exec(text.slice(offset))?.[1]?.trim() ?? '';
+}
+
+function toProblem(issue: z.core.$ZodIssue, file: string, locate: Locate): RulesProblem {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const { line, column } = locate(path, { unknownKeys: issue.code === 'unrecognized_keys' ? issue.keys : undefined });
+  return { file, line, column, path: describePath(path, issue), message: describeIssue(issue) };
 }
 
 function describePath(path: (string | number)[], issue: z.core.$ZodIssue): string {
@@ -95,7 +107,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
     case 'invalid_type':
-      return issue.input === undefined ? `missing required field (expected ${issue.expected})` : issue.message;
+      return issue.input === undefined
+        ? `missing required field (expected ${issue.expected})`
+        : `expected ${issue.expected}, got ${shortJson(issue.input)}`;
     case 'invalid_value':
       return `must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_union':

@@ -214,7 +214,25 @@ export interface CrossReferenceIssue {
   message: string;
 }
 
-type RulesShape = Omit<Rules, never>;
+/**
+ * The parts of a rules file that cross-references need. Structural, so the loader can also check a file that
+ * failed other checks (a typo in one text must not hide an unknown question id elsewhere).
+ */
+export interface RulesShape {
+  sections: readonly { id: string }[];
+  questions: readonly (
+    | { id: string; section: string; showIf?: Condition; type: 'single' | 'multi'; options: readonly { id: string }[] }
+    | { id: string; section: string; showIf?: Condition; type: 'scale'; min: number; max: number }
+  )[];
+  redFlags: readonly { id: string; when: Condition }[];
+  consultSigns: readonly { id: string; when: Condition }[];
+  scopeExits: readonly { id: string; when: Condition }[];
+  causes: readonly {
+    id: string;
+    thresholds: { likely: number; possible: number };
+    evidence: readonly { id: string; when: Condition }[];
+  }[];
+}
 
 /** Every reference between parts of the file must resolve, and every id must be unique where it is declared. */
 export function crossReferenceIssues(rules: RulesShape): CrossReferenceIssue[] {
