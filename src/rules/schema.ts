@@ -20,7 +20,8 @@ const nonBlank = z
   .string()
   .trim()
   .min(1, 'text must not be empty')
-  .refine((s) => !/\b(TODO|TBD|FIXME|lorem ipsum)\b|^\?+$/i.test(s), 'text looks like a placeholder');
+  // Upper case only: "todo" is an everyday Spanish word ("sobre todo").
+  .refine((s) => !/\b(TODO|TBD|FIXME|XXX)\b|lorem ipsum|^\?+$/.test(s), 'text looks like a placeholder');
 
 /** Text shown to people: English always, other languages as the file declares in `meta.locales`. */
 export const TextSchema = z.strictObject({
