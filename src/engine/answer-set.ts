@@ -1,0 +1,146 @@
+// A whole set of answers that comes from outside the questionnaire (an answers file, a scenario, saved progress):
+// does every answer fit the rules, and how far through the questionnaire does it get. Pure functions, so the CLI
+// only reads files and prints.
+import type { Condition, Question, Rules } from '../rules/schema.ts';
+import { answerProblem, type AnswerValue, type Answers } from './answers.ts';
+import { matches, questionsIn } from './conditions.ts';
+import { stopReason, type Stop } from './navigation.ts';
+import { isVisible, pendingQuestions } from './visibility.ts';
+
+export interface AnswerSetProblem {
+  /** The question id as written (it may not exist in the rules). */
+  questionId: string;
+  kind: 'unknown_question' | 'invalid_value' | 'not_applicable';
+  message: string;
+}
+
+/**
+ * Every problem with an answer set, in the order of the questions (unknown ids last).
+ * An answer to a question that does not apply (hidden by its `showIf`) is a problem, not silently dropped:
+ * `evaluate` would ignore it, so a scenario that means "leg weakness" but forgot the answer that makes that
+ * question appear would quietly lose a red flag.
+ */
+export function answerSetProblems(rules: Rules, raw: Readonly<Record<string, unknown>>): AnswerSetProblem[] {
+  const problems: AnswerSetProblem[] = [];
+  const valid: Record<string, AnswerValue> = {};
+  for (const question of rules.questions) {
+    if (!(question.id in raw)) continue;
+    const value = raw[question.id];
+    const problem = answerProblem(question, value);
+    if (problem) {
+      problems.push({ questionId: question.id, kind: 'invalid_value', message: problem });
+      continue;
+    }
+    valid[question.id] = value as AnswerValue;
+  }
+  // Visibility is judged on the valid answers, walking in asking order like `visibleQuestions` does.
+  const kept: Record<string, AnswerValue> = {};
+  for (const question of rules.questions) {
+    const value = valid[question.id];
+    if (value === undefined) continue;
+    if (!isVisible(question, kept)) {
+      problems.push({
+        questionId: question.id,
+        kind: 'not_applicable',
+        message: `"${question.id}" does not apply to these answers: it is asked only when ${describeCondition(question.showIf, kept)}`,
+      });
+      continue;
+    }
+    kept[question.id] = value;
+  }
+  const known = new Set(rules.questions.map((q) => q.id));
+  for (const id of Object.keys(raw)) {
+    if (!known.has(id)) {
+      problems.push({ questionId: id, kind: 'unknown_question', message: `"${id}" is not a question in ${rules.meta.id}${closest(id, [...known])}` });
+    }
+  }
+  return problems;
+}
+
+export interface PendingQuestion {
+  questionId: string;
+  section: string;
+  /**
+   * `unanswered`: the questionnaire would still ask it. `not_asked`: it applies, but the questionnaire stops (or
+   * only asks the remaining safety questions) before reaching it, because a red flag or scope exit already fired.
+   */
+  status: 'unanswered' | 'not_asked';
+}
+
+export interface AnswerSetProgress {
+  /** Every question that applies to these answers has an answer. */
+  complete: boolean;
+  /** Why the questionnaire would end here, if it would. */
+  stop: Stop | null;
+  pending: PendingQuestion[];
+}
+
+/**
+ * Which applicable questions are unanswered, and whether the questionnaire would still ask them. Mirrors
+ * `nextQuestion`: once a red flag or scope exit has fired, only questions that could still raise the urgency are
+ * asked (tests/engine check that the first `unanswered` one is exactly what `nextQuestion` asks next).
+ */
+export function answerSetProgress(rules: Rules, answers: Answers): AnswerSetProgress {
+  const pending = pendingQuestions(rules, answers);
+  const stop = stopReason(rules, answers);
+  const stillAsked = stillAskedFilter(rules, answers, stop);
+  return {
+    complete: pending.length === 0,
+    stop,
+    pending: pending.map((q) => ({
+      questionId: q.id,
+      section: q.section,
+      status: stillAsked(q) ? 'unanswered' : 'not_asked',
+    })),
+  };
+}
+
+function stillAskedFilter(rules: Rules, answers: Answers, stop: Stop | null): (q: Question) => boolean {
+  if (stop !== null) return () => false;
+  const fired = rules.redFlags.filter((r) => matches(r.when, answers));
+  const exit = rules.scopeExits.some((r) => matches(r.when, answers));
+  if (fired.length === 0 && !exit) return () => true;
+  const levels: string[] = fired.length > 0 ? ['emergency'] : ['emergency', 'urgent'];
+  const safety = new Set(rules.redFlags.filter((r) => levels.includes(r.level)).flatMap((r) => questionsIn(r.when)));
+  return (q) => safety.has(q.id);
+}
+
+/** A condition in words for a rules author, e.g. `leg_spread is above_knee or below_knee (answered: stays_in_back)`. */
+export function describeCondition(condition: Condition | undefined, answers: Answers): string {
+  if (condition === undefined) return 'always';
+  if ('all' in condition) return condition.all.map((c) => describeCondition(c, answers)).join(' and ');
+  if ('any' in condition) return `(${condition.any.map((c) => describeCondition(c, answers)).join(' or ')})`;
+  if ('not' in condition) return `not (${describeCondition(condition.not, answers)})`;
+  const value = answers[condition.question];
+  const answered = value === undefined ? 'not answered' : `answered: ${Array.isArray(value) ? value.join(', ') : value}`;
+  const wanted =
+    'atLeast' in condition
+      ? `is at least ${condition.atLeast}`
+      : 'atMost' in condition
+        ? `is at most ${condition.atMost}`
+        : `is ${('is' in condition ? [condition.is] : condition.isAny).join(' or ')}`;
+  return `${condition.question} ${wanted} (${answered})`;
+}
+
+/** ` (did you mean "x"?)` when an id is one small typo away from a real one. */
+function closest(id: string, candidates: string[]): string {
+  let best: { id: string; distance: number } | null = null;
+  for (const c of candidates) {
+    const distance = editDistance(id, c);
+    if (!best || distance < best.distance) best = { id: c, distance };
+  }
+  return best && best.distance <= 2 ? ` (did you mean "${best.id}"?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
