@@ -1,0 +1,188 @@
+// Clinical safety, checked over many random answer sets built from the real rules file: a red flag answer always
+// forces at least its level, whatever else is answered; only red flags give emergency/urgent; and the
+// questionnaire never stops before asking what could still make it an emergency.
+import fc from 'fast-check';
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { answerSetProgress } from '../../src/engine/answer-set.ts';
+import type { Answers } from '../../src/engine/answers.ts';
+import { matches, questionsIn } from '../../src/engine/conditions.ts';
+import { evaluate, urgencyRank } from '../../src/engine/evaluate.ts';
+import { nextQuestion, stopReason } from '../../src/engine/navigation.ts';
+import { pruneAnswers, visibleQuestions } from '../../src/engine/visibility.ts';
+import { checkMachine } from '../../src/flow/machine.ts';
+import type { RedFlagRule } from '../../src/rules/schema.ts';
+import { mainRules } from '../helpers.ts';
+import { answersArb, satisfyingArb } from './arbitraries.ts';
+
+const rules = mainRules();
+const redFlagConditions = rules.redFlags.map((r) => r.when);
+const RUNS = 150;
+
+/** Complete, partial, mostly-calm and fully random answer sets: the base that a red flag answer is forced into. */
+const anyAnswers = fc.oneof(
+  answersArb(rules),
+  answersArb(rules, { partial: true }),
+  answersArb(rules, { quietFor: redFlagConditions, quietness: 0.95 }),
+  answersArb(rules, { partial: true, quietFor: redFlagConditions, quietness: 0.95 }),
+);
+
+const firedFlags = (answers: Answers): RedFlagRule[] => {
+  const applying = pruneAnswers(rules, answers);
+  return rules.redFlags.filter((r) => matches(r.when, applying));
+};
+
+describe('each red flag forces its level whatever else is answered', () => {
+  it('the rules file has both emergency and urgent red flags to check', () => {
+    expect(rules.redFlags.some((r) => r.level === 'emergency')).toBe(true);
+    expect(rules.redFlags.some((r) => r.level === 'urgent')).toBe(true);
+  });
+
+  it.each(rules.redFlags.map((r) => [r.id, r] as const))('%s', (_id, flag) => {
+    fc.assert(
+      fc.property(anyAnswers, satisfyingArb(rules, flag.when), (base, forced) => {
+        const answers = pruneAnswers(rules, { ...base, ...forced });
+        const result = evaluate(rules, answers);
+        expect(result.redFlags.map((f) => f.id)).toContain(flag.id);
+        // emergency stays emergency; urgent is urgent or emergency.
+        expect(urgencyRank(result.urgency)).toBeGreaterThanOrEqual(urgencyRank(flag.level));
+        // With a red flag the person is told to get care, not given training tips.
+        expect(result.causes).toEqual([]);
+        if (flag.level === 'emergency') {
+          expect(result.urgency).toBe('emergency');
+          expect(stopReason(rules, answers)).toBe('emergency');
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('only red flags give emergency or urgent', () => {
+  it('urgency is emergency/urgent exactly when a red flag fired, at the highest level that fired', () => {
+    let withFlag = 0;
+    let withoutFlag = 0;
+    fc.assert(
+      fc.property(anyAnswers, (answers) => {
+        const result = evaluate(rules, answers);
+        const fired = firedFlags(answers);
+        // The result lists exactly the red flags whose conditions hold: none missed, none invented.
+        expect(result.redFlags.map((f) => f.id).sort()).toEqual(fired.map((r) => r.id).sort());
+        const highest = fired.reduce((max, r) => Math.max(max, urgencyRank(r.level)), -1);
+        if (fired.length === 0) {
+          withoutFlag++;
+          expect(['consult', 'self-care']).toContain(result.urgency);
+        } else {
+          withFlag++;
+          expect(urgencyRank(result.urgency)).toBe(highest);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    // Both sides of the "exactly when" were exercised.
+    expect(withFlag).toBeGreaterThan(50);
+    expect(withoutFlag).toBeGreaterThan(50);
+  });
+
+  it('the questionnaire stops at once exactly when an emergency red flag fired', () => {
+    fc.assert(
+      fc.property(anyAnswers, (answers) => {
+        const emergency = firedFlags(answers).some((r) => r.level === 'emergency');
+        expect(stopReason(rules, answers) === 'emergency').toBe(emergency);
+        if (emergency) expect(nextQuestion(rules, answers)).toBeNull();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the questionnaire never skips a question that could make it an emergency', () => {
+  const emergencyQuestions = new Set(rules.redFlags.filter((r) => r.level === 'emergency').flatMap((r) => questionsIn(r.when)));
+  const redFlagQuestions = new Set(rules.redFlags.flatMap((r) => questionsIn(r.when)));
+
+  /** Walk the real state machine, answering each question it shows with the candidate answer for it. */
+  function walk(candidates: Answers) {
+    const actor = createActor(checkMachine, { input: { rules } }).start();
+    actor.send({ type: 'user.start' });
+    const asked: string[] = [];
+    for (let step = 0; step < rules.questions.length * 2 && actor.getSnapshot().matches('question'); step++) {
+      const current = actor.getSnapshot().context.current;
+      if (current === null) break;
+      asked.push(current);
+      actor.send({ type: 'user.answer', value: candidates[current] });
+    }
+    const snapshot = actor.getSnapshot();
+    actor.stop();
+    return { asked, snapshot };
+  }
+
+  // Candidates for every question (unpruned: the walk decides which ones are shown).
+  const candidatesArb = fc.oneof(
+    answersArb(rules).chain((a) => answersArb(rules).map((b) => ({ ...b, ...a }))),
+    answersArb(rules, { quietFor: redFlagConditions, quietness: 0.95 }).chain((a) =>
+      answersArb(rules, { quietFor: redFlagConditions, quietness: 0.95 }).map((b) => ({ ...b, ...a })),
+    ),
+  );
+
+  it('walking the machine with random answers asks every question an emergency flag depends on, unless one fired', () => {
+    let calmWalks = 0;
+    fc.assert(
+      fc.property(candidatesArb, (candidates) => {
+        const { asked, snapshot } = walk(candidates);
+        expect(snapshot.matches('question')).toBe(false);
+        const answers = snapshot.context.answers;
+        expect(new Set(asked).size).toBe(asked.length);
+        const fired = firedFlags(answers);
+        const exit = rules.scopeExits.some((r) => matches(r.when, answers));
+        const visible = visibleQuestions(rules, answers).map((q) => q.id);
+        const unanswered = visible.filter((id) => answers[id] === undefined);
+        if (fired.some((r) => r.level === 'emergency')) {
+          // Ended at once, on the answer that fired it.
+          expect(snapshot.matches('result')).toBe(true);
+          return;
+        }
+        // No emergency flag: every emergency question that applies was asked.
+        expect(unanswered.filter((id) => emergencyQuestions.has(id))).toEqual([]);
+        if (exit) expect(unanswered.filter((id) => redFlagQuestions.has(id))).toEqual([]);
+        if (fired.length === 0 && !exit) {
+          calmWalks++;
+          // Nothing alarming: the whole questionnaire was asked, then the review screen.
+          expect(unanswered).toEqual([]);
+          expect(snapshot.matches('review')).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(calmWalks).toBeGreaterThan(10);
+  });
+
+  it('nextQuestion asks an emergency question before stopping, from any partial answer set', () => {
+    fc.assert(
+      fc.property(anyAnswers, (answers) => {
+        const emergencyFired = firedFlags(answers).some((r) => r.level === 'emergency');
+        const pendingEmergency = visibleQuestions(rules, answers).filter(
+          (q) => answers[q.id] === undefined && emergencyQuestions.has(q.id),
+        );
+        const next = nextQuestion(rules, answers, { unansweredOnly: true });
+        if (!emergencyFired && pendingEmergency.length > 0) {
+          expect(next).not.toBeNull();
+          expect(stopReason(rules, answers)).toBeNull();
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('the CLI\'s "pending" list agrees with what the questionnaire would ask next', () => {
+    fc.assert(
+      fc.property(anyAnswers, (answers) => {
+        const progress = answerSetProgress(rules, answers);
+        const firstToAsk = progress.pending.find((p) => p.status === 'unanswered')?.questionId ?? null;
+        expect(firstToAsk).toBe(nextQuestion(rules, answers, { unansweredOnly: true })?.id ?? null);
+        if (progress.stop !== null) expect(progress.pending.every((p) => p.status === 'not_asked')).toBe(true);
+        expect(progress.complete).toBe(progress.pending.length === 0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
