@@ -1,0 +1,140 @@
+// Saving and resuming a half-finished check in the browser's storage. Storage can be missing, blocked (privacy
+// modes, sandboxed iframes) or full, and saved data can be old, from other rules, or damaged: every call is guarded
+// and anything doubtful is thrown away, so a bad save can never crash the check or resume the wrong questions.
+import * as z from 'zod/mini';
+import type { AnswerValue, Answers } from '../engine/answers.ts';
+import { answerProblem, findQuestion } from '../engine/answers.ts';
+import { pruneAnswers, visibleQuestions } from '../engine/visibility.ts';
+import type { Rules } from '../rules/schema.ts';
+
+/** The part of the Web Storage API we use, so tests and hosts can pass their own. */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export const PROGRESS_VERSION = 1;
+/** Pain and answers change; a day-old answer set says little about today, so it is not offered back. */
+export const PROGRESS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+const SavedProgressSchema = z.object({
+  v: z.literal(PROGRESS_VERSION),
+  rulesId: z.string(),
+  rulesHash: z.string(),
+  savedAt: z.number(),
+  answers: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number()])),
+  current: z.nullable(z.string()),
+  history: z.array(z.string()),
+});
+
+export type SavedProgress = z.infer<typeof SavedProgressSchema>;
+
+export type ResumeCheck =
+  | { kind: 'none' }
+  | { kind: 'found'; progress: SavedProgress }
+  | { kind: 'discarded'; reason: 'other-rules' | 'expired' | 'corrupted' };
+
+export function progressKey(rulesId: string): string {
+  return `backcheck:progress:${rulesId}`;
+}
+
+/** localStorage, or null where merely touching it throws (blocked cookies, some sandboxed iframes). */
+export function browserStorage(): StorageLike | null {
+  try {
+    return typeof window !== 'undefined' && window.localStorage ? window.localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveProgress(
+  storage: StorageLike | null,
+  rules: Rules,
+  rulesHash: string,
+  state: { answers: Answers; current: string | null; history: readonly string[] },
+  now: number = Date.now(),
+): boolean {
+  if (!storage) return false;
+  const progress: SavedProgress = {
+    v: PROGRESS_VERSION,
+    rulesId: rules.meta.id,
+    rulesHash,
+    savedAt: now,
+    answers: { ...state.answers },
+    current: state.current,
+    history: [...state.history],
+  };
+  try {
+    storage.setItem(progressKey(rules.meta.id), JSON.stringify(progress));
+    return true;
+  } catch {
+    // Full or blocked storage: the check still works, it just cannot be resumed.
+    return false;
+  }
+}
+
+export function clearProgress(storage: StorageLike | null, rulesId: string): boolean {
+  if (!storage) return false;
+  try {
+    storage.removeItem(progressKey(rulesId));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What is saved for these rules, if anything usable; unusable saves are removed as they are found. */
+export function readProgress(
+  storage: StorageLike | null,
+  rules: Rules,
+  rulesHash: string,
+  now: number = Date.now(),
+): ResumeCheck {
+  if (!storage) return { kind: 'none' };
+  let text: string | null;
+  try {
+    text = storage.getItem(progressKey(rules.meta.id));
+  } catch {
+    return { kind: 'none' };
+  }
+  if (text === null) return { kind: 'none' };
+
+  const discard = (reason: 'other-rules' | 'expired' | 'corrupted'): ResumeCheck => {
+    clearProgress(storage, rules.meta.id);
+    return { kind: 'discarded', reason };
+  };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return discard('corrupted');
+  }
+  const parsed = SavedProgressSchema.safeParse(data);
+  if (!parsed.success) {
+    // An old format version is "other rules", not damage: say so in the calmer words.
+    const version = typeof data === 'object' && data !== null ? (data as { v?: unknown }).v : undefined;
+    return discard(typeof version === 'number' && version !== PROGRESS_VERSION ? 'other-rules' : 'corrupted');
+  }
+  const progress = parsed.data;
+  if (progress.rulesId !== rules.meta.id || progress.rulesHash !== rulesHash) return discard('other-rules');
+  // A save from the future means a wrong clock or tampering; neither can be trusted to be fresh.
+  if (progress.savedAt > now || now - progress.savedAt > PROGRESS_MAX_AGE_MS) return discard('expired');
+  if (!fitsRules(rules, progress)) return discard('corrupted');
+  return { kind: 'found', progress };
+}
+
+/** Every answer is valid for its question, and the saved position points at questions that apply. */
+function fitsRules(rules: Rules, progress: SavedProgress): boolean {
+  const answers: Record<string, AnswerValue> = progress.answers;
+  for (const [id, value] of Object.entries(answers)) {
+    const question = findQuestion(rules, id);
+    if (!question || answerProblem(question, value) !== null) return false;
+  }
+  // Answers to questions hidden by other answers cannot come from this app.
+  if (Object.keys(pruneAnswers(rules, answers)).length !== Object.keys(answers).length) return false;
+  const visible = new Set(visibleQuestions(rules, answers).map((q) => q.id));
+  if (progress.current !== null && !visible.has(progress.current)) return false;
+  // History is not pruned by the machine when an answer changes, so it only has to name real questions.
+  return progress.history.every((id) => findQuestion(rules, id) !== undefined);
+}

@@ -1,0 +1,120 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { mainRules, miniRules } from '../helpers.ts';
+import { answer, REACT_MODES, renderCheck, start } from './helpers.tsx';
+
+describe.each(REACT_MODES)('question screens (%s)', (_mode, wrap) => {
+  it('shows one question as a radio group named by its heading, with "I\'m not sure" apart', async () => {
+    const rules = mainRules();
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(heading).toHaveTextContent(/numbness or a pins-and-needles feeling/);
+    const group = screen.getByRole('group', { name: heading.textContent ?? '' });
+    const radios = within(group).getAllByRole('radio');
+    expect(radios.map((r) => r.getAttribute('value'))).toEqual(['yes', 'no', 'not_sure']);
+    expect(within(group).getByRole('radio', { name: "I'm not sure" })).toBeInTheDocument();
+    expect(screen.getByText('or')).toBeInTheDocument();
+    expect(screen.getByText('Warning signs')).toBeInTheDocument();
+    expect(screen.getByText('Why we ask')).toBeInTheDocument();
+    expect(group).toHaveAccessibleDescription(/bike saddle/);
+  });
+
+  it('moves focus to each new question heading and counts questions politely', async () => {
+    const rules = miniRules();
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    expect(screen.getByRole('heading', { level: 1, name: 'Big warning sign?' })).toHaveFocus();
+    expect(screen.getByText('Question 1')).toHaveAttribute('aria-live', 'polite');
+    await answer(user, 'no');
+    expect(screen.getByRole('heading', { level: 1, name: 'Small warning sign?' })).toHaveFocus();
+    expect(screen.getByText('Question 2')).toBeInTheDocument();
+  });
+
+  it('Continue without an answer shows "There is a problem", focuses it, and links to the first input', async () => {
+    const rules = miniRules();
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const summary = screen.getByRole('alert');
+    expect(within(summary).getByRole('heading', { name: 'There is a problem' })).toBeInTheDocument();
+    expect(summary).toHaveFocus();
+    const group = screen.getByRole('group', { name: 'Big warning sign?' });
+    expect(group).toHaveAccessibleDescription(/Choose an answer/);
+    await user.click(within(summary).getByRole('link', { name: 'Choose an answer' }));
+    expect(screen.getByRole('radio', { name: 'Yes' })).toHaveFocus();
+    // Still on the same question until it is answered; then the error goes away.
+    await answer(user, 'no');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Small warning sign?');
+  });
+
+  it('asks pain as eleven 0-10 radios with the end labels, not a slider', async () => {
+    const rules = miniRules();
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    await answer(user, 'no');
+    await answer(user, 'no');
+    await answer(user, 'adult');
+    await answer(user, 'no');
+    const group = screen.getByRole('group', { name: 'How bad?' });
+    const radios = within(group).getAllByRole('radio');
+    expect(radios.map((r) => r.getAttribute('value'))).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(screen.queryByRole('slider')).not.toBeInTheDocument();
+    expect(group).toHaveAccessibleDescription(/0 means None\. 10 means Worst\./);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('link', { name: 'Choose a number from 0 to 10' })).toBeInTheDocument();
+    await answer(user, 7);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Late warning sign?');
+  });
+
+  it('"None" unticks the other boxes, and ticking another box unticks "None"', async () => {
+    const rules = miniRules();
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    await answer(user, 'no');
+    await answer(user, 'no');
+    await answer(user, 'adult');
+    await answer(user, 'yes');
+    const deadlift = screen.getByRole('checkbox', { name: 'Deadlift' });
+    const squat = screen.getByRole('checkbox', { name: 'Squat' });
+    const none = screen.getByRole('checkbox', { name: 'None' });
+    await user.click(deadlift);
+    await user.click(squat);
+    expect(deadlift).toBeChecked();
+    expect(squat).toBeChecked();
+    await user.click(none);
+    expect(none).toBeChecked();
+    expect(deadlift).not.toBeChecked();
+    expect(squat).not.toBeChecked();
+    await user.click(squat);
+    expect(squat).toBeChecked();
+    expect(none).not.toBeChecked();
+  });
+
+  it('Back returns to the previous question with its answer still chosen, and to the intro from the first', async () => {
+    const rules = miniRules();
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    await answer(user, 'not_sure');
+    // An urgent answer skips to the remaining emergency question.
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Late warning sign?');
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(heading).toHaveTextContent('Big warning sign?');
+    expect(heading).toHaveFocus();
+    expect(screen.getByRole('radio', { name: 'Not sure' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getByRole('button', { name: 'Start' })).toBeInTheDocument();
+  });
+
+  it('does not take focus on first render when focusOnStart is false (embedded), but does when asked', () => {
+    const rules = miniRules();
+    const { unmount } = renderCheck({ rules, focusOnStart: false }, wrap);
+    expect(screen.getByRole('heading', { level: 1 })).not.toHaveFocus();
+    expect(document.body).toHaveFocus();
+    unmount();
+    renderCheck({ rules, focusOnStart: true }, wrap);
+    expect(screen.getByRole('heading', { level: 1, name: 'Mini check' })).toHaveFocus();
+  });
+});
