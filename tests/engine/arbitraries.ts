@@ -16,7 +16,10 @@ export function answerArb(question: Question, avoid?: ReadonlySet<string>): fc.A
   };
   if (question.type === 'single') return fc.constantFrom(...allowed(question.options.map((o) => o.id)));
   const none = question.options.filter((o) => o.kind === 'none').map((o) => o.id);
-  const real = allowed(question.options.filter((o) => o.kind !== 'none').map((o) => o.id));
+  const allReal = question.options.filter((o) => o.kind !== 'none').map((o) => o.id);
+  // When every real option is to be avoided, "none of these" is the quiet answer.
+  if (avoid && none.length > 0 && allReal.every((id) => avoid.has(id))) return fc.constantFrom(...none).map((id) => [id]);
+  const real = allowed(allReal);
   const ticked = fc.uniqueArray(fc.constantFrom(...real), { minLength: 1, maxLength: real.length });
   return none.length > 0 ? fc.oneof(ticked, fc.constantFrom(...none).map((id) => [id])) : ticked;
 }
