@@ -1,0 +1,292 @@
+// @vitest-environment node
+// The headless triage CLI on the scenario answer files in tests/scenarios/triage/, and on bad input.
+// Most tests call `main(argv)` directly (fast); two spawn the real command to check the exit code and streams.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { main, jsonErrorPosition } from '../../src/cli/triage.ts';
+import type { Urgency } from '../../src/rules/schema.ts';
+import { ROOT } from '../helpers.ts';
+
+const SCENARIOS = 'tests/scenarios/triage';
+const FIXTURES = 'tests/cli/fixtures';
+const run = (...argv: string[]) => main(argv, ROOT);
+
+interface Printed {
+  urgency: Urgency;
+  title: string;
+  action: string;
+  consult: string;
+  disclaimer: string;
+  redFlags: { id: string; level: string; reason: string; because: { questionId: string; answer: unknown; answerText: string }[] }[];
+  consultSigns: { id: string }[];
+  outOfScope: { id: string; message: string } | null;
+  causes: { id: string; likelihood: string; because: { questionId: string; answerText: string }[]; advice: string[] }[];
+  complete: boolean;
+  stoppedEarly: string | null;
+  pending: { questionId: string; status: 'unanswered' | 'not_asked' }[];
+  rulesId: string;
+  rulesVersion: string;
+}
+
+function triage(file: string): Printed {
+  const out = run('--answers', `${SCENARIOS}/${file}`);
+  expect(out.stderr).toBe('');
+  expect(out.code).toBe(0);
+  return JSON.parse(out.stdout) as Printed;
+}
+
+interface Expected {
+  urgency: Urgency;
+  redFlags?: string[];
+  consultSigns?: string[];
+  outOfScope?: string;
+  /** Causes in their printed order with their likelihood; omitted when a red flag or scope exit decided. */
+  causes?: string[];
+  complete: boolean;
+  stoppedEarly?: string;
+}
+
+// What a clinician would expect from each scenario file. Causes are written `id:likelihood` in ranked order.
+const EXPECTED: Record<string, Expected> = {
+  'emergency-saddle-numbness.json': { urgency: 'emergency', redFlags: ['saddle_numbness'], complete: false, stoppedEarly: 'emergency' },
+  'emergency-chest-pain.json': { urgency: 'emergency', redFlags: ['chest_pain'], complete: false, stoppedEarly: 'emergency' },
+  // Dark brown pee is never a hydration clue, even with every hydration sign: it is an emergency.
+  'emergency-brown-urine-in-hydration.json': { urgency: 'emergency', redFlags: ['urine_brown'], complete: true, stoppedEarly: 'emergency' },
+  'urgent-fever.json': { urgency: 'urgent', redFlags: ['fever'], complete: false, stoppedEarly: 'urgent' },
+  'urgent-leg-weakness.json': {
+    urgency: 'urgent',
+    redFlags: ['leg_weakness'],
+    consultSigns: ['pain_below_knee', 'leg_numbness_tingling'],
+    complete: true,
+    stoppedEarly: 'urgent',
+  },
+  'urgent-not-sure-saddle.json': { urgency: 'urgent', redFlags: ['saddle_numbness_not_sure'], complete: true, stoppedEarly: 'urgent' },
+  'urgent-not-sure-cancer-over-50.json': {
+    urgency: 'urgent',
+    redFlags: ['cancer_history_not_sure_over_50'],
+    consultSigns: ['pain_recurring_after_workouts', 'cancer_history_not_sure'],
+    complete: true,
+    stoppedEarly: 'urgent',
+  },
+  'out-of-scope-under-16.json': { urgency: 'consult', outOfScope: 'under_16', complete: false },
+  'out-of-scope-not-after-exercise.json': { urgency: 'consult', outOfScope: 'not_after_exercise', complete: false },
+  'posture-likely.json': {
+    urgency: 'self-care',
+    causes: ['posture:likely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  'overuse-likely.json': {
+    urgency: 'self-care',
+    causes: ['overuse:likely', 'posture:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  'core-likely.json': {
+    urgency: 'self-care',
+    causes: ['core:likely', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  'hydration-likely.json': {
+    urgency: 'self-care',
+    causes: ['hydration:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely'],
+    complete: true,
+  },
+  'self-care-all-clear.json': {
+    urgency: 'self-care',
+    causes: ['posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  'consult-recurring.json': {
+    urgency: 'consult',
+    consultSigns: ['pain_recurring_after_workouts'],
+    causes: ['posture:possible', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  // "Not sure" on every cause question raises no cause; on the cancer question (under 50) it asks for a consult.
+  'not-sure-answers.json': {
+    urgency: 'consult',
+    consultSigns: ['cancer_history_not_sure'],
+    causes: ['posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  // Stopped after the pain questions: the rest is listed as still to answer.
+  'partial-pain-section-only.json': {
+    urgency: 'consult',
+    consultSigns: ['pain_getting_worse', 'pain_score_severe'],
+    causes: ['posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: false,
+  },
+};
+
+describe('triage on the scenario answer files', () => {
+  it('every scenario file has an expectation, and there are at least a dozen', () => {
+    const files = readdirSync(`${ROOT}${SCENARIOS}`).filter((f) => f.endsWith('.json')).sort();
+    expect(files).toEqual(Object.keys(EXPECTED).sort());
+    expect(files.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(Object.entries(EXPECTED))('%s', (file, expected) => {
+    const result = triage(file);
+    expect(result.urgency).toBe(expected.urgency);
+    expect(result.redFlags.map((f) => f.id)).toEqual(expected.redFlags ?? []);
+    expect(result.consultSigns.map((f) => f.id)).toEqual(expected.consultSigns ?? []);
+    expect(result.outOfScope?.id ?? null).toBe(expected.outOfScope ?? null);
+    expect(result.causes.map((c) => `${c.id}:${c.likelihood}`)).toEqual(expected.causes ?? []);
+    expect(result.complete).toBe(expected.complete);
+    expect(result.stoppedEarly).toBe(expected.stoppedEarly ?? null);
+    // Always: the advice on seeing a professional, the disclaimer, and which rules decided.
+    expect(result.consult.length).toBeGreaterThan(20);
+    expect(result.disclaimer).toMatch(/not a diagnosis/i);
+    expect(result.rulesId).toBe('lower_back_after_workout');
+    expect(result.rulesVersion).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('explains a red flag with the reason and the answer in words', () => {
+    const [flag] = triage('urgent-leg-weakness.json').redFlags;
+    expect(flag?.level).toBe('urgent');
+    expect(flag?.reason).toMatch(/weakness in a leg/i);
+    expect(flag?.because).toEqual([
+      expect.objectContaining({ questionId: 'leg_symptoms', answer: ['numbness_tingling', 'weakness'], answerText: expect.stringMatching(/Weakness/) }),
+    ]);
+  });
+
+  it('gives each cause its advice and the answers behind it', () => {
+    const posture = triage('posture-likely.json').causes[0];
+    expect(posture?.advice.length).toBeGreaterThan(0);
+    expect(posture?.because.map((b) => b.questionId)).toEqual(['form_rounded_back', 'form_breakdown', 'form_checked', 'lift_types']);
+    // "Not sure" about a twist is not a reason.
+    expect(posture?.because.map((b) => b.questionId)).not.toContain('form_sudden_twist');
+  });
+
+  it('after an emergency answer, lists the remaining questions as not asked', () => {
+    const result = triage('emergency-saddle-numbness.json');
+    expect(result.pending.length).toBeGreaterThan(10);
+    expect(result.pending.every((p) => p.status === 'not_asked')).toBe(true);
+  });
+
+  it('after an urgent answer, still asks the questions that could make it an emergency', () => {
+    // Out of scope, but the dark-brown-pee question (an emergency sign) is still to be asked.
+    const result = triage('out-of-scope-under-16.json');
+    expect(result.pending.filter((p) => p.status === 'unanswered').map((p) => p.questionId)).toEqual(['urine_colour']);
+    expect(result.pending.filter((p) => p.status === 'not_asked').map((p) => p.questionId)).toContain('pain_score');
+  });
+
+  it('lists unanswered questions of a partial answer set, in asking order', () => {
+    const pending = triage('partial-pain-section-only.json').pending;
+    expect(pending.every((p) => p.status === 'unanswered')).toBe(true);
+    expect(pending[0]?.questionId).toBe('pain_onset');
+    expect(pending.at(-1)?.questionId).toBe('urine_colour');
+  });
+
+  it('--locale es prints the texts (English where a translation is missing)', () => {
+    const out = run('--answers', `${SCENARIOS}/self-care-all-clear.json`, '--locale', 'es');
+    expect(out.code).toBe(0);
+    const result = JSON.parse(out.stdout) as Printed;
+    expect(result.urgency).toBe('self-care');
+    expect(result.title.length).toBeGreaterThan(0);
+  });
+});
+
+describe('triage errors: exit code 2 and a clear message on stderr', () => {
+  const fails = (argv: string[], ...messages: (string | RegExp)[]) => {
+    const out = run(...argv);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    for (const m of messages) expect(out.stderr).toMatch(m);
+    return out.stderr;
+  };
+
+  it('unknown question ids, suggesting the closest one', () => {
+    fails(
+      ['--answers', `${FIXTURES}/unknown-question.json`],
+      '"rf_saddle_numbnes" is not a question in lower_back_after_workout (did you mean "rf_saddle_numbness"?)',
+      '"favourite_colour" is not a question',
+      'has 2 problems',
+    );
+  });
+
+  it('values that are not among the options, each one listed', () => {
+    fails(
+      ['--answers', `${FIXTURES}/invalid-values.json`],
+      /"maybe" is not an option of "rf_saddle_numbness" \(options: yes, no, not_sure\)/,
+      /11 is outside 0-10 for "pain_score"/,
+      /"none" cannot be combined/,
+      /"session_conditions" takes a non-empty list/,
+    );
+  });
+
+  it('an answer to a question that does not apply, with the condition that hides it', () => {
+    fails(
+      ['--answers', `${FIXTURES}/hidden-answer.json`],
+      '"leg_symptoms" does not apply to these answers: it is asked only when leg_spread is above_knee or below_knee (answered: stays_in_back)',
+    );
+  });
+
+  it('malformed JSON, with line and column', () => {
+    fails(['--answers', `${FIXTURES}/malformed.json`], `${FIXTURES}/malformed.json:4:3  is not valid JSON`);
+  });
+
+  it('JSON that is not an object from question id to answer', () => {
+    fails(['--answers', `${FIXTURES}/not-an-object.json`], /must hold a JSON object from question id to answer/);
+  });
+
+  it('a missing answers file or rules file', () => {
+    fails(['--answers', 'tests/cli/fixtures/nope.json'], 'Cannot read the answers file tests/cli/fixtures/nope.json: no such file');
+    fails(['--answers', `${SCENARIOS}/self-care-all-clear.json`, '--rules', 'nope.yaml'], 'Cannot read the rules file nope.yaml: no such file');
+  });
+
+  it('missing or unknown flags and values', () => {
+    fails([], /Missing --answers/, /Usage:/);
+    fails(['--answers'], /--answers <value>' argument missing/, /--help/);
+    fails(['--answers', `${SCENARIOS}/self-care-all-clear.json`, '--colour', 'red'], /Unknown option '--colour'/);
+    fails(['answers.json'], /Unexpected argument 'answers.json'/);
+    fails(['--answers', `${SCENARIOS}/self-care-all-clear.json`, '--locale', 'fr'], 'Unknown --locale "fr": use en or es');
+  });
+
+  it('a rules file that fails validation: every problem as file:line:column  field.path  message', () => {
+    const stderr = fails(
+      ['--answers', `${SCENARIOS}/self-care-all-clear.json`, '--rules', `${FIXTURES}/broken-rules.yaml`],
+      'has 3 problems',
+    );
+    const lines = stderr.split('\n').filter((l) => l.startsWith(FIXTURES));
+    expect(lines).toEqual([
+      `${FIXTURES}/broken-rules.yaml:4:3  meta.version  expected string, got 1`,
+      `${FIXTURES}/broken-rules.yaml:19:24  redFlags.0.when.question  unknown question "rf_bgi"`,
+      `${FIXTURES}/broken-rules.yaml:30:78  causes.0.evidence.0.colour  unknown field: colour`,
+    ]);
+  });
+
+  it('--help prints usage and exits 0', () => {
+    const out = run('--help');
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/Usage: npm run triage -- --answers <file.json>/);
+    expect(out.stdout).toMatch(/--rules <file>/);
+    expect(out.stdout).toMatch(/--locale <code>/);
+  });
+
+  it('finds the line and column of a JSON error from either engine message style', () => {
+    const text = '{\n  "a": 1\n  "b": 2\n}';
+    expect(jsonErrorPosition('Expected \',\' or \'}\' after property value in JSON at position 13', text)).toEqual({ line: 3, column: 3 });
+    expect(jsonErrorPosition('Expected \',\' or \'}\' after property value in JSON at position 12 (line 3 column 3)', text)).toEqual({ line: 3, column: 3 });
+    expect(jsonErrorPosition('Unexpected end of JSON input', '{"a":')).toEqual({ line: 1, column: 6 });
+  });
+});
+
+describe('the real command', () => {
+  const spawn = (...argv: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/triage.ts', ...argv], { cwd: ROOT, encoding: 'utf8' });
+
+  it('prints the JSON result on stdout and exits 0', () => {
+    const out = spawn('--answers', `${SCENARIOS}/emergency-chest-pain.json`);
+    expect(out.stderr).toBe('');
+    expect(out.status).toBe(0);
+    expect((JSON.parse(out.stdout) as Printed).urgency).toBe('emergency');
+  });
+
+  it('prints problems on stderr and exits 2', () => {
+    const out = spawn('--answers', `${FIXTURES}/unknown-question.json`);
+    expect(out.status).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(/^triage: .*unknown-question.json has 2 problems/);
+  });
+});
