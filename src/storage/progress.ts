@@ -84,7 +84,10 @@ export function clearProgress(storage: StorageLike | null, rulesId: string): boo
   }
 }
 
-/** What is saved for these rules, if anything usable; unusable saves are removed as they are found. */
+/**
+ * What is saved for these rules, if anything usable. Only reads (so a render may call it twice): the caller
+ * removes a save reported as `discarded`, with `clearProgress`.
+ */
 export function readProgress(
   storage: StorageLike | null,
   rules: Rules,
@@ -100,10 +103,7 @@ export function readProgress(
   }
   if (text === null) return { kind: 'none' };
 
-  const discard = (reason: 'other-rules' | 'expired' | 'corrupted'): ResumeCheck => {
-    clearProgress(storage, rules.meta.id);
-    return { kind: 'discarded', reason };
-  };
+  const discard = (reason: 'other-rules' | 'expired' | 'corrupted'): ResumeCheck => ({ kind: 'discarded', reason });
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,0 +1,146 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CheckEvent } from '../../src/ui/host-events.ts';
+import { mainRules, miniRules } from '../helpers.ts';
+import { answer, answerAll, renderCheck, start } from './helpers.tsx';
+
+const rules = mainRules();
+/** In scope: an adult whose pain followed exercise (the helpers' calm defaults would pick "Under 16" and "No"). */
+const IN_SCOPE = { age_band: 'age_16_to_35', after_exercise: 'yes' };
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+describe('result screen', () => {
+  it('an emergency answer ends at once with the banner in words, the action first, and the reason', async () => {
+    const events: CheckEvent[] = [];
+    const { user } = renderCheck({ rules, onEvent: (e) => events.push(e) });
+    await start(user);
+    await answer(user, 'yes');
+    const result = screen.getByRole('region', { name: 'Get help now' });
+    const heading = within(result).getByRole('heading', { level: 1, name: 'Get help now' });
+    expect(heading).toHaveFocus();
+    expect(within(result).getByText('Result: Emergency')).toBeInTheDocument();
+    const action = within(result).getByText(/Call your local emergency number/);
+    // The action is the first thing after the banner.
+    expect(heading.closest('[part="banner"]')?.nextElementSibling).toBe(action);
+    expect(within(result).getByRole('heading', { name: 'Why we say this' })).toBeInTheDocument();
+    expect(within(result).getByText(/You answered:|Because you answered:/)).toHaveTextContent(/numbness.*Yes/);
+    expect(within(result).queryByRole('heading', { name: 'What may be causing your pain' })).not.toBeInTheDocument();
+    expect(within(result).getByRole('heading', { name: 'When to see a professional' })).toBeInTheDocument();
+    expect(within(result).getByText(/A doctor needs to see you straight away/)).toBeInTheDocument();
+    expect(within(result).getAllByText(/not a diagnosis/)).toHaveLength(1);
+    expect(events.at(-1)).toEqual({
+      type: 'complete',
+      urgency: 'emergency',
+      causes: [],
+      redFlags: ['saddle_numbness'],
+      rulesId: 'lower_back_after_workout',
+      rulesVersion: rules.meta.version,
+    });
+    // Host events never carry the answers themselves.
+    expect(JSON.stringify(events)).not.toMatch(/"yes"|rf_saddle/);
+  });
+
+  it('a form-heavy run shows lifting form as likely, with its advice and "Because you answered"', async () => {
+    const { user } = renderCheck({ rules });
+    await start(user);
+    await answerAll(user, rules, {
+      ...IN_SCOPE,
+      lift_types: ['deadlift'],
+      form_checked: 'never',
+      form_rounded_back: 'yes',
+      form_sudden_twist: 'yes',
+      form_breakdown: 'yes',
+    });
+    await user.click(screen.getByRole('button', { name: 'See my result' }));
+    const causes = screen.getByRole('region', { name: 'What may be causing your pain' });
+    const posture = within(causes).getByRole('article', { name: /Lifting form or posture/ });
+    expect(within(posture).getByText('Likely')).toBeInTheDocument();
+    expect(within(posture).getByText(/Ask a qualified coach or trainer/)).toBeInTheDocument();
+    expect(within(posture).getByRole('heading', { name: 'Because you answered:' })).toBeInTheDocument();
+    const rounded = rules.questions.find((q) => q.id === 'form_rounded_back')!.text.en;
+    expect(within(posture).getByText(`${rounded} — Yes`)).toBeInTheDocument();
+    // Causes without evidence are not listed as if they were.
+    expect(within(causes).queryByRole('article', { name: /Not drinking enough/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'When to see a professional' })).toBeInTheDocument();
+  });
+
+  it('always says when to see a professional, also for self-care, and reports each step to the host', async () => {
+    const events: CheckEvent[] = [];
+    const { user } = renderCheck({ rules, onEvent: (e) => events.push(e) });
+    await start(user);
+    await answerAll(user, rules, IN_SCOPE);
+    await user.click(screen.getByRole('button', { name: 'See my result' }));
+    expect(screen.getByText('Result: Self-care')).toBeInTheDocument();
+    expect(screen.getByText(rules.results.urgency['self-care'].consult.en)).toBeInTheDocument();
+    expect(events[0]).toEqual({ type: 'start' });
+    expect(events[1]).toEqual({ type: 'step', section: 'red_flags', questionNumber: 1 });
+    const steps = events.filter((e) => e.type === 'step');
+    expect(steps.map((s) => s.questionNumber)).toEqual(steps.map((_, i) => i + 1));
+    expect(events.at(-1)).toMatchObject({ type: 'complete', urgency: 'self-care', redFlags: [] });
+  });
+
+  it('offers the clinic\'s booking button, which tells the host', async () => {
+    const events: CheckEvent[] = [];
+    const { user } = renderCheck({
+      rules: miniRules(),
+      onEvent: (e) => events.push(e),
+      clinic: { name: 'Riverside Physio', bookingUrl: 'https://clinic.example/book', phone: '+44 20 1234 5678' },
+    });
+    await start(user);
+    await answer(user, 'yes');
+    expect(screen.getByRole('heading', { name: 'Your clinic: Riverside Physio' })).toBeInTheDocument();
+    const book = screen.getByRole('link', { name: 'Book an appointment' });
+    expect(book).toHaveAttribute('href', 'https://clinic.example/book');
+    expect(screen.getByRole('link', { name: 'Call +44 20 1234 5678' })).toHaveAttribute('href', 'tel:+442012345678');
+    book.addEventListener('click', (e) => e.preventDefault());
+    await user.click(book);
+    expect(events.at(-1)).toEqual({ type: 'book', via: 'booking' });
+  });
+
+  it('never turns a host\'s script URL into a link', async () => {
+    const { user } = renderCheck({ rules: miniRules(), clinic: { bookingUrl: 'javascript:alert(1)' } });
+    await start(user);
+    await answer(user, 'yes');
+    expect(screen.queryByRole('link', { name: 'Book an appointment' })).not.toBeInTheDocument();
+  });
+
+  it('prints, and copies the summary as text, with a fallback when copying is not possible', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    const { user } = renderCheck({ rules: miniRules() });
+    // user-event installs a clipboard stub on setup; watch what is written to it.
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    await start(user);
+    await answer(user, 'yes');
+    await user.click(screen.getByRole('button', { name: 'Print or save this summary' }));
+    expect(print).toHaveBeenCalledOnce();
+    // The printed page carries every answer, in a part only shown in print.
+    expect(screen.getByRole('heading', { name: 'Your answers', hidden: true })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Copy as text' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Summary copied');
+    const text = writeText.mock.calls[0]![0];
+    expect(text).toContain('Result: Emergency. Now');
+    expect(text).toContain('Call now.');
+    expect(text).toContain('Big warning sign? Yes');
+    expect(text).toContain('Emergency now.');
+    expect(text).toContain('Rules: mini, version 0.0.1');
+
+    writeText.mockRejectedValue(new Error('denied'));
+    await user.click(screen.getByRole('button', { name: 'Copy as text' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Copying did not work');
+    expect(screen.getByRole('textbox', { name: 'Your summary as text' })).toHaveValue(text);
+  });
+
+  it('shows the out-of-scope message for someone under 16', async () => {
+    const { user } = renderCheck({ rules });
+    await start(user);
+    await answerAll(user, rules, { age_band: 'under_16' });
+    const title = rules.results.outOfScopeTitle.en;
+    expect(screen.getByRole('heading', { level: 2, name: title })).toBeInTheDocument();
+    expect(screen.getByText(rules.scopeExits.find((s) => s.id === 'under_16')!.message.en)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,67 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { miniRules } from '../helpers.ts';
+import { answer, REACT_MODES, renderCheck, start } from './helpers.tsx';
+
+describe.each(REACT_MODES)('check your answers (%s)', (_mode, wrap) => {
+  async function toReview() {
+    const rules = miniRules();
+    const rendered = renderCheck({ rules }, wrap);
+    const { user } = rendered;
+    await start(user);
+    await answer(user, 'no');
+    await answer(user, 'no');
+    await answer(user, 'adult');
+    await answer(user, 'yes');
+    await answer(user, ['deadlift', 'squat']);
+    await answer(user, 4);
+    await answer(user, 'no');
+    return rendered;
+  }
+
+  it('lists every answer in words with a Change button named after its question', async () => {
+    await toReview();
+    const heading = screen.getByRole('heading', { level: 1, name: 'Check your answers' });
+    expect(heading).toHaveFocus();
+    expect(screen.getByText('Which lifts?').nextElementSibling).toHaveTextContent('Deadlift and Squat');
+    expect(screen.getByText('How bad?').nextElementSibling).toHaveTextContent('4');
+    expect(screen.getAllByRole('button', { name: /^Change: / })).toHaveLength(7);
+    expect(screen.getByRole('button', { name: 'Change: How bad?' })).toBeInTheDocument();
+  });
+
+  it('changing an answer drops the answers that no longer apply and comes back to the review', async () => {
+    const { user } = await toReview();
+    await user.click(screen.getByRole('button', { name: 'Change: Do you lift?' }));
+    const heading = screen.getByRole('heading', { level: 1, name: 'Do you lift?' });
+    expect(heading).toHaveFocus();
+    expect(screen.getByRole('radio', { name: 'Yes' })).toBeChecked();
+    expect(screen.getByText('Changing your answer')).toBeInTheDocument();
+    await answer(user, 'no');
+    expect(screen.getByRole('heading', { level: 1, name: 'Check your answers' })).toHaveFocus();
+    expect(screen.queryByText('Which lifts?')).not.toBeInTheDocument();
+    expect(screen.getByText('Do you lift?').nextElementSibling).toHaveTextContent('No');
+    expect(screen.getAllByRole('button', { name: /^Change: / })).toHaveLength(6);
+  });
+
+  it('a change that makes a new question apply asks it, then returns to the review', async () => {
+    const rules = miniRules();
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    for (const a of ['no', 'no', 'adult', 'no']) await answer(user, a);
+    await answer(user, 2);
+    await answer(user, 'no');
+    await user.click(screen.getByRole('button', { name: 'Change: Do you lift?' }));
+    await answer(user, 'yes');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Which lifts?');
+    await answer(user, ['squat']);
+    expect(screen.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeInTheDocument();
+    const row = screen.getByText('Which lifts?').parentElement!;
+    expect(within(row).getByText('Squat')).toBeInTheDocument();
+  });
+
+  it('"See my result" shows the result with its heading focused', async () => {
+    const { user } = await toReview();
+    await user.click(screen.getByRole('button', { name: 'See my result' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Self-care' })).toHaveFocus();
+  });
+});
