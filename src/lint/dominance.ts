@@ -1,0 +1,171 @@
+// Red-flag dominance: no combination of other answers can lower the urgency a red flag sets.
+//
+// The proof is structural. `evaluate` takes the urgency as the highest level of the rules that fired, and causes
+// and scope exits only ever raise it, so a red flag keeps its level as long as it fires. What remains to check is
+// that each red flag fires from its own answers, whatever else is answered:
+//   - no `not` over a question the flag does not itself ask about (answering that question could switch it off);
+//   - the flag's questions are not hidden by skip logic that depends on another section's answers;
+//   - a flag that also needs an answer from another section (e.g. age) only escalates a rule that fires anyway.
+// A sampled run of `evaluate` then cross-checks the engine: the flag's own answers are kept, everything else is
+// answered at random, and the urgency must never fall below the flag's level.
+import { evaluate, urgencyRank } from '../engine/evaluate.ts';
+import { matches, questionsIn } from '../engine/conditions.ts';
+import type { Condition } from '../rules/schema.ts';
+import { canonical, ruleEntries, type Finding } from './finding.ts';
+import { randomAnswers, seededRandom } from './random.ts';
+import { closure, solve, type RulesIndex } from './solver.ts';
+
+/** Leaves with their polarity: a leaf under an odd number of `not`s can switch the rule off when it matches. */
+function polarLeaves(c: Condition, positive = true): { question: string; positive: boolean }[] {
+  if ('all' in c) return c.all.flatMap((x) => polarLeaves(x, positive));
+  if ('any' in c) return c.any.flatMap((x) => polarLeaves(x, positive));
+  if ('not' in c) return polarLeaves(c.not, !positive);
+  return [{ question: c.question, positive }];
+}
+
+/** Conditions that must all hold for the flag to fire: the parts of a top-level `all`, or the condition itself. */
+function conjuncts(c: Condition): Condition[] {
+  return 'all' in c ? c.all.flatMap(conjuncts) : [c];
+}
+
+/**
+ * How many `evaluate` runs the sampled cross-check spends, whatever the size of the file: each run costs time in
+ * proportion to the file, so a fixed number keeps rules:check linear. Small files get every red flag sampled
+ * several times; big ones a spread of red flags, which the structural checks above cover in full anyway.
+ */
+const FLAG_SAMPLES = 60;
+const RANDOM_SAMPLES = 20;
+
+export function dominanceFindings(index: RulesIndex): Finding[] {
+  const { rules, byId } = index;
+  const findings: Finding[] = [];
+  const add = (severity: Finding['severity'], path: Finding['path'], message: string) =>
+    findings.push({ severity, check: 'red-flag dominance', path, message });
+  const sectionOf = (id: string) => byId.get(id)?.section ?? '';
+  const urgencyRules = ruleEntries(rules).filter((r) => r.kind === 'redFlag' || r.kind === 'consultSign');
+  const urgencyConditions = new Set(urgencyRules.map((r) => canonical(r.when)));
+
+  rules.redFlags.forEach((flag, fi) => {
+    const at = ['redFlags', fi, 'when'];
+    const polar = polarLeaves(flag.when);
+    const own = new Set(polar.filter((l) => l.positive).map((l) => l.question));
+    for (const leaf of polar) {
+      if (!leaf.positive && !own.has(leaf.question)) {
+        add(
+          'error',
+          at,
+          `red flag "${flag.id}" has a "not" over "${leaf.question}" (section ${sectionOf(leaf.question)}): answering that question could switch the red flag off. Write the flag from its own answers only`,
+        );
+      }
+    }
+
+    // Skip logic on the flag's own questions.
+    for (const id of own) {
+      const q = byId.get(id);
+      if (!q?.showIf) continue;
+      for (const gate of closure(index, [q.showIf])) {
+        if (gate.id === id) continue;
+        if (gate.section !== q.section) {
+          add(
+            'error',
+            at,
+            `red flag "${flag.id}" can be switched off by the answer to "${gate.id}" (section ${gate.section}): it hides "${id}" through showIf. Ask red-flag questions of everyone, or gate them only within their own section`,
+          );
+        } else {
+          add(
+            'warning',
+            at,
+            `red flag "${flag.id}" is only asked about when "${gate.id}" makes "${id}" appear: check that nobody with this sign can answer "${gate.id}" so that it stays hidden`,
+          );
+        }
+      }
+    }
+
+    // Needing an answer from another section: fine when it only escalates a rule the own answers already fire.
+    const first = questionsIn(flag.when)[0];
+    const home = first ? sectionOf(first) : '';
+    const parts = conjuncts(flag.when);
+    const outside = parts.filter((p) => questionsIn(p).every((id) => sectionOf(id) !== home));
+    if (outside.length > 0) {
+      const inside = parts.filter((p) => !outside.includes(p));
+      const base: Condition | undefined = inside.length === 1 ? inside[0] : inside.length > 1 ? { all: inside } : undefined;
+      const escalates = base !== undefined && urgencyConditions.has(canonical(base));
+      if (!escalates) {
+        add(
+          'warning',
+          at,
+          `red flag "${flag.id}" fires only when ${outside.flatMap(questionsIn).map((id) => `"${id}"`).join(', ')} also match: other answers there keep it from firing, and no lower-level rule covers its own answers alone`,
+        );
+      }
+    }
+  });
+
+  findings.push(...sampledFindings(index));
+  return findings;
+}
+
+/**
+ * For each red flag, find answers that fire it, keep the flag's own answers and answer everything else at random:
+ * the flag must still fire and the urgency must be at least its level. Also checks, on random answer sets, that
+ * consult signs and scope exits never leave the urgency at self-care.
+ */
+function sampledFindings(index: RulesIndex): Finding[] {
+  const { rules, byId } = index;
+  const findings: Finding[] = [];
+  const random = seededRandom(rules.questions.length * 7919 + rules.redFlags.length);
+  const flagCount = rules.redFlags.length;
+  const perFlag = Math.max(1, Math.floor(FLAG_SAMPLES / Math.max(1, flagCount)));
+  const step = Math.max(1, Math.ceil(flagCount / FLAG_SAMPLES));
+
+  rules.redFlags.forEach((flag, fi) => {
+    if (fi % step !== 0) return;
+    const witness = solve(index, { require: [flag.when] });
+    if (witness.status !== 'found') return; // reported by completeness
+    // Keep the flag's positive answers and the same-section skip logic that shows them; vary all the rest.
+    const keep = new Set<string>();
+    for (const leaf of polarLeaves(flag.when)) {
+      if (!leaf.positive) continue;
+      keep.add(leaf.question);
+      const q = byId.get(leaf.question);
+      if (q?.showIf) for (const g of closure(index, [q.showIf])) if (g.section === q.section) keep.add(g.id);
+    }
+    const fixed = Object.fromEntries(Object.entries(witness.answers).filter(([id]) => keep.has(id)));
+    for (let i = 0; i < perFlag; i++) {
+      const answers = randomAnswers(rules, random, fixed);
+      const result = evaluate(rules, answers);
+      const fired = result.redFlags.some((h) => h.id === flag.id);
+      if (!fired || urgencyRank(result.urgency) < urgencyRank(flag.level)) {
+        findings.push({
+          severity: 'error',
+          check: 'red-flag dominance',
+          path: ['redFlags', fi],
+          message: `sampled check: with ${describe(fixed)} red flag "${flag.id}" should give at least "${flag.level}", but other answers (${describe(answers, keep)}) gave "${result.urgency}"${fired ? '' : ' and the flag did not fire'}`,
+        });
+        return;
+      }
+    }
+  });
+
+  for (let i = 0; i < RANDOM_SAMPLES; i++) {
+    const answers = randomAnswers(rules, random);
+    const result = evaluate(rules, answers);
+    const raised = [...rules.consultSigns, ...rules.scopeExits].find((r) => matches(r.when, answers));
+    if (raised && result.urgency === 'self-care') {
+      findings.push({
+        severity: 'error',
+        check: 'red-flag dominance',
+        path: [],
+        message: `sampled check: "${raised.id}" fired but the result was self-care (${describe(answers)})`,
+      });
+      break;
+    }
+  }
+  return findings;
+}
+
+function describe(answers: Readonly<Record<string, unknown>>, except?: Set<string>): string {
+  const parts = Object.entries(answers)
+    .filter(([id]) => !except?.has(id))
+    .map(([id, v]) => `${id}=${Array.isArray(v) ? v.join('+') : String(v)}`);
+  return parts.length > 8 ? `${parts.slice(0, 8).join(', ')}, ...` : parts.join(', ') || 'no answers';
+}

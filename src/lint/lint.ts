@@ -1,0 +1,25 @@
+// The linter: every static check on a valid rules file, as a list of findings. Pure: no files, no printing.
+import type { Rules } from '../rules/schema.ts';
+import { completenessFindings } from './completeness.ts';
+import { conflictFindings } from './conflicts.ts';
+import { dominanceFindings } from './dominance.ts';
+import type { Finding, Severity } from './finding.ts';
+import { indexRules } from './solver.ts';
+import { textFindings } from './text.ts';
+import { walkFindings } from './walks.ts';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function lintRules(rules: Rules): Finding[] {
+  const index = indexRules(rules);
+  const findings = [
+    ...completenessFindings(index),
+    ...walkFindings(rules),
+    ...dominanceFindings(index),
+    ...conflictFindings(index),
+    ...textFindings(rules),
+  ];
+  // One finding per place and message: several checks can reach the same conclusion.
+  const unique = new Map(findings.map((f) => [`${f.path.join('.')}|${f.message}`, f]));
+  return [...unique.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}

@@ -1,0 +1,171 @@
+// A small, exact search for answer sets, used by the linter to prove things about the rules ("this rule can fire",
+// "this rule can never fire without that red flag firing too") without trying every combination of every answer.
+//
+// Why it stays small: a query only involves the questions its conditions name, plus the questions their skip logic
+// depends on. Each question's possible answers are cut down to the values the conditions can tell apart (the
+// options they name plus one other; for scales, the thresholds and their neighbours). Questions are assigned in
+// asking order, a hidden question gets no answer (as in `pruneAnswers`), a shown one always gets an answer (the
+// questionnaire does not let people skip), and a constraint is checked as soon as its last question is assigned.
+import type { AnswerValue, Answers } from '../engine/answers.ts';
+import { matches, questionsIn } from '../engine/conditions.ts';
+import type { Condition, Question, Rules } from '../rules/schema.ts';
+
+/** A rules file with the lookups every query needs, built once per lint run. */
+export interface RulesIndex {
+  rules: Rules;
+  byId: Map<string, Question>;
+  order: Map<string, number>;
+}
+
+export function indexRules(rules: Rules): RulesIndex {
+  return {
+    rules,
+    byId: new Map(rules.questions.map((q) => [q.id, q])),
+    order: new Map(rules.questions.map((q, i) => [q.id, i])),
+  };
+}
+
+export interface Query {
+  /** Conditions that must all be true. */
+  require?: readonly Condition[];
+  /** Conditions that must all be false. */
+  forbid?: readonly Condition[];
+  /** Add this to the score of an answer set for each true condition; `maximize` searches for the highest score. */
+  score?: readonly { when: Condition; weight: number }[];
+}
+
+export type SolveResult =
+  | { status: 'found'; answers: Answers; score: number }
+  | { status: 'impossible' }
+  /** The search budget ran out: nothing proved either way. */
+  | { status: 'unknown' };
+
+/** Steps a single query may take; real rules need a few hundred at most. */
+const BUDGET = 200_000;
+
+const closureCache = new WeakMap<RulesIndex, WeakMap<Condition, Question[]>>();
+
+/** The questions a set of conditions depends on, including through skip logic, in asking order. */
+export function closure(index: RulesIndex, conditions: readonly Condition[]): Question[] {
+  if (conditions.length === 1 && conditions[0]) {
+    // Most queries ask about one rule's condition, many times over: remember the answer.
+    const condition = conditions[0];
+    let cache = closureCache.get(index);
+    if (!cache) closureCache.set(index, (cache = new WeakMap()));
+    const known = cache.get(condition);
+    if (known) return known;
+    const computed = closureOf(index, conditions);
+    cache.set(condition, computed);
+    return computed;
+  }
+  return closureOf(index, conditions);
+}
+
+function closureOf(index: RulesIndex, conditions: readonly Condition[]): Question[] {
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    const q = index.byId.get(id);
+    if (!q) return;
+    seen.add(id);
+    if (q.showIf) questionsIn(q.showIf).forEach(visit);
+  };
+  conditions.forEach((c) => questionsIn(c).forEach(visit));
+  return [...seen]
+    .map((id) => index.byId.get(id))
+    .filter((q): q is Question => q !== undefined)
+    .sort((a, b) => (index.order.get(a.id) ?? 0) - (index.order.get(b.id) ?? 0));
+}
+
+/** Walk every leaf of a condition. */
+export function leaves(condition: Condition): Extract<Condition, { question: string }>[] {
+  if ('all' in condition) return condition.all.flatMap(leaves);
+  if ('any' in condition) return condition.any.flatMap(leaves);
+  if ('not' in condition) return leaves(condition.not);
+  return [condition];
+}
+
+/** The answers to `question` that the conditions can tell apart; every other answer behaves like one of these. */
+export function representativeAnswers(question: Question, conditions: readonly Condition[]): AnswerValue[] {
+  const own = conditions.flatMap(leaves).filter((l) => l.question === question.id);
+  if (question.type === 'scale') {
+    const points = new Set<number>([question.min, question.max]);
+    for (const l of own) {
+      const t = 'atLeast' in l ? l.atLeast : 'atMost' in l ? l.atMost : undefined;
+      if (t === undefined) continue;
+      for (const v of [Math.floor(t) - 1, Math.floor(t), Math.ceil(t), Math.ceil(t) + 1]) {
+        if (v >= question.min && v <= question.max) points.add(v);
+      }
+    }
+    return [...points].sort((a, b) => a - b);
+  }
+  const named = new Set(own.flatMap((l) => ('is' in l ? [l.is] : 'isAny' in l ? l.isAny : [])));
+  const mentioned = question.options.filter((o) => named.has(o.id));
+  const other = question.options.find((o) => !named.has(o.id) && o.kind !== 'none') ?? question.options.find((o) => !named.has(o.id));
+  if (question.type === 'single') return [...mentioned.map((o) => o.id), ...(other ? [other.id] : [])];
+  // Multi choice: any non-empty set of ticks; "none of these" is only ever ticked alone.
+  const values: string[][] = other ? [[other.id]] : [];
+  const capped = mentioned.slice(0, 12);
+  for (let mask = 1; mask < 1 << capped.length; mask++) {
+    const ticked = capped.filter((_, i) => mask & (1 << i));
+    if (ticked.length > 1 && ticked.some((o) => o.kind === 'none')) continue;
+    values.push(ticked.map((o) => o.id));
+  }
+  return values;
+}
+
+/** Find an answer set meeting the query (or, with `maximize`, the one with the highest score). */
+export function solve(index: RulesIndex, query: Query, options: { maximize?: boolean } = {}): SolveResult {
+  const require = query.require ?? [];
+  const forbid = query.forbid ?? [];
+  const score = query.score ?? [];
+  const all = [...require, ...forbid, ...score.map((s) => s.when)];
+  const vars = closure(index, all);
+  const domains = vars.map((q) => representativeAnswers(q, [...all, ...vars.flatMap((v) => (v.showIf ? [v.showIf] : []))]));
+  const position = new Map(vars.map((q, i) => [q.id, i]));
+  // Check each condition right after the last question it names has been assigned.
+  const lastVar = (c: Condition) => Math.max(-1, ...questionsIn(c).map((id) => position.get(id) ?? -1));
+  const checksAt: { when: Condition; mustBe: boolean }[][] = vars.map(() => []);
+  const atStart: { when: Condition; mustBe: boolean }[] = [];
+  for (const [list, mustBe] of [
+    [require, true],
+    [forbid, false],
+  ] as const) {
+    for (const when of list) {
+      const at = lastVar(when);
+      (at < 0 ? atStart : (checksAt[at] ?? atStart)).push({ when, mustBe });
+    }
+  }
+  if (atStart.some((c) => matches(c.when, {}) !== c.mustBe)) return { status: 'impossible' };
+
+  const answers: Record<string, AnswerValue> = {};
+  let steps = 0;
+  const found: { best: { answers: Answers; score: number } | null } = { best: null };
+  let exhausted = false;
+
+  const scoreOf = () => score.reduce((sum, s) => sum + (matches(s.when, answers) ? s.weight : 0), 0);
+  const search = (i: number): boolean => {
+    if (++steps > BUDGET) {
+      exhausted = true;
+      return true;
+    }
+    if (i === vars.length) {
+      const total = scoreOf();
+      if (!found.best || total > found.best.score) found.best = { answers: { ...answers }, score: total };
+      return !options.maximize;
+    }
+    const q = vars[i] as Question;
+    const shown = q.showIf === undefined || matches(q.showIf, answers);
+    const values: (AnswerValue | undefined)[] = shown ? (domains[i] ?? []) : [undefined];
+    for (const value of values) {
+      if (value === undefined) delete answers[q.id];
+      else answers[q.id] = value;
+      if ((checksAt[i] ?? []).every((c) => matches(c.when, answers) === c.mustBe) && search(i + 1)) return true;
+    }
+    delete answers[q.id];
+    return false;
+  };
+  search(0);
+  if (exhausted) return { status: 'unknown' };
+  return found.best ? { status: 'found', ...found.best } : { status: 'impossible' };
+}

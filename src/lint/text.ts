@@ -1,0 +1,44 @@
+// Text: every Text has each language the file declares, no notes-to-self are left in clinician-facing fields, and
+// the sign-off is filled in. (Empty and placeholder person-facing texts are already refused by the schema.)
+import type { Rules } from '../rules/schema.ts';
+import { LOCALES } from '../rules/text.ts';
+import type { Finding } from './finding.ts';
+
+const PLACEHOLDER = /\b(TODO|TBD|FIXME|XXX)\b|lorem ipsum|^\?+$/;
+
+function isText(value: unknown): value is Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.includes('en') && keys.every((k) => (LOCALES as readonly string[]).includes(k));
+}
+
+export function textFindings(rules: Rules): Finding[] {
+  const findings: Finding[] = [];
+  const wanted = rules.meta.locales;
+  const walk = (value: unknown, path: (string | number)[]) => {
+    if (isText(value)) {
+      for (const locale of wanted) {
+        if (value[locale] === undefined) {
+          findings.push({ severity: 'error', check: 'text', path, message: `missing "${locale}" translation (meta.locales lists ${wanted.join(', ')})` });
+        }
+      }
+      return;
+    }
+    if (typeof value === 'string') {
+      if (PLACEHOLDER.test(value)) findings.push({ severity: 'warning', check: 'text', path, message: `looks like a placeholder: "${value}"` });
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+  };
+  walk(rules, []);
+  if (/\b(pending|draft|unreviewed|not yet)\b/i.test(rules.meta.reviewedBy)) {
+    findings.push({
+      severity: 'warning',
+      check: 'text',
+      path: ['meta', 'reviewedBy'],
+      message: `not signed off yet: "${rules.meta.reviewedBy}". A clinician should review and put their name and the date here`,
+    });
+  }
+  return findings;
+}
