@@ -1,10 +1,9 @@
 // A whole set of answers that comes from outside the questionnaire (an answers file, a scenario, saved progress):
 // does every answer fit the rules, and how far through the questionnaire does it get. Pure functions, so the CLI
 // only reads files and prints.
-import type { Condition, Question, Rules } from '../rules/schema.ts';
+import type { Condition, Rules } from '../rules/schema.ts';
 import { answerProblem, type AnswerValue, type Answers } from './answers.ts';
-import { matches, questionsIn } from './conditions.ts';
-import { stopReason, type Stop } from './navigation.ts';
+import { stillAsks, stopReason, type Stop } from './navigation.ts';
 import { isVisible, pendingQuestions } from './visibility.ts';
 
 export interface AnswerSetProblem {
@@ -76,33 +75,22 @@ export interface AnswerSetProgress {
 }
 
 /**
- * Which applicable questions are unanswered, and whether the questionnaire would still ask them. Mirrors
- * `nextQuestion`: once a red flag or scope exit has fired, only questions that could still raise the urgency are
- * asked (tests/engine check that the first `unanswered` one is exactly what `nextQuestion` asks next).
+ * Which applicable questions are unanswered, and whether the questionnaire would still ask them (`stillAsks`,
+ * the same policy `nextQuestion` follows; tests/engine check that the two agree).
  */
 export function answerSetProgress(rules: Rules, answers: Answers): AnswerSetProgress {
   const pending = pendingQuestions(rules, answers);
   const stop = stopReason(rules, answers);
-  const stillAsked = stillAskedFilter(rules, answers, stop);
+  const asked = stillAsks(rules, answers);
   return {
     complete: pending.length === 0,
     stop,
     pending: pending.map((q) => ({
       questionId: q.id,
       section: q.section,
-      status: stillAsked(q) ? 'unanswered' : 'not_asked',
+      status: stop === null && asked(q) ? 'unanswered' : 'not_asked',
     })),
   };
-}
-
-function stillAskedFilter(rules: Rules, answers: Answers, stop: Stop | null): (q: Question) => boolean {
-  if (stop !== null) return () => false;
-  const fired = rules.redFlags.filter((r) => matches(r.when, answers));
-  const exit = rules.scopeExits.some((r) => matches(r.when, answers));
-  if (fired.length === 0 && !exit) return () => true;
-  const levels: string[] = fired.length > 0 ? ['emergency'] : ['emergency', 'urgent'];
-  const safety = new Set(rules.redFlags.filter((r) => levels.includes(r.level)).flatMap((r) => questionsIn(r.when)));
-  return (q) => safety.has(q.id);
 }
 
 /** A condition in words for a rules author, e.g. `leg_spread is above_knee or below_knee (answered: stays_in_back)`. */

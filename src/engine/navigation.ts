@@ -23,36 +23,51 @@ export function stopReason(rules: Rules, rawAnswers: Answers): Stop | null {
   return null;
 }
 
+/** What is still asked: everything, only some safety questions (after a red flag or scope exit), or nothing. */
+type AskingPolicy = { kind: 'everything' } | { kind: 'safety'; questionIds: Set<string> } | { kind: 'nothing' };
+
+function askingPolicy(rules: Rules, answers: Answers): AskingPolicy {
+  const fired = rules.redFlags.filter((r) => matches(r.when, answers));
+  if (fired.some((r) => r.level === 'emergency')) return { kind: 'nothing' };
+  const exit = rules.scopeExits.some((r) => matches(r.when, answers));
+  if (fired.length === 0 && !exit) return { kind: 'everything' };
+  // An urgent answer still asks every emergency question; an out-of-scope answer every red-flag question.
+  const levels: string[] = fired.length > 0 ? ['emergency'] : ['emergency', 'urgent'];
+  return {
+    kind: 'safety',
+    questionIds: new Set(rules.redFlags.filter((r) => levels.includes(r.level)).flatMap((r) => questionsIn(r.when))),
+  };
+}
+
+/** Whether the questionnaire would still ask this (unanswered, applicable) question, given these answers. */
+export function stillAsks(rules: Rules, rawAnswers: Answers): (question: Question) => boolean {
+  const policy = askingPolicy(rules, pruneAnswers(rules, rawAnswers));
+  if (policy.kind === 'safety') return (q) => policy.questionIds.has(q.id);
+  return () => policy.kind === 'everything';
+}
+
 /**
- * The next question to ask after `currentId` (or from the start), or null when there is none left to ask.
- * Once a red flag or a scope exit has fired, only the questions that could still raise the urgency are asked:
- * an urgent answer still asks every remaining emergency question, an out-of-scope answer every red flag.
+ * The next question to ask after `position.after` (or from the start), or null when there is none left to ask.
+ * Walking forward normally passes through answered questions too (after "back", they show their answers); with
+ * `unansweredOnly`, or once a red flag or scope exit has fired, only unanswered questions are asked.
  */
 export function nextQuestion(
   rules: Rules,
   rawAnswers: Answers,
   position: { after?: string; unansweredOnly?: boolean } = {},
 ): Question | null {
-  const currentId = position.after;
   const answers = pruneAnswers(rules, rawAnswers);
-  const order = rules.questions.map((q) => q.id);
-  const from = currentId === undefined ? -1 : order.indexOf(currentId);
-  const ahead = (q: Question) => order.indexOf(q.id) > from;
-  const visibleAhead = visibleQuestions(rules, answers).filter(ahead);
-
-  const fired = rules.redFlags.filter((r) => matches(r.when, answers));
-  if (fired.some((r) => r.level === 'emergency')) return null;
-  const exit = rules.scopeExits.some((r) => matches(r.when, answers));
-  if (fired.length === 0 && !exit) {
-    return (position.unansweredOnly ? visibleAhead.filter((q) => answers[q.id] === undefined) : visibleAhead)[0] ?? null;
+  const policy = askingPolicy(rules, answers);
+  const visible = visibleQuestions(rules, answers);
+  if (policy.kind === 'nothing') return null;
+  if (policy.kind === 'safety') {
+    return visible.find((q) => policy.questionIds.has(q.id) && answers[q.id] === undefined) ?? null;
   }
-
-  const levels = fired.length > 0 ? ['emergency'] : ['emergency', 'urgent'];
-  const safetyQuestions = new Set(
-    rules.redFlags.filter((r) => levels.includes(r.level)).flatMap((r) => questionsIn(r.when)),
+  const order = rules.questions.map((q) => q.id);
+  const from = position.after === undefined ? -1 : order.indexOf(position.after);
+  return (
+    visible.find(
+      (q) => order.indexOf(q.id) > from && (!position.unansweredOnly || answers[q.id] === undefined),
+    ) ?? null
   );
-  // Only unanswered ones: the person already told us the rest.
-  const pending = new Set(pendingQuestions(rules, answers).map((q) => q.id));
-  return rules.questions.find((q) => safetyQuestions.has(q.id) && pending.has(q.id)) ?? null;
 }
-
