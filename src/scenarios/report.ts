@@ -1,0 +1,96 @@
+// Scenario files from disk -> outcomes -> the report rules:test prints. Each failure shows where the scenario is,
+// what was expected against what came out, and the rules that fired, so a clinician can see why.
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import type { FiredRule } from '../engine/evaluate.ts';
+import { loadRules, type RulesProblem } from '../rules/load.ts';
+import type { Locate } from '../rules/positions.ts';
+import { loadScenarioFile } from './load.ts';
+import { runScenarioFile, scenarioReferenceProblems, type ScenarioOutcome } from './run.ts';
+import { DEFAULT_RULES } from './schema.ts';
+
+export interface ScenarioFileReport {
+  file: string;
+  rulesFile: string | null;
+  /** Problems with the scenario file or its rules file: nothing was run. */
+  problems: RulesProblem[];
+  outcomes: (ScenarioOutcome & { line: number; column: number })[];
+}
+
+const shown = (path: string, cwd: string) => relative(cwd, path) || path;
+
+export function testScenarioFile(path: string, cwd: string = process.cwd()): ScenarioFileReport {
+  const absolute = resolve(cwd, path);
+  const file = shown(absolute, cwd);
+  const report = (problems: RulesProblem[], rulesFile: string | null = null): ScenarioFileReport => ({ file, rulesFile, problems, outcomes: [] });
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    return report([{ file, line: 1, column: 1, path: '', message: `cannot read: ${String(error)}` }]);
+  }
+  const loaded = loadScenarioFile(text, file);
+  if (!loaded.ok) return report(loaded.problems);
+  const rulesPath = resolve(dirname(absolute), loaded.file.rules ?? DEFAULT_RULES);
+  const rulesFile = shown(rulesPath, cwd);
+  let rulesText: string;
+  try {
+    rulesText = readFileSync(rulesPath, 'utf8');
+  } catch {
+    return report([{ file, ...loaded.locate(['rules']), path: 'rules', message: `cannot read the rules file ${rulesFile}` }], rulesFile);
+  }
+  const rules = loadRules(rulesText, rulesFile);
+  if (!rules.ok) return report(rules.problems, rulesFile);
+  const refs = scenarioReferenceProblems(rules.rules, loaded.file);
+  if (refs.length > 0) {
+    return report(refs.map((p) => ({ file, ...loaded.locate(p.path), path: p.path.join('.'), message: p.message })), rulesFile);
+  }
+  return { file, rulesFile, problems: [], outcomes: located(runScenarioFile(rules.rules, loaded.file), loaded.locate) };
+}
+
+function located(outcomes: ScenarioOutcome[], locate: Locate) {
+  return outcomes.map((o) => ({ ...o, ...locate(['scenarios', o.index]) }));
+}
+
+export function describeTrace(trace: readonly FiredRule[]): string {
+  if (trace.length === 0) return 'none';
+  const words = { redFlag: 'red flag', consultSign: 'consult sign', scopeExit: 'scope exit', evidence: 'evidence' } as const;
+  return trace
+    .map((r) => (r.kind === 'evidence' ? `${r.id} (${r.cause} ${r.weight !== undefined && r.weight >= 0 ? '+' : ''}${r.weight})` : `${words[r.kind]} ${r.id}`))
+    .join(', ');
+}
+
+export function formatScenarioReport(reports: readonly ScenarioFileReport[]): string {
+  const lines: string[] = [];
+  let passed = 0;
+  let failed = 0;
+  for (const r of reports) {
+    if (r.problems.length > 0) {
+      lines.push(`${r.file}: not run, ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}:`);
+      for (const p of r.problems) lines.push(`  ${p.file}:${p.line}:${p.column}  ${p.path || '(file)'}  ${p.message}`);
+      failed += 1;
+      continue;
+    }
+    lines.push(`${r.file} (rules: ${r.rulesFile})`);
+    for (const o of r.outcomes) {
+      if (o.passed) {
+        passed += 1;
+        lines.push(`  PASS  ${o.name}`);
+        continue;
+      }
+      failed += 1;
+      lines.push(`  FAIL  ${o.name}  (${r.file}:${o.line}:${o.column})`);
+      for (const step of o.steps.filter((s) => s.failures.length > 0)) {
+        lines.push(`        after ${step.label}:`);
+        for (const f of step.failures) lines.push(`          ${f}`);
+        lines.push(`          rules that fired: ${describeTrace(step.trace)}`);
+      }
+    }
+  }
+  lines.push(`${failed === 0 ? 'OK' : 'FAILED'}: ${passed} passed, ${failed} failed`);
+  return lines.join('\n');
+}
+
+export function reportsFailed(reports: readonly ScenarioFileReport[]): boolean {
+  return reports.some((r) => r.problems.length > 0 || r.outcomes.some((o) => !o.passed));
+}
