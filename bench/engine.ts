@@ -1,0 +1,85 @@
+// Engine speed: how many full evaluations and machine transitions per second, on random valid answer sets.
+import { createActor } from 'xstate';
+import type { Answers } from '../src/engine/answers.ts';
+import { evaluate } from '../src/engine/evaluate.ts';
+import { checkMachine } from '../src/flow/machine.ts';
+import type { Rules } from '../src/rules/schema.ts';
+import { calmPath, randomAnswerSets, randomFullAnswers, seededRandom } from './answer-sets.ts';
+import { medianRate } from './stats.ts';
+
+export interface EngineFigures {
+  answerSets: number;
+  evaluatePerSecond: number;
+  evaluateSamples: number[];
+  machineTransitionsPerSecond: number;
+  machineSamples: number[];
+  /** Average events per walk (start, each answer, confirm): a walk is one person's whole check. */
+  eventsPerWalk: number;
+  /** The same on the calm path, which visits every screen: the slowest, most common walk. */
+  calmTransitionsPerSecond: number;
+  calmSamples: number[];
+  calmWalkEvents: number;
+}
+
+export function benchEngine(rules: Rules): EngineFigures {
+  const sets = randomAnswerSets(rules, 1000, 42);
+  // A sink the optimiser cannot see through, so the calls are not dropped as dead code.
+  let sink = 0;
+  const evaluateRate = medianRate((i) => {
+    sink += evaluate(rules, sets[i % sets.length] as Answers).causes.length;
+  });
+
+  // Walks are pre-generated so the measured loop only creates actors and sends events.
+  const random = seededRandom(7);
+  const walks = Array.from({ length: 200 }, () => randomFullAnswers(rules, random));
+  let events = 0;
+  let walksDone = 0;
+  const machineRate = medianRate(
+    (i) => {
+      const answers = walks[i % walks.length] as Answers;
+      const actor = createActor(checkMachine, { input: { rules } }).start();
+      actor.send({ type: 'user.start' });
+      let sent = 1;
+      for (let snapshot = actor.getSnapshot(); snapshot.value === 'question'; snapshot = actor.getSnapshot()) {
+        actor.send({ type: 'user.answer', value: answers[snapshot.context.current ?? ''] });
+        sent++;
+      }
+      if (actor.getSnapshot().value === 'review') {
+        actor.send({ type: 'user.confirm' });
+        sent++;
+      }
+      actor.stop();
+      events += sent;
+      // Walks per second times events per walk gives transitions per second.
+      walksDone++;
+    },
+    { windowMs: 300 },
+  );
+  const eventsPerWalk = events / walksDone;
+
+  const calm = calmPath(rules).map((step) => step.value);
+  const calmWalkEvents = calm.length + 2;
+  const calmRate = medianRate(
+    () => {
+      const actor = createActor(checkMachine, { input: { rules } }).start();
+      actor.send({ type: 'user.start' });
+      for (const value of calm) actor.send({ type: 'user.answer', value });
+      actor.send({ type: 'user.confirm' });
+      if (actor.getSnapshot().value !== 'result') throw new Error('the calm walk did not reach the result');
+      actor.stop();
+    },
+    { windowMs: 300 },
+  );
+  if (sink < 0) console.log(sink);
+  return {
+    answerSets: sets.length,
+    evaluatePerSecond: evaluateRate.median,
+    evaluateSamples: evaluateRate.samples,
+    machineTransitionsPerSecond: machineRate.median * eventsPerWalk,
+    machineSamples: machineRate.samples.map((r) => r * eventsPerWalk),
+    eventsPerWalk,
+    calmTransitionsPerSecond: calmRate.median * calmWalkEvents,
+    calmSamples: calmRate.samples.map((r) => r * calmWalkEvents),
+    calmWalkEvents,
+  };
+}

@@ -1,0 +1,201 @@
+// First question and result page in real Chromium, throttled like a mid-range phone on a slow mobile network.
+// Times are taken inside the page (performance.now(), whose zero is the navigation start) so the harness's own
+// round trips never count: "first question" = navigation -> Start painted, plus click on Start -> question painted.
+import type { Browser, Page } from 'playwright-core';
+import { localize } from '../src/rules/text.ts';
+import type { Rules } from '../src/rules/schema.ts';
+import { launchChromium } from '../tests/browser/chromium.ts';
+import { serveStatic } from '../tests/browser/serve.ts';
+import { calmPath, type PathStep } from './answer-sets.ts';
+import { median } from './stats.ts';
+
+/** Chrome DevTools' "Slow 4G"-like profile from the issue; bytes per second for CDP. */
+export const NETWORK = { latencyMs: 150, downloadKbps: 1600, uploadKbps: 750 } as const;
+export const CPU_SLOWDOWN = 4;
+export const COLD_LOADS = 7;
+
+export interface LoadTimes {
+  /** Navigation start -> the Start button painted (it works as soon as it is in the DOM: no server rendering). */
+  startReadyMs: number;
+  /** Click on Start -> the first question's radio group painted. */
+  startToQuestionMs: number;
+  /** startReadyMs + startToQuestionMs: the first question visible and interactive, without the person's pause. */
+  firstQuestionMs: number;
+  /** Click on "See my result" -> the result heading painted (interaction to next paint). */
+  resultMs: number;
+  /** Bytes over the network for the first load (compressed as served). */
+  transferBytes: number;
+  /** Navigation start -> the last script or stylesheet of the first load fully downloaded: the network's part. */
+  assetsLoadedMs: number;
+}
+
+export interface BrowserFigures {
+  loads: LoadTimes[];
+  median: LoadTimes;
+  questionsAnswered: number;
+  profile: string;
+}
+
+interface BenchWindow {
+  __bench: { marks: Record<string, number>; armHeading: () => void };
+}
+
+/**
+ * Installed before any page script: watches the DOM and records when the Start button, a question's radio group
+ * and a new h1 first appear, and when the frame showing them has been painted (a message posted from
+ * requestAnimationFrame runs right after that frame).
+ */
+function instrumentPage(): void {
+  const marks: Record<string, number> = {};
+  let armedHeading: string | null = null;
+  const visible = (el: Element) => el.getClientRects().length > 0 && el.checkVisibility();
+  const painted = (name: string) => {
+    if (marks[`seen:${name}`] !== undefined) return;
+    marks[`seen:${name}`] = performance.now();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        marks[`painted:${name}`] = performance.now();
+      };
+      channel.port2.postMessage(null);
+    });
+  };
+  const check = () => {
+    for (const b of document.querySelectorAll('button, [role="button"]')) {
+      if (b.textContent?.trim() === 'Start' && visible(b) && !(b as HTMLButtonElement).disabled) painted('start');
+    }
+    for (const f of document.querySelectorAll('fieldset, [role="radiogroup"]')) {
+      if (f.querySelector('input[type="radio"], [role="radio"]') && visible(f)) painted('question');
+    }
+    if (armedHeading !== null) {
+      const h1 = document.querySelector('h1');
+      if (h1 && visible(h1) && h1.textContent !== armedHeading) {
+        armedHeading = null;
+        painted('heading');
+      }
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  // The click's own timestamp (same clock as performance.now()): when the person's tap reached the page.
+  addEventListener('click', (e) => (marks.click = e.timeStamp), true);
+  (window as unknown as BenchWindow).__bench = {
+    marks,
+    armHeading: () => {
+      armedHeading = document.querySelector('h1')?.textContent ?? '';
+      delete marks['seen:heading'];
+      delete marks['painted:heading'];
+    },
+  };
+}
+
+// tsx compiles this file with esbuild's keepNames, which wraps functions in a `__name(...)` helper that does not
+// exist in the page; a no-op stand-in lets the function's source run there unchanged.
+const INSTRUMENT_SCRIPT = `var __name = (fn) => fn; (${instrumentPage.toString()})();`;
+
+async function mark(page: Page, name: string): Promise<number> {
+  const handle = await page.waitForFunction(
+    (n) => (window as unknown as BenchWindow).__bench?.marks[n],
+    name,
+    { timeout: 60_000, polling: 50 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+async function answer(page: Page, step: PathStep): Promise<void> {
+  const { question, value } = step;
+  await page.getByRole('heading', { level: 1, name: localize(question.text, 'en') }).waitFor();
+  if (question.type === 'scale') {
+    await page.getByRole('radio', { name: String(value), exact: true }).check();
+  } else {
+    const ids = Array.isArray(value) ? value : [String(value)];
+    for (const id of ids) {
+      const option = question.options.find((o) => o.id === id);
+      if (!option) throw new Error(`no option ${id} in ${question.id}`);
+      const role = question.type === 'multi' ? 'checkbox' : 'radio';
+      await page.getByRole(role, { name: localize(option.label, 'en'), exact: true }).check();
+    }
+  }
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+}
+
+async function coldLoad(browser: Browser, url: string, path: PathStep[]): Promise<LoadTimes> {
+  // A fresh context is a cold profile: empty HTTP cache, storage and compiled-code cache.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: NETWORK.latencyMs,
+      downloadThroughput: (NETWORK.downloadKbps * 1000) / 8,
+      uploadThroughput: (NETWORK.uploadKbps * 1000) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    let transferBytes = 0;
+    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (transferBytes += e.encodedDataLength));
+    await page.addInitScript({ content: INSTRUMENT_SCRIPT });
+    await page.goto(url, { waitUntil: 'commit' });
+
+    const startReadyMs = await mark(page, 'painted:start');
+    const firstLoadBytes = transferBytes;
+    const assetsLoadedMs = await page.evaluate(() =>
+      Math.max(
+        0,
+        ...performance
+          .getEntriesByType('resource')
+          .filter((e) => /\.(m?js|css)$/.test(new URL(e.name).pathname))
+          .map((e) => (e as PerformanceResourceTiming).responseEnd),
+      ),
+    );
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    const questionPainted = await mark(page, 'painted:question');
+    const startClick = await mark(page, 'click');
+
+    for (const step of path) await answer(page, step);
+    const seeResult = page.getByRole('button', { name: 'See my result', exact: true });
+    await seeResult.waitFor();
+    await page.evaluate(() => (window as unknown as BenchWindow).__bench.armHeading());
+    await seeResult.click();
+    const headingPainted = await mark(page, 'painted:heading');
+    const resultClick = await mark(page, 'click');
+    return {
+      startReadyMs,
+      startToQuestionMs: questionPainted - startClick,
+      firstQuestionMs: startReadyMs + (questionPainted - startClick),
+      resultMs: headingPainted - resultClick,
+      transferBytes: firstLoadBytes,
+      assetsLoadedMs,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function benchBrowser(outDir: string, rules: Rules, loads = COLD_LOADS): Promise<BrowserFigures> {
+  const path = calmPath(rules);
+  // Compressed like a production static host: over 1.6 Mbit/s the bytes on the wire decide the load time.
+  const server = await serveStatic(outDir, { compress: true });
+  const browser = await launchChromium();
+  try {
+    const results: LoadTimes[] = [];
+    for (let i = 0; i < loads; i++) results.push(await coldLoad(browser, server.url, path));
+    const pick = (key: keyof LoadTimes) => median(results.map((r) => r[key]));
+    return {
+      loads: results,
+      median: {
+        startReadyMs: pick('startReadyMs'),
+        startToQuestionMs: pick('startToQuestionMs'),
+        firstQuestionMs: pick('firstQuestionMs'),
+        resultMs: pick('resultMs'),
+        transferBytes: pick('transferBytes'),
+        assetsLoadedMs: pick('assetsLoadedMs'),
+      },
+      questionsAnswered: path.length,
+      profile: `CPU x${CPU_SLOWDOWN}, ${NETWORK.latencyMs} ms RTT, ${NETWORK.downloadKbps / 1000} Mbit/s down, ${NETWORK.uploadKbps} kbit/s up`,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,295 @@
+// `npm run bench`: size, first question, engine and linter figures with their budgets (issue #6).
+// `npm run bench -- --sizes-only`: the deterministic size budgets alone, fast, for CI.
+// Options: --rules <file> (default: the shipped rules), --loads <n> (cold browser loads, default 7).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblem, loadRules } from '../src/rules/load.ts';
+import { BUDGETS, check, failsRun, type BudgetCheck } from './budgets.ts';
+import { buildApp } from './build.ts';
+import { benchEngine, type EngineFigures } from './engine.ts';
+import { benchBrowser, COLD_LOADS, type BrowserFigures } from './first-question.ts';
+import { hostInfo } from './host-info.ts';
+import { benchLinter, SCALES, type LinterFigures } from './linter.ts';
+import { appSizes, dependencyShares, embedSizes, initialJsFiles, type AppSizes, type DependencyShare, type EmbedSizes } from './sizes.ts';
+import { kB, ms, percent, perSecond, table } from './table.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RESULTS_FILE = join(ROOT, 'bench/results.json');
+/** The UI engineer's root component: the browser part waits for it. */
+const UI_ENTRY = join(ROOT, 'src/ui/CheckApp.tsx');
+
+const { values: args } = parseArgs({
+  options: {
+    'sizes-only': { type: 'boolean', default: false },
+    rules: { type: 'string', default: join(ROOT, 'rules/lower-back-after-workout.yaml') },
+    loads: { type: 'string', default: String(COLD_LOADS) },
+  },
+});
+const sizesOnly = args['sizes-only'] === true;
+const started = performance.now();
+const say = (line: string) => process.stdout.write(`${line}\n`);
+/** Progress lines carry the elapsed time, so a slow phase shows itself. */
+const progress = (line: string) => say(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${line}`);
+
+const rulesFile = resolve(args.rules ?? '');
+const loaded = loadRules(readFileSync(rulesFile, 'utf8'), rulesFile);
+if (!loaded.ok) {
+  say(`The rules file is invalid, so nothing can be built or measured:\n${loaded.problems.map(formatProblem).join('\n')}`);
+  process.exit(1);
+}
+const rules = loaded.rules;
+const host = hostInfo();
+say(`backcheck bench${sizesOnly ? ' (sizes only)' : ''} on ${host.cpuModel}, ${host.cores} cores, ${host.memoryGiB} GiB, Node ${host.node}`);
+
+// ---- Size ----
+progress('Building the standalone app...');
+const app = await buildApp(ROOT);
+let sizes: AppSizes | null = null;
+let dependencies: DependencyShare[] = [];
+if (app.ok) {
+  sizes = appSizes(app.outDir, app.chunks);
+  const initial = initialJsFiles(readFileSync(join(app.outDir, 'index.html'), 'utf8'), app.chunks);
+  dependencies = dependencyShares(app.chunks, initial, ROOT).filter((d) => d.bytes > 0);
+}
+const embed = buildAndMeasureEmbed();
+
+// ---- Timing (skipped with --sizes-only) ----
+let browser: BrowserFigures | { skipped: string } = { skipped: 'skipped: --sizes-only' };
+let engine: EngineFigures | null = null;
+let linter: LinterFigures = { status: 'pending', reason: 'skipped: --sizes-only' };
+if (!sizesOnly) {
+  progress('Engine throughput...');
+  engine = benchEngine(rules);
+  progress('Linter...');
+  linter = await benchLinter(ROOT, rulesFile, rules);
+  if (!existsSync(UI_ENTRY)) browser = { skipped: 'skipped: UI not built' };
+  else if (!app.ok) browser = { skipped: `skipped: ${app.reason}` };
+  else {
+    progress(`First question: ${args.loads} cold loads in throttled Chromium...`);
+    try {
+      browser = await benchBrowser(app.outDir, rules, Number(args.loads));
+    } catch (error) {
+      browser = { skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    }
+  }
+}
+
+// ---- Budgets ----
+const skippedBecause = (reason: string) => ({ skipped: reason });
+const checks: BudgetCheck[] = [
+  check(
+    'Standalone initial JS (gzip)',
+    'size',
+    kB(BUDGETS.initialJsGzip),
+    sizes ? { value: sizes.initialJs.gzip, shown: kB(sizes.initialJs.gzip) } : skippedBecause(app.ok ? '' : app.reason),
+    (v) => v <= BUDGETS.initialJsGzip,
+  ),
+  check(
+    'Embed bundle JS+CSS (gzip)',
+    'size',
+    kB(BUDGETS.embedGzip),
+    embed.status === 'built' ? { value: embed.bundle.gzip, shown: kB(embed.bundle.gzip) } : skippedBecause('not built'),
+    (v) => v <= BUDGETS.embedGzip,
+  ),
+  check(
+    'Iframe host script (gzip)',
+    'size',
+    kB(BUDGETS.iframeHostGzip),
+    embed.status === 'built' && embed.host ? { value: embed.host.gzip, shown: kB(embed.host.gzip) } : skippedBecause('not built'),
+    (v) => v <= BUDGETS.iframeHostGzip,
+  ),
+];
+if (!sizesOnly) {
+  checks.push(
+    check(
+      'First question, median (throttled)',
+      'timing',
+      ms(BUDGETS.firstQuestionMs),
+      'skipped' in browser ? browser : { value: browser.median.firstQuestionMs, shown: ms(browser.median.firstQuestionMs) },
+      (v) => v <= BUDGETS.firstQuestionMs,
+    ),
+    check(
+      'evaluate calls per second',
+      'timing',
+      `>= ${perSecond(BUDGETS.evaluatePerSecond)}`,
+      engine ? { value: engine.evaluatePerSecond, shown: perSecond(engine.evaluatePerSecond) } : skippedBecause('not run'),
+      (v) => v >= BUDGETS.evaluatePerSecond,
+    ),
+    rulesCheckBudget(linter),
+    check(
+      'Lint time growth (log-log slope)',
+      'timing',
+      `<= ${BUDGETS.lintGrowthExponent} (1 = linear)`,
+      linter.status === 'measured' ? { value: linter.growthExponent, shown: linter.growthExponent.toFixed(2) } : skippedBecause(linter.reason),
+      (v) => v <= BUDGETS.lintGrowthExponent,
+    ),
+  );
+}
+
+printReport();
+const totalSeconds = (performance.now() - started) / 1000;
+writeFileSync(
+  RESULTS_FILE,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      mode: sizesOnly ? 'sizes-only' : 'full',
+      host,
+      rules: { file: rulesFile, id: rules.meta.id, version: rules.meta.version, questions: rules.questions.length },
+      note: 'Every timing is a median of several runs; sizes are per file, gzip level 9 and brotli quality 11, 1 kB = 1000 B.',
+      build: app.ok ? { ok: true, ms: app.ms, chunks: app.chunks.map(({ modules: _m, ...chunk }) => chunk) } : app,
+      sizes,
+      dependencies: dependencies.map(({ initialGzipAlone: _g, ...d }) => d),
+      embed,
+      browser,
+      engine,
+      linter,
+      budgets: checks,
+      totalSeconds,
+    },
+    null,
+    2,
+  )}\n`,
+);
+say(`\nWrote ${RESULTS_FILE} in ${totalSeconds.toFixed(0)} s.`);
+const failed = failsRun(checks) || !app.ok;
+if (failed) say(app.ok ? 'A size budget is missed: failing.' : `The app could not be built (${app.reason}): failing.`);
+process.exit(failed ? 1 : 0);
+
+// ---- helpers ----
+
+/** `npm run build:embed` (when the embed engineer has added it) writes dist/embed/; then measure that folder. */
+function buildAndMeasureEmbed(): EmbedSizes {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  if (scripts['build:embed']) {
+    progress('Building the embed bundle (npm run build:embed)...');
+    const result = spawnSync('npm', ['run', '--silent', 'build:embed'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (result.status !== 0) say(`npm run build:embed failed (exit ${result.status}); measuring whatever dist/embed/ holds.`);
+  }
+  return embedSizes(ROOT);
+}
+
+function rulesCheckBudget(figures: LinterFigures): BudgetCheck {
+  const limit = `< ${ms(BUDGETS.rulesCheckMs)}`;
+  if (figures.status !== 'measured') return check('rules:check on today\'s rules', 'timing', limit, { skipped: figures.reason }, () => true);
+  // The command as a clinician runs it when it exists (start-up included), else the in-process work.
+  const value = figures.cliMs?.today ?? (figures.inProcessMs['1'] as number);
+  const shown = `${ms(value)}${figures.cliMs ? ' (CLI)' : ' (in-process)'}`;
+  return check('rules:check on today\'s rules', 'timing', limit, { value, shown }, (v) => v < BUDGETS.rulesCheckMs);
+}
+
+function printReport(): void {
+  say('\nSIZE (per file: raw / gzip -9 / brotli -q11; initial = loaded by index.html, lazy chunks excluded)');
+  const sizeRows: string[][] = [];
+  if (sizes) {
+    const row = (name: string, g: { raw: number; gzip: number; brotli: number; files: unknown[] }) =>
+      sizeRows.push([name, String(g.files.length), kB(g.raw), kB(g.gzip), kB(g.brotli)]);
+    row('standalone initial JS', sizes.initialJs);
+    row('standalone initial CSS', sizes.initialCss);
+    row('standalone lazy JS', sizes.lazyJs);
+    row('standalone all JS', sizes.allJs);
+    row('standalone all CSS', sizes.allCss);
+  } else {
+    sizeRows.push(['standalone app', '-', app.ok ? '' : app.reason, '', '']);
+  }
+  if (embed.status === 'built') {
+    sizeRows.push(['embed bundle JS+CSS', String(embed.bundle.files.length), kB(embed.bundle.raw), kB(embed.bundle.gzip), kB(embed.bundle.brotli)]);
+    if (embed.host) sizeRows.push(['iframe host script', String(embed.host.files.length), kB(embed.host.raw), kB(embed.host.gzip), kB(embed.host.brotli)]);
+    else sizeRows.push(['iframe host script', '-', 'not built (no *host*.js)', '', '']);
+  } else {
+    sizeRows.push(['embed bundle', '-', `not built (expected in ${embed.expected})`, '', '']);
+  }
+  say(table(['what', 'files', 'raw', 'gzip', 'brotli'], sizeRows));
+
+  if (dependencies.length > 0 && sizes) {
+    say('\nWHO THE JS BYTES BELONG TO (bundler module sizes, tree-shaken but unminified; initial gzip shared pro rata to each one\'s own gzip)');
+    const initialWeight = dependencies.reduce((s, d) => s + d.initialGzipAlone, 0);
+    say(
+      table(
+        ['dependency', 'all JS', 'share', 'initial JS', '~share of initial gzip'],
+        dependencies.slice(0, 12).map((d) => [
+          d.name,
+          kB(d.bytes),
+          percent(d.share),
+          kB(d.initialBytes),
+          kB(initialWeight > 0 ? (d.initialGzipAlone / initialWeight) * (sizes?.initialJs.gzip ?? 0) : 0),
+        ]),
+      ),
+    );
+  }
+  if (sizesOnly) {
+    printBudgets();
+    return;
+  }
+
+  say(`\nFIRST QUESTION AND RESULT (Chromium, ${'skipped' in browser ? '' : `${browser.profile}, `}median of ${args.loads} cold loads)`);
+  if ('skipped' in browser) say(browser.skipped);
+  else {
+    const m = browser.median;
+    say(
+      table(
+        ['step', 'median', 'runs'],
+        [
+          ['navigation -> scripts and styles downloaded', ms(m.assetsLoadedMs), browser.loads.map((l) => Math.round(l.assetsLoadedMs)).join(' ')],
+          ['navigation -> Start painted', ms(m.startReadyMs), browser.loads.map((l) => Math.round(l.startReadyMs)).join(' ')],
+          ['click Start -> first question painted', ms(m.startToQuestionMs), browser.loads.map((l) => Math.round(l.startToQuestionMs)).join(' ')],
+          ['navigation -> first question (sum)', ms(m.firstQuestionMs), browser.loads.map((l) => Math.round(l.firstQuestionMs)).join(' ')],
+          [`See my result -> result painted (after ${browser.questionsAnswered} answers)`, ms(m.resultMs), browser.loads.map((l) => Math.round(l.resultMs)).join(' ')],
+          ['bytes on the wire to Start', kB(m.transferBytes), ''],
+        ],
+      ),
+    );
+  }
+
+  say('\nENGINE (Node, median of 7 windows of 300 ms after a warm-up)');
+  if (engine) {
+    say(
+      table(
+        ['what', 'median', 'samples'],
+        [
+          [`evaluate on ${engine.answerSets} random valid answer sets`, perSecond(engine.evaluatePerSecond), engine.evaluateSamples.map((s) => Math.round(s)).join(' ')],
+          [
+            `machine transitions (createActor + ${engine.eventsPerWalk.toFixed(1)} events per random walk)`,
+            perSecond(engine.machineTransitionsPerSecond),
+            engine.machineSamples.map((s) => Math.round(s)).join(' '),
+          ],
+          [
+            `machine transitions (calm walk: ${engine.calmWalkEvents} events, every screen)`,
+            perSecond(engine.calmTransitionsPerSecond),
+            engine.calmSamples.map((s) => Math.round(s)).join(' '),
+          ],
+        ],
+      ),
+    );
+  }
+
+  say('\nLINTER (rules:check)');
+  if (linter.status === 'pending') say(`pending: ${linter.reason}`);
+  else {
+    const l = linter;
+    say(
+      table(
+        ['rules file', 'rules', 'size', 'parse+validate', 'lint', 'total (in-process)'],
+        SCALES.map((f) => [
+          f === 1 ? "today's rules" : `generated x${f}`,
+          String(l.rulesCounts[f]),
+          kB(l.fileBytes[f] ?? 0),
+          ms(l.loadMs[f] ?? 0),
+          ms(l.lintMs[f] ?? 0),
+          ms(l.inProcessMs[f] ?? 0),
+        ]),
+      ),
+    );
+    say(`growth (log-log slope, 1 = linear): total ${l.growthExponent.toFixed(2)}, lint alone ${l.lintGrowthExponent.toFixed(2)}`);
+    if (l.cliMs) say(`CLI wall time (tsx src/cli/rules-check.ts, start-up included): today ${ms(l.cliMs.today)}, x10 ${ms(l.cliMs.tenTimes)}, Node + tsx start-up alone ${ms(l.cliMs.startupOnly)}; exit codes ${l.cliExitCodes.join(', ')}`);
+    else say('CLI: src/cli/rules-check.ts not there yet');
+  }
+  printBudgets();
+}
+
+function printBudgets(): void {
+  say('\nBUDGETS (size budgets fail the run; timing budgets are flagged only)');
+  say(table(['budget', 'kind', 'limit', 'measured', 'status'], checks.map((c) => [c.name, c.kind, c.limit, c.actual, c.status])));
+}
