@@ -2,7 +2,7 @@
 // what was expected against what came out, and the rules that fired, so a clinician can see why.
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import type { FiredRule } from '../engine/evaluate.ts';
+import { describeTrace } from '../review/trace-words.ts';
 import { loadRules, type RulesProblem } from '../rules/load.ts';
 import type { Locate } from '../rules/positions.ts';
 import { loadScenarioFile } from './load.ts';
@@ -52,14 +52,6 @@ function located(outcomes: ScenarioOutcome[], locate: Locate) {
   return outcomes.map((o) => ({ ...o, ...locate(['scenarios', o.index]) }));
 }
 
-export function describeTrace(trace: readonly FiredRule[]): string {
-  if (trace.length === 0) return 'none';
-  const words = { redFlag: 'red flag', consultSign: 'consult sign', scopeExit: 'scope exit', evidence: 'evidence' } as const;
-  return trace
-    .map((r) => (r.kind === 'evidence' ? `${r.id} (${r.cause} ${r.weight !== undefined && r.weight >= 0 ? '+' : ''}${r.weight})` : `${words[r.kind]} ${r.id}`))
-    .join(', ');
-}
-
 export function formatScenarioReport(reports: readonly ScenarioFileReport[]): string {
   const lines: string[] = [];
   let passed = 0;
@@ -83,7 +75,7 @@ export function formatScenarioReport(reports: readonly ScenarioFileReport[]): st
       for (const step of o.steps.filter((s) => s.failures.length > 0)) {
         lines.push(`        after ${step.label}:`);
         for (const f of step.failures) lines.push(`          ${f}`);
-        lines.push(`          rules that fired: ${describeTrace(step.trace)}`);
+        lines.push(`          rules that fired: ${step.trace.length === 0 ? 'none' : describeTrace(step.trace).join('; ')}`);
       }
     }
   }

@@ -1,0 +1,86 @@
+// The rules of a file as rows of one decision table each, in words: what the review page shows a clinician.
+import type { Rules, Urgency } from '../rules/schema.ts';
+import { localize, type Locale } from '../rules/text.ts';
+import { describeCondition } from './condition-words.ts';
+
+export interface RuleRow {
+  id: string;
+  when: string;
+  /** What the rule does, e.g. "emergency", "consult", "posture +3". */
+  effect: string;
+  /** The words the person reads when it fires (reason or message), if any. */
+  says?: string;
+  rationale?: string;
+  source?: string;
+  level?: Urgency;
+}
+
+export interface RuleTable {
+  id: string;
+  title: string;
+  description: string;
+  redFlags: boolean;
+  rows: RuleRow[];
+}
+
+export function ruleTables(rules: Rules, locale: Locale = 'en'): RuleTable[] {
+  const when = (c: Parameters<typeof describeCondition>[1]) => describeCondition(rules, c, locale);
+  return [
+    {
+      id: 'red-flags',
+      title: 'Red flags',
+      description: 'Any red flag that fires sets the urgency to at least its level, whatever else is answered. Causes are then not weighed.',
+      redFlags: true,
+      rows: rules.redFlags.map((r) => ({
+        id: r.id,
+        when: when(r.when),
+        effect: r.level,
+        level: r.level,
+        says: localize(r.reason, locale),
+        rationale: r.rationale,
+        source: r.source,
+      })),
+    },
+    {
+      id: 'consult-signs',
+      title: 'Consult signs',
+      description: 'When no red flag fires, any consult sign sets the urgency to consult (book an appointment).',
+      redFlags: false,
+      rows: rules.consultSigns.map((r) => ({
+        id: r.id,
+        when: when(r.when),
+        effect: r.level,
+        level: r.level,
+        says: localize(r.reason, locale),
+        rationale: r.rationale,
+        source: r.source,
+      })),
+    },
+    {
+      id: 'scope-exits',
+      title: 'Scope exits',
+      description: 'The check is not made for this person: they are told where to go instead (urgency at least consult).',
+      redFlags: false,
+      rows: rules.scopeExits.map((r) => ({
+        id: r.id,
+        when: when(r.when),
+        effect: 'out of scope',
+        says: localize(r.message, locale),
+        rationale: r.rationale,
+        source: r.source,
+      })),
+    },
+    ...rules.causes.map((c) => ({
+      id: `cause-${c.id}`,
+      title: `Cause: ${localize(c.title, locale)} (${c.id})`,
+      description: `Score = sum of the weights that fire. ${c.thresholds.likely} or more: likely; ${c.thresholds.possible} or more: possible. Source: ${c.source}`,
+      redFlags: false,
+      rows: c.evidence.map((e) => ({
+        id: e.id,
+        when: when(e.when),
+        effect: `${c.id} ${e.weight >= 0 ? '+' : ''}${e.weight}`,
+        rationale: e.rationale,
+      })),
+    })),
+  ];
+}

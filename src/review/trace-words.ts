@@ -1,0 +1,17 @@
+// The rules that fired, one line each, for the review page's "try it" panel.
+import type { FiredRule } from '../engine/evaluate.ts';
+
+const KIND: Record<FiredRule['kind'], string> = {
+  redFlag: 'Red flag',
+  consultSign: 'Consult sign',
+  scopeExit: 'Scope exit',
+  evidence: 'Evidence',
+};
+
+export function describeTrace(trace: readonly FiredRule[]): string[] {
+  return trace.map((r) =>
+    r.kind === 'evidence'
+      ? `${KIND[r.kind]} ${r.id}: ${r.cause} ${r.weight !== undefined && r.weight >= 0 ? '+' : ''}${r.weight ?? 0}`
+      : `${KIND[r.kind]} ${r.id}`,
+  );
+}
