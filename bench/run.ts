@@ -192,16 +192,18 @@ function printReport(): void {
     row('standalone all JS', sizes.allJs);
     row('standalone all CSS', sizes.allCss);
   } else {
-    sizeRows.push(['standalone app', '-', app.ok ? '' : app.reason, '', '']);
+    sizeRows.push(['standalone app', '-', '-', '-', '-']);
+    say(`standalone app: ${app.ok ? '' : app.reason}`);
   }
   if (embed.status === 'built') {
     sizeRows.push(['embed bundle JS+CSS', String(embed.bundle.files.length), kB(embed.bundle.raw), kB(embed.bundle.gzip), kB(embed.bundle.brotli)]);
     if (embed.host) sizeRows.push(['iframe host script', String(embed.host.files.length), kB(embed.host.raw), kB(embed.host.gzip), kB(embed.host.brotli)]);
-    else sizeRows.push(['iframe host script', '-', 'not built (no *host*.js)', '', '']);
+    else sizeRows.push(['iframe host script (no *host*.js)', '-', '-', '-', '-']);
   } else {
-    sizeRows.push(['embed bundle', '-', `not built (expected in ${embed.expected})`, '', '']);
+    sizeRows.push(['embed bundle', '-', '-', '-', '-']);
   }
   say(table(['what', 'files', 'raw', 'gzip', 'brotli'], sizeRows));
+  if (embed.status !== 'built') say(`embed bundle: not built (expected in ${embed.expected})`);
 
   if (dependencies.length > 0 && sizes) {
     say('\nWHO THE JS BYTES BELONG TO (bundler module sizes, tree-shaken but unminified; initial gzip shared pro rata to each one\'s own gzip)');
