@@ -2,7 +2,7 @@
 // Plugin-react's dev preamble normally arrives as an inline script, which this page's CSP blocks; importing it as a
 // module does the same job (it is empty in production builds).
 import '@vitejs/plugin-react/preamble';
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import rules, { rulesHash } from '../rules/lower-back-after-workout.yaml?rules';
 import { browserLocale } from './i18n/index.ts';
@@ -13,8 +13,32 @@ import { CheckApp } from './ui/CheckApp.tsx';
 // Loaded only on the review route, so gym-goers never download it.
 const ReviewPage = lazy(() => import('./review/ReviewPage.tsx'));
 
-function isReviewRoute(location: Location): boolean {
-  return /\/review\/?$/.test(location.pathname) || location.hash === '#/review';
+function isReviewRoute(): boolean {
+  return /\/review\/?$/.test(window.location.pathname) || window.location.hash === '#/review';
+}
+
+// Following the hash too, so a link to #/review from the page itself switches without a reload.
+function subscribeToRoute(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  window.addEventListener('popstate', onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+    window.removeEventListener('popstate', onChange);
+  };
+}
+
+function Page() {
+  const review = useSyncExternalStore(subscribeToRoute, isReviewRoute);
+  return review ? (
+    <Suspense fallback={<p>Loading…</p>}>
+      <ReviewPage rules={rules} />
+    </Suspense>
+  ) : (
+    // The review page brings its own <main>; the check, built to be embedded, leaves landmarks to its page.
+    <main>
+      <CheckApp rules={rules} rulesHash={rulesHash} onLocaleChange={setPageLanguage} />
+    </main>
+  );
 }
 
 function setPageLanguage(locale: Locale) {
@@ -30,12 +54,6 @@ setPageLanguage(locale);
 
 createRoot(root).render(
   <StrictMode>
-    {isReviewRoute(window.location) ? (
-      <Suspense fallback={<p>Loading…</p>}>
-        <ReviewPage rules={rules} />
-      </Suspense>
-    ) : (
-      <CheckApp rules={rules} rulesHash={rulesHash} onLocaleChange={setPageLanguage} />
-    )}
+    <Page />
   </StrictMode>,
 );

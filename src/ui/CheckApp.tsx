@@ -212,7 +212,7 @@ function CheckFlow({ resume, storage, rulesHash, clinic, notice, setNotice, user
           {noticeText(notice, t)}
         </p>
       )}
-      <div className="backcheck__progress-row">
+      <div className={question ? 'backcheck__progress-row' : 'backcheck__progress-row backcheck__progress-row--idle'}>
         {/* Always in the page so that changes to it are announced; empty off the question screens. */}
         <p className="backcheck__progress" aria-live="polite">
           {progress}

@@ -92,13 +92,15 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
               <h3 id={`${uid}-cause-${c.id}`}>
                 {c.title} <span className={`backcheck__tag backcheck__tag--${c.likelihood}`}>{t.likelihood[c.likelihood]}</span>
               </h3>
-              <p>{c.summary}</p>
-              <h4>{t.adviceTitle}</h4>
-              <ul className="backcheck__list">
-                {c.advice.map((a) => (
-                  <li key={a}>{a}</li>
-                ))}
-              </ul>
+              <p className="backcheck__cause-summary">{c.summary}</p>
+              <div className="backcheck__advice">
+                <h4>{t.adviceTitle}</h4>
+                <ul className="backcheck__list">
+                  {c.advice.map((a) => (
+                    <li key={a}>{a}</li>
+                  ))}
+                </ul>
+              </div>
               {c.because.length > 0 && (
                 <>
                   <h4>{t.becauseTitle}</h4>
