@@ -75,10 +75,12 @@ export function completenessFindings(index: RulesIndex): Finding[] {
     const near = touching(index, [r.when], stoppers);
     const counts = solve(index, { require: [r.when], forbid: near.map((b) => b.when) });
     if (counts.status === 'impossible') {
+      // Name only the rules that can fire together with this evidence: those are the ones that take over.
+      const deciders = near.filter((b) => solve(index, { require: [r.when, b.when] }).status === 'found');
       add(
         'error',
         [...r.path, 'when'],
-        `evidence "${r.id}" can never count: whenever it is true, ${near.map((b) => `${KIND_WORDS[b.kind]} "${b.id}"`).join(' or ')} decides the result and causes are not weighed`,
+        `evidence "${r.id}" can never count: whenever it is true, ${deciders.map((b) => `${KIND_WORDS[b.kind]} "${b.id}"`).join(' or ')} decides the result and causes are not weighed`,
       );
     }
   }

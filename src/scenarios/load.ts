@@ -32,7 +32,7 @@ export function loadScenarioFile(text: string, file: string): LoadedScenarios {
           : issue.code === 'invalid_type' && issue.input === undefined
             ? `missing required field (expected ${issue.expected})`
             : issue.message;
-      return { file, ...locate(path, { unknownKeys }), path: path.join('.'), message };
+      return { file, ...locate(path, { unknownKeys }), path: [...path, ...(unknownKeys ?? [])].join('.'), message };
     }),
   };
 }

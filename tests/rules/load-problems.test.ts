@@ -1,0 +1,73 @@
+// A clinician breaks the rules file in several places at once and gets every problem, each at its line.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatProblem, loadRules } from '../../src/rules/load.ts';
+import { MAIN_RULES_FILE, ROOT } from '../helpers.ts';
+
+const mini = () => readFileSync(`${ROOT}tests/fixtures/mini-rules.yaml`, 'utf8');
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+function problems(text: string) {
+  const result = loadRules(text, 'rules/broken.yaml');
+  if (result.ok) throw new Error('expected the file to be refused');
+  return result.problems;
+}
+
+describe('loading a broken rules file', () => {
+  it('lists every problem at once, each with its line, field path and message', () => {
+    const text = mini()
+      .replace('  reviewedBy: test', '  reviewdBy: test') // typo: extra field and missing field
+      .replace('    type: scale', '    type: slider') // wrong value
+      .replace("{ id: big, when: { question: rf_big, is: 'yes' }", "{ id: big, when: { question: rf_bigg, is: 'yes' }") // unknown question
+      .replace("{ id: deadlifts, when: { question: lift_kind, is: deadlift }, weight: 3 }", "{ id: deadlifts, when: { question: lift_kind, is: deadlifts }, weight: three }") // unknown option + wrong type
+      .replace('{ id: small, when:', '{ id: big_unsure, when:'); // duplicate rule id
+    const found = problems(text);
+    const lines = found.map(formatProblem);
+    const expectAt = (needle: string, path: string, message: RegExp) => {
+      const line = lineOf(text, needle);
+      expect(lines, `expected ${path} at line ${line}`).toContainEqual(expect.stringMatching(new RegExp(`^rules/broken\\.yaml:${line}:\\d+  ${path.replace(/\./g, '\\.')}  `)));
+      expect(found.find((p) => p.path === path)?.message).toMatch(message);
+    };
+    expectAt('reviewdBy', 'meta.reviewdBy', /unknown field: reviewdBy/);
+    expectAt('meta:', 'meta.reviewedBy', /missing required field/);
+    expectAt('type: slider', 'questions.5.type', /single|multi|scale/);
+    expectAt('rf_bigg', 'redFlags.0.when.question', /unknown question "rf_bigg"/);
+    expectAt('weight: three', 'causes.0.evidence.0.weight', /expected number, got "three"/);
+    expectAt('is: deadlifts', 'causes.0.evidence.0.when.is', /question "lift_kind" has no option "deadlifts"/);
+    expectAt('{ id: big_unsure, when: { question: rf_small', 'redFlags.2.id', /duplicate rule id "big_unsure"/);
+    expect(found.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('reports a type error and an unknown question id in the same run', () => {
+    const text = mini()
+      .replace('    min: 0', '    min: zero')
+      .replace('{ question: pain, atLeast: 7 }', '{ question: pian, atLeast: 7 }');
+    const paths = problems(text).map((p) => `${p.path}: ${p.message}`);
+    expect(paths).toContainEqual(expect.stringMatching(/^questions\.5\.min: expected number/));
+    expect(paths).toContainEqual('consultSigns.0.when.question: unknown question "pian"');
+  });
+
+  it('reports a duplicate YAML key (which would silently win) together with other problems', () => {
+    const text = mini().replace('  id: mini\n', '  id: mini\n  id: other\n').replace('  locales: [en]', '  locales: [en, fr]');
+    const found = problems(text);
+    expect(found).toContainEqual(expect.objectContaining({ line: lineOf(text, 'id: other'), message: expect.stringContaining('duplicate key "id"') }));
+    expect(found).toContainEqual(expect.objectContaining({ path: 'meta.locales.1' }));
+  });
+
+  it('reports a YAML syntax error at its line', () => {
+    const text = mini().replace('sections:\n', 'sections:\n  - { id: flags, title: { en: Warning signs }\n');
+    const found = problems(text);
+    expect(found[0]).toMatchObject({ file: 'rules/broken.yaml', line: expect.any(Number), path: '' });
+    expect(found[0]?.line).toBeGreaterThanOrEqual(lineOf(text, 'sections:'));
+  });
+
+  it('reports a missing result text for an urgency and an unknown cause', () => {
+    const original = readFileSync(MAIN_RULES_FILE, 'utf8');
+    // The last "- id: hydration" is the cause (the first is its section); then cut the self-care texts.
+    const at = original.lastIndexOf('  - id: hydration\n');
+    const text = `${original.slice(0, at)}  - id: thirst\n${original.slice(at + '  - id: hydration\n'.length)}`.replace(/\n    self-care:\n[\s\S]*$/, '\n');
+    const found = problems(text).map((p) => `${p.path}: ${p.message}`);
+    expect(found).toContainEqual(expect.stringMatching(/^causes\.3\.id: must be one of: "posture", "overuse", "core", "hydration"/));
+    expect(found).toContainEqual(expect.stringMatching(/^results\.urgency\.self-care: missing required field/));
+  });
+});
