@@ -46,7 +46,7 @@ describe('rules:diff', () => {
     );
   });
 
-  it('prints the changes from the command line', () => {
+  it('prints the changes from the command line', { timeout: 30_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'backcheck-diff-'));
     const data = miniData();
     writeFileSync(join(dir, 'old.yaml'), stringify(data));

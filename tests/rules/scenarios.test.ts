@@ -89,7 +89,7 @@ describe('rules:test', () => {
     expect(formatScenarioReport([testScenarioFile(fixed.file, '/')])).toMatch(/not run, 4 problems/);
   });
 
-  it('exits non-zero from the command line when a scenario fails', () => {
+  it('exits non-zero from the command line when a scenario fails', { timeout: 30_000 }, () => {
     const { file } = workspace(`${HEADER}  - name: Wrong urgency
     answers: { rf_small: "yes" }
     expect: { urgency: self-care }
