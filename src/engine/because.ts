@@ -2,7 +2,7 @@
 import type { Condition, Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import type { AnswerValue, Answers } from './answers.ts';
-import { questionsIn } from './conditions.ts';
+import { questionIdsOf, rulesIndex } from './rules-index.ts';
 
 export interface Because {
   questionId: string;
@@ -15,11 +15,11 @@ export interface Because {
 
 /** The answered questions a condition refers to, with the person's answers in words. */
 export function answerText(rules: Rules, answers: Answers, when: Condition, locale: Locale): Because[] {
-  const ids = [...new Set(questionsIn(when))];
+  const { questionById } = rulesIndex(rules);
   const out: Because[] = [];
-  for (const id of ids) {
+  for (const id of questionIdsOf(when)) {
     const value = answers[id];
-    const question = rules.questions.find((q) => q.id === id);
+    const question = questionById.get(id);
     if (value === undefined || !question) continue;
     out.push({
       questionId: id,
@@ -33,11 +33,13 @@ export function answerText(rules: Rules, answers: Answers, when: Condition, loca
 
 /** One answer in words: the option label(s), or the number for a scale. */
 export function describeAnswer(rules: Rules, questionId: string, value: AnswerValue, locale: Locale): string {
-  const question = rules.questions.find((q) => q.id === questionId);
+  const index = rulesIndex(rules);
+  const question = index.questionById.get(questionId);
   if (!question) return String(value);
   if (question.type === 'scale') return numberFormat(locale).format(Number(value));
+  const options = index.optionById.get(questionId);
   const label = (id: string) => {
-    const option = question.options.find((o) => o.id === id);
+    const option = options?.get(id);
     return option ? localize(option.label, locale) : id;
   };
   const ids = Array.isArray(value) ? value : [String(value)];

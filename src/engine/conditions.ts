@@ -2,17 +2,57 @@
 import type { Condition } from '../rules/schema.ts';
 import type { Answers } from './answers.ts';
 
+type Predicate = (answers: Answers) => boolean;
+
+// Conditions are compiled once into closures (rules are frozen, so caching on the object is safe): evaluating a
+// condition is the engine's innermost loop, and re-reading its shape on every call was most of `evaluate`'s time.
+const compiled = new WeakMap<Condition, Predicate>();
+
 /** True when the answers satisfy the condition. An unanswered question satisfies no leaf condition. */
 export function matches(condition: Condition, answers: Answers): boolean {
-  if ('all' in condition) return condition.all.every((c) => matches(c, answers));
-  if ('any' in condition) return condition.any.some((c) => matches(c, answers));
-  if ('not' in condition) return !matches(condition.not, answers);
-  const value = answers[condition.question];
-  if (value === undefined) return false;
-  if ('atLeast' in condition) return typeof value === 'number' && value >= condition.atLeast;
-  if ('atMost' in condition) return typeof value === 'number' && value <= condition.atMost;
+  return predicateFor(condition)(answers);
+}
+
+function predicateFor(condition: Condition): Predicate {
+  let predicate = compiled.get(condition);
+  if (!predicate) compiled.set(condition, (predicate = compile(condition)));
+  return predicate;
+}
+
+function compile(condition: Condition): Predicate {
+  if ('all' in condition) {
+    const parts = condition.all.map(predicateFor);
+    return (answers) => parts.every((p) => p(answers));
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map(predicateFor);
+    return (answers) => parts.some((p) => p(answers));
+  }
+  if ('not' in condition) {
+    const inner = predicateFor(condition.not);
+    return (answers) => !inner(answers);
+  }
+  const id = condition.question;
+  if ('atLeast' in condition) {
+    const min = condition.atLeast;
+    return (answers) => {
+      const value = answers[id];
+      return typeof value === 'number' && value >= min;
+    };
+  }
+  if ('atMost' in condition) {
+    const max = condition.atMost;
+    return (answers) => {
+      const value = answers[id];
+      return typeof value === 'number' && value <= max;
+    };
+  }
   const wanted = 'is' in condition ? [condition.is] : condition.isAny;
-  return Array.isArray(value) ? value.some((v) => wanted.includes(v)) : wanted.includes(String(value));
+  return (answers) => {
+    const value = answers[id];
+    if (value === undefined) return false;
+    return Array.isArray(value) ? value.some((v) => wanted.includes(v)) : wanted.includes(String(value));
+  };
 }
 
 /** The question ids a condition looks at, for traces, the linter and "because you answered". */

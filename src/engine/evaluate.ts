@@ -4,7 +4,7 @@ import { localize, type Locale } from '../rules/text.ts';
 import { answerText, type Because } from './because.ts';
 import type { Answers } from './answers.ts';
 import { matches } from './conditions.ts';
-import { pruneAnswers } from './visibility.ts';
+import { applicableAnswers } from './visibility.ts';
 
 export interface FlagHit {
   id: string;
@@ -70,7 +70,7 @@ export function likelihoodFor(score: number, thresholds: { likely: number; possi
 
 export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en'): Result {
   // Answers to questions that do not apply (hidden by skip logic) must not count for or against anything.
-  const answers = pruneAnswers(rules, rawAnswers);
+  const answers = applicableAnswers(rules, rawAnswers);
   const say = (t: Parameters<typeof localize>[0]) => localize(t, locale);
   const because = (when: Condition) => answerText(rules, answers, when, locale);
   const trace: FiredRule[] = [];

@@ -3,6 +3,7 @@
 import type { Question, Rules } from '../rules/schema.ts';
 import type { Answers } from './answers.ts';
 import { matches } from './conditions.ts';
+import { rulesIndex } from './rules-index.ts';
 
 export function isVisible(question: Question, answers: Answers): boolean {
   return question.showIf === undefined || matches(question.showIf, answers);
@@ -31,7 +32,24 @@ export function pruneAnswers(rules: Rules, answers: Answers): Answers {
   return pruned;
 }
 
+/**
+ * The answers that count: like `pruneAnswers`, but returns the answers themselves when no answer is hidden by
+ * skip logic (the usual case), since `evaluate` runs on every step and copying was most of its cost. Answers to
+ * unknown ids may stay: no condition can name them (the schema checks every reference).
+ */
+export function applicableAnswers(rules: Rules, answers: Answers): Answers {
+  for (const q of rulesIndex(rules).conditionalQuestions) {
+    // Skip logic only looks back, so if the first answered question that pruning would drop existed, every
+    // answer before it is kept and its showIf is false against the full set too: checking each alone suffices.
+    if (answers[q.id] !== undefined && q.showIf !== undefined && !matches(q.showIf, answers)) {
+      return pruneAnswers(rules, answers);
+    }
+  }
+  return answers;
+}
+
 /** Visible questions not yet answered, in asking order. */
 export function pendingQuestions(rules: Rules, answers: Answers): Question[] {
   return visibleQuestions(rules, answers).filter((q) => answers[q.id] === undefined);
 }
+
