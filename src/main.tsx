@@ -4,14 +4,14 @@
 import '@vitejs/plugin-react/preamble';
 import { lazy, StrictMode, Suspense, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
-import rules, { rulesHash } from '../rules/lower-back-after-workout.yaml?rules';
+import meta from '../rules/lower-back-after-workout.yaml?rules-meta';
 import { browserLocale } from './i18n/index.ts';
 import type { Locale } from './rules/text.ts';
 import { localize } from './rules/text.ts';
-import { CheckApp } from './ui/CheckApp.tsx';
+import { LazyCheck, preloadCheck } from './ui/LazyCheck.tsx';
 
-// Loaded only on the review route, so gym-goers never download it.
-const ReviewPage = lazy(() => import('./review/ReviewPage.tsx'));
+// Loaded only on the review route, so gym-goers never download it (nor the clinicians' notes in the rules).
+const ReviewRoute = lazy(() => import('./review/ReviewRoute.tsx'));
 
 function isReviewRoute(): boolean {
   return /\/review\/?$/.test(window.location.pathname) || window.location.hash === '#/review';
@@ -31,19 +31,19 @@ function Page() {
   const review = useSyncExternalStore(subscribeToRoute, isReviewRoute);
   return review ? (
     <Suspense fallback={<p>Loading…</p>}>
-      <ReviewPage rules={rules} />
+      <ReviewRoute />
     </Suspense>
   ) : (
     // The review page brings its own <main>; the check, built to be embedded, leaves landmarks to its page.
     <main>
-      <CheckApp rules={rules} rulesHash={rulesHash} onLocaleChange={setPageLanguage} />
+      <LazyCheck onLocaleChange={setPageLanguage} />
     </main>
   );
 }
 
 function setPageLanguage(locale: Locale) {
   document.documentElement.lang = locale;
-  document.title = localize(rules.meta.title, locale);
+  document.title = localize(meta.title, locale);
 }
 
 const root = document.getElementById('root');
@@ -51,6 +51,8 @@ if (!root) throw new Error('index.html has no #root element');
 
 const locale = browserLocale();
 setPageLanguage(locale);
+// The questionnaire's code starts downloading now, in parallel with React's first render of the intro.
+if (!isReviewRoute()) preloadCheck();
 
 createRoot(root).render(
   <StrictMode>

@@ -1,31 +1,68 @@
 // Validates the rules at build time and hands the browser plain, already-checked data: the page never ships the
 // YAML parser or the full zod schema, and a broken rules file fails the build (or shows Vite's overlay in dev)
 // with every problem at its file:line:column.
+//
+// Three views of one rules file, by import suffix:
+//   ?rules       what the person's questionnaire needs: clinician-only notes (rationale, source, sources) are
+//                emptied, since they are never shown there and were a fifth of the download;
+//   ?rules-full  everything, for the clinicians' review page (loaded only on that page);
+//   ?rules-meta  just the id, version and title, so the first screen can show before the rules arrive.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatProblem, loadRules } from './load.ts';
+import type { Rules } from './schema.ts';
 
-const SUFFIX = '?rules';
+const VIEWS = ['rules', 'rules-full', 'rules-meta'] as const;
+type View = (typeof VIEWS)[number];
+
+function viewOf(id: string): { file: string; view: View } | null {
+  const q = id.lastIndexOf('?');
+  if (q < 0) return null;
+  const view = id.slice(q + 1) as View;
+  return VIEWS.includes(view) ? { file: id.slice(0, q), view } : null;
+}
+
+/** The person-facing copy: same shape (so the same types and engine apply), clinician-only notes left empty. */
+export function personFacingRules(rules: Rules): Rules {
+  return {
+    ...rules,
+    meta: { ...rules.meta, sources: [] },
+    redFlags: rules.redFlags.map(({ source: _source, ...r }) => ({ ...r, rationale: '' })),
+    consultSigns: rules.consultSigns.map(({ source: _source, ...r }) => ({ ...r, rationale: '' })),
+    scopeExits: rules.scopeExits.map(({ source: _source, ...r }) => ({ ...r, rationale: '' })),
+    causes: rules.causes.map((c) => ({
+      ...c,
+      source: '',
+      evidence: c.evidence.map(({ rationale: _rationale, ...e }) => e),
+    })),
+  };
+}
 
 export function rulesPlugin(): Plugin {
   return {
     name: 'backcheck-rules',
     enforce: 'pre',
     async load(id) {
-      if (!id.endsWith(SUFFIX)) return null;
-      const file = id.slice(0, -SUFFIX.length);
-      this.addWatchFile(file);
-      const text = await readFile(file, 'utf8');
-      const result = loadRules(text, relative(process.cwd(), file));
+      const target = viewOf(id);
+      if (!target) return null;
+      this.addWatchFile(target.file);
+      const text = await readFile(target.file, 'utf8');
+      const result = loadRules(text, relative(process.cwd(), target.file));
       if (!result.ok) this.error(`Invalid rules file:\n${result.problems.map(formatProblem).join('\n')}`);
+      const { rules } = result;
       // The hash keys saved progress to this exact file: answers saved against other rules are never reused.
       const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
-      return [
-        `export const rulesHash = ${JSON.stringify(hash)};`,
-        `export default JSON.parse(${JSON.stringify(JSON.stringify(result.rules))});`,
-      ].join('\n');
+      const json = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
+      switch (target.view) {
+        case 'rules-meta':
+          return `export default ${JSON.stringify({ id: rules.meta.id, version: rules.meta.version, title: rules.meta.title, hash })};`;
+        case 'rules-full':
+          return `export const rulesHash = ${JSON.stringify(hash)};\nexport default ${json(rules)};`;
+        case 'rules':
+          return `export const rulesHash = ${JSON.stringify(hash)};\nexport default ${json(personFacingRules(rules))};`;
+      }
     },
   };
 }

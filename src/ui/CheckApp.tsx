@@ -20,7 +20,7 @@ import {
 } from '../storage/progress.ts';
 import type { CheckEvent, ClinicInfo } from './host-events.ts';
 import { IntroScreen } from './IntroScreen.tsx';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { CheckHeader } from './CheckHeader.tsx';
 import { QuestionScreen } from './QuestionScreen.tsx';
 import { ResultScreen } from './ResultScreen.tsx';
 import { ResumeOffer } from './ResumeOffer.tsx';
@@ -41,6 +41,8 @@ export interface CheckAppProps {
   clinic?: ClinicInfo;
   /** Told when the person switches language, so a standalone page can update <html lang>. */
   onLocaleChange?: (locale: Locale) => void;
+  /** The person already pressed Start (on LazyCheck's intro, while this was loading): begin at the first question. */
+  startAtOnce?: boolean;
 }
 
 type Notice = Exclude<ResumeCheck, { kind: 'none' } | { kind: 'found' }>['reason'] | 'cleared' | null;
@@ -52,7 +54,7 @@ export function CheckApp(props: CheckAppProps) {
   const [storage] = useState<StorageLike | null>(() => (props.storage === undefined ? browserStorage() : props.storage));
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const locale = chosenLocale ?? props.locale ?? browserLocale();
-  const focusAllowed = useRef(props.focusOnStart ?? false);
+  const focusAllowed = useRef((props.focusOnStart ?? false) || (props.startAtOnce ?? false));
   // The latest onEvent, read when an event happens, so a host passing a new function each render is fine.
   const onEventRef = useRef(props.onEvent);
   useEffect(() => {
@@ -86,10 +88,7 @@ export function CheckApp(props: CheckAppProps) {
   return (
     <UiContext.Provider value={ui}>
       <div className="backcheck" lang={locale}>
-        <div className="backcheck__header" part="header">
-          <p className="backcheck__service">{ui.say(rules.meta.title)}</p>
-          <LanguageSwitch onChange={switchLocale} />
-        </div>
+        <CheckHeader title={ui.say(rules.meta.title)} locale={locale} onLocale={switchLocale} />
         {phase.kind === 'offer' ? (
           <ResumeOffer
             progress={phase.progress}
@@ -114,6 +113,7 @@ export function CheckApp(props: CheckAppProps) {
             setNotice={setNotice}
             userActed={userActed}
             emit={emit}
+            startAtOnce={phase.run === 0 && (props.startAtOnce ?? false)}
           />
         )}
       </div>
@@ -130,6 +130,7 @@ interface FlowProps {
   setNotice: (n: Notice) => void;
   userActed: () => void;
   emit: (e: CheckEvent) => void;
+  startAtOnce: boolean;
 }
 
 /** "Question N": how many questions the person has been shown on their path, never a total branching could change. */
@@ -138,7 +139,7 @@ function questionNumber(context: Pick<CheckContext, 'current' | 'history'>): num
   return seen >= 0 ? seen + 1 : context.history.length + 1;
 }
 
-function CheckFlow({ resume, storage, rulesHash, clinic, notice, setNotice, userActed, emit }: FlowProps) {
+function CheckFlow({ resume, storage, rulesHash, clinic, notice, setNotice, userActed, emit, startAtOnce }: FlowProps) {
   const { rules, t, say, locale } = useUi();
   const [input] = useState<CheckInput>(() =>
     resume ? { rules, resume: { answers: resume.answers, current: resume.current, history: resume.history } } : { rules },
@@ -180,6 +181,12 @@ function CheckFlow({ resume, storage, rulesHash, clinic, notice, setNotice, user
     });
     return () => sub.unsubscribe();
   }, [actor, storage, rules, rulesHash, emit]);
+
+  // After the subscription above, so the host still hears `start`. A second run (StrictMode) is ignored by the
+  // machine, which only takes user.start on the intro.
+  useEffect(() => {
+    if (startAtOnce) actor.send({ type: 'user.start' });
+  }, [actor, startAtOnce]);
 
   const send = (event: Parameters<typeof actor.send>[0]) => {
     userActed();

@@ -1,15 +1,28 @@
 // What this is, how long it takes, where the answers go, and that it is not a diagnosis; "Start" is the consent.
-import { useId } from 'react';
+import { useId, type Ref } from 'react';
+import type { Messages } from '../i18n/index.ts';
 import { useHeadingFocus, useUi } from './ui-context.ts';
 
-export function IntroScreen({ onStart }: { onStart: () => void }) {
-  const { t, say, rules } = useUi();
-  const headingRef = useHeadingFocus<HTMLHeadingElement>('intro');
+/**
+ * The intro's markup alone, with no machine and no rules: LazyCheck shows it while the rest of the check is still
+ * loading, and IntroScreen shows the very same thing once it has loaded, so nothing moves.
+ */
+export function IntroView({
+  t,
+  title,
+  onStart,
+  headingRef,
+}: {
+  t: Messages;
+  title: string;
+  onStart: () => void;
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
   const titleId = useId();
   return (
     <section className="backcheck__intro" part="question" aria-labelledby={titleId}>
       <h1 id={titleId} className="backcheck__heading" tabIndex={-1} ref={headingRef}>
-        {say(rules.meta.title)}
+        {title}
       </h1>
       <p className="backcheck__lead">{t.introLead}</p>
       <ul className="backcheck__list">
@@ -26,4 +39,10 @@ export function IntroScreen({ onStart }: { onStart: () => void }) {
       </div>
     </section>
   );
+}
+
+export function IntroScreen({ onStart }: { onStart: () => void }) {
+  const { t, say, rules } = useUi();
+  const headingRef = useHeadingFocus<HTMLHeadingElement>('intro');
+  return <IntroView t={t} title={say(rules.meta.title)} onStart={onStart} headingRef={headingRef} />;
 }

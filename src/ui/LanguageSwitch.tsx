@@ -1,12 +1,10 @@
 // A visible language switch; each name is written in its own language so people can find theirs.
 import { catalogues } from '../i18n/index.ts';
 import { LOCALES, type Locale } from '../rules/text.ts';
-import { useUi } from './ui-context.ts';
 
-export function LanguageSwitch({ onChange }: { onChange: (locale: Locale) => void }) {
-  const { t, locale } = useUi();
+export function LanguageSwitch({ locale, onChange }: { locale: Locale; onChange: (locale: Locale) => void }) {
   return (
-    <div className="backcheck__language" role="group" aria-label={t.languageSwitchLabel}>
+    <div className="backcheck__language" role="group" aria-label={catalogues[locale].languageSwitchLabel}>
       {LOCALES.map((l) => (
         <button
           key={l}

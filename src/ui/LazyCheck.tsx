@@ -1,0 +1,46 @@
+// The check as pages and the embed load it: the intro shows at once, from a few kilobytes, while the machine, the
+// screens and the rules (most of the weight besides React) load in the background. A Start pressed before they
+// arrive is kept, and the first question follows as soon as they do.
+import { lazy, Suspense, useState } from 'react';
+import meta from '../../rules/lower-back-after-workout.yaml?rules-meta';
+import { browserLocale, catalogues } from '../i18n/index.ts';
+import { localize, type Locale } from '../rules/text.ts';
+import type { CheckAppProps } from './CheckApp.tsx';
+import { CheckHeader } from './CheckHeader.tsx';
+import { IntroView } from './IntroScreen.tsx';
+
+const LoadedCheck = lazy(() => import('./LoadedCheck.tsx'));
+
+export type LazyCheckProps = Omit<CheckAppProps, 'rules' | 'rulesHash' | 'startAtOnce'>;
+
+/** Starts the download without waiting for React to ask (e.g. as soon as the page's script runs). */
+export function preloadCheck(): void {
+  void import('./LoadedCheck.tsx');
+}
+
+export function LazyCheck(props: LazyCheckProps) {
+  const [startRequested, setStartRequested] = useState(false);
+  const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
+  const locale = chosenLocale ?? props.locale ?? browserLocale();
+  const chooseLocale = (l: Locale) => {
+    setChosenLocale(l);
+    props.onLocaleChange?.(l);
+  };
+  const t = catalogues[locale];
+  const waiting = (
+    <div className="backcheck" lang={locale} aria-busy={startRequested}>
+      <CheckHeader title={localize(meta.title, locale)} locale={locale} onLocale={chooseLocale} />
+      {/* The same empty rows CheckApp has above its intro, so nothing moves when it takes over. */}
+      <div className="backcheck__nav" />
+      <div className="backcheck__progress-row backcheck__progress-row--idle">
+        <p className="backcheck__progress" aria-live="polite" />
+      </div>
+      <IntroView t={t} title={localize(meta.title, locale)} onStart={() => setStartRequested(true)} />
+    </div>
+  );
+  return (
+    <Suspense fallback={waiting}>
+      <LoadedCheck {...props} locale={locale} onLocaleChange={chooseLocale} startAtOnce={startRequested} />
+    </Suspense>
+  );
+}
