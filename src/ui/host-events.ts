@@ -1,5 +1,7 @@
-// Events CheckApp reports to whoever hosts it (the standalone page, a clinic's embed). They never carry answers:
-// a host learns where the person is and the outcome, not what they said.
+// Events CheckApp reports to whoever hosts it (the standalone page, a clinic's embed). A host learns where the
+// person is and the outcome; only `complete` carries the answers, for the embed, which passes them on to the
+// clinic's page only when the clinic opted in (`share-answers`, src/embed/events.ts) and drops them otherwise.
+import type { Answers } from '../engine/answers.ts';
 import type { Likelihood, Urgency } from '../rules/schema.ts';
 
 export type CheckEvent =
@@ -12,6 +14,8 @@ export type CheckEvent =
       redFlags: string[];
       rulesId: string;
       rulesVersion: string;
+      /** The answers behind this result (the embed forwards them only with `share-answers`). */
+      answers?: Answers;
     }
   // The person pressed one of the clinic's buttons on the result screen.
   | { type: 'book'; via: 'booking' | 'contact' | 'phone' };
