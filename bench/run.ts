@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { formatProblem, loadRules } from '../src/rules/load.ts';
 import { BUDGETS, check, failsRun, type BudgetCheck } from './budgets.ts';
 import { buildApp } from './build.ts';
-import { benchEngine, type EngineFigures } from './engine.ts';
+import type { EngineFigures } from './engine.ts';
+import { benchEngineBundled } from './engine-bundled.ts';
 import { benchBrowser, COLD_LOADS, type BrowserFigures } from './first-question.ts';
 import { hostInfo } from './host-info.ts';
 import { benchLinter, SCALES, type LinterFigures } from './linter.ts';
@@ -61,7 +62,7 @@ let engine: EngineFigures | null = null;
 let linter: LinterFigures = { status: 'pending', reason: 'skipped: --sizes-only' };
 if (!sizesOnly) {
   progress('Engine throughput...');
-  engine = benchEngine(rules);
+  engine = await benchEngineBundled(ROOT, rulesFile);
   progress('Linter...');
   linter = await benchLinter(ROOT, rulesFile, rules);
   if (!existsSync(UI_ENTRY)) browser = { skipped: 'skipped: UI not built' };
