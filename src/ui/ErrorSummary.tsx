@@ -29,7 +29,9 @@ export function ErrorSummary({ message, targetId, occurrence }: Props) {
             onClick={(e) => {
               // The default jump would only scroll; moving focus puts the person on the input itself.
               e.preventDefault();
-              document.getElementById(targetId)?.focus();
+              // The input's own root: in the embedded widget that is a shadow root, where document cannot see.
+              const root = e.currentTarget.getRootNode() as Document | ShadowRoot;
+              root.getElementById(targetId)?.focus();
             }}
           >
             {message}
