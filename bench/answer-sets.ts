@@ -6,38 +6,10 @@ import { matches } from '../src/engine/conditions.ts';
 import { stopReason } from '../src/engine/navigation.ts';
 import { pruneAnswers } from '../src/engine/visibility.ts';
 import { checkMachine } from '../src/flow/machine.ts';
+import { randomAnswer, seededRandom } from '../src/lint/random.ts';
 import type { Question, Rules } from '../src/rules/schema.ts';
 
-/** A small seeded generator (mulberry32): the same seed gives the same answer sets on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A random valid answer to one question: any option (single), a subset (multi), an integer in range (scale). */
-export function randomAnswer(question: Question, random: () => number): AnswerValue {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  switch (question.type) {
-    case 'single':
-      return pick(question.options).id;
-    case 'multi': {
-      const none = question.options.filter((o) => o.kind === 'none');
-      const real = question.options.filter((o) => o.kind !== 'none');
-      // "None of these" cannot be ticked with anything else (answerProblem refuses it), so it is a choice of its own.
-      if (none.length > 0 && random() < 1 / (real.length + 1)) return [pick(none).id];
-      const chosen = real.filter(() => random() < 0.35).map((o) => o.id);
-      return chosen.length > 0 ? chosen : [pick(real).id];
-    }
-    case 'scale':
-      return question.min + Math.floor(random() * (question.max - question.min + 1));
-  }
-}
+export { seededRandom };
 
 /** An answer to every question (hidden ones too, as a careless caller might send), each valid on its own. */
 export function randomFullAnswers(rules: Rules, random: () => number): Answers {
