@@ -1,12 +1,18 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { embedCssPlugin } from './src/embed/embed-css.ts';
 import { rulesPlugin } from './src/rules/vite-plugin.ts';
 
 export default defineConfig({
-  plugins: [rulesPlugin(), react()],
+  plugins: [rulesPlugin(), embedCssPlugin(), react()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // The standalone app, and the page a clinic's iframe loads (the custom element: vite.embed.config.ts).
+    rolldownOptions: { input: { index: 'index.html', embed: 'embed.html' } },
+  },
   test: {
     environment: 'jsdom',
     setupFiles: ['./vitest.setup.ts'],

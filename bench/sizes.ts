@@ -109,8 +109,13 @@ export type EmbedSizes =
   | {
       status: 'built';
       dir: string;
-      /** The custom-element bundle a clinic's page loads: all its JS and CSS. */
+      /**
+       * What a clinic's page loads for the custom element before it shows anything: the entry (backcheck.js), the
+       * chunks it imports statically, and every CSS file (the widget inlines its CSS, so usually none).
+       */
       bundle: SizeGroup;
+      /** Chunks the entry loads with `import()` (the rest of the check, the rules, answer sharing). */
+      lazy: SizeGroup;
       /** The few lines a clinic adds beside an iframe (`*host*.js`), or null when there is none. */
       host: SizeGroup | null;
     };
@@ -130,12 +135,37 @@ export function embedSizes(root: string): EmbedSizes {
   const isHost = (f: string) => /host/i.test(f) && /\.m?js$/.test(f);
   const measure = (names: string[]) => group(names.map((name) => measureFile(join(dir, name), name)));
   const hostFiles = files.filter(isHost);
+  const bundleFiles = files.filter((f) => !isHost(f));
+  const initial = embedInitialFiles(dir, bundleFiles);
   return {
     status: 'built',
     dir: EMBED_DIR,
-    bundle: measure(files.filter((f) => !isHost(f))),
+    bundle: measure(bundleFiles.filter((f) => initial.has(f) || f.endsWith('.css'))),
+    lazy: measure(bundleFiles.filter((f) => !initial.has(f) && !f.endsWith('.css'))),
     host: hostFiles.length > 0 ? measure(hostFiles) : null,
   };
+}
+
+export const EMBED_ENTRY = 'backcheck.js';
+
+/**
+ * The embed entry and the chunks it imports statically, read from the built files (`import ... from"./x.js"`,
+ * `import"./x.js"`; not `import("./x.js")`). Without an entry named backcheck.js, every JS file counts as initial.
+ */
+export function embedInitialFiles(dir: string, files: string[]): Set<string> {
+  const js = files.filter((f) => /\.m?js$/.test(f));
+  if (!js.includes(EMBED_ENTRY)) return new Set(js);
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name) || !js.includes(name)) return;
+    seen.add(name);
+    const code = readFileSync(join(dir, name), 'utf8');
+    for (const m of code.matchAll(/\b(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'`]\.\/([^"'`]+)["'`]/g)) {
+      visit(m[1] as string);
+    }
+  };
+  visit(EMBED_ENTRY);
+  return seen;
 }
 
 export interface DependencyShare {

@@ -1,0 +1,58 @@
+// `npm run build:embed`: the clinic's custom element and the iframe host script, into dist/embed/.
+//   backcheck.js       ES module entry: defines <backcheck-widget>; chunks it loads lazily sit beside it.
+//   backcheck-host.js  tiny classic script (IIFE) for pages that use the iframe (embed.html, from vite.config.ts).
+// Runs after the app build (which empties dist/), so dist/embed is its own to empty.
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { build, defineConfig, type Plugin } from 'vite';
+import { embedCssPlugin } from './src/embed/embed-css.ts';
+import { rulesPlugin } from './src/rules/vite-plugin.ts';
+
+const OUT_DIR = 'dist/embed';
+
+/** The host script is a second, separate build: an IIFE cannot share a bundle (or chunks) with an ES module. */
+function hostScriptBuild(): Plugin {
+  return {
+    name: 'backcheck-host-script',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        publicDir: false,
+        build: {
+          target: 'es2017',
+          outDir: OUT_DIR,
+          emptyOutDir: false,
+          sourcemap: false,
+          lib: {
+            entry: resolve(import.meta.dirname, 'src/embed/host.ts'),
+            formats: ['iife'],
+            name: 'backcheckHost',
+            fileName: () => 'backcheck-host.js',
+          },
+        },
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [rulesPlugin(), embedCssPlugin(), react(), hostScriptBuild()],
+  // Chunks are found next to backcheck.js, wherever the clinic hosts it.
+  base: './',
+  publicDir: false,
+  build: {
+    target: 'es2022',
+    outDir: OUT_DIR,
+    emptyOutDir: true,
+    sourcemap: false,
+    rolldownOptions: {
+      input: { backcheck: resolve(import.meta.dirname, 'src/embed/backcheck.ts') },
+      // Stable entry name for the <script> tag; hashed lazy chunks so an update never mixes old and new code.
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' },
+      // A library is not an app: keep the entry's (empty) exports and do not hoist its side effects away.
+      preserveEntrySignatures: 'strict',
+    },
+  },
+});
