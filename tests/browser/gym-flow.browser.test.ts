@@ -1,0 +1,217 @@
+// The gym-goer's check as a whole in real Chromium: nothing leaves the page, resume after a reload, clearing,
+// back and change, the language switch, a steady layout between questions, and the printed summary.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeAnswer } from '../../src/engine/because.ts';
+import { mainRules } from '../helpers.ts';
+import { recordRequests } from './chromium.ts';
+import { browserSuite, CALM, CheckPage, type Plan } from './pages.ts';
+
+const rules = mainRules();
+const suite = browserSuite();
+
+const storedKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage));
+const checkedValues = (page: Page) =>
+  page.locator('fieldset input:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+
+describe('privacy', () => {
+  it('completing the check makes no request to another origin, and none at all once the page has loaded', async () => {
+    const tp = await suite.open();
+    const log = await recordRequests(tp.context, suite.url, { block: true });
+    const check = new CheckPage(tp.page, rules);
+    await check.goto(suite.url);
+    const loaded = log.all.length;
+    expect(loaded).toBeGreaterThan(0);
+    await check.toResult(CALM);
+    await tp.page.getByRole('button', { name: check.t.copy }).waitFor();
+    log.stop();
+    log.assertNoForeignRequests();
+    expect(log.all.slice(loaded), 'requests made while answering').toEqual([]);
+    // Console errors and CSP violations are checked after every test by browserSuite.
+  });
+
+  it('a CSP violation would be caught (the listener the other tests rely on works)', async () => {
+    const tp = await suite.open();
+    await tp.page.goto(suite.url, { waitUntil: 'networkidle' });
+    // An inline style attribute is refused by style-src 'self'.
+    await tp.page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color:red">x</p>'));
+    await expect.poll(() => tp.problems.join('\n')).toContain('CSP violation: style-src');
+    tp.problems.length = 0;
+  });
+});
+
+describe('resume, clear, back and change', () => {
+  it('after a reload, "continue where you left off" returns to the same question with the answers kept', async () => {
+    const tp = await suite.open();
+    const check = new CheckPage(tp.page, rules);
+    await check.goto(suite.url);
+    const s = await check.answerUntil(CALM, (x) => x.kind === 'question' && x.question.id === 'rf_chest_pain');
+    expect(await storedKeys(tp.page)).toEqual([`backcheck:progress:${rules.meta.id}`]);
+    await tp.page.reload({ waitUntil: 'networkidle' });
+    await tp.page.getByRole('heading', { level: 1, name: check.t.resumeTitle }).waitFor();
+    const back = await check.step(() => check.press(check.t.resumeContinue));
+    expect(back.heading).toBe(s.heading);
+    // The earlier answer is still there one step back.
+    await check.step(() => check.press(check.t.back));
+    expect(await checkedValues(tp.page)).toEqual(['no']);
+  });
+
+  it('after a reload, "start again" on the offer forgets the saved answers', async () => {
+    const tp = await suite.open();
+    const check = new CheckPage(tp.page, rules);
+    await check.goto(suite.url);
+    await check.answerUntil(CALM, (x) => x.kind === 'question' && x.question.id === 'rf_legs_weak_numb');
+    await tp.page.reload({ waitUntil: 'networkidle' });
+    await tp.page.getByRole('heading', { level: 1, name: check.t.resumeTitle }).waitFor();
+    const s = await check.step(() => check.press(check.t.resumeStartAgain));
+    expect(s.kind).toBe('intro');
+    expect(await storedKeys(tp.page)).toEqual([]);
+  });
+
+  it('"Clear my answers" on the result empties localStorage and says so', async () => {
+    const tp = await suite.open();
+    const check = new CheckPage(tp.page, rules);
+    await check.goto(suite.url);
+    await check.toResult(CALM);
+    expect(await storedKeys(tp.page)).not.toEqual([]);
+    await check.step(() => check.press(check.t.clearAnswers));
+    expect(await tp.page.evaluate(() => localStorage.length)).toBe(0);
+    expect(await tp.page.getByRole('status').filter({ hasText: check.t.cleared }).count()).toBe(1);
+    // Nothing to resume after a reload.
+    await tp.page.reload({ waitUntil: 'networkidle' });
+    expect((await check.screen()).kind).toBe('intro');
+  });
+
+  it('changing an answer from the review asks what became relevant, drops what no longer applies, and returns', async () => {
+    const tp = await suite.open();
+    const check = new CheckPage(tp.page, rules);
+    await check.goto(suite.url);
+    await check.toReview(CALM);
+    const text = (id: string) => check.say(rules.questions.find((q) => q.id === id)!.text);
+    const review = tp.page.locator('.backcheck__summary-list');
+    expect(await review.textContent()).not.toContain(text('leg_symptoms'));
+
+    // Pain now spreads below the knee: the leg symptoms question (shown only then) is asked, then the review again.
+    await check.step(() => check.press(`${check.t.change}: ${text('leg_spread')}`));
+    let s = await check.answer({ leg_spread: 'below_knee' });
+    expect(s).toMatchObject({ kind: 'question', question: { id: 'leg_symptoms' } });
+    expect(await tp.page.locator('.backcheck__progress').textContent()).toBe(check.t.changingAnswer);
+    s = await check.answer({ leg_symptoms: ['numbness_tingling'] });
+    expect(s.kind).toBe('review');
+    expect(await review.textContent()).toContain(describeAnswer(rules, 'leg_symptoms', ['numbness_tingling'], 'en'));
+
+    // And back to staying in the back: the leg symptoms answer no longer applies and is gone.
+    await check.step(() => check.press(`${check.t.change}: ${text('leg_spread')}`));
+    s = await check.answer({ leg_spread: 'stays_in_back' });
+    expect(s.kind).toBe('review');
+    expect(await review.textContent()).not.toContain(text('leg_symptoms'));
+
+    // A longer pain: the result follows the changed answer.
+    await check.step(() => check.press(`${check.t.change}: ${text('pain_duration')}`));
+    s = await check.answer({ pain_duration: 'over_6_weeks' });
+    expect(s.kind).toBe('review');
+    await check.step(() => check.press(check.t.seeResult));
+    expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel.consult);
+  });
+
+  it('Back walks to earlier questions showing their answers, and a new answer there is kept', async () => {
+    const tp = await suite.open();
+    const check = new CheckPage(tp.page, rules);
+    await check.goto(suite.url);
+    await check.answerUntil(CALM, (x) => x.kind === 'question' && x.question.id === 'pain_trend');
+    let s = await check.step(() => check.press(check.t.back));
+    expect(s).toMatchObject({ question: { id: 'pain_score' } });
+    expect(await checkedValues(tp.page)).toEqual([String(CALM.pain_score)]);
+    s = await check.answer({ pain_score: 8 });
+    expect(s).toMatchObject({ question: { id: 'pain_trend' } });
+    await check.step(() => check.press(check.t.back));
+    expect(await checkedValues(tp.page)).toEqual(['8']);
+  });
+});
+
+describe('language', () => {
+  it('the Español switch changes the page, the questions and <html lang>', async () => {
+    const tp = await suite.open();
+    const check = new CheckPage(tp.page, rules);
+    await check.goto(suite.url);
+    await tp.page.getByRole('button', { name: 'Español' }).click();
+    check.locale = 'es';
+    await expect.poll(() => check.headingText()).toBe(check.say(rules.meta.title));
+    expect(await tp.page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await tp.page.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed')).toBe('true');
+    const s = await check.start();
+    expect(s).toMatchObject({ kind: 'question', question: { id: 'rf_saddle_numbness' } });
+    expect(await tp.page.locator('.backcheck__progress').textContent()).toBe(check.t.questionNumber('1'));
+  });
+});
+
+describe('layout', () => {
+  it('questions do not shift the layout as they change (CLS, counting shifts right after input too)', async () => {
+    const tp = await suite.open();
+    // Every layout shift, including those within 500ms of input that CLS normally forgives: here every screen
+    // change follows a click, so forgiving them would make this test unable to fail.
+    await tp.page.addInitScript(() => {
+      const w = window as unknown as { __shift: number; __shifts: string[] };
+      w.__shift = 0;
+      w.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node }[] })[]) {
+          w.__shift += entry.value;
+          const nodes = (entry.sources ?? []).map((s) => (s.node instanceof Element ? s.node.className : s.node?.nodeName ?? '?'));
+          w.__shifts.push(`${entry.value.toFixed(4)} ${nodes.join(', ')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const check = new CheckPage(tp.page, rules);
+    await check.goto(suite.url);
+    const atLoad = await tp.page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+    await check.toReview(CALM);
+    const { total, shifts } = await tp.page.evaluate(() => {
+      const w = window as unknown as { __shift: number; __shifts: string[] };
+      return { total: w.__shift, shifts: w.__shifts };
+    });
+    console.log(`layout shift: ${atLoad.toFixed(4)} at load, ${total.toFixed(4)} in all over the calm path`);
+    expect(total, shifts.join('\n')).toBeLessThan(0.1);
+    // The observer does see shifts: pushing the review down by a banner's height registers one.
+    await tp.page.evaluate(() => {
+      const push = document.createElement('div');
+      push.className = 'backcheck__inset';
+      push.textContent = 'A late banner';
+      document.querySelector('.backcheck__review')?.before(push, document.createElement('br'), document.createElement('br'));
+    });
+    await expect
+      .poll(() => tp.page.evaluate(() => (window as unknown as { __shift: number }).__shift))
+      .toBeGreaterThan(total);
+  });
+});
+
+describe('print', () => {
+  const typical: Plan = { ...CALM, pain_duration: 'from_3_to_7_days' };
+
+  it('the printed result is one page with date, rules version, urgency, causes and answers, without buttons', async () => {
+    const tp = await suite.open();
+    const check = new CheckPage(tp.page, rules);
+    await check.goto(suite.url);
+    await check.toResult(typical);
+    await tp.page.emulateMedia({ media: 'print' });
+    const printed = (await tp.page.locator('main').innerText()).replace(/\s+/g, ' ');
+    const today = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date());
+    expect(printed).toContain(check.t.summaryDate(today));
+    expect(printed).toContain(check.t.summaryVersion(rules.meta.id, rules.meta.version));
+    // The banner label is upper-cased by CSS, which innerText follows.
+    expect(printed.toLowerCase()).toContain(check.t.urgencyLabel['self-care'].toLowerCase());
+    const posture = rules.causes.find((c) => c.id === 'posture')!;
+    expect(printed).toContain(check.say(posture.title));
+    expect(printed).toContain(check.t.summaryAnswers);
+    for (const id of ['rf_saddle_numbness', 'pain_score', 'lift_types', 'urine_colour']) {
+      const q = rules.questions.find((x) => x.id === id)!;
+      expect(printed).toContain(check.say(q.text));
+    }
+    expect(printed).toContain(describeAnswer(rules, 'lift_types', typical.lift_types!, 'en'));
+    for (const button of await tp.page.getByRole('button').all()) expect(await button.isVisible()).toBe(false);
+
+    const pdf = await tp.page.pdf({ format: 'A4', printBackground: false });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(1);
+  });
+});

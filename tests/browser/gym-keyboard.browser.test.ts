@@ -1,0 +1,108 @@
+// The whole check with the keyboard only (Tab, Shift+Tab, Space, Enter, arrow keys; no clicks), in real Chromium.
+// After every step the focus must be on the new screen's heading, so a keyboard or screen reader user starts reading
+// at the new question instead of on a button that is gone.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { mainRules } from '../helpers.ts';
+import { browserSuite, CALM, CheckPage, EMERGENCY, type Screen } from './pages.ts';
+
+const rules = mainRules();
+const suite = browserSuite();
+
+/** The focused element's tag and text, read from document.activeElement. */
+const activeElement = (page: Page) =>
+  page.evaluate(() => ({
+    tag: document.activeElement?.tagName ?? '',
+    text: (document.activeElement?.textContent ?? '').trim(),
+    id: document.activeElement?.id ?? '',
+  }));
+
+/** Asserts the focus is on the one h1 of the screen. */
+async function expectFocusOnHeading(page: Page, s: Screen): Promise<void> {
+  expect(await page.locator('h1').count()).toBe(1);
+  expect(await activeElement(page), `focus after reaching "${s.heading}"`).toMatchObject({ tag: 'H1', text: s.heading });
+}
+
+describe('keyboard only', () => {
+  it('a calm check from the intro to the result, with focus on each new heading, Back and an error on the way', async () => {
+    const { page } = await suite.open();
+    const check = new CheckPage(page, rules, 'en', 'keyboard');
+    await check.goto(suite.url);
+    // The standalone page does not grab focus on load; Tab reaches Start.
+    let s = await check.start();
+    expect(s).toMatchObject({ kind: 'question', question: { id: 'rf_saddle_numbness' } });
+    await expectFocusOnHeading(page, s);
+
+    // Continue without an answer: focus goes to the error summary, its link leads to the first answer.
+    await check.tabToButton(check.t.continue);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await activeElement(page)).text).toContain(check.t.errorSummaryTitle);
+    await page.keyboard.press('Tab');
+    expect((await activeElement(page)).tag).toBe('A');
+    await page.keyboard.press('Enter');
+    const firstInput = await page.locator('fieldset input').first().getAttribute('id');
+    expect(await activeElement(page)).toMatchObject({ tag: 'INPUT', id: firstInput });
+    // Focus is on the first radio ("Yes"), not checked: the arrow key moves to "No" and selects it.
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('fieldset input:checked').getAttribute('value')).toBe('no');
+    s = await check.step(async () => {
+      await check.tabToButton(check.t.continue);
+      await page.keyboard.press('Enter');
+    });
+    await expectFocusOnHeading(page, s);
+
+    // Two more questions, then Back with Shift+Tab: the previous answer is still chosen, and focus is on its heading.
+    s = await check.answer(CALM);
+    await expectFocusOnHeading(page, s);
+    expect(await page.locator('.backcheck__progress').textContent()).toBe(check.t.questionNumber('3'));
+    const third = s.heading;
+    s = await check.answer(CALM);
+    await expectFocusOnHeading(page, s);
+    s = await check.step(async () => {
+      await check.tabToButton(check.t.back, true);
+      await page.keyboard.press('Enter');
+    });
+    expect(s.heading).toBe(third);
+    await expectFocusOnHeading(page, s);
+    expect(await page.locator('fieldset input:checked').getAttribute('value')).toBe('no');
+
+    // On to the review, checking the focus on every question.
+    const kinds = new Set<string>();
+    s = await check.toReview(CALM, async (screen) => {
+      if (screen.kind === 'question') kinds.add(screen.question.type);
+      await expectFocusOnHeading(page, screen);
+    });
+    expect(s.kind).toBe('review');
+    expect([...kinds].sort()).toEqual(['multi', 'scale', 'single']);
+
+    // Review: Shift+Tab from "See my result" lands on the last answer's Change button.
+    await check.tabToButton(check.t.seeResult);
+    await page.keyboard.press('Shift+Tab');
+    const lastAsked = [...rules.questions].reverse().find((q) => CALM[q.id] !== undefined || q.section === 'hydration');
+    expect((await activeElement(page)).text).toMatch(new RegExp(`^${check.t.change}`));
+    expect(lastAsked).toBeDefined();
+    await page.keyboard.press('Tab');
+    s = await check.step(() => page.keyboard.press('Enter'));
+    expect(s.kind).toBe('result');
+    await expectFocusOnHeading(page, s);
+    expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel['self-care']);
+  });
+
+  it('an emergency answer goes straight to the emergency result, focused', async () => {
+    const { page } = await suite.open();
+    const check = new CheckPage(page, rules, 'en', 'keyboard');
+    await check.goto(suite.url);
+    let s = await check.start();
+    await expectFocusOnHeading(page, s);
+    s = await check.answer(EMERGENCY);
+    expect(s.kind).toBe('result');
+    await expectFocusOnHeading(page, s);
+    expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel.emergency);
+    // The result's own buttons are reachable too: Tab gets to "Start again", Enter goes back to the intro.
+    s = await check.step(async () => {
+      await check.tabToButton(check.t.startAgain);
+      await page.keyboard.press('Enter');
+    });
+    expect(s.kind).toBe('intro');
+  });
+});

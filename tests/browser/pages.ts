@@ -1,0 +1,395 @@
+// Driving the gym-goer's questionnaire in real Chromium the way a person does: by reading the heading on screen and
+// answering it, with the mouse or with the keyboard only. Answers are planned by question id ("answer calmly",
+// "answer with an emergency"); the driver finds the question on screen from its heading in the rules, so the tests
+// follow the real rules file and survive wording or order changes.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { AnswerValue } from '../../src/engine/answers.ts';
+import { catalogues, type Messages } from '../../src/i18n/index.ts';
+import type { Question, Rules } from '../../src/rules/schema.ts';
+import { localize, type Locale } from '../../src/rules/text.ts';
+import { ROOT } from '../helpers.ts';
+import { launchChromium } from './chromium.ts';
+import { serveStatic, type StaticServer } from './serve.ts';
+
+export const DIST = join(ROOT, 'dist');
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+// ---------------------------------------------------------------------------------------------------------------
+// Answer plans
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Answers by question id. Questions not in a plan get the calm default below. */
+export type Plan = Readonly<Record<string, AnswerValue>>;
+
+/**
+ * The answer a person without warning signs gives when the plan says nothing: "No" where offered, "None of these"
+ * for tick lists, the first real option otherwise, and the lowest score.
+ */
+export function calmDefault(question: Question): AnswerValue {
+  if (question.type === 'scale') return question.min;
+  if (question.type === 'multi') {
+    const none = question.options.find((o) => o.kind === 'none');
+    return [(none ?? question.options[0])!.id];
+  }
+  const no = question.options.find((o) => o.id === 'no');
+  return (no ?? question.options.find((o) => o.kind === 'answer') ?? question.options[0])!.id;
+}
+
+export function planAnswer(plan: Plan, question: Question): AnswerValue {
+  return plan[question.id] ?? calmDefault(question);
+}
+
+/** A gym-goer with a sore back after deadlifts and no warning signs: self-care, with the lifting-form cause. */
+export const CALM: Plan = {
+  age_band: 'age_16_to_35',
+  after_exercise: 'yes',
+  pain_onset: 'during_workout',
+  pain_score: 3,
+  lift_types: ['deadlift', 'squat'],
+  form_checked: 'never',
+  form_rounded_back: 'yes',
+  form_breakdown: 'yes',
+};
+
+/** The same person whose pain has lasted weeks: a consult sign, no red flag. */
+export const CONSULT: Plan = { ...CALM, pain_duration: 'over_6_weeks' };
+
+/** Fever with back pain: an urgent red flag (the emergency questions before it are all "No"). */
+export const URGENT: Plan = { ...CALM, rf_fever: 'yes' };
+
+/** Numbness in the saddle area: the first question, and an emergency that ends the check at once. */
+export const EMERGENCY: Plan = { ...CALM, rf_saddle_numbness: 'yes' };
+
+/** A 14-year-old: no red flags, but the check is not made for them. */
+export const OUT_OF_SCOPE: Plan = { ...CALM, age_band: 'under_16' };
+
+// ---------------------------------------------------------------------------------------------------------------
+// One browser and one static server per test file, a fresh context per test
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface TestPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, uncaught exceptions and CSP violations seen on this page so far. */
+  problems: string[];
+}
+
+/** Phone first: the default viewport is a common small Android phone. */
+export const PHONE = { width: 360, height: 740 } as const;
+export const DESKTOP = { width: 1280, height: 800 } as const;
+
+/**
+ * Registers the file's hooks: a static server for dist/ and one Chromium, closed after the file; every context
+ * opened with `open()` is closed after its test. Every test fails if the page logged an error or hit the CSP.
+ */
+export function browserSuite() {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  let opened: TestPage[] = [];
+
+  beforeAll(async () => {
+    server = await serveStatic(DIST);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    const problems = opened.flatMap((p) => p.problems);
+    await Promise.all(opened.map((p) => p.context.close()));
+    opened = [];
+    if (problems.length > 0) throw new Error(`The page reported problems:\n  ${problems.join('\n  ')}`);
+  });
+
+  return {
+    get url(): string {
+      if (!server) throw new Error('server not started');
+      return server.url;
+    },
+    async open(options: BrowserContextOptions = {}): Promise<TestPage> {
+      if (!browser) throw new Error('browser not started');
+      const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB', ...options });
+      // Well under the test timeout, so a missing button fails with its own message rather than the test's.
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      // The page's CSP lives in a <meta> tag; a violation fires this event before the browser logs it.
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
+        });
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
+      const opened1 = { context, page, problems };
+      opened.push(opened1);
+      return opened1;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The questionnaire page object
+// ---------------------------------------------------------------------------------------------------------------
+
+export type Screen =
+  | { kind: 'intro' | 'review' | 'result' | 'resume'; heading: string }
+  | { kind: 'question'; heading: string; question: Question };
+
+export type InputMode = 'pointer' | 'keyboard';
+
+/** How many Tab presses we allow to reach a control before calling the page unreachable by keyboard. */
+const MAX_TABS = 60;
+
+export class CheckPage {
+  constructor(
+    readonly page: Page,
+    readonly rules: Rules,
+    public locale: Locale = 'en',
+    public mode: InputMode = 'pointer',
+  ) {}
+
+  get t(): Messages {
+    return catalogues[this.locale];
+  }
+
+  say(text: Parameters<typeof localize>[0]): string {
+    return localize(text, this.locale);
+  }
+
+  /**
+   * Opens the page and waits until the network is idle: the intro shows from a small first chunk while the rest of
+   * the check loads, and the tests drive the loaded check (the early-Start case has its own test).
+   */
+  async goto(url: string): Promise<Screen> {
+    await this.page.goto(url, { waitUntil: 'networkidle' });
+    await this.page.locator('h1').first().waitFor();
+    return this.screen();
+  }
+
+  async headingText(): Promise<string> {
+    return ((await this.page.locator('h1').first().textContent()) ?? '').trim();
+  }
+
+  /** What is on screen, told apart by its heading (and the urgency banner for results). */
+  async screen(): Promise<Screen> {
+    const heading = await this.headingText();
+    if (heading === this.t.reviewTitle) return { kind: 'review', heading };
+    if (heading === this.t.resumeTitle) return { kind: 'resume', heading };
+    if ((await this.page.locator('.backcheck__banner').count()) > 0) return { kind: 'result', heading };
+    const question = this.rules.questions.find((q) => this.say(q.text) === heading);
+    if (question) return { kind: 'question', heading, question };
+    if (heading === this.say(this.rules.meta.title)) return { kind: 'intro', heading };
+    throw new Error(`Unknown screen with heading "${heading}"`);
+  }
+
+  async question(): Promise<Question> {
+    const s = await this.screen();
+    if (s.kind !== 'question') throw new Error(`Expected a question, found the ${s.kind} screen ("${s.heading}")`);
+    return s.question;
+  }
+
+  /** Runs `act` and waits for a new screen, i.e. a different page heading. */
+  async step(act: () => Promise<void>): Promise<Screen> {
+    const before = await this.headingText();
+    await act();
+    await this.page.waitForFunction(
+      (prev) => {
+        const h = document.querySelector('h1');
+        return h !== null && (h.textContent ?? '').trim() !== prev;
+      },
+      before,
+      { timeout: 10_000 },
+    );
+    return this.screen();
+  }
+
+  /** The element that has focus, described for assertions and error messages. */
+  async focused(): Promise<{ tag: string; text: string; type: string | null; value: string | null; checked: boolean }> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const input = el instanceof HTMLInputElement ? el : null;
+      return {
+        tag: el?.tagName ?? '',
+        text: (el?.textContent ?? '').trim(),
+        type: input?.type ?? null,
+        value: input?.value ?? null,
+        checked: input?.checked ?? false,
+      };
+    });
+  }
+
+  /** Presses Tab (or Shift+Tab) until the focused element is what `wanted` accepts. Keyboard only. */
+  async tabTo(what: string, wanted: (f: Awaited<ReturnType<CheckPage['focused']>>) => boolean, back = false): Promise<void> {
+    for (let i = 0; i < MAX_TABS; i++) {
+      await this.page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+      if (wanted(await this.focused())) return;
+    }
+    throw new Error(`Could not reach ${what} with ${back ? 'Shift+Tab' : 'Tab'} in ${MAX_TABS} presses`);
+  }
+
+  async tabToButton(label: string, back = false): Promise<void> {
+    await this.tabTo(`the "${label}" button`, (f) => f.tag === 'BUTTON' && f.text === label, back);
+  }
+
+  /** Presses a button: a click, or Tab to it and Enter. */
+  async press(label: string): Promise<void> {
+    if (this.mode === 'pointer') await this.page.getByRole('button', { name: label, exact: true }).click();
+    else {
+      await this.tabToButton(label);
+      await this.page.keyboard.press('Enter');
+    }
+  }
+
+  async start(): Promise<Screen> {
+    return this.step(() => this.press(this.t.start));
+  }
+
+  /** Picks `value` on the question on screen, without continuing. */
+  async choose(question: Question, value: AnswerValue): Promise<void> {
+    const form = this.page.locator('form.backcheck__question');
+    const wanted = new Set((Array.isArray(value) ? value : [value]).map(String));
+    const inputs = await form
+      .locator('fieldset input')
+      .evaluateAll((els) => els.map((e) => ({ value: (e as HTMLInputElement).value, checked: (e as HTMLInputElement).checked })));
+    const values = inputs.map((i) => i.value);
+    for (const v of wanted) if (!values.includes(v)) throw new Error(`${question.id} has no option ${v} on screen`);
+    if (this.mode === 'pointer') {
+      // Click only what has to change, in screen order, as a person would.
+      for (const input of inputs) {
+        if (input.checked === wanted.has(input.value)) continue;
+        if (question.type !== 'multi' && !wanted.has(input.value)) continue;
+        await form.locator(`fieldset input[value="${input.value}"]`).click();
+      }
+      return;
+    }
+    // Keyboard: Tab into the group (it lands on the checked radio, or the first), then arrows or Space.
+    await this.tabTo('the answers', (f) => f.tag === 'INPUT');
+    if (question.type === 'multi') {
+      for (let i = 0; i < values.length; i++) {
+        const f = await this.focused();
+        if (f.checked !== wanted.has(f.value ?? '')) await this.page.keyboard.press('Space');
+        if (i < values.length - 1) await this.page.keyboard.press('Tab');
+      }
+      return;
+    }
+    const target = values.indexOf(String(value));
+    if (target < 0) throw new Error(`${question.id} has no option ${String(value)}`);
+    const f = await this.focused();
+    const at = values.indexOf(f.value ?? '');
+    if (at === target) {
+      if (!f.checked) await this.page.keyboard.press('Space');
+      return;
+    }
+    // Arrow keys move within a radio group and select as they go.
+    const key = target > at ? 'ArrowDown' : 'ArrowUp';
+    for (let i = 0; i < Math.abs(target - at); i++) await this.page.keyboard.press(key);
+  }
+
+  /** Answers the question on screen with its planned answer and continues; returns the next screen. */
+  async answer(plan: Plan): Promise<Screen> {
+    const question = await this.question();
+    await this.choose(question, planAnswer(plan, question));
+    return this.step(() => this.press(this.t.continue));
+  }
+
+  /** Answers questions until a screen of one of these kinds shows (or a question with this id). */
+  async answerUntil(plan: Plan, stop: (s: Screen) => boolean, onScreen?: (s: Screen) => Promise<void>): Promise<Screen> {
+    let s = await this.screen();
+    if (s.kind === 'intro') {
+      await onScreen?.(s);
+      s = await this.start();
+    }
+    for (let i = 0; i < 200; i++) {
+      await onScreen?.(s);
+      if (stop(s)) return s;
+      if (s.kind !== 'question') throw new Error(`Stuck on the ${s.kind} screen`);
+      s = await this.answer(plan);
+    }
+    throw new Error('The questionnaire did not end');
+  }
+
+  /** From the intro (or any question) to the review screen, or the result when the check stops early. */
+  async toReview(plan: Plan, onScreen?: (s: Screen) => Promise<void>): Promise<Screen> {
+    return this.answerUntil(plan, (s) => s.kind === 'review' || s.kind === 'result', onScreen);
+  }
+
+  async toResult(plan: Plan, onScreen?: (s: Screen) => Promise<void>): Promise<Screen> {
+    const s = await this.toReview(plan, onScreen);
+    if (s.kind === 'result') return s;
+    const result = await this.step(() => this.press(this.t.seeResult));
+    await onScreen?.(result);
+    return result;
+  }
+
+  /** The urgency label in the result banner, e.g. "Self-care". */
+  async urgencyLabel(): Promise<string> {
+    const text = ((await this.page.locator('.backcheck__banner-label').textContent()) ?? '').trim();
+    return text.replace(this.t.urgencyPrefix, '').trim();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Layout checks and screenshots
+// ---------------------------------------------------------------------------------------------------------------
+
+/** How far the page scrolls sideways at the current width (0 when it fits). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Elements wider than the viewport, to name the culprit when a page scrolls sideways. */
+export async function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.body.querySelectorAll('*')]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+      .slice(0, 8)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`);
+  });
+}
+
+/**
+ * Targets smaller than 24x24 CSS px (WCAG 2.2 2.5.8) among buttons, inputs, labels, selects, summaries and links.
+ * Visually hidden elements (1px clip) and links inside running text are not targets of their own.
+ */
+export async function smallTargets(page: Page, minimum = 24): Promise<string[]> {
+  return page.evaluate((min) => {
+    const found: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('button, input, label, select, textarea, summary, a[href]')) {
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.clip === 'rect(0px, 0px, 0px, 0px)' || style.clipPath.includes('inset(50%)')) continue;
+      // An input inside its own label is covered by the label's target.
+      if (el instanceof HTMLInputElement && el.closest('label')) continue;
+      if (el instanceof HTMLAnchorElement && style.display === 'inline' && el.parentElement?.tagName === 'P') continue;
+      if (rect.width < min - 0.5 || rect.height < min - 0.5) {
+        const name = (el.getAttribute('aria-label') ?? el.textContent ?? (el as HTMLInputElement).value ?? '').trim().slice(0, 40);
+        found.push(`${el.tagName.toLowerCase()} "${name}" ${rect.width.toFixed(1)}x${rect.height.toFixed(1)}`);
+      }
+    }
+    return found;
+  }, minimum);
+}
+
+/** Full-page screenshots at phone and desktop size, kept as artifacts; the viewport is restored afterwards. */
+export async function screenshots(page: Page, name: string): Promise<string[]> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const before = page.viewportSize();
+  const files: string[] = [];
+  for (const size of [PHONE, DESKTOP]) {
+    await page.setViewportSize(size);
+    const file = join(SCREENSHOTS, `${name}-${size.width}x${size.height}.png`);
+    await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+    files.push(file);
+  }
+  if (before) await page.setViewportSize(before);
+  return files;
+}
