@@ -34,9 +34,15 @@ export function ReviewScreen({ answers, onChange, onConfirm }: Props) {
               <dt>{question}</dt>
               <dd>{describeAnswer(rules, q.id, value, locale)}</dd>
               <dd className="backcheck__summary-action">
-                <button type="button" className="backcheck__link-button" onClick={() => onChange(q.id)}>
+                {/* The name says which answer changes. An aria-label, not a visually hidden span: Chromium puts a
+                    space before a positioned span's text, which made the name "Change : question". */}
+                <button
+                  type="button"
+                  className="backcheck__link-button"
+                  aria-label={`${t.change}: ${question}`}
+                  onClick={() => onChange(q.id)}
+                >
                   {t.change}
-                  <span className="backcheck__visually-hidden">: {question}</span>
                 </button>
               </dd>
             </div>
