@@ -11,7 +11,9 @@ export function DecisionTable({ table }: { table: RuleTable }) {
       {table.rows.length === 0 ? (
         <p>None.</p>
       ) : (
-        <div className="backcheck-review__scroll">
+        // A wide table scrolls inside this box on small screens: focusable and named, so keyboard users can scroll it
+        // (axe scrollable-region-focusable) and screen readers announce what the region holds.
+        <div className="backcheck-review__scroll" tabIndex={0} role="region" aria-label={`${table.title} (table, scrolls sideways)`}>
           <table className="backcheck-review__table">
             <caption className="backcheck-review__visually-hidden">{table.title}: when, then, why</caption>
             <thead>
