@@ -348,10 +348,31 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 export async function overflowingElements(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
-    return [...document.body.querySelectorAll('*')]
-      .filter((el) => el.getBoundingClientRect().right > width + 0.5)
-      .slice(0, 8)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`);
+    // Inside a box that scrolls or clips sideways, an element cannot widen the page.
+    const clipped = (el: Node) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const describe = (el: Element, right: number, text = '') =>
+      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}${text} right=${Math.round(right)}`;
+    const boxes = [...document.body.querySelectorAll('*')]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5 && !clipped(el))
+      .map((el) => describe(el, el.getBoundingClientRect().right));
+    // Text can overflow its box (a long word with no break point) without the box itself being too wide.
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const right = range.getBoundingClientRect().right;
+      const parent = node.parentElement;
+      if (parent && right > width + 0.5 && !clipped(node)) {
+        texts.push(describe(parent, right, ` text "${(node.textContent ?? '').trim().slice(0, 30)}"`));
+      }
+    }
+    return [...boxes, ...texts].slice(0, 8);
   });
 }
 
