@@ -1,0 +1,197 @@
+// <backcheck-widget> on clinic pages in real Chromium, under the strict CSP of issue #4: a hostile clinic page,
+// two widgets on one page, a page running its own React 18, and bad options from the host.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mainRules, ROOT } from '../helpers.ts';
+import { launchChromium } from './chromium.ts';
+import { completeCheck, hostEvents } from './embed-driver.ts';
+import { consoleErrors, cspProblems, expectNoAxeViolations, openPage, type Opened } from './embed-open.ts';
+import { serveEmbedSite, type EmbedSite } from './embed-site.ts';
+
+const URGENCIES = ['emergency', 'urgent', 'consult', 'self-care'];
+const RULES = mainRules();
+
+let site: EmbedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveEmbedSite(ROOT);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const open = (path: string) => openPage(browser, site.url, path);
+
+/** Computed styles of widget elements that a leaking page style would change (not the themed colours and font). */
+const ISOLATION_PROPS = ['font-size', 'line-height', 'letter-spacing', 'word-spacing', 'text-transform', 'text-align', 'display', 'cursor', 'margin-top', 'padding-left'];
+function widgetStyles(page: Page, id: string): Promise<Record<string, Record<string, string>>> {
+  return page.evaluate(
+    `(() => {
+      const root = document.getElementById(${JSON.stringify(id)}).shadowRoot;
+      const pick = (el) => Object.fromEntries(${JSON.stringify(ISOLATION_PROPS)}.map((p) => [p, getComputedStyle(el).getPropertyValue(p)]));
+      return {
+        heading: pick(root.querySelector('h1')),
+        start: pick(root.querySelector('button.backcheck__button')),
+        service: pick(root.querySelector('.backcheck__service')),
+        list: pick(root.querySelector('li')),
+      };
+    })()`,
+  ) as Promise<Record<string, Record<string, string>>>;
+}
+
+describe('the custom element on a hostile clinic page (examples/clinic.html)', () => {
+  let opened: Opened;
+  beforeAll(async () => {
+    opened = await open('examples/clinic.html');
+  });
+  afterAll(async () => {
+    await opened.page.close();
+  });
+
+  it('does not take focus on load and renders no <title>', async () => {
+    const { page } = opened;
+    await expect.poll(() => page.getByRole('button', { name: 'Start', exact: true }).isVisible()).toBe(true);
+    expect(await page.evaluate('document.activeElement === document.body')).toBe(true);
+    expect(await page.evaluate("document.getElementById('check').shadowRoot.activeElement")).toBeNull();
+    expect(await page.title()).toBe('Riverside Sports Physio: back pain self-check');
+    expect(await page.evaluate("document.querySelectorAll('title').length + document.getElementById('check').shadowRoot.querySelectorAll('title').length")).toBe(1);
+  });
+
+  it("looks the same as on a plain page: the clinic's resets, fonts and hidden buttons do not reach it", async () => {
+    const plain = await open('test-pages/plain.html');
+    try {
+      const expected = await widgetStyles(plain.page, 'check');
+      expect(expected.start?.display).not.toBe('none');
+      expect(await widgetStyles(opened.page, 'check')).toEqual(expected);
+    } finally {
+      await plain.page.close();
+    }
+  });
+
+  it("takes the clinic's brand through the documented custom properties and parts", async () => {
+    const styles = (await opened.page.evaluate(
+      `(() => {
+        const root = document.getElementById('check').shadowRoot;
+        const start = getComputedStyle(root.querySelector('button.backcheck__button'));
+        const header = getComputedStyle(root.querySelector('[part~="header"]'));
+        return { bg: start.backgroundColor, radius: start.borderTopLeftRadius, font: start.fontFamily, headerBorder: header.borderBottomColor };
+      })()`,
+    )) as Record<string, string>;
+    expect(styles).toEqual({ bg: 'rgb(10, 110, 79)', radius: '14px', font: expect.stringContaining('Georgia'), headerBorder: 'rgb(10, 110, 79)' });
+  });
+
+  it("keeps its own CSS inside: the page's element named like a widget class keeps the page's look", async () => {
+    const decoy = (await opened.page.evaluate(
+      "(() => { const s = getComputedStyle(document.getElementById('decoy')); return { margin: s.marginTop, weight: s.fontWeight }; })()",
+    )) as Record<string, string>;
+    // The page's `p { margin: 3rem }` at 62.5% is 30px; the widget's `.backcheck__service { margin: 0; font-weight: 700 }` must not apply.
+    expect(decoy).toEqual({ margin: '30px', weight: '400' });
+  });
+
+  it('has no accessibility violations on the intro', async () => {
+    await expectNoAxeViolations(opened.page, 'the intro');
+  });
+
+  it('completes the check, telling the page start, each step and the outcome, without answers', async () => {
+    const { page, requests } = opened;
+    const requestsAtLoad = requests.all.length;
+    const asked = await completeCheck(page.locator('#check'));
+    await expect.poll(async () => (await hostEvents(page)).some((e) => e.type === 'backcheck:complete')).toBe(true);
+
+    const events = await hostEvents(page);
+    expect(events.every((e) => e.source === 'check')).toBe(true);
+    expect(events[0]).toEqual({ type: 'backcheck:start', source: 'check', detail: {} });
+    const steps = events.filter((e) => e.type === 'backcheck:step');
+    expect(steps.map((s) => s.detail.questionNumber)).toEqual(asked.map((_, i) => i + 1));
+    for (const step of steps) expect(Object.keys(step.detail).sort()).toEqual(['questionNumber', 'section']);
+    const complete = events.at(-1);
+    expect(complete?.type).toBe('backcheck:complete');
+    expect(complete?.detail).toEqual({
+      urgency: expect.toBeOneOf(URGENCIES),
+      causes: expect.any(Array),
+      redFlags: [],
+      rulesId: RULES.meta.id,
+      rulesVersion: expect.any(String),
+    });
+    // Calm answers: no red flag, so never emergency or urgent.
+    expect(['consult', 'self-care']).toContain(complete?.detail.urgency);
+
+    await expectNoAxeViolations(page, 'the result');
+    expect(await cspProblems(opened)).toEqual([]);
+    requests.assertNoForeignRequests();
+    expect(requests.all.slice(requestsAtLoad).map((r) => r.url)).toEqual([]);
+  });
+
+  it('tells the page when the person presses the booking button', async () => {
+    const { page } = opened;
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.locator('#check').getByRole('link', { name: /book/i }).click(),
+    ]);
+    await popup.close();
+    await expect.poll(async () => (await hostEvents(page)).at(-1)).toEqual({ type: 'backcheck:book', source: 'check', detail: { via: 'booking' } });
+  });
+});
+
+describe('the custom element in other pages', () => {
+  it('works twice on one page, each widget on its own, with the script included twice', async () => {
+    const opened = await open('test-pages/two-widgets.html');
+    const { page } = opened;
+    try {
+      await completeCheck(page.locator('#second'));
+      await completeCheck(page.locator('#first'));
+      const events = await hostEvents(page);
+      const completes = events.filter((e) => e.type === 'backcheck:complete').map((e) => e.source);
+      expect(completes).toEqual(['second', 'first']);
+      expect(events.filter((e) => e.type === 'backcheck:start').map((e) => e.source)).toEqual(['second', 'first']);
+      await expectNoAxeViolations(page, 'two widgets');
+      expect(await cspProblems(opened)).toEqual([]);
+      expect(consoleErrors(opened)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("works beside the page's own React 18, which keeps working too", async () => {
+    const opened = await open('test-pages/react18.html');
+    const { page } = opened;
+    try {
+      expect(await page.evaluate('window.React.version')).toMatch(/^18\./);
+      await page.getByRole('button', { name: 'Clinic app clicks: 0' }).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Clinic app clicks: 1' }).count()).toBe(1);
+      await completeCheck(page.locator('#check'));
+      await expect.poll(async () => (await hostEvents(page)).some((e) => e.type === 'backcheck:complete')).toBe(true);
+      await page.getByRole('button', { name: 'Clinic app clicks: 1' }).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Clinic app clicks: 2' }).count()).toBe(1);
+      expect(consoleErrors(opened)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('rejects a javascript: contact-url with one console error naming it, and never links to it', async () => {
+    const opened = await open('test-pages/options.html');
+    const { page } = opened;
+    try {
+      const errors = () => consoleErrors(opened);
+      expect(errors()).toHaveLength(1);
+      expect(errors()[0]).toMatch(/"contact-url".*https:/);
+
+      await completeCheck(page.locator('#check'));
+      const check = page.locator('#check');
+      expect(await check.getByRole('link', { name: /book/i }).getAttribute('href')).toBe('https://clinic.example/book');
+      expect(await check.locator('a[href^="javascript:"]').count()).toBe(0);
+      expect(await check.getByRole('link', { name: /contact/i }).count()).toBe(0);
+      // Without share-answers the page learns the outcome only.
+      await expect.poll(async () => (await hostEvents(page)).some((e) => e.type === 'backcheck:complete')).toBe(true);
+      const complete = (await hostEvents(page)).find((e) => e.type === 'backcheck:complete');
+      expect(Object.keys(complete?.detail ?? {}).sort()).toEqual(['causes', 'redFlags', 'rulesId', 'rulesVersion', 'urgency']);
+      expect(errors()).toHaveLength(1);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,105 @@
+// The iframe way (examples/clinic-iframe.html): embed.html in an iframe, sized and relayed by backcheck-host.js,
+// under the strict CSP of issue #4. Messages go only to the origin the page named in allowed-origin.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mainRules, ROOT } from '../helpers.ts';
+import { launchChromium } from './chromium.ts';
+import { completeCheck, hostEvents } from './embed-driver.ts';
+import { consoleErrors, cspProblems, expectNoAxeViolations, openPage, type Opened } from './embed-open.ts';
+import { serveEmbedSite, type EmbedSite } from './embed-site.ts';
+
+const RULES = mainRules();
+let site: EmbedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveEmbedSite(ROOT);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** The iframe's height on the page, and the height its document needs. */
+function frameFit(page: Page, id: string): Promise<{ frame: number; content: number; scrolls: boolean }> {
+  return page.evaluate(`(() => {
+    const frame = document.getElementById(${JSON.stringify(id)});
+    const doc = frame.contentDocument;
+    const content = Math.ceil(doc.getElementById('backcheck').getBoundingClientRect().height);
+    return { frame: frame.clientHeight, content, scrolls: doc.documentElement.scrollHeight > doc.documentElement.clientHeight + 1 };
+  })()`) as Promise<{ frame: number; content: number; scrolls: boolean }>;
+}
+
+describe('the iframe on a clinic page (examples/clinic-iframe.html)', () => {
+  let opened: Opened;
+  beforeAll(async () => {
+    opened = await openPage(browser, site.url, 'examples/clinic-iframe.html');
+  });
+  afterAll(async () => {
+    await opened.page.close();
+  });
+
+  it('is sized to its content by the host script, and does not take focus', async () => {
+    const { page } = opened;
+    const frame = page.frameLocator('#check');
+    await expect.poll(() => frame.getByRole('button', { name: 'Start', exact: true }).isVisible()).toBe(true);
+    await expect.poll(async () => (await frameFit(page, 'check')).scrolls).toBe(false);
+    const fit = await frameFit(page, 'check');
+    expect(fit.frame).toBe(fit.content);
+    expect(fit.frame).toBeGreaterThan(300);
+    expect(await page.evaluate('document.activeElement === document.body')).toBe(true);
+    await expectNoAxeViolations(page, 'the iframe intro');
+  });
+
+  it('completes the check; the page receives start, steps and the outcome as events on the iframe element', async () => {
+    const { page, requests } = opened;
+    const requestsAtLoad = requests.all.length;
+    const asked = await completeCheck(page.frameLocator('#check'));
+    await expect.poll(async () => (await hostEvents(page)).some((e) => e.type === 'backcheck:complete')).toBe(true);
+    const events = await hostEvents(page);
+    expect(events.every((e) => e.source === 'check')).toBe(true);
+    expect(events[0]).toEqual({ type: 'backcheck:start', source: 'check', detail: {} });
+    expect(events.filter((e) => e.type === 'backcheck:step').map((e) => e.detail.questionNumber)).toEqual(asked.map((_, i) => i + 1));
+    expect(events.at(-1)?.detail).toEqual({
+      urgency: expect.toBeOneOf(['consult', 'self-care']),
+      causes: expect.any(Array),
+      redFlags: [],
+      rulesId: RULES.meta.id,
+      rulesVersion: RULES.meta.version,
+    });
+    // The result is taller than the intro: the frame followed.
+    await expect.poll(async () => (await frameFit(page, 'check')).scrolls).toBe(false);
+    const fit = await frameFit(page, 'check');
+    expect(fit.frame).toBe(fit.content);
+
+    await expectNoAxeViolations(page, 'the iframe result');
+    expect(await cspProblems(opened)).toEqual([]);
+    expect(consoleErrors(opened)).toEqual([]);
+    requests.assertNoForeignRequests();
+    expect(requests.all.slice(requestsAtLoad).map((r) => r.url)).toEqual([]);
+  });
+});
+
+describe('the iframe without a matching allowed-origin', () => {
+  it('sends nothing: no events and no size to a page it was not told about', async () => {
+    const opened = await openPage(browser, site.url, 'test-pages/iframe-origins.html');
+    const { page } = opened;
+    try {
+      for (const id of ['no-origin', 'wrong-origin']) {
+        const frame = page.frameLocator(`#${id}`);
+        await frame.getByRole('button', { name: 'Start', exact: true }).click();
+        await expect.poll(() => frame.getByRole('button', { name: 'Continue', exact: true }).count()).toBe(1);
+      }
+      expect(await hostEvents(page)).toEqual([]);
+      // Never resized: still the browser's default iframe height.
+      for (const id of ['no-origin', 'wrong-origin']) expect((await frameFit(page, id)).frame).toBe(150);
+      // The missing option is reported once, naming it; the wrong one cannot be told from inside the frame (the
+      // browser drops a message whose target origin does not match, which is the point).
+      const errors = consoleErrors(opened);
+      expect(errors.filter((e) => e.includes('allowed-origin'))).toHaveLength(1);
+    } finally {
+      await page.close();
+    }
+  });
+});
