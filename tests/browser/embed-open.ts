@@ -18,7 +18,8 @@ export async function openPage(browser: Browser, siteUrl: string, path: string):
   // A context per page: a fresh profile each, and what AxeBuilder needs.
   const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // The browser may already be closing (afterAll); a context that is gone needs no closing.
+  page.on('close', () => void context.close().catch(() => undefined));
   const console: ConsoleMessage[] = [];
   page.on('console', (m) => console.push(m));
   const requests = await recordRequests(page, siteUrl);
