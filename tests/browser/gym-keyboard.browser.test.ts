@@ -78,14 +78,38 @@ describe('keyboard only', () => {
     // Review: Shift+Tab from "See my result" lands on the last answer's Change button.
     await check.tabToButton(check.t.seeResult);
     await page.keyboard.press('Shift+Tab');
-    const lastAsked = [...rules.questions].reverse().find((q) => CALM[q.id] !== undefined || q.section === 'hydration');
-    expect((await activeElement(page)).text).toMatch(new RegExp(`^${check.t.change}`));
-    expect(lastAsked).toBeDefined();
+    const lastQuestion = rules.questions.at(-1)!;
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      `${check.t.change}: ${check.say(lastQuestion.text)}`,
+    );
     await page.keyboard.press('Tab');
     s = await check.step(() => page.keyboard.press('Enter'));
     expect(s.kind).toBe('result');
     await expectFocusOnHeading(page, s);
     expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel['self-care']);
+  });
+
+  it('Start pressed while the rest of the check is still loading is kept, and focus lands on the first question', async () => {
+    const { page } = await suite.open();
+    // Hold back the lazily loaded part of the check (everything after the intro) until Start has been pressed.
+    let release = () => {};
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
+    await page.route(/\/assets\/LoadedCheck-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const check = new CheckPage(page, rules, 'en', 'keyboard');
+    await page.goto(suite.url);
+    await page.getByRole('button', { name: check.t.start }).waitFor();
+    await check.tabToButton(check.t.start);
+    await page.keyboard.press('Enter');
+    release();
+    await page.locator('h1', { hasText: check.say(rules.questions[0]!.text) }).waitFor();
+    const s = await check.screen();
+    expect(s).toMatchObject({ kind: 'question', question: { id: rules.questions[0]!.id } });
+    await expectFocusOnHeading(page, s);
   });
 
   it('an emergency answer goes straight to the emergency result, focused', async () => {
