@@ -13,6 +13,8 @@ export function checkProps(options: EmbedOptions, onEvent: (e: CheckEvent) => vo
   if (options.phone) clinic.phone = options.phone;
   const props: WidgetCheckProps = {
     onEvent,
+    // The check adds the answers to its complete event only when the clinic opted in.
+    shareAnswers: options.shareAnswers,
     // A person's answers stay out of the clinic site's storage unless the clinic asked for saving. Left out, the
     // check uses localStorage through its guarded accessor (null where touching storage throws, e.g. a blocked
     // third-party iframe); importing that accessor here would pull the storage code into the first download.

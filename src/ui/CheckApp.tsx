@@ -41,6 +41,8 @@ export interface CheckAppProps {
   clinic?: ClinicInfo;
   /** Told when the person switches language, so a standalone page can update <html lang>. */
   onLocaleChange?: (locale: Locale) => void;
+  /** Put the answers in the `complete` event (a clinic opted in with share-answers). Off by default. */
+  shareAnswers?: boolean;
   /** The person already pressed Start (on LazyCheck's intro, while this was loading): begin at the first question. */
   startAtOnce?: boolean;
 }
@@ -113,6 +115,7 @@ export function CheckApp(props: CheckAppProps) {
             setNotice={setNotice}
             userActed={userActed}
             emit={emit}
+            shareAnswers={props.shareAnswers ?? false}
             startAtOnce={phase.run === 0 && (props.startAtOnce ?? false)}
           />
         )}
@@ -130,6 +133,7 @@ interface FlowProps {
   setNotice: (n: Notice) => void;
   userActed: () => void;
   emit: (e: CheckEvent) => void;
+  shareAnswers: boolean;
   startAtOnce: boolean;
 }
 
@@ -139,7 +143,8 @@ function questionNumber(context: Pick<CheckContext, 'current' | 'history'>): num
   return seen >= 0 ? seen + 1 : context.history.length + 1;
 }
 
-function CheckFlow({ resume, storage, rulesHash, clinic, notice, setNotice, userActed, emit, startAtOnce }: FlowProps) {
+function CheckFlow(props: FlowProps) {
+  const { resume, storage, rulesHash, clinic, notice, setNotice, userActed, emit, startAtOnce, shareAnswers } = props;
   const { rules, t, say, locale } = useUi();
   const [input] = useState<CheckInput>(() =>
     resume ? { rules, resume: { answers: resume.answers, current: resume.current, history: resume.history } } : { rules },
@@ -176,11 +181,13 @@ function CheckFlow({ resume, storage, rulesHash, clinic, notice, setNotice, user
           redFlags: result.redFlags.map((r) => r.id),
           rulesId: result.rulesId,
           rulesVersion: result.rulesVersion,
+          // Only when the host asked (the embed's share-answers): by default answers never leave the check.
+          ...(shareAnswers ? { answers: ctx.answers } : {}),
         });
       }
     });
     return () => sub.unsubscribe();
-  }, [actor, storage, rules, rulesHash, emit]);
+  }, [actor, storage, rules, rulesHash, emit, shareAnswers]);
 
   // After the subscription above, so the host still hears `start`. A second run (StrictMode) is ignored by the
   // machine, which only takes user.start on the intro.

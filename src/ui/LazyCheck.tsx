@@ -1,7 +1,7 @@
 // The check as pages and the embed load it: the intro shows at once, from a few kilobytes, while the machine, the
 // screens and the rules (most of the weight besides React) load in the background. A Start pressed before they
 // arrive is kept, and the first question follows as soon as they do.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FocusEvent, type RefObject } from 'react';
 import meta from '../../rules/lower-back-after-workout.yaml?rules-meta';
 import { browserLocale, catalogues } from '../i18n/index.ts';
 import { localize, type Locale } from '../rules/text.ts';
@@ -18,8 +18,37 @@ export function preloadCheck(): void {
   void import('./LoadedCheck.tsx');
 }
 
+/** Which placeholder control had focus, as a selector that finds its twin in the loaded check. */
+function focusTwin(target: EventTarget): string | null {
+  if (!(target instanceof HTMLElement)) return null;
+  if (target.classList.contains('backcheck__language-button')) return `.backcheck__language-button[lang="${target.lang}"]`;
+  if (target.closest('.backcheck__intro') && target.classList.contains('backcheck__button')) {
+    return '.backcheck__intro .backcheck__button';
+  }
+  return null;
+}
+
+/**
+ * When the loaded check replaces the placeholder, the control a keyboard user was on disappears and focus falls
+ * to <body>. This puts it back on the same control in the loaded check, and only if focus was really lost.
+ */
+function FocusCarrier({ twin }: { twin: RefObject<string | null> }) {
+  const marker = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const selector = twin.current;
+    const container = marker.current?.parentElement;
+    const root = marker.current?.getRootNode();
+    if (!selector || !container || !(root instanceof Document || root instanceof ShadowRoot)) return;
+    const active = root.activeElement;
+    if (active && active !== document.body) return;
+    container.querySelector<HTMLElement>(selector)?.focus();
+  }, [twin]);
+  return <span ref={marker} hidden />;
+}
+
 export function LazyCheck(props: LazyCheckProps) {
   const [startRequested, setStartRequested] = useState(false);
+  const focusedTwin = useRef<string | null>(null);
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const locale = chosenLocale ?? props.locale ?? browserLocale();
   const chooseLocale = (l: Locale) => {
@@ -28,7 +57,16 @@ export function LazyCheck(props: LazyCheckProps) {
   };
   const t = catalogues[locale];
   const waiting = (
-    <div className="backcheck" lang={locale} aria-busy={startRequested}>
+    <div
+      className="backcheck"
+      lang={locale}
+      aria-busy={startRequested}
+      onFocus={(e: FocusEvent) => (focusedTwin.current = focusTwin(e.target))}
+      // Moving to another control forgets it; the blur of a control being removed (no relatedTarget) does not.
+      onBlur={(e: FocusEvent) => {
+        if (e.relatedTarget) focusedTwin.current = null;
+      }}
+    >
       <CheckHeader title={localize(meta.title, locale)} locale={locale} onLocale={chooseLocale} />
       {/* The same empty rows CheckApp has above its intro, so nothing moves when it takes over. */}
       <div className="backcheck__nav" />
@@ -41,6 +79,7 @@ export function LazyCheck(props: LazyCheckProps) {
   return (
     <Suspense fallback={waiting}>
       <LoadedCheck {...props} locale={locale} onLocaleChange={chooseLocale} startAtOnce={startRequested} />
+      <FocusCarrier twin={focusedTwin} />
     </Suspense>
   );
 }

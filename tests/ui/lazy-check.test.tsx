@@ -1,9 +1,16 @@
 // LazyCheck: the intro is there at once; a Start pressed while the rest is loading is not lost.
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
-import { LazyCheck } from '../../src/ui/LazyCheck.tsx';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mainRules } from '../helpers.ts';
+
+// A fresh LazyCheck module per test: once React.lazy has loaded its chunk it never shows the placeholder again,
+// and each test here is about the moments before and after that load.
+let LazyCheck: typeof import('../../src/ui/LazyCheck.tsx').LazyCheck;
+beforeEach(async () => {
+  vi.resetModules();
+  ({ LazyCheck } = await import('../../src/ui/LazyCheck.tsx'));
+});
 
 const rules = mainRules();
 const firstQuestion = rules.questions[0]?.text.en ?? '';
@@ -17,6 +24,17 @@ describe('LazyCheck', () => {
     const heading = await screen.findByRole('heading', { level: 1, name: firstQuestion });
     // Pressing Start is an action of the person's: focus follows them to the question.
     expect(heading).toHaveFocus();
+  });
+
+  it('a keyboard user on Start while the check loads is still on Start once it has loaded', async () => {
+    const { container } = render(<LazyCheck locale="en" storage={null} />);
+    // The placeholder has no hidden focus-carrier marker yet: that only comes with the loaded check.
+    expect(container.querySelector('span[hidden]')).toBeNull();
+    const placeholderStart = screen.getByRole('button', { name: 'Start' });
+    placeholderStart.focus();
+    // The loaded check has its own intro: wait until the placeholder's button has been replaced.
+    await waitFor(() => expect(placeholderStart).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Start' })).toHaveFocus();
   });
 
   it('once loaded, works like the check: the person answers and moves on', async () => {

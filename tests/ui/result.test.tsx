@@ -40,8 +40,17 @@ describe('result screen', () => {
       rulesId: 'lower_back_after_workout',
       rulesVersion: rules.meta.version,
     });
-    // Host events never carry the answers themselves.
+    // Host events never carry the answers themselves, unless the host asked for them (shareAnswers).
     expect(JSON.stringify(events)).not.toMatch(/"yes"|rf_saddle/);
+  });
+
+  it('puts the answers in the complete event only when the host asked for them', async () => {
+    const events: CheckEvent[] = [];
+    const { user } = renderCheck({ rules, onEvent: (e) => events.push(e), shareAnswers: true });
+    await start(user);
+    await answer(user, 'yes');
+    expect(screen.getByRole('heading', { level: 1, name: 'Get help now' })).toBeInTheDocument();
+    expect(events.at(-1)).toMatchObject({ type: 'complete', answers: { rf_saddle_numbness: 'yes' } });
   });
 
   it('a form-heavy run shows lifting form as likely, with its advice and "Because you answered"', async () => {
