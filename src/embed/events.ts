@@ -3,30 +3,18 @@
 // (postMessage). This is the one place that decides whether answers leave the widget: only with `share-answers`.
 import type { QuestionnaireResponse } from 'fhir/r4';
 import type { Answers } from '../engine/answers.ts';
-import type { Likelihood, Urgency } from '../rules/schema.ts';
 import type { CheckEvent } from '../ui/host-events.ts';
 
+type DetailOf<T extends CheckEvent['type']> = Omit<Extract<CheckEvent, { type: T }>, 'type'>;
+
 export type StartDetail = Record<string, never>;
-export interface StepDetail {
-  /** Section id from the rules (e.g. "red_flags"); never an answer. */
-  section: string;
-  /** How many questions the person has been shown so far, this one included. */
-  questionNumber: number;
-}
-export interface CompleteDetail {
-  urgency: Urgency;
-  causes: { id: string; likelihood: Likelihood }[];
-  redFlags: string[];
-  rulesId: string;
-  rulesVersion: string;
-  /** Only with `share-answers`: question id -> option id, option ids, or number. */
-  answers?: Answers;
-  /** Only with `share-answers`: the same answers as a FHIR R4 QuestionnaireResponse. */
+/** Section id from the rules and how many questions the person has been shown so far; never an answer. */
+export type StepDetail = DetailOf<'step'>;
+export type CompleteDetail = DetailOf<'complete'> & {
+  /** Only with `share-answers`: the answers as a FHIR R4 QuestionnaireResponse. */
   questionnaireResponse?: QuestionnaireResponse;
-}
-export interface BookDetail {
-  via: 'booking' | 'contact' | 'phone';
-}
+};
+export type BookDetail = DetailOf<'book'>;
 
 export interface WidgetEventMap {
   'backcheck:start': StartDetail;

@@ -1,6 +1,6 @@
 // Events CheckApp reports to whoever hosts it (the standalone page, a clinic's embed). A host learns where the
-// person is and the outcome; only `complete` carries the answers, for the embed, which passes them on to the
-// clinic's page only when the clinic opted in (`share-answers`, src/embed/events.ts) and drops them otherwise.
+// person is and the outcome; `complete` carries the answers only when the host set `shareAnswers` (the embed does
+// when the clinic opted in with `share-answers`, src/embed/events.ts).
 import type { Answers } from '../engine/answers.ts';
 import type { Likelihood, Urgency } from '../rules/schema.ts';
 
@@ -14,7 +14,7 @@ export type CheckEvent =
       redFlags: string[];
       rulesId: string;
       rulesVersion: string;
-      /** The answers behind this result (the embed forwards them only with `share-answers`). */
+      /** The answers behind this result: only with CheckApp's `shareAnswers`. */
       answers?: Answers;
     }
   // The person pressed one of the clinic's buttons on the result screen.
