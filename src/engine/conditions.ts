@@ -47,11 +47,19 @@ function compile(condition: Condition): Predicate {
       return typeof value === 'number' && value <= max;
     };
   }
-  const wanted = 'is' in condition ? [condition.is] : condition.isAny;
+  // `is`/`isAny` only ever name options of choice questions (the schema checks), so values are option ids.
+  if ('is' in condition) {
+    const wanted = condition.is;
+    return (answers) => {
+      const value = answers[id];
+      return value === wanted || (Array.isArray(value) && value.includes(wanted));
+    };
+  }
+  const wanted = new Set(condition.isAny);
   return (answers) => {
     const value = answers[id];
-    if (value === undefined) return false;
-    return Array.isArray(value) ? value.some((v) => wanted.includes(v)) : wanted.includes(String(value));
+    if (typeof value === 'string') return wanted.has(value);
+    return Array.isArray(value) && value.some((v) => wanted.has(v));
   };
 }
 
