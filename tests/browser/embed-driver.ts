@@ -30,12 +30,15 @@ async function heading(root: CheckRoot): Promise<string> {
  * The calm answer to the question on screen, found in the real rules by its heading: "No" where offered, "None of
  * these" on tick lists, 2 on the 0-10 scale, an adult age, else the first real option.
  */
-function calmLabel(headingText: string): { role: 'radio' | 'checkbox'; name: string } {
+function calmLabel(
+  headingText: string,
+  choices: Readonly<Record<string, string>> = CALM_CHOICES,
+): { role: 'radio' | 'checkbox'; name: string } {
   const question = RULES.questions.find((q) => localize(q.text, 'en') === headingText.trim());
   if (!question) throw new Error(`No question in the rules has the heading "${headingText}"`);
   if (question.type === 'scale') return { role: 'radio', name: String(Math.min(Math.max(2, question.min), question.max)) };
   const pick =
-    question.options.find((o) => o.id === (CALM_CHOICES[question.id] ?? '')) ??
+    question.options.find((o) => o.id === (choices[question.id] ?? '')) ??
     question.options.find((o) => (question.type === 'multi' ? o.kind === 'none' : o.id === 'no')) ??
     question.options.find((o) => o.kind === 'answer') ??
     question.options[0];
@@ -43,16 +46,24 @@ function calmLabel(headingText: string): { role: 'radio' | 'checkbox'; name: str
   return { role: question.type === 'multi' ? 'checkbox' : 'radio', name: localize(pick.label, 'en') };
 }
 
-async function pickAnswer(root: CheckRoot, headingText: string): Promise<void> {
-  const { role, name } = calmLabel(headingText);
+async function pickAnswer(root: CheckRoot, headingText: string, choices?: Readonly<Record<string, string>>): Promise<void> {
+  const { role, name } = calmLabel(headingText, choices);
   await root.getByRole(role, { name, exact: true }).check();
 }
 
 /** From the intro to the result screen; returns the headings of the questions answered. */
-export async function completeCheck(root: CheckRoot): Promise<string[]> {
+export async function completeCheck(
+  root: CheckRoot,
+  options: {
+    onScreen?: (heading: string) => Promise<void>;
+    /** Option ids to pick instead of the calm defaults, by question id (e.g. to stay in scope). */
+    choices?: Readonly<Record<string, string>>;
+  } = {},
+): Promise<string[]> {
   const asked: string[] = [];
   for (let i = 0; i < MAX_SCREENS; i++) {
     const before = await heading(root);
+    await options.onScreen?.(before);
     if ((await root.locator('[part~="result"]').count()) > 0) return asked;
     const seeResult = root.getByRole('button', { name: 'See my result' });
     if (await seeResult.isVisible()) {
@@ -65,7 +76,7 @@ export async function completeCheck(root: CheckRoot): Promise<string[]> {
       await start.click();
     } else {
       asked.push(before);
-      await pickAnswer(root, before);
+      await pickAnswer(root, before, { ...CALM_CHOICES, ...options.choices });
       await root.getByRole('button', { name: 'Continue', exact: true }).click();
     }
     await expect.poll(() => heading(root), { timeout: 10_000 }).not.toBe(before);

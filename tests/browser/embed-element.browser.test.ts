@@ -195,3 +195,34 @@ describe('the custom element in other pages', () => {
     }
   });
 });
+
+describe('the custom element in a 320 px column on a wide screen (test-pages/narrow.html)', () => {
+  it('lays itself out for the space it has, not the screen: nothing overflows on any screen', async () => {
+    const { page } = await open('test-pages/narrow.html');
+    try {
+      const overflow = () =>
+        page.evaluate(`(() => {
+          const root = document.getElementById('check').shadowRoot;
+          const box = root.querySelector('.backcheck');
+          const width = box.getBoundingClientRect().right;
+          const wide = [...root.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > width + 1);
+          return wide.map((el) => el.tagName.toLowerCase() + '.' + el.className).slice(0, 5);
+        })()`) as Promise<string[]>;
+      const screens: string[] = [];
+      await completeCheck(page.locator('#check'), {
+        // In scope, so every section (and the 0-10 scale) is shown.
+        choices: { after_exercise: 'yes' },
+        onScreen: async (heading) => {
+          screens.push(heading);
+          expect(await overflow(), `overflow on "${heading}"`).toEqual([]);
+        },
+      });
+      // The 0-10 scale (11 columns of 44 px on a wide layout) was among the screens checked.
+      const scale = RULES.questions.find((q) => q.type === 'scale');
+      expect(screens).toContain(scale?.text.en);
+      expect(await overflow()).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
