@@ -1,5 +1,5 @@
 // The rules of a file as rows of one decision table each, in words: what the review page shows a clinician.
-import type { Rules, Urgency } from '../rules/schema.ts';
+import type { ConsultRule, RedFlagRule, Rules, Urgency } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import { describeCondition } from './condition-words.ts';
 
@@ -25,36 +25,31 @@ export interface RuleTable {
 
 export function ruleTables(rules: Rules, locale: Locale = 'en'): RuleTable[] {
   const when = (c: Parameters<typeof describeCondition>[1]) => describeCondition(rules, c, locale);
+  // Red flags and consult signs share one shape: a level, and a reason the person reads.
+  const levelRows = (list: readonly (RedFlagRule | ConsultRule)[]): RuleRow[] =>
+    list.map((r) => ({
+      id: r.id,
+      when: when(r.when),
+      effect: r.level,
+      level: r.level,
+      says: localize(r.reason, locale),
+      rationale: r.rationale,
+      source: r.source,
+    }));
   return [
     {
       id: 'red-flags',
       title: 'Red flags',
       description: 'Any red flag that fires sets the urgency to at least its level, whatever else is answered. Causes are then not weighed.',
       redFlags: true,
-      rows: rules.redFlags.map((r) => ({
-        id: r.id,
-        when: when(r.when),
-        effect: r.level,
-        level: r.level,
-        says: localize(r.reason, locale),
-        rationale: r.rationale,
-        source: r.source,
-      })),
+      rows: levelRows(rules.redFlags),
     },
     {
       id: 'consult-signs',
       title: 'Consult signs',
       description: 'When no red flag fires, any consult sign sets the urgency to consult (book an appointment).',
       redFlags: false,
-      rows: rules.consultSigns.map((r) => ({
-        id: r.id,
-        when: when(r.when),
-        effect: r.level,
-        level: r.level,
-        says: localize(r.reason, locale),
-        rationale: r.rationale,
-        source: r.source,
-      })),
+      rows: levelRows(rules.consultSigns),
     },
     {
       id: 'scope-exits',
