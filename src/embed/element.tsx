@@ -6,6 +6,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import appCss from '../styles/backcheck.css?inline';
 import type { Locale } from '../rules/text.ts';
 import { checkProps } from './check-props.ts';
+import { printAlone } from './print-alone.ts';
 import { EMBED_ROOT_CLASS } from './embed-root.ts';
 import { widgetEventSender, type ShareAnswers } from './events.ts';
 import { describeOptionProblems, OPTION_NAMES, parseEmbedOptions, type EmbedOptions, type OptionName } from './options.ts';
@@ -119,6 +120,7 @@ export class BackcheckWidget extends HTMLElement {
     props.onLocaleChange = (locale) => {
       this.#locale = locale;
     };
+    props.onPrint = () => printAlone(this);
     this.#root ??= createRoot(this.#container);
     this.#root.render(
       <StrictMode>

@@ -41,6 +41,8 @@ export interface CheckAppProps {
   clinic?: ClinicInfo;
   /** Told when the person switches language, so a standalone page can update <html lang>. */
   onLocaleChange?: (locale: Locale) => void;
+  /** How "Print or save this summary" prints; by default the browser prints the page. */
+  onPrint?: () => void;
   /** Put the answers in the `complete` event (a clinic opted in with share-answers). Off by default. */
   shareAnswers?: boolean;
   /** The person already pressed Start (on LazyCheck's intro, while this was loading): begin at the first question. */
@@ -52,7 +54,7 @@ type Notice = Exclude<ResumeCheck, { kind: 'none' } | { kind: 'found' }>['reason
 type Phase = { kind: 'offer'; progress: SavedProgress } | { kind: 'check'; resume: SavedProgress | null; run: number };
 
 export function CheckApp(props: CheckAppProps) {
-  const { rules, rulesHash, onLocaleChange } = props;
+  const { rules, rulesHash, onLocaleChange, onPrint } = props;
   const [storage] = useState<StorageLike | null>(() => (props.storage === undefined ? browserStorage() : props.storage));
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const locale = chosenLocale ?? props.locale ?? browserLocale();
@@ -75,8 +77,8 @@ export function CheckApp(props: CheckAppProps) {
   }, [initial, storage, rules]);
 
   const ui = useMemo<UiContextValue>(
-    () => ({ rules, locale, t: catalogues[locale], say: makeSay(locale), focusAllowed }),
-    [rules, locale],
+    () => ({ rules, locale, t: catalogues[locale], say: makeSay(locale), focusAllowed, print: onPrint ?? printPage }),
+    [rules, locale, onPrint],
   );
 
   const switchLocale = (l: Locale) => {
@@ -266,6 +268,10 @@ function CheckFlow(props: FlowProps) {
       )}
     </>
   );
+}
+
+function printPage(): void {
+  window.print();
 }
 
 function noticeText(notice: Exclude<Notice, null>, t: UiContextValue['t']): string {

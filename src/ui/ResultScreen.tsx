@@ -20,7 +20,7 @@ interface Props {
 type CopyState = 'idle' | 'copied' | 'failed';
 
 export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }: Props) {
-  const { t, say, rules, locale } = useUi();
+  const { t, say, rules, locale, print } = useUi();
   const uid = useId();
   const headingRef = useHeadingFocus<HTMLHeadingElement>('result');
   const result = useMemo(() => evaluate(rules, answers, locale), [rules, answers, locale]);
@@ -146,7 +146,7 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
       <section className="backcheck__block backcheck__no-print" aria-labelledby={`${uid}-take`}>
         <h2 id={`${uid}-take`}>{t.summaryTitle}</h2>
         <div className="backcheck__actions backcheck__actions--stack" part="actions">
-          <button type="button" className="backcheck__button backcheck__button--secondary" onClick={() => window.print()}>
+          <button type="button" className="backcheck__button backcheck__button--secondary" onClick={print}>
             {t.print}
           </button>
           <button type="button" className="backcheck__button backcheck__button--secondary" onClick={copyText}>

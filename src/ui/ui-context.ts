@@ -15,6 +15,8 @@ export interface UiContextValue {
    * must not pull the page's focus, and the screen reader with it, on load.
    */
   focusAllowed: RefObject<boolean>;
+  /** Prints the result: the browser's print, or the embed's, which prints the widget alone. */
+  print: () => void;
 }
 
 export const UiContext = createContext<UiContextValue | null>(null);

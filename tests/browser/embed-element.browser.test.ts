@@ -226,3 +226,37 @@ describe('the custom element in a 320 px column on a wide screen (test-pages/nar
     }
   });
 });
+
+describe('printing from the custom element (examples/clinic.html)', () => {
+  it('prints the widget alone, not the clinic page around it, and leaves the page as it was', async () => {
+    const { page } = await open('examples/clinic.html');
+    try {
+      await completeCheck(page.locator('#check'));
+      // Headless Chromium has no print dialog: record the call instead.
+      await page.evaluate('window.print = () => { window.printed = (window.printed || 0) + 1; }');
+      await page.getByRole('button', { name: 'Print or save this summary' }).click();
+      expect(await page.evaluate('window.printed')).toBe(1);
+      await page.emulateMedia({ media: 'print' });
+      const shown = () =>
+        page.evaluate(`({
+          clinicHeading: getComputedStyle(document.querySelector('header h1')).display,
+          footer: getComputedStyle(document.querySelector('footer')).display,
+          widget: getComputedStyle(document.getElementById('check')).display,
+          result: getComputedStyle(document.getElementById('check').shadowRoot.querySelector('[part~="result"]')).display,
+        })`) as Promise<Record<string, string>>;
+      const printing = await shown();
+      expect(printing.clinicHeading).toBe('none');
+      expect(printing.footer).toBe('none');
+      expect(printing.widget).not.toBe('none');
+      expect(printing.result).not.toBe('none');
+      // After printing, the clinic's page prints as itself again.
+      await page.evaluate("window.dispatchEvent(new Event('afterprint'))");
+      const after = await shown();
+      expect(after.clinicHeading).not.toBe('none');
+      expect(after.footer).not.toBe('none');
+      expect(await page.evaluate("document.getElementById('check').hasAttribute('data-backcheck-printing')")).toBe(false);
+    } finally {
+      await page.close();
+    }
+  });
+});
