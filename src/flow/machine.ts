@@ -5,7 +5,7 @@ import { assertEvent, assign, setup } from 'xstate';
 import type { Rules } from '../rules/schema.ts';
 import { answerProblem, findQuestion, type AnswerValue, type Answers } from '../engine/answers.ts';
 import { nextQuestion, stopReason } from '../engine/navigation.ts';
-import { pruneAnswers } from '../engine/visibility.ts';
+import { pruneAnswers, visibleQuestions } from '../engine/visibility.ts';
 
 export interface CheckContext {
   rules: Rules;
@@ -16,6 +16,11 @@ export interface CheckContext {
   history: string[];
   /** Set while changing an answer from the review screen: continue returns there. */
   changingFromReview: boolean;
+  /**
+   * While changing: where the change began (how long `history` was, and the answers then), so "back" knows when
+   * it is at the review again, and backing out of an unfinished change restores the answers it left.
+   */
+  changeStart: { historyLength: number; answers: Answers } | null;
   /** The problem with the last answer given, shown as an error summary. */
   error: { questionId: string; message: string } | null;
 }
@@ -68,7 +73,10 @@ export const checkMachine = setup({
     answerLeavesNoQuestion: ({ context, event }) => afterAnswer(context, event as AnswerEvent).next === null,
     answerStopsEarly: ({ context, event }) => afterAnswer(context, event as AnswerEvent).stop !== null,
     hasHistory: ({ context }) => context.history.length > 0,
-    isChangingFromReview: ({ context }) => context.changingFromReview,
+    // Back from the question being changed returns to the review; back from a question that the change made
+    // relevant returns to the changed question, so the review is never reached with that question unanswered.
+    isBackAtReview: ({ context }) =>
+      context.changeStart !== null && context.history.length <= context.changeStart.historyLength,
     // Only answered questions can be changed: the review screen lists nothing else.
     isKnownQuestion: ({ context, event }) => {
       assertEvent(event, 'user.change');
@@ -79,10 +87,13 @@ export const checkMachine = setup({
     hasAnswers: ({ context }) => Object.keys(context.answers).length > 0,
   },
   actions: {
+    // Always the first question, even with answers already given (the person went back to the intro): its
+    // answer is shown and they walk forward from there.
     showFirstQuestion: assign(({ context }) => ({
-      current: nextQuestion(context.rules, context.answers)?.id ?? null,
+      current: visibleQuestions(context.rules, context.answers)[0]?.id ?? null,
       history: [],
       changingFromReview: false,
+      changeStart: null,
       error: null,
     })),
     recordAnswerProblem: assign(({ context, event }) => {
@@ -106,6 +117,7 @@ export const checkMachine = setup({
       history: context.current ? [...context.history, context.current] : context.history,
       current: null,
       changingFromReview: false,
+      changeStart: null,
       error: null,
     })),
     showPreviousQuestion: assign(({ context }) => ({
@@ -113,16 +125,31 @@ export const checkMachine = setup({
       history: context.history.slice(0, -1),
       error: null,
     })),
-    showQuestionToChange: assign(({ event }) => {
+    showQuestionToChange: assign(({ context, event }) => {
       assertEvent(event, 'user.change');
       return {
       current: event.questionId,
+      changeStart: { historyLength: context.history.length, answers: context.answers },
       changingFromReview: true,
       error: null,
       };
     }),
-    leaveChangeMode: assign({ changingFromReview: false, error: null }),
-    forgetEverything: assign({ answers: {}, current: null, history: [], changingFromReview: false, error: null }),
+    // Backing out of a change: an unfinished change (a question it made relevant is still unanswered) is undone,
+    // so the review never shows an incomplete set of answers.
+    leaveChangeMode: assign(({ context }) => ({
+      answers: context.changeStart?.answers ?? context.answers,
+      changingFromReview: false,
+      changeStart: null,
+      error: null,
+    })),
+    forgetEverything: assign({
+      answers: {},
+      current: null,
+      history: [],
+      changingFromReview: false,
+      changeStart: null,
+      error: null,
+    }),
   },
 }).createMachine({
   id: 'backcheck',
@@ -132,6 +159,7 @@ export const checkMachine = setup({
     current: input.resume?.current ?? null,
     history: input.resume?.history ?? [],
     changingFromReview: false,
+    changeStart: null,
     error: null,
   }),
   initial: 'start',
@@ -161,7 +189,7 @@ export const checkMachine = setup({
           { actions: 'recordAnswerAndAdvance' },
         ],
         'user.back': [
-          { guard: 'isChangingFromReview', target: 'review', actions: 'leaveChangeMode' },
+          { guard: 'isBackAtReview', target: 'review', actions: 'leaveChangeMode' },
           { guard: 'hasHistory', actions: 'showPreviousQuestion' },
           { target: 'intro' },
         ],
