@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { devCsp } from './src/build/dev-csp.ts';
 import { embedCssPlugin } from './src/embed/embed-css.ts';
 import { rulesPlugin } from './src/rules/vite-plugin.ts';
 
 export default defineConfig({
-  plugins: [rulesPlugin(), embedCssPlugin(), react()],
+  plugins: [rulesPlugin(), embedCssPlugin(), react(), devCsp()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   build: {
