@@ -1,7 +1,8 @@
 // A whole set of answers that comes from outside the questionnaire (an answers file, a scenario, saved progress):
 // does every answer fit the rules, and how far through the questionnaire does it get. Pure functions, so the CLI
 // only reads files and prints.
-import type { Condition, Rules } from '../rules/schema.ts';
+import type { Rules } from '../rules/schema.ts';
+import { describeCondition } from './condition-words.ts';
 import { answerProblem, type AnswerValue, type Answers } from './answers.ts';
 import { stillAsks, stopReason, type Stop } from './navigation.ts';
 import { isVisible, pendingQuestions } from './visibility.ts';
@@ -41,7 +42,7 @@ export function answerSetProblems(rules: Rules, raw: Readonly<Record<string, unk
       problems.push({
         questionId: question.id,
         kind: 'not_applicable',
-        message: `"${question.id}" does not apply to these answers: it is asked only when ${describeCondition(question.showIf, kept)}`,
+        message: `"${question.id}" does not apply to these answers: it is asked only when ${question.showIf ? describeCondition(rules, question.showIf, { ids: true, answers: kept }) : 'always'}`,
       });
       continue;
     }
@@ -91,23 +92,6 @@ export function answerSetProgress(rules: Rules, answers: Answers): AnswerSetProg
       status: stop === null && asked(q) ? 'unanswered' : 'not_asked',
     })),
   };
-}
-
-/** A condition in words for a rules author, e.g. `leg_spread is above_knee or below_knee (answered: stays_in_back)`. */
-export function describeCondition(condition: Condition | undefined, answers: Answers): string {
-  if (condition === undefined) return 'always';
-  if ('all' in condition) return condition.all.map((c) => describeCondition(c, answers)).join(' and ');
-  if ('any' in condition) return `(${condition.any.map((c) => describeCondition(c, answers)).join(' or ')})`;
-  if ('not' in condition) return `not (${describeCondition(condition.not, answers)})`;
-  const value = answers[condition.question];
-  const answered = value === undefined ? 'not answered' : `answered: ${Array.isArray(value) ? value.join(', ') : value}`;
-  const wanted =
-    'atLeast' in condition
-      ? `is at least ${condition.atLeast}`
-      : 'atMost' in condition
-        ? `is at most ${condition.atMost}`
-        : `is ${('is' in condition ? [condition.is] : condition.isAny).join(' or ')}`;
-  return `${condition.question} ${wanted} (${answered})`;
 }
 
 /** ` (did you mean "x"?)` when an id is one small typo away from a real one. */

@@ -1,7 +1,7 @@
 // What changed between two versions of a rules file, in words a clinician reviewing the change can check:
 // questions, options, skip logic, rules with their levels, conditions and weights, and texts.
 import type { Condition, Rules, Text } from '../rules/schema.ts';
-import { describeCondition } from '../review/condition-words.ts';
+import { describeCondition } from '../engine/condition-words.ts';
 import { canonical } from './finding.ts';
 
 export function diffRules(before: Rules, after: Rules): string[] {

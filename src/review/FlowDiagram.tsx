@@ -4,7 +4,7 @@
 import { questionsIn } from '../engine/conditions.ts';
 import type { Question, Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
-import { describeCondition } from './condition-words.ts';
+import { describeCondition } from '../engine/condition-words.ts';
 
 interface Exit {
   id: string;
@@ -49,7 +49,7 @@ export function FlowDiagram({ rules, locale = 'en' }: { rules: Rules; locale?: L
                     </p>
                     {q.showIf ? (
                       <p className="backcheck-flow__skip">
-                        <span aria-hidden="true">↳ </span>Asked only when {describeCondition(rules, q.showIf, locale)}
+                        <span aria-hidden="true">↳ </span>Asked only when {describeCondition(rules, q.showIf, { locale })}
                       </p>
                     ) : null}
                     {exits.length > 0 ? (

@@ -1,7 +1,7 @@
 // The rules of a file as rows of one decision table each, in words: what the review page shows a clinician.
 import type { ConsultRule, RedFlagRule, Rules, Urgency } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
-import { describeCondition } from './condition-words.ts';
+import { describeCondition } from '../engine/condition-words.ts';
 
 export interface RuleRow {
   id: string;
@@ -24,7 +24,7 @@ export interface RuleTable {
 }
 
 export function ruleTables(rules: Rules, locale: Locale = 'en'): RuleTable[] {
-  const when = (c: Parameters<typeof describeCondition>[1]) => describeCondition(rules, c, locale);
+  const when = (c: Parameters<typeof describeCondition>[1]) => describeCondition(rules, c, { locale });
   // Red flags and consult signs share one shape: a level, and a reason the person reads.
   const levelRows = (list: readonly (RedFlagRule | ConsultRule)[]): RuleRow[] =>
     list.map((r) => ({
