@@ -1,29 +1,16 @@
 // <backcheck-widget> on clinic pages in real Chromium, under the strict CSP of issue #4: a hostile clinic page,
 // two widgets on one page, a page running its own React 18, and bad options from the host.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainRules, ROOT } from '../helpers.ts';
-import { launchChromium } from './chromium.ts';
 import { completeCheck, hostEvents } from './embed-driver.ts';
-import { consoleErrors, cspProblems, expectNoAxeViolations, openPage, type Opened } from './embed-open.ts';
-import { serveEmbedSite, type EmbedSite } from './embed-site.ts';
+import { consoleErrors, cspProblems, expectNoAxeViolations, embedSuite, type Opened } from './embed-open.ts';
 
 const URGENCIES = ['emergency', 'urgent', 'consult', 'self-care'];
 const RULES = mainRules();
 
-let site: EmbedSite;
-let browser: Browser;
+const { open } = embedSuite(ROOT);
 
-beforeAll(async () => {
-  site = await serveEmbedSite(ROOT);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const open = (path: string) => openPage(browser, site.url, path);
 
 /** Computed styles of widget elements that a leaking page style would change (not the themed colours and font). */
 const ISOLATION_PROPS = ['font-size', 'line-height', 'letter-spacing', 'word-spacing', 'text-transform', 'text-align', 'display', 'cursor', 'margin-top', 'padding-left'];

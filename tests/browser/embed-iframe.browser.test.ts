@@ -1,25 +1,13 @@
 // The iframe way (examples/clinic-iframe.html): embed.html in an iframe, sized and relayed by backcheck-host.js,
 // under the strict CSP of issue #4. Messages go only to the origin the page named in allowed-origin.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainRules, ROOT } from '../helpers.ts';
-import { launchChromium } from './chromium.ts';
 import { completeCheck, hostEvents } from './embed-driver.ts';
-import { consoleErrors, cspProblems, expectNoAxeViolations, openPage, type Opened } from './embed-open.ts';
-import { serveEmbedSite, type EmbedSite } from './embed-site.ts';
+import { consoleErrors, cspProblems, expectNoAxeViolations, embedSuite, type Opened } from './embed-open.ts';
 
 const RULES = mainRules();
-let site: EmbedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveEmbedSite(ROOT);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const { open } = embedSuite(ROOT);
 
 /** The iframe's height on the page, and the height its document needs. */
 function frameFit(page: Page, id: string): Promise<{ frame: number; content: number; scrolls: boolean }> {
@@ -34,7 +22,7 @@ function frameFit(page: Page, id: string): Promise<{ frame: number; content: num
 describe('the iframe on a clinic page (examples/clinic-iframe.html)', () => {
   let opened: Opened;
   beforeAll(async () => {
-    opened = await openPage(browser, site.url, 'examples/clinic-iframe.html');
+    opened = await open('examples/clinic-iframe.html');
   });
   afterAll(async () => {
     await opened.page.close();
@@ -83,7 +71,7 @@ describe('the iframe on a clinic page (examples/clinic-iframe.html)', () => {
 
 describe('the iframe without a matching allowed-origin', () => {
   it('sends nothing: no events and no size to a page it was not told about', async () => {
-    const opened = await openPage(browser, site.url, 'test-pages/iframe-origins.html');
+    const opened = await open('test-pages/iframe-origins.html');
     const { page } = opened;
     try {
       for (const id of ['no-origin', 'wrong-origin']) {

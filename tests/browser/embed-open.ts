@@ -1,9 +1,10 @@
 // Opening a page of the embed test site in its own browser context, recording its requests and console.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { recordRequests, type RequestLog } from './chromium.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchChromium, recordRequests, type RequestLog } from './chromium.ts';
 import { settle } from './embed-driver.ts';
+import { serveEmbedSite, type EmbedSite } from './embed-site.ts';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -44,4 +45,27 @@ export async function expectNoAxeViolations(page: Page, where: string): Promise<
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
   expect(found, `axe on ${where}`).toEqual([]);
+}
+
+/**
+ * One embed test site (dist/ + examples/ + test pages under the strict CSP) and one browser per test file, started
+ * before its tests and closed after them; `open` gives each page its own fresh context.
+ */
+export function embedSuite(root: string): { open: (path: string) => Promise<Opened> } {
+  let site: EmbedSite | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    site = await serveEmbedSite(root);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  return {
+    open: (path) => {
+      if (!browser || !site) throw new Error('embedSuite: open() called outside the tests');
+      return openPage(browser, site.url, path);
+    },
+  };
 }

@@ -1,24 +1,9 @@
-// The FHIR resources must pass the official, unmodified FHIR R4 JSON schema, read from node_modules by the
-// validator package that ships it (it compiles the draft-06 schema with its own ajv 6; ajv 8 no longer reads
-// the schema's draft-06 "id" keyword).
-import { createRequire } from 'node:module';
-import { beforeAll, describe, expect, it } from 'vitest';
+// The FHIR resources must pass the official, unmodified FHIR R4 JSON schema (tests/fhir-schema.ts).
+import { describe, expect, it } from 'vitest';
 import { toQuestionnaire } from '../../src/fhir/questionnaire.ts';
 import { toQuestionnaireResponse } from '../../src/fhir/response.ts';
+import { fhirSchemaErrors as errorsOf } from '../fhir-schema.ts';
 import { mainRules, miniRules } from '../helpers.ts';
-
-interface FhirValidator {
-  validate(resource: unknown, verbose?: boolean): unknown[];
-}
-const require = createRequire(import.meta.url);
-let validator: FhirValidator;
-
-beforeAll(() => {
-  const Validator = require('@asymmetrik/fhir-json-schema-validator') as new () => FhirValidator;
-  validator = new Validator();
-});
-
-const errorsOf = (resource: unknown) => validator.validate(resource, true).slice(0, 5);
 
 describe('FHIR Questionnaire from the rules', () => {
   it('is valid FHIR R4 and holds every question, grouped by section', () => {
