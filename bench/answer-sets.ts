@@ -6,7 +6,7 @@ import { matches } from '../src/engine/conditions.ts';
 import { stopReason } from '../src/engine/navigation.ts';
 import { pruneAnswers } from '../src/engine/visibility.ts';
 import { checkMachine } from '../src/flow/machine.ts';
-import { randomAnswer, seededRandom } from '../src/lint/random.ts';
+import { randomAnswer, seededRandom } from '../src/engine/random-answers.ts';
 import type { Question, Rules } from '../src/rules/schema.ts';
 
 export { seededRandom };

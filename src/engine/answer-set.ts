@@ -4,8 +4,8 @@
 import type { Rules } from '../rules/schema.ts';
 import { describeCondition } from './condition-words.ts';
 import { answerProblem, type AnswerValue, type Answers } from './answers.ts';
-import { stillAsks, stopReason, type Stop } from './navigation.ts';
-import { isVisible, pendingQuestions } from './visibility.ts';
+import { pendingQuestions, stopReason, type Stop } from './navigation.ts';
+import { isVisible, visibleQuestions } from './visibility.ts';
 
 export interface AnswerSetProblem {
   /** The question id as written (it may not exist in the rules). */
@@ -61,14 +61,14 @@ export interface PendingQuestion {
   questionId: string;
   section: string;
   /**
-   * `unanswered`: the questionnaire would still ask it. `not_asked`: it applies, but the questionnaire stops (or
-   * only asks the remaining safety questions) before reaching it, because a red flag or scope exit already fired.
+   * `unanswered`: the questionnaire would still ask it. `not_asked`: it applies, but the questionnaire does not
+   * ask it: a red flag or scope exit ended the check first, or no answer to it could change the result.
    */
   status: 'unanswered' | 'not_asked';
 }
 
 export interface AnswerSetProgress {
-  /** Every question that applies to these answers has an answer. */
+  /** Nothing more would be asked: every question the check asks of these answers has one, or it stopped early. */
   complete: boolean;
   /** Why the questionnaire would end here, if it would. */
   stop: Stop | null;
@@ -76,20 +76,20 @@ export interface AnswerSetProgress {
 }
 
 /**
- * Which applicable questions are unanswered, and whether the questionnaire would still ask them (`stillAsks`,
- * the same policy `nextQuestion` follows; tests/engine check that the two agree).
+ * Which applicable questions are unanswered, and whether the questionnaire would still ask them (the same walk
+ * the state machine follows, `pendingQuestions`).
  */
 export function answerSetProgress(rules: Rules, answers: Answers): AnswerSetProgress {
-  const pending = pendingQuestions(rules, answers);
+  const unanswered = visibleQuestions(rules, answers).filter((q) => answers[q.id] === undefined);
   const stop = stopReason(rules, answers);
-  const asked = stillAsks(rules, answers);
+  const asked = new Set(pendingQuestions(rules, answers).map((q) => q.id));
   return {
-    complete: pending.length === 0,
+    complete: stop !== null || asked.size === 0,
     stop,
-    pending: pending.map((q) => ({
+    pending: unanswered.map((q) => ({
       questionId: q.id,
       section: q.section,
-      status: stop === null && asked(q) ? 'unanswered' : 'not_asked',
+      status: stop === null && asked.has(q.id) ? 'unanswered' : 'not_asked',
     })),
   };
 }

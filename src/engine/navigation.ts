@@ -1,73 +1,289 @@
-// Where the questionnaire goes next. Pure functions of the rules and answers, used by the state machine's guards
-// and by the linter. Safety rule: the questionnaire may stop early, but never before every question that could
-// still raise the urgency has been asked.
+// Where the check goes next, screen by screen. Pure functions of the rules, the answers and the grouped checks'
+// choices, used by the state machine's guards, the linter, the scenario runner and the burden figures.
+//
+// Safety rule: the check may stop early, but never before every question that could still raise the urgency has
+// been asked. Each screen asks only the questions that can still change the result (relevance.ts): before any
+// red flag or scope exit, anything that changes the urgency, a red flag, a consult sign, the scope exit or a
+// cause's band; after an urgent red flag, only what could make it an emergency; after a scope exit, only what could
+// make it urgent or an emergency; after an emergency sign, nothing.
 import type { Question, Rules } from '../rules/schema.ts';
-import type { Answers } from './answers.ts';
-import { matches, questionsIn } from './conditions.ts';
-import { pendingQuestions, pruneAnswers, visibleQuestions } from './visibility.ts';
+import type { AnswerValue, Answers } from './answers.ts';
+import { answerProblem } from './answers.ts';
+import { matches } from './conditions.ts';
+import { canChangeResult, focusOf } from './relevance.ts';
+import { layoutOf, type Screen } from './screens.ts';
+import { isVisible } from './visibility.ts';
 
 export type Stop = 'emergency' | 'urgent' | 'out_of_scope';
 
-/** Why the questionnaire should go straight to the result, if it should. */
-export function stopReason(rules: Rules, rawAnswers: Answers): Stop | null {
-  const answers = pruneAnswers(rules, rawAnswers);
-  const fired = rules.redFlags.filter((r) => matches(r.when, answers));
-  if (fired.some((r) => r.level === 'emergency')) return 'emergency';
-  const pending = new Set(pendingQuestions(rules, answers).map((q) => q.id));
-  const stillAsks = (levels: string[]) =>
-    rules.redFlags.some((r) => levels.includes(r.level) && questionsIn(r.when).some((id) => pending.has(id)));
-  if (fired.length > 0) return stillAsks(['emergency']) ? null : 'urgent';
-  if (rules.scopeExits.some((r) => matches(r.when, answers))) {
-    return stillAsks(['emergency', 'urgent']) ? null : 'out_of_scope';
+/** A grouped check's answer: "Do you have any of these?" */
+export type GroupChoice = 'yes' | 'no' | 'not_sure';
+export const GROUP_CHOICES: readonly GroupChoice[] = ['yes', 'no', 'not_sure'];
+export type Choices = Readonly<Record<string, GroupChoice>>;
+
+/** One page the person sees. A grouped check is one step, plus "Which of these?" after Yes, or each question after "I'm not sure". */
+export type Step =
+  | { kind: 'screen'; key: string; screen: Screen; questions: readonly Question[] }
+  | { kind: 'which'; key: string; screen: Screen; questions: readonly Question[] }
+  | { kind: 'one'; key: string; screen: Screen; questions: readonly [Question] };
+
+export interface ScreenPlan {
+  screen: Screen;
+  /** The questions this screen asks: those shown by skip logic that can still change the result. */
+  questions: readonly Question[];
+}
+
+export interface Walk {
+  /** The screens that ask something, in order. */
+  plan: readonly ScreenPlan[];
+  /** The answers that count: answers to the questions the walk asks (others were skipped or are hidden). */
+  kept: Answers;
+}
+
+const walks = new WeakMap<Rules, Map<string, Walk>>();
+
+/**
+ * Walk the screens in order with these answers. Each screen is judged on the answers to the screens before it;
+ * a question not asked is treated as unanswered by everything after it.
+ */
+export function walk(rules: Rules, answers: Answers): Walk {
+  // The machine asks the same question of the same answers several times per event: remember the last few.
+  let cache = walks.get(rules);
+  if (!cache) walks.set(rules, (cache = new Map()));
+  const cacheKey = JSON.stringify(answers);
+  const known = cache.get(cacheKey);
+  if (known) return known;
+
+  const layout = layoutOf(rules);
+  const kept: Record<string, AnswerValue> = {};
+  const plan: ScreenPlan[] = [];
+  for (const screen of layout.screens) {
+    const focus = focusOf(rules, kept);
+    if (focus.kind === 'nothing') break;
+    const first = screen.questions[0];
+    const freeFrom = first ? (layout.order.get(first.id) ?? 0) : 0;
+    const asked = screen.questions.filter((q) => isVisible(q, kept) && canChangeResult(rules, q, kept, focus, freeFrom));
+    if (asked.length === 0) continue;
+    plan.push({ screen, questions: asked });
+    for (const q of asked) {
+      const value = answers[q.id];
+      if (value !== undefined) kept[q.id] = value;
+    }
   }
+  const result = { plan, kept };
+  if (cache.size > 64) cache.clear();
+  cache.set(cacheKey, result);
+  return result;
+}
+
+/** The answers that count for the result and the summary. */
+export function countedAnswers(rules: Rules, answers: Answers): Answers {
+  return walk(rules, answers).kept;
+}
+
+/** Questions the walk still asks and that have no answer, in asking order. */
+export function pendingQuestions(rules: Rules, answers: Answers): Question[] {
+  return walk(rules, answers).plan.flatMap((p) => p.questions.filter((q) => answers[q.id] === undefined));
+}
+
+/** Why the check should go straight to the result, if it should. */
+export function stopReason(rules: Rules, answers: Answers): Stop | null {
+  const counted = countedAnswers(rules, answers);
+  const fired = rules.redFlags.filter((r) => matches(r.when, counted));
+  if (fired.some((r) => r.level === 'emergency')) return 'emergency';
+  const remaining = pendingQuestions(rules, answers).length > 0;
+  if (fired.length > 0) return remaining ? null : 'urgent';
+  if (rules.scopeExits.some((r) => matches(r.when, counted))) return remaining ? null : 'out_of_scope';
   return null;
 }
 
-/** What is still asked: everything, only some safety questions (after a red flag or scope exit), or nothing. */
-type AskingPolicy = { kind: 'everything' } | { kind: 'safety'; questionIds: Set<string> } | { kind: 'nothing' };
+// ---- Steps ----
 
-function askingPolicy(rules: Rules, answers: Answers): AskingPolicy {
-  const fired = rules.redFlags.filter((r) => matches(r.when, answers));
-  if (fired.some((r) => r.level === 'emergency')) return { kind: 'nothing' };
-  const exit = rules.scopeExits.some((r) => matches(r.when, answers));
-  if (fired.length === 0 && !exit) return { kind: 'everything' };
-  // An urgent answer still asks every emergency question; an out-of-scope answer every red-flag question.
-  const levels: string[] = fired.length > 0 ? ['emergency'] : ['emergency', 'urgent'];
-  return {
-    kind: 'safety',
-    questionIds: new Set(rules.redFlags.filter((r) => levels.includes(r.level)).flatMap((r) => questionsIn(r.when))),
-  };
+export function stepKey(screen: Screen, part?: 'which' | Question): string {
+  if (part === undefined) return screen.id;
+  return part === 'which' ? `${screen.id}/which` : `${screen.id}/${part.id}`;
 }
 
-/** Whether the questionnaire would still ask this (unanswered, applicable) question, given these answers. */
-export function stillAsks(rules: Rules, rawAnswers: Answers): (question: Question) => boolean {
-  const policy = askingPolicy(rules, pruneAnswers(rules, rawAnswers));
-  if (policy.kind === 'safety') return (q) => policy.questionIds.has(q.id);
-  return () => policy.kind === 'everything';
+/** Every step of the path these answers and choices take, in order. */
+export function stepsOf(rules: Rules, answers: Answers, choices: Choices): Step[] {
+  return walk(rules, answers).plan.flatMap(({ screen, questions }): Step[] => {
+    const main: Step = { kind: 'screen', key: stepKey(screen), screen, questions };
+    if (screen.kind !== 'group') return [main];
+    const choice = choices[screen.id];
+    if (choice === 'yes') return [main, { kind: 'which', key: stepKey(screen, 'which'), screen, questions }];
+    if (choice === 'not_sure') {
+      return [main, ...questions.map((q): Step => ({ kind: 'one', key: stepKey(screen, q), screen, questions: [q] }))];
+    }
+    return [main];
+  });
+}
+
+/** Whether the person has fully answered this step (and, for a grouped check, consistently with its questions). */
+export function isStepAnswered(step: Step, answers: Answers, choices: Choices): boolean {
+  const allAnswered = step.questions.every((q) => answers[q.id] !== undefined);
+  switch (step.kind) {
+    case 'screen': {
+      if (step.screen.kind !== 'group') return allAnswered;
+      const choice = choices[step.screen.id];
+      if (choice === undefined) return false;
+      // "No" stands only while every listed question is still "no" (an earlier change can list one more).
+      return choice !== 'no' || step.questions.every((q) => answers[q.id] === 'no');
+    }
+    case 'which':
+      return allAnswered && step.questions.some((q) => answers[q.id] === 'yes');
+    case 'one':
+      return allAnswered;
+  }
+}
+
+/** Where a step key sits in asking order: its screen, then the group's own question, "which", each question. */
+function position(rules: Rules, key: string): [number, number] {
+  const layout = layoutOf(rules);
+  const [screenId = '', part] = key.split('/');
+  const screen = layout.screenById.get(screenId);
+  if (!screen) return [-1, 0];
+  if (part === undefined) return [screen.index, 0];
+  if (part === 'which') return [screen.index, 1];
+  return [screen.index, 2 + screen.questions.findIndex((q) => q.id === part)];
+}
+
+function isAfter(a: [number, number], b: [number, number]): boolean {
+  return a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
 }
 
 /**
- * The next question to ask after `position.after` (or from the start), or null when there is none left to ask.
- * Walking forward normally passes through answered questions too (after "back", they show their answers); with
- * `unansweredOnly`, or once a red flag or scope exit has fired, only unanswered questions are asked.
+ * The step to show after `after` (or the first), or null when there is none left. Walking forward passes through
+ * answered steps too (after "back" they show their answers); with `unansweredOnly` (after changing an answer from
+ * the review), or once a red flag or scope exit has fired, only steps still to answer are shown.
  */
-export function nextQuestion(
+export function nextStep(
   rules: Rules,
-  rawAnswers: Answers,
-  position: { after?: string; unansweredOnly?: boolean } = {},
-): Question | null {
-  const answers = pruneAnswers(rules, rawAnswers);
-  const policy = askingPolicy(rules, answers);
-  const visible = visibleQuestions(rules, answers);
-  if (policy.kind === 'nothing') return null;
-  if (policy.kind === 'safety') {
-    return visible.find((q) => policy.questionIds.has(q.id) && answers[q.id] === undefined) ?? null;
-  }
-  const order = rules.questions.map((q) => q.id);
-  const from = position.after === undefined ? -1 : order.indexOf(position.after);
+  answers: Answers,
+  choices: Choices,
+  from: { after?: string; unansweredOnly?: boolean } = {},
+): Step | null {
+  const steps = stepsOf(rules, answers, choices);
+  const focus = focusOf(rules, countedAnswers(rules, answers));
+  const onlyOpen = from.unansweredOnly === true || focus.kind !== 'everything';
+  const start = from.after === undefined ? null : position(rules, from.after);
   return (
-    visible.find(
-      (q) => order.indexOf(q.id) > from && (!position.unansweredOnly || answers[q.id] === undefined),
+    steps.find(
+      (s) => (start === null || isAfter(position(rules, s.key), start)) && (!onlyOpen || !isStepAnswered(s, answers, choices)),
     ) ?? null
   );
+}
+
+/** The step with this key on the path these answers take, if it is on it. */
+export function findStep(rules: Rules, answers: Answers, choices: Choices, key: string): Step | null {
+  return stepsOf(rules, answers, choices).find((s) => s.key === key) ?? null;
+}
+
+// ---- Responses: what the person gives on a step, and what it does to the answers ----
+
+export type Response =
+  /** Answers to the questions on a screen, or to one question of a group. */
+  | { kind: 'values'; values: Readonly<Record<string, AnswerValue | undefined>> }
+  /** "Do you have any of these?" */
+  | { kind: 'choice'; choice: GroupChoice | undefined }
+  /** "Which of these?": the questions ticked. */
+  | { kind: 'ticked'; questions: readonly string[] };
+
+export interface ResponseProblem {
+  /** The question, or the grouped check's screen id, the problem is about. */
+  field: string;
+  kind: 'required' | 'invalid';
+  message: string;
+}
+
+/** Every problem with a response to a step; empty when it can be recorded. */
+export function responseProblems(step: Step, response: Response): ResponseProblem[] {
+  if (step.kind === 'screen' && step.screen.kind === 'group') {
+    if (response.kind !== 'choice' || response.choice === undefined) {
+      return [{ field: step.screen.id, kind: 'required', message: 'choose Yes, No or "I\'m not sure"' }];
+    }
+    return GROUP_CHOICES.includes(response.choice)
+      ? []
+      : [{ field: step.screen.id, kind: 'invalid', message: `"${String(response.choice)}" is not yes, no or not_sure` }];
+  }
+  if (step.kind === 'which') {
+    const listed = new Set(step.questions.map((q) => q.id));
+    if (response.kind !== 'ticked' || response.questions.length === 0) {
+      return [{ field: step.screen.id, kind: 'required', message: 'tick at least one' }];
+    }
+    const unknown = response.questions.filter((id) => !listed.has(id));
+    return unknown.length === 0 ? [] : [{ field: step.screen.id, kind: 'invalid', message: `not in this list: ${unknown.join(', ')}` }];
+  }
+  if (response.kind !== 'values') return [{ field: step.screen.id, kind: 'required', message: 'answer the questions' }];
+  return step.questions.flatMap((q): ResponseProblem[] => {
+    const value = response.values[q.id];
+    if (value === undefined) return [{ field: q.id, kind: 'required', message: `"${q.id}" needs an answer` }];
+    const problem = answerProblem(q, value);
+    return problem ? [{ field: q.id, kind: 'invalid', message: problem }] : [];
+  });
+}
+
+/**
+ * The answers and choices after a (valid) response. "No" on a grouped check answers each listed question "no";
+ * a new Yes or "I'm not sure" clears them, so "Which of these?" or each question is asked afresh; ticks answer
+ * "yes" and leave the rest of the list "no". Answers that skip logic now hides are dropped.
+ */
+export function applyResponse(
+  rules: Rules,
+  answers: Answers,
+  choices: Choices,
+  step: Step,
+  response: Response,
+): { answers: Answers; choices: Choices } {
+  const next: Record<string, AnswerValue> = { ...answers };
+  const nextChoices: Record<string, GroupChoice> = { ...choices };
+  if (response.kind === 'choice' && response.choice !== undefined) {
+    const before = choices[step.screen.id];
+    nextChoices[step.screen.id] = response.choice;
+    for (const q of step.questions) {
+      if (response.choice === 'no') next[q.id] = 'no';
+      else if (before !== response.choice) delete next[q.id];
+    }
+  } else if (response.kind === 'ticked') {
+    const ticked = new Set(response.questions);
+    for (const q of step.questions) next[q.id] = ticked.has(q.id) ? 'yes' : 'no';
+  } else if (response.kind === 'values') {
+    for (const q of step.questions) {
+      const value = response.values[q.id];
+      if (value !== undefined) next[q.id] = value;
+    }
+  }
+  return { answers: withoutHidden(rules, next), choices: nextChoices };
+}
+
+/** Drop answers to questions that skip logic hides (after an earlier answer changed). */
+function withoutHidden(rules: Rules, answers: Answers): Answers {
+  const kept: Record<string, AnswerValue> = {};
+  for (const q of rules.questions) {
+    const value = answers[q.id];
+    if (value !== undefined && isVisible(q, kept)) kept[q.id] = value;
+  }
+  return kept;
+}
+
+/**
+ * The response a person whose true answers are `truth` gives on this step: the scenario runner and the burden
+ * figures walk the real steps with it. On a grouped check: "I'm not sure" if they are unsure of any listed sign,
+ * else Yes if they have any, else No. Null when `truth` does not answer what the step asks.
+ */
+export function responseFor(step: Step, truth: Answers): Response | null {
+  const values = step.questions.map((q) => truth[q.id]);
+  if (values.some((v) => v === undefined)) return null;
+  if (step.kind === 'screen' && step.screen.kind === 'group') {
+    const choice: GroupChoice = values.includes('not_sure') ? 'not_sure' : values.includes('yes') ? 'yes' : 'no';
+    return { kind: 'choice', choice };
+  }
+  if (step.kind === 'which') return { kind: 'ticked', questions: step.questions.filter((q) => truth[q.id] === 'yes').map((q) => q.id) };
+  return { kind: 'values', values: Object.fromEntries(step.questions.map((q) => [q.id, truth[q.id]])) };
+}
+
+/** The response that gives again what is already recorded for a step (the browser's Forward button). */
+export function recordedResponse(step: Step, answers: Answers, choices: Choices): Response {
+  if (step.kind === 'screen' && step.screen.kind === 'group') return { kind: 'choice', choice: choices[step.screen.id] };
+  if (step.kind === 'which') return { kind: 'ticked', questions: step.questions.filter((q) => answers[q.id] === 'yes').map((q) => q.id) };
+  return { kind: 'values', values: Object.fromEntries(step.questions.map((q) => [q.id, answers[q.id]])) };
 }

@@ -47,9 +47,3 @@ export function applicableAnswers(rules: Rules, answers: Answers): Answers {
   }
   return answers;
 }
-
-/** Visible questions not yet answered, in asking order. */
-export function pendingQuestions(rules: Rules, answers: Answers): Question[] {
-  return visibleQuestions(rules, answers).filter((q) => answers[q.id] === undefined);
-}
-

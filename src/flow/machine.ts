@@ -1,60 +1,93 @@
-// The questionnaire's navigation: the single source of truth for which screen is shown. It never scores; its
-// guards call the engine's pure functions. Built from any valid rules, given as input, so a clinician's new
-// question or section needs no code.
-import { assertEvent, assign, setup } from 'xstate';
+// The check's navigation: the single source of truth for which step is shown. It never scores; its guards call
+// the engine's pure functions. Built from any valid rules, given as input, so a clinician's new question, screen
+// or section needs no code.
+import { and, assertEvent, assign, setup } from 'xstate';
 import type { Rules } from '../rules/schema.ts';
-import { answerProblem, findQuestion, type AnswerValue, type Answers } from '../engine/answers.ts';
-import { nextQuestion, stopReason } from '../engine/navigation.ts';
-import { pruneAnswers, visibleQuestions } from '../engine/visibility.ts';
+import type { Answers } from '../engine/answers.ts';
+import {
+  applyResponse,
+  findStep,
+  isStepAnswered,
+  nextStep,
+  recordedResponse,
+  responseProblems,
+  stepsOf,
+  stopReason,
+  type Choices,
+  type Response,
+  type ResponseProblem,
+  type Step,
+} from '../engine/navigation.ts';
 
 export interface CheckContext {
   rules: Rules;
+  /** Answers by question id. Answers to questions a later change made irrelevant may stay; `countedAnswers` drops them. */
   answers: Answers;
-  /** The question on screen (in the `question` state). */
+  /** Each grouped check's own answer (Yes / No / I'm not sure), by screen id. */
+  choices: Choices;
+  /** The step on screen (in the `question` state), by its key. */
   current: string | null;
-  /** Questions shown before the current one, oldest first: what "back" walks through. */
+  /** Steps shown before the current one, oldest first: what "back" walks through. */
   history: string[];
   /** Set while changing an answer from the review screen: continue returns there. */
   changingFromReview: boolean;
   /**
    * While changing: where the change began (how long `history` was, and the answers then), so "back" knows when
-   * it is at the review again, and backing out of an unfinished change restores the answers it left.
+   * it is at the review again, and backing out of an unfinished change restores what it left.
    */
-  changeStart: { historyLength: number; answers: Answers } | null;
-  /** The problem with the last answer given, shown as an error summary. */
-  error: { questionId: string; message: string } | null;
+  changeStart: { historyLength: number; answers: Answers; choices: Choices } | null;
+  /** The problems with the last response, shown as an error summary. */
+  error: { step: string; problems: ResponseProblem[] } | null;
 }
 
 export interface CheckInput {
   rules: Rules;
   /** Saved progress to resume from (already checked against these rules by the caller). */
-  resume?: { answers: Answers; current: string | null; history: string[] };
+  resume?: { answers: Answers; choices: Choices; current: string | null; history: string[] };
 }
 
 export type CheckEvent =
   | { type: 'user.start' }
-  | { type: 'user.answer'; value: AnswerValue | undefined }
+  | { type: 'user.answer'; response: Response }
+  /** Forward again over a step already answered (the browser's Forward button). */
+  | { type: 'user.forward' }
   | { type: 'user.back' }
-  | { type: 'user.change'; questionId: string }
+  /** Change the answers on a screen, from the review. */
+  | { type: 'user.change'; screen: string }
   | { type: 'user.confirm' }
   | { type: 'user.restart' };
 
-type AnswerEvent = Extract<CheckEvent, { type: 'user.answer' }>;
-
-/** The answers as they would be after this answer, with answers that no longer apply dropped. */
-function withAnswer(context: CheckContext, event: AnswerEvent): Answers {
-  if (context.current === null || event.value === undefined) return context.answers;
-  return pruneAnswers(context.rules, { ...context.answers, [context.current]: event.value });
+/** The step on screen, as the path now runs. */
+export function currentStep(context: Pick<CheckContext, 'rules' | 'answers' | 'choices' | 'current'>): Step | null {
+  return context.current === null ? null : findStep(context.rules, context.answers, context.choices, context.current);
 }
 
-function afterAnswer(context: CheckContext, event: AnswerEvent) {
-  const answers = withAnswer(context, event);
+/** What this event gives for the current step: the person's response, or (Forward) what is already recorded. */
+function responseOf(context: CheckContext, event: CheckEvent): { step: Step; response: Response } | null {
+  const step = currentStep(context);
+  if (!step) return null;
+  if (event.type === 'user.answer') return { step, response: event.response };
+  if (event.type === 'user.forward') return { step, response: recordedResponse(step, context.answers, context.choices) };
+  return null;
+}
+
+function problemsOf(context: CheckContext, event: CheckEvent): ResponseProblem[] {
+  const given = responseOf(context, event);
+  if (!given) return [{ field: context.current ?? '', kind: 'required', message: 'nothing is being asked' }];
+  return responseProblems(given.step, given.response);
+}
+
+function afterResponse(context: CheckContext, event: CheckEvent) {
+  const given = responseOf(context, event);
+  const { answers, choices } = given
+    ? applyResponse(context.rules, context.answers, context.choices, given.step, given.response)
+    : { answers: context.answers, choices: context.choices };
   const stop = stopReason(context.rules, answers);
   // Changing an answer from the review screen asks only what that change made newly relevant, then goes back.
   const next = context.changingFromReview
-    ? nextQuestion(context.rules, answers, { unansweredOnly: true })
-    : nextQuestion(context.rules, answers, { after: context.current ?? undefined });
-  return { answers, stop, next };
+    ? nextStep(context.rules, answers, choices, { unansweredOnly: true })
+    : nextStep(context.rules, answers, choices, { after: context.current ?? undefined });
+  return { answers, choices, stop, next };
 }
 
 export const checkMachine = setup({
@@ -64,86 +97,89 @@ export const checkMachine = setup({
     input: {} as CheckInput,
   },
   guards: {
-    answerIsInvalid: ({ context, event }) => {
-      const e = event as AnswerEvent;
-      const question = context.current ? findQuestion(context.rules, context.current) : undefined;
-      return !question || e.value === undefined || answerProblem(question, e.value) !== null;
+    responseIsInvalid: ({ context, event }) => problemsOf(context, event).length > 0,
+    canGoForward: ({ context }) => {
+      const step = currentStep(context);
+      return step !== null && isStepAnswered(step, context.answers, context.choices);
     },
-    answerEndsAtOnce: ({ context, event }) => afterAnswer(context, event as AnswerEvent).stop === 'emergency',
-    answerLeavesNoQuestion: ({ context, event }) => afterAnswer(context, event as AnswerEvent).next === null,
-    answerStopsEarly: ({ context, event }) => afterAnswer(context, event as AnswerEvent).stop !== null,
+    endsAtOnce: ({ context, event }) => afterResponse(context, event).stop === 'emergency',
+    leavesNoStep: ({ context, event }) => afterResponse(context, event).next === null,
     hasHistory: ({ context }) => context.history.length > 0,
-    // Back from the question being changed returns to the review; back from a question that the change made
-    // relevant returns to the changed question, so the review is never reached with that question unanswered.
+    // Back from the screen being changed returns to the review; back from a step the change made relevant
+    // returns to the changed screen, so the review is never reached with that step unanswered.
     isBackAtReview: ({ context }) =>
       context.changeStart !== null && context.history.length <= context.changeStart.historyLength,
-    // Only answered questions can be changed: the review screen lists nothing else.
-    isKnownQuestion: ({ context, event }) => {
+    // Only screens on the path with answers can be changed: the review lists nothing else.
+    isAnsweredScreen: ({ context, event }) => {
       assertEvent(event, 'user.change');
-      return findQuestion(context.rules, event.questionId) !== undefined && context.answers[event.questionId] !== undefined;
+      const step = findStep(context.rules, context.answers, context.choices, event.screen);
+      return step !== null && isStepAnswered(step, context.answers, context.choices);
     },
     wasStoppedEarly: ({ context }) => stopReason(context.rules, context.answers) !== null,
     isResuming: ({ context }) => context.current !== null,
     hasAnswers: ({ context }) => Object.keys(context.answers).length > 0,
   },
   actions: {
-    // Always the first question, even with answers already given (the person went back to the intro): its
-    // answer is shown and they walk forward from there.
-    showFirstQuestion: assign(({ context }) => ({
-      current: visibleQuestions(context.rules, context.answers)[0]?.id ?? null,
+    // Always the first step, even with answers already given (the person went back to the intro): its answers
+    // are shown and they walk forward from there.
+    showFirstStep: assign(({ context }) => ({
+      current: stepsOf(context.rules, context.answers, context.choices)[0]?.key ?? null,
       history: [],
       changingFromReview: false,
       changeStart: null,
       error: null,
     })),
-    recordAnswerProblem: assign(({ context, event }) => {
-      const e = event as AnswerEvent;
-      const question = context.current ? findQuestion(context.rules, context.current) : undefined;
-      const message =
-        e.value === undefined || !question ? 'required' : (answerProblem(question, e.value) ?? 'required');
-      return { error: { questionId: context.current ?? '', message } };
-    }),
-    recordAnswerAndAdvance: assign(({ context, event }) => {
-      const { answers, next } = afterAnswer(context, event as AnswerEvent);
+    recordProblems: assign(({ context, event }) => ({
+      error: { step: context.current ?? '', problems: problemsOf(context, event) },
+    })),
+    recordAndAdvance: assign(({ context, event }) => {
+      const { answers, choices, next } = afterResponse(context, event);
       return {
         answers,
+        choices,
         history: context.current ? [...context.history, context.current] : context.history,
-        current: next?.id ?? null,
+        current: next?.key ?? null,
         error: null,
       };
     }),
-    recordAnswer: assign(({ context, event }) => ({
-      answers: withAnswer(context, event as AnswerEvent),
-      history: context.current ? [...context.history, context.current] : context.history,
-      current: null,
-      changingFromReview: false,
-      changeStart: null,
-      error: null,
-    })),
-    showPreviousQuestion: assign(({ context }) => ({
+    recordAndLeave: assign(({ context, event }) => {
+      const { answers, choices } = afterResponse(context, event);
+      return {
+        answers,
+        choices,
+        history: context.current ? [...context.history, context.current] : context.history,
+        current: null,
+        changingFromReview: false,
+        changeStart: null,
+        error: null,
+      };
+    }),
+    showPreviousStep: assign(({ context }) => ({
       current: context.history.at(-1) ?? null,
       history: context.history.slice(0, -1),
       error: null,
     })),
-    showQuestionToChange: assign(({ context, event }) => {
+    showScreenToChange: assign(({ context, event }) => {
       assertEvent(event, 'user.change');
       return {
-      current: event.questionId,
-      changeStart: { historyLength: context.history.length, answers: context.answers },
-      changingFromReview: true,
-      error: null,
+        current: event.screen,
+        changeStart: { historyLength: context.history.length, answers: context.answers, choices: context.choices },
+        changingFromReview: true,
+        error: null,
       };
     }),
-    // Backing out of a change: an unfinished change (a question it made relevant is still unanswered) is undone,
-    // so the review never shows an incomplete set of answers.
+    // Backing out of a change: an unfinished change (a step it made relevant is still unanswered) is undone, so
+    // the review never shows an incomplete set of answers.
     leaveChangeMode: assign(({ context }) => ({
       answers: context.changeStart?.answers ?? context.answers,
+      choices: context.changeStart?.choices ?? context.choices,
       changingFromReview: false,
       changeStart: null,
       error: null,
     })),
     forgetEverything: assign({
       answers: {},
+      choices: {},
       current: null,
       history: [],
       changingFromReview: false,
@@ -156,6 +192,7 @@ export const checkMachine = setup({
   context: ({ input }) => ({
     rules: input.rules,
     answers: input.resume?.answers ?? {},
+    choices: input.resume?.choices ?? {},
     current: input.resume?.current ?? null,
     history: input.resume?.history ?? [],
     changingFromReview: false,
@@ -173,29 +210,31 @@ export const checkMachine = setup({
       ],
     },
     intro: {
-      on: { 'user.start': { target: 'question', actions: 'showFirstQuestion' } },
+      on: { 'user.start': { target: 'question', actions: 'showFirstStep' } },
     },
     question: {
       tags: ['asking'],
       on: {
         'user.answer': [
-          { guard: 'answerIsInvalid', actions: 'recordAnswerProblem' },
-          { guard: 'answerEndsAtOnce', target: 'result', actions: 'recordAnswer' },
-          {
-            guard: 'answerLeavesNoQuestion',
-            target: 'decide',
-            actions: 'recordAnswer',
-          },
-          { actions: 'recordAnswerAndAdvance' },
+          { guard: 'responseIsInvalid', actions: 'recordProblems' },
+          { guard: 'endsAtOnce', target: 'result', actions: 'recordAndLeave' },
+          { guard: 'leavesNoStep', target: 'decide', actions: 'recordAndLeave' },
+          { actions: 'recordAndAdvance' },
+        ],
+        // Forward only over a step that is already answered; then it behaves exactly like Continue.
+        'user.forward': [
+          { guard: and(['canGoForward', 'endsAtOnce']), target: 'result', actions: 'recordAndLeave' },
+          { guard: and(['canGoForward', 'leavesNoStep']), target: 'decide', actions: 'recordAndLeave' },
+          { guard: 'canGoForward', actions: 'recordAndAdvance' },
         ],
         'user.back': [
           { guard: 'isBackAtReview', target: 'review', actions: 'leaveChangeMode' },
-          { guard: 'hasHistory', actions: 'showPreviousQuestion' },
+          { guard: 'hasHistory', actions: 'showPreviousStep' },
           { target: 'intro' },
         ],
       },
     },
-    // Out of questions: either a red flag or scope exit ended it (straight to the result) or the person checks
+    // Out of steps: either a red flag or scope exit ended it (straight to the result) or the person checks
     // their answers first.
     decide: {
       always: [{ guard: 'wasStoppedEarly', target: 'result' }, { target: 'review' }],
@@ -203,15 +242,15 @@ export const checkMachine = setup({
     review: {
       tags: ['reviewing'],
       on: {
-        'user.change': { guard: 'isKnownQuestion', target: 'question', actions: 'showQuestionToChange' },
+        'user.change': { guard: 'isAnsweredScreen', target: 'question', actions: 'showScreenToChange' },
         'user.confirm': { target: 'result' },
-        'user.back': { target: 'question', actions: 'showPreviousQuestion' },
+        'user.back': { target: 'question', actions: 'showPreviousStep' },
       },
     },
     result: {
       tags: ['done'],
       on: {
-        'user.back': { guard: 'hasHistory', target: 'question', actions: 'showPreviousQuestion' },
+        'user.back': { guard: 'hasHistory', target: 'question', actions: 'showPreviousStep' },
       },
     },
   },

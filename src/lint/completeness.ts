@@ -4,7 +4,7 @@
 import { questionsIn } from '../engine/conditions.ts';
 import type { Condition, Rules, Urgency } from '../rules/schema.ts';
 import { KIND_WORDS, ruleEntries, type Finding, type RuleEntry } from './finding.ts';
-import { closure, solve, type RulesIndex } from './solver.ts';
+import { closure, solve, type RulesIndex } from '../engine/solver.ts';
 
 /** Rules that end the weighing of causes when they fire (see `evaluate`): red flags and scope exits. */
 function blockers(rules: Rules): RuleEntry[] {

@@ -3,7 +3,7 @@
 import { urgencyRank } from '../engine/evaluate.ts';
 import { canonical, KIND_WORDS, ruleEntries, type Finding, type RuleEntry } from './finding.ts';
 import { touching } from './completeness.ts';
-import { solve, type RulesIndex } from './solver.ts';
+import { solve, type RulesIndex } from '../engine/solver.ts';
 
 export function conflictFindings(index: RulesIndex): Finding[] {
   const { rules } = index;

@@ -12,8 +12,8 @@ import { evaluate, urgencyRank } from '../engine/evaluate.ts';
 import { matches, questionsIn } from '../engine/conditions.ts';
 import type { Condition } from '../rules/schema.ts';
 import { canonical, ruleEntries, type Finding } from './finding.ts';
-import { randomAnswers, seededRandom } from './random.ts';
-import { closure, solve, type RulesIndex } from './solver.ts';
+import { randomAnswers, seededRandom } from '../engine/random-answers.ts';
+import { closure, solve, type RulesIndex } from '../engine/solver.ts';
 
 /** Leaves with their polarity: a leaf under an odd number of `not`s can switch the rule off when it matches. */
 function polarLeaves(c: Condition, positive = true): { question: string; positive: boolean }[] {

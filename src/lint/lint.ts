@@ -4,7 +4,7 @@ import { completenessFindings } from './completeness.ts';
 import { conflictFindings } from './conflicts.ts';
 import { dominanceFindings } from './dominance.ts';
 import type { Finding, Severity } from './finding.ts';
-import { indexRules } from './solver.ts';
+import { indexRules } from '../engine/solver.ts';
 import { textFindings } from './text.ts';
 import { walkFindings } from './walks.ts';
 

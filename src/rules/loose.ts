@@ -11,20 +11,28 @@ const LooseQuestion = z.union([
   z.object({
     id: z.string(),
     section: z.string(),
+    short: z.unknown().optional(),
     type: z.enum(['single', 'multi']),
-    options: z.array(LooseRef),
+    options: z.array(z.object({ id: z.string(), kind: z.string().optional().catch(undefined) })),
     // A malformed showIf is reported by the strict schema; here it must not hide the question's id.
     showIf: ConditionSchema.optional().catch(undefined),
   }),
   z.object({
     id: z.string(),
     section: z.string(),
+    short: z.unknown().optional(),
     type: z.literal('scale'),
     min: z.number(),
     max: z.number(),
     showIf: ConditionSchema.optional().catch(undefined),
   }),
 ]);
+const LooseScreen = z.object({
+  id: z.string(),
+  kind: z.string().optional().catch(undefined),
+  title: z.unknown().optional(),
+  questions: z.array(z.string()),
+});
 const LooseCause = z.object({
   id: z.string(),
   thresholds: z.object({ likely: z.number(), possible: z.number() }).catch({ likely: 0, possible: 0 }),
@@ -55,6 +63,7 @@ export function looseCrossReferenceIssues(raw: unknown): CrossReferenceIssue[] {
   const consultSigns = salvage(file.consultSigns, LooseRule);
   const scopeExits = salvage(file.scopeExits, LooseRule);
   const causes = salvage(file.causes, LooseCause);
+  const screens = salvage(file.screens, LooseScreen);
   const evidence = causes.items.map((c) => salvage(c.evidence, LooseRule));
   const shape: RulesShape = {
     sections: sections.items,
@@ -63,6 +72,7 @@ export function looseCrossReferenceIssues(raw: unknown): CrossReferenceIssue[] {
     consultSigns: consultSigns.items,
     scopeExits: scopeExits.items,
     causes: causes.items.map((c, i) => ({ ...c, evidence: evidence[i]?.items ?? [] })),
+    ...(file.screens === undefined ? {} : { screens: screens.items }),
   };
   // Ids of items left out still exist in the file: a reference to them is not "unknown".
   const unreadable = new Set(
@@ -80,6 +90,7 @@ export function looseCrossReferenceIssues(raw: unknown): CrossReferenceIssue[] {
     consultSigns: consultSigns.at,
     scopeExits: scopeExits.at,
     causes: causes.at,
+    screens: screens.at,
   };
   return crossReferenceIssues(shape)
     .filter((issue) => {

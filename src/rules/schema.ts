@@ -65,6 +65,11 @@ const questionBase = {
   id: IdSchema,
   section: IdSchema,
   text: TextSchema,
+  /**
+   * A few words naming the question: its item in a grouped check ("Do you have any of these?") and its label on
+   * the answers summary. Needed for questions on a `group` screen; elsewhere the summary falls back to `text`.
+   */
+  short: TextSchema.optional(),
   /** A short "why we ask", in plain words. */
   why: TextSchema.optional(),
   hint: TextSchema.optional(),
@@ -97,6 +102,26 @@ export const QuestionSchema = z.discriminatedUnion('type', [
   MultiQuestionSchema,
   ScaleQuestionSchema,
 ]);
+
+// ---- Screens: how questions are laid out, separately from what they ask (questions keep their ids). ----
+
+export const SCREEN_KINDS = ['questions', 'group'] as const;
+/** A grouped check lists at most this many warning signs: a short list is read, a long one is skimmed. */
+export const GROUP_MAX_ITEMS = 5;
+
+export const ScreenSchema = z.strictObject({
+  id: IdSchema,
+  /**
+   * `questions` (the default): the listed questions on one page, each its own fieldset.
+   * `group`: a forced-choice grouped check, "Do you have any of these?" over a short list of yes / no / not-sure
+   * warning questions. "No" answers every listed question "no"; "Yes" asks which ones; "I'm not sure" asks each
+   * one on its own.
+   */
+  kind: z.enum(SCREEN_KINDS).default('questions'),
+  /** The page heading of a screen with several questions, and the question of a group ("Do you have any of these?"). */
+  title: TextSchema.optional(),
+  questions: z.array(IdSchema).min(1),
+});
 
 export const SectionSchema = z.strictObject({
   id: IdSchema,
@@ -175,6 +200,11 @@ export const RulesSchema = z
     }),
     sections: z.array(SectionSchema).min(1),
     questions: z.array(QuestionSchema).min(1),
+    /**
+     * How the questions are laid out on screens, in asking order. Optional: without it each question is a screen
+     * of its own. With it, every question is on exactly one screen.
+     */
+    screens: z.array(ScreenSchema).optional(),
     redFlags: z.array(RedFlagRuleSchema).min(1),
     consultSigns: z.array(ConsultRuleSchema),
     scopeExits: z.array(ScopeExitSchema),
@@ -201,6 +231,7 @@ export type CauseId = (typeof CAUSE_IDS)[number];
 export type Option = z.infer<typeof OptionSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type Section = z.infer<typeof SectionSchema>;
+export type ScreenDefinition = z.infer<typeof ScreenSchema>;
 export type RedFlagRule = z.infer<typeof RedFlagRuleSchema>;
 export type ConsultRule = z.infer<typeof ConsultRuleSchema>;
 export type ScopeExit = z.infer<typeof ScopeExitSchema>;
@@ -222,9 +253,17 @@ export interface CrossReferenceIssue {
 export interface RulesShape {
   sections: readonly { id: string }[];
   questions: readonly (
-    | { id: string; section: string; showIf?: Condition; type: 'single' | 'multi'; options: readonly { id: string }[] }
-    | { id: string; section: string; showIf?: Condition; type: 'scale'; min: number; max: number }
+    | {
+        id: string;
+        section: string;
+        showIf?: Condition;
+        short?: unknown;
+        type: 'single' | 'multi';
+        options: readonly { id: string; kind?: string }[];
+      }
+    | { id: string; section: string; showIf?: Condition; short?: unknown; type: 'scale'; min: number; max: number }
   )[];
+  screens?: readonly { id: string; kind?: string; title?: unknown; questions: readonly string[] }[];
   redFlags: readonly { id: string; when: Condition }[];
   consultSigns: readonly { id: string; when: Condition }[];
   scopeExits: readonly { id: string; when: Condition }[];
@@ -299,6 +338,8 @@ export function crossReferenceIssues(rules: RulesShape): CrossReferenceIssue[] {
     }
   });
 
+  if (rules.screens) issues.push(...screenIssues(rules, rules.screens));
+
   const ruleLists = [
     ['redFlags', rules.redFlags],
     ['consultSigns', rules.consultSigns],
@@ -317,6 +358,91 @@ export function crossReferenceIssues(rules: RulesShape): CrossReferenceIssue[] {
     c.evidence.forEach((e, i) => conditionIssues(e.when, ['causes', ci, 'evidence', i, 'when'], rules, issues));
   });
   return issues;
+}
+
+/**
+ * Screens lay the questions out without changing them: every question on exactly one screen, in asking order, no
+ * screen mixing sections, and grouped checks made only of yes / no / not-sure warning questions with a short label.
+ */
+function screenIssues(rules: RulesShape, screens: NonNullable<RulesShape['screens']>): CrossReferenceIssue[] {
+  const issues: CrossReferenceIssue[] = [];
+  const questionIndex = new Map(rules.questions.map((q, i) => [q.id, i]));
+  const warningQuestions = new Set(rules.redFlags.flatMap((r) => questionsIn(r.when)));
+  const placed = new Map<string, number>();
+  const seenScreens = new Set<string>();
+  let lastQuestion = -1;
+  screens.forEach((screen, si) => {
+    const at = ['screens', si];
+    if (seenScreens.has(screen.id)) issues.push({ path: [...at, 'id'], message: `duplicate screen id "${screen.id}"` });
+    seenScreens.add(screen.id);
+    const group = screen.kind === 'group';
+    let section: string | undefined;
+    const onScreen = new Set(screen.questions);
+    screen.questions.forEach((id, k) => {
+      const path = [...at, 'questions', k];
+      const qi = questionIndex.get(id);
+      const q = qi === undefined ? undefined : rules.questions[qi];
+      if (qi === undefined || !q) {
+        issues.push({ path, message: `unknown question "${id}"` });
+        return;
+      }
+      const earlier = placed.get(id);
+      if (earlier !== undefined) {
+        issues.push({ path, message: `question "${id}" is already on screen "${screens[earlier]?.id}": each question is on exactly one screen` });
+        return;
+      }
+      placed.set(id, si);
+      if (qi < lastQuestion) {
+        issues.push({ path, message: `question "${id}" comes before "${rules.questions[lastQuestion]?.id}" in questions, but after it on the screens: screens list questions in asking order` });
+      }
+      lastQuestion = Math.max(lastQuestion, qi);
+      if (section === undefined) section = q.section;
+      else if (q.section !== section) {
+        issues.push({ path, message: `screen "${screen.id}" mixes sections "${section}" and "${q.section}": a screen holds questions of one section` });
+      }
+      // A question revealed by an answer on the same screen would need the screen to change under the person.
+      const sameScreen = q.showIf ? questionsIn(q.showIf).filter((ref) => ref !== id && onScreen.has(ref)) : [];
+      if (sameScreen.length > 0) {
+        issues.push({ path, message: `"${id}" is shown only depending on "${sameScreen[0]}", which is on the same screen: put it on a later screen` });
+      }
+      if (!group) return;
+      const options = q.type === 'scale' ? [] : q.options;
+      const ids = options.map((o) => o.id).sort();
+      const yesNoNotSure =
+        q.type === 'single' &&
+        options.length === 3 &&
+        ids.includes('yes') &&
+        ids.includes('no') &&
+        options.some((o) => o.kind === 'not_sure');
+      if (!yesNoNotSure) {
+        issues.push({ path, message: `"${id}" is in grouped check "${screen.id}", but only single-choice questions with the options "yes", "no" and one "not_sure" can be` });
+      }
+      if (!warningQuestions.has(id)) {
+        issues.push({ path, message: `"${id}" is in grouped check "${screen.id}", but no red flag uses it: grouped checks are for warning signs` });
+      }
+      if (q.short === undefined) {
+        issues.push({ path: ['questions', qi], message: `"${id}" is in grouped check "${screen.id}" and needs a "short" label: the few words listed in the group` });
+      }
+    });
+    if (group && screen.questions.length > GROUP_MAX_ITEMS) {
+      issues.push({ path: [...at, 'questions'], message: `grouped check "${screen.id}" lists ${screen.questions.length} questions; at most ${GROUP_MAX_ITEMS}, so the list is read rather than skimmed` });
+    }
+    if (group && screen.title === undefined) {
+      issues.push({ path: [...at], message: `grouped check "${screen.id}" needs a "title": the question it asks, e.g. "Do you have any of these?"` });
+    }
+  });
+  rules.questions.forEach((q, qi) => {
+    if (!placed.has(q.id)) issues.push({ path: ['questions', qi], message: `question "${q.id}" is on no screen: add it to one in "screens"` });
+  });
+  return issues;
+}
+
+/** The question ids a condition names (the engine has its own; rules/ stays below the engine). */
+function questionsIn(condition: Condition): string[] {
+  if ('all' in condition) return condition.all.flatMap(questionsIn);
+  if ('any' in condition) return condition.any.flatMap(questionsIn);
+  if ('not' in condition) return questionsIn(condition.not);
+  return [condition.question];
 }
 
 function conditionIssues(

@@ -5,7 +5,9 @@ import { createActor, type ActorRefFrom } from 'xstate';
 import { answerSetProblems } from '../engine/answer-set.ts';
 import type { Answers } from '../engine/answers.ts';
 import { evaluate, type FiredRule, type Result } from '../engine/evaluate.ts';
-import { checkMachine } from '../flow/machine.ts';
+import { countedAnswers, responseFor } from '../engine/navigation.ts';
+import { layoutOf } from '../engine/screens.ts';
+import { checkMachine, currentStep } from '../flow/machine.ts';
 import type { Rules } from '../rules/schema.ts';
 import type { Change, Expect, Scenario, ScenarioAnswers, ScenarioFile } from './schema.ts';
 
@@ -83,19 +85,29 @@ export function scenarioReferenceProblems(rules: Rules, file: ScenarioFile): Ref
 
 type CheckActor = ActorRefFrom<typeof checkMachine>;
 
-/** Answer whatever the questionnaire asks, from `answers`, until it reaches the review or the result. */
+/** Answer whatever the check asks, from `answers`, until it reaches the review or the result. */
 function answerAsked(actor: CheckActor, answers: ScenarioAnswers, limit: number): string | null {
   for (let i = 0; i < limit; i++) {
     const snapshot = actor.getSnapshot();
     if (!snapshot.matches('question')) return null;
-    const id = snapshot.context.current;
-    const value = id === null ? undefined : answers[id];
-    if (id === null || value === undefined) return `the questionnaire asked "${id}", but the scenario has no answer for it`;
-    actor.send({ type: 'user.answer', value });
-    const error = actor.getSnapshot().context.error;
-    if (error) return `the answer to "${id}" was refused: ${error.message}`;
+    const problem = answerStep(actor, answers);
+    if (problem) return problem;
   }
   return 'the questionnaire kept asking questions and never reached a result';
+}
+
+/** Give the response the scenario's answers call for on the step on screen. */
+function answerStep(actor: CheckActor, answers: ScenarioAnswers): string | null {
+  const step = currentStep(actor.getSnapshot().context);
+  if (!step) return `the questionnaire is on "${actor.getSnapshot().context.current}", which is not on its path`;
+  const response = responseFor(step, answers);
+  if (!response) {
+    const missing = step.questions.filter((q) => answers[q.id] === undefined).map((q) => q.id);
+    return `the questionnaire asked ${missing.map((id) => `"${id}"`).join(', ')}, but the scenario has no answer for ${missing.length === 1 ? 'it' : 'them'}`;
+  }
+  actor.send({ type: 'user.answer', response });
+  const error = actor.getSnapshot().context.error;
+  return error ? `the answer to "${step.key}" was refused: ${error.problems.map((p) => p.message).join('; ')}` : null;
 }
 
 export function runScenario(rules: Rules, scenario: Scenario, index: number, defaults: ScenarioAnswers = {}): ScenarioOutcome {
@@ -115,6 +127,7 @@ export function runScenario(rules: Rules, scenario: Scenario, index: number, def
     const after = actor.getSnapshot().context.answers;
     const outcome = stepOutcome(label, problem, change.expect, after, rules);
     if (!problem && change.expect.dropped) {
+      // Dropped: answers removed because skip logic now hides their question.
       const dropped = Object.keys(before).filter((id) => after[id] === undefined);
       const mismatch = setMismatch('dropped answers', change.expect.dropped, dropped);
       if (mismatch) outcome.failures.push(mismatch);
@@ -126,23 +139,22 @@ export function runScenario(rules: Rules, scenario: Scenario, index: number, def
 }
 
 function applyChange(actor: CheckActor, change: Change, known: ScenarioAnswers, limit: number): string | null {
-  for (const [questionId, value] of Object.entries(change.change)) {
+  const layout = layoutOf(actor.getSnapshot().context.rules);
+  for (const questionId of Object.keys(change.change)) {
     if (!actor.getSnapshot().matches('review')) {
       return `cannot change "${questionId}": the questionnaire is not on the review screen (a red flag or scope exit ended it early)`;
     }
-    actor.send({ type: 'user.change', questionId });
-    if (actor.getSnapshot().context.current !== questionId) return `cannot change "${questionId}": it was not answered`;
-    actor.send({ type: 'user.answer', value });
-    const error = actor.getSnapshot().context.error;
-    if (error) return `the new answer to "${questionId}" was refused: ${error.message}`;
-    const stuck = answerAsked(actor, known, limit);
-    if (stuck) return stuck;
+    const screen = layout.screenOf.get(questionId);
+    actor.send({ type: 'user.change', screen: screen?.id ?? questionId });
+    if (!actor.getSnapshot().matches('question')) return `cannot change "${questionId}": it was not answered`;
+    const problem = answerStep(actor, known) ?? answerAsked(actor, known, limit);
+    if (problem) return problem;
   }
   return null;
 }
 
 function stepOutcome(label: string, problem: string | null, expect: Expect, answers: Answers, rules: Rules): StepOutcome {
-  const result = evaluate(rules, answers);
+  const result = evaluate(rules, countedAnswers(rules, answers));
   return { label, failures: problem ? [problem] : compare(expect, result), trace: result.trace };
 }
 

@@ -1,7 +1,7 @@
-// Seeded randomness for the linter's sampled cross-checks: the same rules file always gets the same samples, so a
-// rules:check failure can be reproduced.
-import type { AnswerValue, Answers } from '../engine/answers.ts';
-import { matches } from '../engine/conditions.ts';
+// Seeded random answer sets, for the linter's sampled cross-checks, the burden figures and the bench: the same
+// rules file always gets the same samples, so a failure can be reproduced.
+import type { AnswerValue, Answers } from './answers.ts';
+import { matches } from './conditions.ts';
 import type { Question, Rules } from '../rules/schema.ts';
 
 export type Random = () => number;

@@ -6,8 +6,8 @@
 // options they name plus one other; for scales, the thresholds and their neighbours). Questions are assigned in
 // asking order, a hidden question gets no answer (as in `pruneAnswers`), a shown one always gets an answer (the
 // questionnaire does not let people skip), and a constraint is checked as soon as its last question is assigned.
-import type { AnswerValue, Answers } from '../engine/answers.ts';
-import { matches, questionsIn } from '../engine/conditions.ts';
+import type { AnswerValue, Answers } from './answers.ts';
+import { matches, questionsIn } from './conditions.ts';
 import type { Condition, Question, Rules } from '../rules/schema.ts';
 
 /** A rules file with the lookups every query needs, built once per lint run. */

@@ -1,0 +1,336 @@
+// Can an answer still change the result? Before a screen is shown, each of its questions is tested: is there some
+// answer to it, together with some answers to everything still to come, that changes the urgency, a red flag, a
+// consult sign, the scope exit, or a cause's likelihood band? If not, the question is not asked.
+//
+// The test is exact, over the structured conditions, with the solver's two economies (see solver.ts): only the
+// questions a rule names (and what their skip logic names) are searched, and each question's answers are cut down
+// to the ones the conditions can tell apart. Questions before the screen keep the person's answers (unanswered
+// ones stay unanswered: they were skipped or hidden); the screen's and every later question may take any answer
+// or none (a later question may be skipped too). Where a search would grow too large, the question counts as
+// relevant: asking one question too many is safe, skipping one that matters is not.
+import type { Cause, Condition, Question, Rules, Urgency } from '../rules/schema.ts';
+import type { AnswerValue, Answers } from './answers.ts';
+import { matches } from './conditions.ts';
+import { likelihoodFor, urgencyRank } from './evaluate.ts';
+import { layoutOf } from './screens.ts';
+import { closure, indexRules, representativeAnswers, type RulesIndex } from './solver.ts';
+
+/** What answers can still matter for, given the answers so far. */
+export type Focus =
+  /** No red flag or scope exit yet: the urgency, every rule that names the person's signs, every cause's band. */
+  | { kind: 'everything' }
+  /** After a red flag or scope exit: only what could raise the urgency above `above`. */
+  | { kind: 'urgency'; above: Urgency }
+  /** After an emergency sign: nothing more is asked. */
+  | { kind: 'nothing' };
+
+export function focusOf(rules: Rules, answers: Answers): Focus {
+  const fired = rules.redFlags.filter((r) => matches(r.when, answers));
+  if (fired.some((r) => r.level === 'emergency')) return { kind: 'nothing' };
+  if (fired.length > 0) return { kind: 'urgency', above: 'urgent' };
+  if (rules.scopeExits.some((r) => matches(r.when, answers))) return { kind: 'urgency', above: 'consult' };
+  return { kind: 'everything' };
+}
+
+export type Target =
+  | { kind: 'redFlag'; id: string; when: Condition; level: Urgency }
+  | { kind: 'consultSign' | 'scopeExit'; id: string; when: Condition }
+  | { kind: 'cause'; id: string; cause: Cause };
+
+interface Context {
+  index: RulesIndex;
+  /** Targets that depend on each question (directly or through skip logic). */
+  touching: Map<string, Target[]>;
+  /** Remembered answers, by question, focus, and the fixed answers the question's targets can see. */
+  memo: Map<string, boolean>;
+  /** The questions each question's targets depend on, for the memo key. */
+  neighbourhood: Map<string, Question[]>;
+}
+
+const contexts = new WeakMap<Rules, Context>();
+
+function contextOf(rules: Rules): Context {
+  let ctx = contexts.get(rules);
+  if (ctx) return ctx;
+  const index = indexRules(rules);
+  const targets: Target[] = [
+    ...rules.redFlags.map((r): Target => ({ kind: 'redFlag', id: r.id, when: r.when, level: r.level })),
+    ...rules.consultSigns.map((r): Target => ({ kind: 'consultSign', id: r.id, when: r.when })),
+    ...rules.scopeExits.map((r): Target => ({ kind: 'scopeExit', id: r.id, when: r.when })),
+    ...rules.causes.map((c): Target => ({ kind: 'cause', id: c.id, cause: c })),
+  ];
+  const touching = new Map<string, Target[]>();
+  const neighbourhood = new Map<string, Question[]>();
+  for (const target of targets) {
+    const vars = closure(index, targetConditions(target));
+    for (const q of vars) {
+      touching.set(q.id, [...(touching.get(q.id) ?? []), target]);
+      const near = new Map((neighbourhood.get(q.id) ?? []).map((n) => [n.id, n]));
+      for (const v of vars) near.set(v.id, v);
+      neighbourhood.set(q.id, [...near.values()]);
+    }
+  }
+  ctx = { index, touching, memo: new Map(), neighbourhood };
+  contexts.set(rules, ctx);
+  return ctx;
+}
+
+function targetConditions(target: Target): Condition[] {
+  return target.kind === 'cause' ? target.cause.evidence.map((e) => e.when) : [target.when];
+}
+
+/** The targets that the focus still cares about. */
+function inFocus(target: Target, focus: Focus): boolean {
+  if (focus.kind === 'nothing') return false;
+  if (focus.kind === 'everything') return true;
+  return target.kind === 'redFlag' && urgencyRank(target.level) > urgencyRank(focus.above);
+}
+
+/**
+ * Whether some answer to `question` can change the result, given `given` (the answers to every question asked
+ * before position `freeFrom` in asking order; questions from there on are still open).
+ */
+export function canChangeResult(rules: Rules, question: Question, given: Answers, focus: Focus, freeFrom: number): boolean {
+  if (focus.kind === 'nothing') return false;
+  const ctx = contextOf(rules);
+  const targets = (ctx.touching.get(question.id) ?? []).filter((t) => inFocus(t, focus));
+  if (targets.length === 0) return false;
+  const fixed = (ctx.neighbourhood.get(question.id) ?? [])
+    .filter((v) => (ctx.index.order.get(v.id) ?? 0) < freeFrom)
+    .map((v) => `${v.id}=${JSON.stringify(given[v.id] ?? null)}`);
+  // Only the answers this question's targets can see: other answers cannot change the outcome of the search.
+  const key = `${question.id}|${focus.kind === 'urgency' ? focus.above : focus.kind}|${freeFrom}|${fixed.join('&')}`;
+  const known = ctx.memo.get(key);
+  if (known !== undefined) return known;
+  const space = { index: ctx.index, given, freeFrom };
+  const answer = targets.some((t) => swing(space, t, question.id).changes);
+  // Bounded: a long batch (the bench's populations) must not grow it without end.
+  if (ctx.memo.size > 200_000) ctx.memo.clear();
+  ctx.memo.set(key, answer);
+  return answer;
+}
+
+/** Why a question could not change the result: for each target that depends on it, what holds whatever it is. */
+export interface SkipReason {
+  target: Target['kind'];
+  id: string;
+  /** `fires`/`cannot-fire`: the rule's outcome is settled; `settled`: the cause's band is settled at `band`;
+   * `unmoved`: other answers decide it; `not-above`: it could not raise the urgency already reached. */
+  status: 'fires' | 'cannot-fire' | 'settled' | 'unmoved' | 'not-above';
+  band?: string;
+}
+
+export function skipReasons(rules: Rules, question: Question, given: Answers, focus: Focus, freeFrom: number): SkipReason[] {
+  const ctx = contextOf(rules);
+  const space = { index: ctx.index, given, freeFrom };
+  return (ctx.touching.get(question.id) ?? []).map((t): SkipReason => {
+    if (!inFocus(t, focus)) return { target: t.kind, id: t.id, status: 'not-above' };
+    const s = swing(space, t, question.id);
+    if (t.kind === 'cause') {
+      const [band] = s.outcomes;
+      return s.outcomes.size === 1 && band !== undefined
+        ? { target: t.kind, id: t.id, status: 'settled', band }
+        : { target: t.kind, id: t.id, status: 'unmoved' };
+    }
+    if (s.outcomes.size === 1) return { target: t.kind, id: t.id, status: s.outcomes.has('true') ? 'fires' : 'cannot-fire' };
+    return { target: t.kind, id: t.id, status: 'unmoved' };
+  });
+}
+
+interface EvidenceItem {
+  e: { when: Condition; weight: number };
+  vars: { all: Question[]; open: Question[] };
+}
+
+interface Space {
+  index: RulesIndex;
+  given: Answers;
+  freeFrom: number;
+}
+
+interface Swing {
+  /** Some completion where changing only this question's answer changes the outcome. */
+  changes: boolean;
+  /** Every outcome seen (a rule's "true"/"false", a cause's band). Complete only when `changes` is false. */
+  outcomes: Set<string>;
+}
+
+/** Searches stop here and count as "can change": past this size the rules are unusual and caution wins. */
+const BUDGET = 50_000;
+
+function swing(space: Space, target: Target, questionId: string): Swing {
+  return target.kind === 'cause' ? causeSwing(space, target.cause, questionId) : ruleSwing(space, target.when, questionId);
+}
+
+/** The open questions a set of conditions depends on, with the answers each may take (none included). */
+function openVariables(space: Space, conditions: readonly Condition[]): { all: Question[]; open: Question[]; domains: Map<string, (AnswerValue | undefined)[]> } {
+  const all = closure(space.index, conditions);
+  const open = all.filter((q) => (space.index.order.get(q.id) ?? 0) >= space.freeFrom);
+  const relevantConditions = [...conditions, ...all.flatMap((q) => (q.showIf ? [q.showIf] : []))];
+  const domains = new Map(open.map((q) => [q.id, [...representativeAnswers(q, relevantConditions), undefined]]));
+  return { all, open, domains };
+}
+
+/**
+ * Every combination of raw answers to `vars` (no answer included). Stops early when `visit` returns true. Returns
+ * false when the combinations are more than the budget (nothing was visited).
+ */
+function enumerate(
+  vars: readonly Question[],
+  domains: Map<string, (AnswerValue | undefined)[]>,
+  visit: (raw: Record<string, AnswerValue | undefined>) => boolean,
+): boolean {
+  let size = 1;
+  for (const v of vars) size *= domains.get(v.id)?.length ?? 1;
+  if (size > BUDGET) return false;
+  const raw: Record<string, AnswerValue | undefined> = {};
+  const step = (i: number): boolean => {
+    if (i === vars.length) return visit(raw);
+    const v = vars[i] as Question;
+    for (const value of domains.get(v.id) ?? [undefined]) {
+      raw[v.id] = value;
+      if (step(i + 1)) return true;
+    }
+    return false;
+  };
+  step(0);
+  return true;
+}
+
+/** The answers as the engine would see them: given ones, and open ones unless skip logic hides their question. */
+function effective(space: Space, all: readonly Question[], raw: Record<string, AnswerValue | undefined>): Answers {
+  const eff: Record<string, AnswerValue> = {};
+  for (const q of all) {
+    const open = (space.index.order.get(q.id) ?? 0) >= space.freeFrom;
+    const value = open ? raw[q.id] : space.given[q.id];
+    if (value === undefined) continue;
+    if (open && q.showIf && !matches(q.showIf, eff)) continue;
+    eff[q.id] = value;
+  }
+  return eff;
+}
+
+function ruleSwing(space: Space, when: Condition, questionId: string): Swing {
+  const { all, open, domains } = openVariables(space, [when]);
+  const outcomes = new Set<string>();
+  if (!open.some((q) => q.id === questionId)) {
+    outcomes.add(String(matches(when, effective(space, all, {}))));
+    return { changes: false, outcomes };
+  }
+  const others = open.filter((q) => q.id !== questionId);
+  const own = domains.get(questionId) ?? [undefined];
+  let changes = false;
+  const complete = enumerate(others, domains, (raw) => {
+    const seen = new Set<boolean>();
+    for (const value of own) {
+      seen.add(matches(when, effective(space, all, { ...raw, [questionId]: value })));
+      if (seen.size > 1) return (changes = true);
+    }
+    for (const s of seen) outcomes.add(String(s));
+    return false;
+  });
+  return { changes: changes || !complete, outcomes };
+}
+
+/**
+ * A cause's band can change when some answer to the question moves its score across a threshold. Evidence that
+ * shares no open question with the question's evidence adds a score of its own, whatever this answer is: those
+ * parts are searched separately and only the sums they can reach are kept.
+ */
+function causeSwing(space: Space, cause: Cause, questionId: string): Swing {
+  const band = (score: number) => likelihoodFor(score, cause.thresholds);
+  // Evidence grouped by the open questions it depends on (connected through shared questions).
+  const items: EvidenceItem[] = cause.evidence.map((e) => ({ e, vars: openVariables(space, [e.when]) }));
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const root = find(p);
+    parent.set(x, root);
+    return root;
+  };
+  for (const { vars } of items) {
+    const [first, ...rest] = vars.open;
+    if (!first) continue;
+    for (const q of rest) parent.set(find(q.id), find(first.id));
+  }
+  let constant = 0;
+  const parts = new Map<string, typeof items>();
+  for (const item of items) {
+    const first = item.vars.open[0];
+    if (!first) {
+      if (matches(item.e.when, effective(space, item.vars.all, {}))) constant += item.e.weight;
+      continue;
+    }
+    const root = find(first.id);
+    parts.set(root, [...(parts.get(root) ?? []), item]);
+  }
+  const own = parts.get(find(questionId));
+  const ownItems = own && own.some((i) => i.vars.open.some((q) => q.id === questionId)) ? own : undefined;
+
+  // Scores the other parts can reach, summed.
+  let others = new Set<number>([0]);
+  for (const part of parts.values()) {
+    if (part === ownItems) continue;
+    const reach = partScores(space, part);
+    if (!reach) return { changes: true, outcomes: new Set() };
+    const next = new Set<number>();
+    for (const a of others) for (const b of reach) next.add(a + b);
+    others = next;
+  }
+  const outcomes = new Set<string>();
+  if (!ownItems) {
+    for (const o of others) outcomes.add(band(constant + o));
+    return { changes: false, outcomes };
+  }
+  const all = uniqueQuestions(space, ownItems.flatMap((i) => i.vars.all));
+  const open = uniqueQuestions(space, ownItems.flatMap((i) => i.vars.open));
+  const conditions = ownItems.map((i) => i.e.when);
+  const domains = openVariables(space, conditions).domains;
+  const rest = open.filter((q) => q.id !== questionId);
+  const ownValues = domains.get(questionId) ?? [undefined];
+  let changes = false;
+  const complete = enumerate(rest, domains, (raw) => {
+    const scores = new Set<number>();
+    for (const value of ownValues) {
+      const eff = effective(space, all, { ...raw, [questionId]: value });
+      scores.add(ownItems.reduce((sum, i) => sum + (matches(i.e.when, eff) ? i.e.weight : 0), 0));
+    }
+    for (const o of others) {
+      const bands = new Set([...scores].map((s) => band(constant + s + o)));
+      if (bands.size > 1) return (changes = true);
+      for (const b of bands) outcomes.add(b);
+    }
+    return false;
+  });
+  return { changes: changes || !complete, outcomes };
+}
+
+/** The scores one independent part of a cause's evidence can add up to; null when too large to search. */
+function partScores(space: Space, part: readonly EvidenceItem[]): Set<number> | null {
+  const all = uniqueQuestions(space, part.flatMap((i) => i.vars.all));
+  const open = uniqueQuestions(space, part.flatMap((i) => i.vars.open));
+  const { domains } = openVariables(space, part.map((i) => i.e.when));
+  const scores = new Set<number>();
+  const complete = enumerate(open, domains, (raw) => {
+    const eff = effective(space, all, raw);
+    scores.add(part.reduce((sum, i) => sum + (matches(i.e.when, eff) ? i.e.weight : 0), 0));
+    return false;
+  });
+  return complete ? scores : null;
+}
+
+/** Each question once, in asking order (skip logic is applied in that order). */
+function uniqueQuestions(space: Space, list: readonly Question[]): Question[] {
+  const seen = new Map<string, Question>();
+  for (const q of list) seen.set(q.id, q);
+  const at = (q: Question) => space.index.order.get(q.id) ?? 0;
+  return [...seen.values()].sort((a, b) => at(a) - at(b));
+}
+
+/** For tests and tools: the screens' first positions, so callers can give `freeFrom` for a question's screen. */
+export function screenStart(rules: Rules, questionId: string): number {
+  const layout = layoutOf(rules);
+  const first = layout.screenOf.get(questionId)?.questions[0];
+  return first ? (layout.order.get(first.id) ?? 0) : (layout.order.get(questionId) ?? 0);
+}
