@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { devCsp } from './src/build/dev-csp.ts';
 import { embedCssPlugin } from './src/embed/embed-css.ts';
-import { rulesPlugin } from './src/rules/vite-plugin.ts';
+import { rulesPlugin } from './src/build/rules-plugin.ts';
 
 export default defineConfig({
   plugins: [rulesPlugin(), embedCssPlugin(), react(), devCsp()],

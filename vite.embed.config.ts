@@ -6,7 +6,7 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import { embedCssPlugin } from './src/embed/embed-css.ts';
-import { rulesPlugin } from './src/rules/vite-plugin.ts';
+import { rulesPlugin } from './src/build/rules-plugin.ts';
 
 const OUT_DIR = 'dist/embed';
 

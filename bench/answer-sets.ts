@@ -1,11 +1,10 @@
 // Answer sets for the bench, generated from the rules (so they follow any clinician edit): random valid sets for
-// throughput, and one "calm" path (no red flag, in scope) that walks every screen up to the review for the browser.
-import { createActor } from 'xstate';
+// throughput, and one "calm" path (no red flag, in scope) that walks every step up to the review for the browser.
 import { answerProblem, type AnswerValue, type Answers } from '../src/engine/answers.ts';
 import { matches } from '../src/engine/conditions.ts';
-import { stopReason } from '../src/engine/navigation.ts';
+import { pathFor } from '../src/engine/burden.ts';
+import { responseFor, type Response, type Step } from '../src/engine/navigation.ts';
 import { pruneAnswers } from '../src/engine/visibility.ts';
-import { checkMachine } from '../src/flow/machine.ts';
 import { randomAnswer, seededRandom } from '../src/engine/random-answers.ts';
 import type { Question, Rules } from '../src/rules/schema.ts';
 
@@ -30,40 +29,40 @@ export function randomAnswerSets(rules: Rules, count: number, seed = 1): Answers
 }
 
 export interface PathStep {
-  question: Question;
-  value: AnswerValue;
+  step: Step;
+  response: Response;
 }
 
 /**
- * The answers of someone with no warning sign, in scope: every question the machine asks, in order, each answered
- * with the first option ("No", "None of these" preferred) that does not end the check early. Ends at the review.
+ * The steps of someone with no warning sign, in scope, up to the review: each question answered with the first
+ * option ("No", "None of these" preferred) that keeps the check calm, through the real navigation.
  */
 export function calmPath(rules: Rules): PathStep[] {
-  const actor = createActor(checkMachine, { input: { rules } }).start();
-  actor.send({ type: 'user.start' });
-  const steps: PathStep[] = [];
-  while (actor.getSnapshot().value === 'question') {
-    const { current, answers } = actor.getSnapshot().context;
-    const question = rules.questions.find((q) => q.id === current);
-    if (!question) throw new Error(`the machine asks an unknown question "${String(current)}"`);
-    const value = calmAnswer(question, answers, rules);
-    steps.push({ question, value });
-    actor.send({ type: 'user.answer', value });
-    if (steps.length > rules.questions.length) throw new Error('the calm path does not end');
+  const truth = calmTruth(rules);
+  const path = pathFor(rules, truth);
+  if (path.end !== 'review') throw new Error('the calm answers do not reach the review');
+  return path.steps.map((step) => {
+    const response = responseFor(step, truth);
+    if (!response) throw new Error(`no calm answer for ${step.key}`);
+    return { step, response };
+  });
+}
+
+/** Calm answers to every question, chosen in asking order so each choice sees the ones before it. */
+export function calmTruth(rules: Rules): Answers {
+  const truth: Record<string, AnswerValue> = {};
+  for (const question of rules.questions) {
+    if (question.showIf && !matches(question.showIf, truth)) continue;
+    truth[question.id] = calmAnswer(question, truth, rules);
   }
-  actor.stop();
-  return steps;
+  return truth;
 }
 
 function calmAnswer(question: Question, answers: Answers, rules: Rules): AnswerValue {
-  // Calm: no red flag fires, no scope exit, not even one that waits for more questions before it stops the check.
+  // Calm: no red flag fires, no scope exit.
   const keepsGoing = (value: AnswerValue) => {
     const after = pruneAnswers(rules, { ...answers, [question.id]: value });
-    return (
-      stopReason(rules, after) === null &&
-      !rules.redFlags.some((r) => matches(r.when, after)) &&
-      !rules.scopeExits.some((r) => matches(r.when, after))
-    );
+    return !rules.redFlags.some((r) => matches(r.when, after)) && !rules.scopeExits.some((r) => matches(r.when, after));
   };
   let candidates: AnswerValue[];
   if (question.type === 'scale') {

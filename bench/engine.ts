@@ -2,7 +2,8 @@
 import { createActor } from 'xstate';
 import type { Answers } from '../src/engine/answers.ts';
 import { evaluate } from '../src/engine/evaluate.ts';
-import { checkMachine } from '../src/flow/machine.ts';
+import { responseFor } from '../src/engine/navigation.ts';
+import { checkMachine, currentStep } from '../src/flow/machine.ts';
 import type { Rules } from '../src/rules/schema.ts';
 import { calmPath, randomAnswerSets, randomFullAnswers, seededRandom } from './answer-sets.ts';
 import { medianRate } from './stats.ts';
@@ -41,7 +42,10 @@ export function benchEngine(rules: Rules): EngineFigures {
       actor.send({ type: 'user.start' });
       let sent = 1;
       for (let snapshot = actor.getSnapshot(); snapshot.value === 'question'; snapshot = actor.getSnapshot()) {
-        actor.send({ type: 'user.answer', value: answers[snapshot.context.current ?? ''] });
+        const step = currentStep(snapshot.context);
+        const response = step ? responseFor(step, answers) : null;
+        if (!response) throw new Error(`the walk has no answer for ${String(snapshot.context.current)}`);
+        actor.send({ type: 'user.answer', response });
         sent++;
       }
       if (actor.getSnapshot().value === 'review') {
@@ -57,13 +61,13 @@ export function benchEngine(rules: Rules): EngineFigures {
   );
   const eventsPerWalk = events / walksDone;
 
-  const calm = calmPath(rules).map((step) => step.value);
+  const calm = calmPath(rules).map((p) => p.response);
   const calmWalkEvents = calm.length + 2;
   const calmRate = medianRate(
     () => {
       const actor = createActor(checkMachine, { input: { rules } }).start();
       actor.send({ type: 'user.start' });
-      for (const value of calm) actor.send({ type: 'user.answer', value });
+      for (const response of calm) actor.send({ type: 'user.answer', response });
       actor.send({ type: 'user.confirm' });
       if (actor.getSnapshot().value !== 'result') throw new Error('the calm walk did not reach the result');
       actor.stop();

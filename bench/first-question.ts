@@ -2,10 +2,10 @@
 // Times are taken inside the page (performance.now(), whose zero is the navigation start) so the harness's own
 // round trips never count: "first question" = navigation -> Start painted, plus click on Start -> question painted.
 import type { Browser, Page } from 'playwright-core';
-import { localize } from '../src/rules/text.ts';
 import type { Rules } from '../src/rules/schema.ts';
 import { launchChromium } from '../tests/browser/chromium.ts';
 import { serveStatic } from '../tests/browser/serve.ts';
+import { respond } from '../tests/browser/step-driver.ts';
 import { calmPath, type PathStep } from './answer-sets.ts';
 import { median } from './stats.ts';
 
@@ -32,7 +32,7 @@ export interface LoadTimes {
 export interface BrowserFigures {
   loads: LoadTimes[];
   median: LoadTimes;
-  questionsAnswered: number;
+  stepsAnswered: number;
   profile: string;
 }
 
@@ -101,23 +101,6 @@ async function mark(page: Page, name: string): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-async function answer(page: Page, step: PathStep): Promise<void> {
-  const { question, value } = step;
-  await page.getByRole('heading', { level: 1, name: localize(question.text, 'en') }).waitFor();
-  if (question.type === 'scale') {
-    await page.getByRole('radio', { name: String(value), exact: true }).check();
-  } else {
-    const ids = Array.isArray(value) ? value : [String(value)];
-    for (const id of ids) {
-      const option = question.options.find((o) => o.id === id);
-      if (!option) throw new Error(`no option ${id} in ${question.id}`);
-      const role = question.type === 'multi' ? 'checkbox' : 'radio';
-      await page.getByRole(role, { name: localize(option.label, 'en'), exact: true }).check();
-    }
-  }
-  await page.getByRole('button', { name: 'Continue', exact: true }).click();
-}
-
 async function coldLoad(browser: Browser, url: string, path: PathStep[]): Promise<LoadTimes> {
   // A fresh context is a cold profile: empty HTTP cache, storage and compiled-code cache.
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -152,7 +135,7 @@ async function coldLoad(browser: Browser, url: string, path: PathStep[]): Promis
     const questionPainted = await mark(page, 'painted:question');
     const startClick = await mark(page, 'click');
 
-    for (const step of path) await answer(page, step);
+    for (const { step, response } of path) await respond(page, step, response);
     const seeResult = page.getByRole('button', { name: 'See my result', exact: true });
     await seeResult.waitFor();
     await page.evaluate(() => (window as unknown as BenchWindow).__bench.armHeading());
@@ -191,7 +174,7 @@ export async function benchBrowser(outDir: string, rules: Rules, loads = COLD_LO
         transferBytes: pick('transferBytes'),
         assetsLoadedMs: pick('assetsLoadedMs'),
       },
-      questionsAnswered: path.length,
+      stepsAnswered: path.length,
       profile: `CPU x${CPU_SLOWDOWN}, ${NETWORK.latencyMs} ms RTT, ${NETWORK.downloadKbps / 1000} Mbit/s down, ${NETWORK.uploadKbps} kbit/s up`,
     };
   } finally {

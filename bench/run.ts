@@ -240,7 +240,7 @@ function printReport(): void {
           ['navigation -> Start painted', ms(m.startReadyMs), browser.loads.map((l) => Math.round(l.startReadyMs)).join(' ')],
           ['click Start -> first question painted', ms(m.startToQuestionMs), browser.loads.map((l) => Math.round(l.startToQuestionMs)).join(' ')],
           ['navigation -> first question (sum)', ms(m.firstQuestionMs), browser.loads.map((l) => Math.round(l.firstQuestionMs)).join(' ')],
-          [`See my result -> result painted (after ${browser.questionsAnswered} answers)`, ms(m.resultMs), browser.loads.map((l) => Math.round(l.resultMs)).join(' ')],
+          [`See my result -> result painted (after ${browser.stepsAnswered} screens)`, ms(m.resultMs), browser.loads.map((l) => Math.round(l.resultMs)).join(' ')],
           ['bytes on the wire to Start', kB(m.transferBytes), ''],
         ],
       ),

@@ -36,7 +36,7 @@ function Page() {
   ) : (
     // The review page brings its own <main>; the check, built to be embedded, leaves landmarks to its page.
     <main>
-      <LazyCheck onLocaleChange={setPageLanguage} />
+      <LazyCheck onLocaleChange={setPageLanguage} browserHistory />
     </main>
   );
 }

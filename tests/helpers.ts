@@ -13,4 +13,5 @@ export function loadRulesFile(path: string): Rules {
 }
 
 export const miniRules = (): Rules => loadRulesFile(`${ROOT}tests/fixtures/mini-rules.yaml`);
+export const miniScreenRules = (): Rules => loadRulesFile(`${ROOT}tests/fixtures/mini-screens.yaml`);
 export const mainRules = (): Rules => loadRulesFile(MAIN_RULES_FILE);

@@ -36,7 +36,7 @@ export function toWidgetEvent(event: CheckEvent, share: ShareAnswers | null): Wi
     case 'start':
       return { type: 'backcheck:start', detail: {} };
     case 'step':
-      return { type: 'backcheck:step', detail: { section: event.section, questionNumber: event.questionNumber } };
+      return { type: 'backcheck:step', detail: { section: event.section, screen: event.screen, stepNumber: event.stepNumber } };
     case 'book':
       return { type: 'backcheck:book', detail: { via: event.via } };
     case 'complete': {

@@ -172,6 +172,9 @@ export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: 
   };
 }
 
+/** Minutes a person with no warning sign takes, per language: the intro's "about N to M minutes". */
+export type TimeEstimate = Record<Locale, { low: number; high: number }>;
+
 /** The intro's "about N to M minutes": median and longest model time for people with no warning sign. */
 export function timeEstimate(rules: Rules, locale: Locale, whichPrompt: string, count = 200): { low: number; high: number } {
   const seconds = calmAnswerSets(rules, count).map((t) => burdenOf(pathFor(rules, t), locale, whichPrompt).modelSeconds);

@@ -9,7 +9,7 @@
 import type { Question, Rules } from '../rules/schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import { answerProblem } from './answers.ts';
-import { matches } from './conditions.ts';
+import { matches, questionsIn } from './conditions.ts';
 import { canChangeResult, focusOf } from './relevance.ts';
 import { layoutOf, type Screen } from './screens.ts';
 import { isVisible } from './visibility.ts';
@@ -162,6 +162,8 @@ export function nextStep(
   choices: Choices,
   from: { after?: string; unansweredOnly?: boolean } = {},
 ): Step | null {
+  // An emergency answer ends the check, whatever is still open before or after it.
+  if (stopReason(rules, answers) === 'emergency') return null;
   const steps = stepsOf(rules, answers, choices);
   const focus = focusOf(rules, countedAnswers(rules, answers));
   const onlyOpen = from.unansweredOnly === true || focus.kind !== 'everything';
@@ -173,9 +175,49 @@ export function nextStep(
   );
 }
 
-/** The step with this key on the path these answers take, if it is on it. */
+/**
+ * The step with this key: as on the path these answers take, or, for a step shown earlier that the path no longer
+ * reaches (the person went back to look after an emergency answer ended the check), with the answers given on it.
+ */
 export function findStep(rules: Rules, answers: Answers, choices: Choices, key: string): Step | null {
-  return stepsOf(rules, answers, choices).find((s) => s.key === key) ?? null;
+  const onPath = stepsOf(rules, answers, choices).find((s) => s.key === key);
+  if (onPath) return onPath;
+  const [screenId = '', part] = key.split('/');
+  const screen = layoutOf(rules).screenById.get(screenId);
+  if (!screen) return null;
+  const answered = screen.questions.filter((q) => answers[q.id] !== undefined);
+  if (part === undefined) return answered.length > 0 ? { kind: 'screen', key, screen, questions: answered } : null;
+  if (part === 'which') return answered.length > 0 ? { kind: 'which', key, screen, questions: answered } : null;
+  const one = answered.find((q) => q.id === part);
+  return one ? { kind: 'one', key, screen, questions: [one] } : null;
+}
+
+/**
+ * Where the person is, by section: the part they are on, and how many parts there can be at most. The count stays
+ * true: a section ahead counts only while one of its questions could still be asked, so it can only shrink.
+ */
+export function sectionProgress(rules: Rules, answers: Answers, currentKey: string): { part: number; parts: number } {
+  const layout = layoutOf(rules);
+  const current = layout.screenById.get(currentKey.split('/')[0] ?? '');
+  if (!current) return { part: 1, parts: 1 };
+  const { plan, kept } = walk(rules, answers);
+  const seen = new Set(plan.filter((p) => p.screen.index < current.index).map((p) => p.screen.section));
+  seen.add(current.section);
+  const first = current.questions[0];
+  const freeFrom = first ? (layout.order.get(first.id) ?? 0) : 0;
+  const given = Object.fromEntries(Object.entries(kept).filter(([id]) => (layout.order.get(id) ?? 0) < freeFrom));
+  const focus = focusOf(rules, given);
+  const ahead = new Set<string>();
+  for (const screen of layout.screens) {
+    if (screen.index <= current.index || seen.has(screen.section) || ahead.has(screen.section)) continue;
+    const possible = screen.questions.some((q) => {
+      // Skip logic that only reads answers already given is settled; any other may still show the question.
+      const settled = q.showIf && questionsIn(q.showIf).every((id) => (layout.order.get(id) ?? 0) < freeFrom);
+      return (!settled || isVisible(q, given)) && canChangeResult(rules, q, given, focus, freeFrom);
+    });
+    if (possible) ahead.add(screen.section);
+  }
+  return { part: seen.size, parts: seen.size + ahead.size };
 }
 
 // ---- Responses: what the person gives on a step, and what it does to the answers ----
@@ -279,6 +321,21 @@ export function responseFor(step: Step, truth: Answers): Response | null {
   }
   if (step.kind === 'which') return { kind: 'ticked', questions: step.questions.filter((q) => truth[q.id] === 'yes').map((q) => q.id) };
   return { kind: 'values', values: Object.fromEntries(step.questions.map((q) => [q.id, truth[q.id]])) };
+}
+
+/**
+ * The grouped checks' choices that answers given without them imply (an answers file, a scenario): "I'm not sure"
+ * if any listed question is, else Yes if any is, else No, for each group whose listed questions are all answered.
+ */
+export function impliedChoices(rules: Rules, answers: Answers): Choices {
+  const choices: Record<string, GroupChoice> = {};
+  for (const { screen, questions } of walk(rules, answers).plan) {
+    if (screen.kind !== 'group') continue;
+    const step: Step = { kind: 'screen', key: stepKey(screen), screen, questions };
+    const response = responseFor(step, answers);
+    if (response?.kind === 'choice' && response.choice) choices[screen.id] = response.choice;
+  }
+  return choices;
 }
 
 /** The response that gives again what is already recorded for a step (the browser's Forward button). */

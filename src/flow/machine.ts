@@ -84,9 +84,12 @@ function afterResponse(context: CheckContext, event: CheckEvent) {
     : { answers: context.answers, choices: context.choices };
   const stop = stopReason(context.rules, answers);
   // Changing an answer from the review screen asks only what that change made newly relevant, then goes back.
+  // Past the last step, anything still unanswered further up (a grouped check's new Yes left its list open, and
+  // the person went back past it and forward again) is asked before the review, never skipped.
   const next = context.changingFromReview
     ? nextStep(context.rules, answers, choices, { unansweredOnly: true })
-    : nextStep(context.rules, answers, choices, { after: context.current ?? undefined });
+    : (nextStep(context.rules, answers, choices, { after: context.current ?? undefined }) ??
+      nextStep(context.rules, answers, choices, { unansweredOnly: true }));
   return { answers, choices, stop, next };
 }
 

@@ -13,7 +13,9 @@ export const en = {
 
   // Intro
   introLead: 'Answer a few short questions about the back pain you have after a workout.',
-  introTime: 'It takes about 2 to 3 minutes.',
+  // The minutes are worked out from the rules at build time (src/engine/burden.ts), never written by hand.
+  introTime: (low: string, high: string) =>
+    low === high ? `It takes about ${high} minutes.` : `It takes about ${low} to ${high} minutes.`,
   introFirst: 'We ask about warning signs first. If one needs help straight away, we tell you at once.',
   introPrivacy: 'Your answers stay on this device. Nothing is sent anywhere.',
   introNotDiagnosis: 'This check is not a diagnosis. It helps you decide what to do next.',
@@ -32,7 +34,7 @@ export const en = {
   cleared: 'Your answers have been cleared from this device.',
 
   // Question screen
-  questionNumber: (n: string) => `Question ${n}`,
+  progress: (part: string, parts: string) => `Part ${part} of ${parts}`,
   changingAnswer: 'Changing your answer',
   back: 'Back',
   continue: 'Continue',
@@ -44,12 +46,21 @@ export const en = {
   errorChooseOne: 'Choose an answer',
   errorChooseAny: 'Choose at least one answer, or "None of these"',
   errorChooseNumber: (min: string, max: string) => `Choose a number from ${min} to ${max}`,
+  errorTickOne: 'Tick at least one, or go back and choose No',
+  errorFor: (label: string, message: string) => `${label}: ${message}`,
+  tickAll: 'Tick all that apply.',
+  anyOfThese: 'Do you have any of these?',
+  whichTitle: 'Which of these apply to you?',
+  groupNotSureHint: 'If you are not sure, we will ask about each one on its own.',
   errorPrefix: 'Error:',
 
   // Review
   reviewTitle: 'Check your answers',
   reviewLead: 'Make sure these are right before you see your result.',
   reviewAnswered: { one: 'You answered # question.', other: 'You answered # questions.' },
+  reviewNoneOfThese: 'None of these',
+  reviewYesTo: (items: string) => `Yes: ${items}`,
+  reviewNotSureAbout: (items: string) => `Not sure: ${items}`,
   change: 'Change',
   seeResult: 'See my result',
 

@@ -1,10 +1,12 @@
-// Rules files imported with these suffixes are validated by src/rules/vite-plugin.ts at build time.
+// Rules files imported with these suffixes are validated by src/build/rules-plugin.ts at build time.
 declare module '*.yaml?rules' {
   import type { Rules } from './schema.ts';
   /** The person-facing copy: clinician-only notes (rationale, source) are empty. */
   const rules: Rules;
   export default rules;
   export const rulesHash: string;
+  /** Minutes for a person with no warning sign, per language, from the rules (src/engine/burden.ts). */
+  export const timeEstimate: import('../engine/burden.ts').TimeEstimate;
 }
 
 declare module '*.yaml?rules-full' {
@@ -12,10 +14,12 @@ declare module '*.yaml?rules-full' {
   const rules: Rules;
   export default rules;
   export const rulesHash: string;
+  /** Minutes for a person with no warning sign, per language, from the rules (src/engine/burden.ts). */
+  export const timeEstimate: import('../engine/burden.ts').TimeEstimate;
 }
 
 declare module '*.yaml?rules-meta' {
   import type { Text } from './schema.ts';
-  const meta: { id: string; version: string; title: Text; hash: string };
+  const meta: { id: string; version: string; title: Text; hash: string; estimate: import('../engine/burden.ts').TimeEstimate };
   export default meta;
 }

@@ -4,7 +4,9 @@
 import * as z from 'zod/mini';
 import type { AnswerValue, Answers } from '../engine/answers.ts';
 import { answerProblem, findQuestion } from '../engine/answers.ts';
-import { pruneAnswers, visibleQuestions } from '../engine/visibility.ts';
+import { findStep, type Choices } from '../engine/navigation.ts';
+import { layoutOf } from '../engine/screens.ts';
+import { pruneAnswers } from '../engine/visibility.ts';
 import type { Rules } from '../rules/schema.ts';
 
 /** The part of the Web Storage API we use, so tests and hosts can pass their own. */
@@ -14,7 +16,8 @@ export interface StorageLike {
   removeItem(key: string): void;
 }
 
-export const PROGRESS_VERSION = 1;
+/** 2: steps of screens (grouped checks, several questions per screen) instead of one question per screen. */
+export const PROGRESS_VERSION = 2;
 /** Pain and answers change; a day-old answer set says little about today, so it is not offered back. */
 export const PROGRESS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -24,6 +27,7 @@ const SavedProgressSchema = z.object({
   rulesHash: z.string(),
   savedAt: z.number(),
   answers: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number()])),
+  choices: z.record(z.string(), z.enum(['yes', 'no', 'not_sure'])),
   current: z.nullable(z.string()),
   history: z.array(z.string()),
 });
@@ -52,7 +56,7 @@ export function saveProgress(
   storage: StorageLike | null,
   rules: Rules,
   rulesHash: string,
-  state: { answers: Answers; current: string | null; history: readonly string[] },
+  state: { answers: Answers; choices: Choices; current: string | null; history: readonly string[] },
   now: number = Date.now(),
 ): boolean {
   if (!storage) return false;
@@ -62,6 +66,7 @@ export function saveProgress(
     rulesHash,
     savedAt: now,
     answers: { ...state.answers },
+    choices: { ...state.choices },
     current: state.current,
     history: [...state.history],
   };
@@ -124,7 +129,7 @@ export function readProgress(
   return { kind: 'found', progress };
 }
 
-/** Every answer is valid for its question, and the saved position points at questions that apply. */
+/** Every answer is valid for its question, and the saved position points at a step on the path. */
 function fitsRules(rules: Rules, progress: SavedProgress): boolean {
   const answers: Record<string, AnswerValue> = progress.answers;
   for (const [id, value] of Object.entries(answers)) {
@@ -133,8 +138,9 @@ function fitsRules(rules: Rules, progress: SavedProgress): boolean {
   }
   // Answers to questions hidden by other answers cannot come from this app.
   if (Object.keys(pruneAnswers(rules, answers)).length !== Object.keys(answers).length) return false;
-  const visible = new Set(visibleQuestions(rules, answers).map((q) => q.id));
-  if (progress.current !== null && !visible.has(progress.current)) return false;
-  // History is not pruned by the machine when an answer changes, so it only has to name real questions.
-  return progress.history.every((id) => findQuestion(rules, id) !== undefined);
+  const layout = layoutOf(rules);
+  if (Object.keys(progress.choices).some((id) => layout.screenById.get(id)?.kind !== 'group')) return false;
+  if (progress.current !== null && !findStep(rules, answers, progress.choices, progress.current)) return false;
+  // History is not pruned by the machine when an answer changes, so it only has to name real screens.
+  return progress.history.every((key) => layout.screenById.has(key.split('/')[0] ?? ''));
 }

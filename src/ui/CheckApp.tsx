@@ -3,9 +3,11 @@
 // on load unless asked, and saves only where the host allows.
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { timeEstimate as estimateTime, type TimeEstimate } from '../engine/burden.ts';
 import { evaluate } from '../engine/evaluate.ts';
-import { findQuestion, type AnswerValue } from '../engine/answers.ts';
-import { checkMachine, type CheckContext, type CheckInput } from '../flow/machine.ts';
+import { countedAnswers, sectionProgress, type Response } from '../engine/navigation.ts';
+import { layoutOf } from '../engine/screens.ts';
+import { checkMachine, currentStep, type CheckEvent, type CheckInput } from '../flow/machine.ts';
 import { browserLocale, catalogues, formatNumber } from '../i18n/index.ts';
 import type { Rules } from '../rules/schema.ts';
 import type { Locale } from '../rules/text.ts';
@@ -18,10 +20,11 @@ import {
   type SavedProgress,
   type StorageLike,
 } from '../storage/progress.ts';
-import type { CheckEvent, ClinicInfo } from './host-events.ts';
+import { landedOnMark, syncHistory, type HistorySync } from './browser-history.ts';
+import type { CheckEvent as HostEvent, ClinicInfo } from './host-events.ts';
 import { IntroScreen } from './IntroScreen.tsx';
 import { CheckHeader } from './CheckHeader.tsx';
-import { QuestionScreen } from './QuestionScreen.tsx';
+import { StepScreen } from './StepScreen.tsx';
 import { ResultScreen } from './ResultScreen.tsx';
 import { ResumeOffer } from './ResumeOffer.tsx';
 import { ReviewScreen } from './ReviewScreen.tsx';
@@ -31,9 +34,14 @@ export interface CheckAppProps {
   rules: Rules;
   /** Hash of the rules file: saved answers are only ever resumed against the exact same rules. */
   rulesHash: string;
+  /**
+   * The intro's time estimate, worked out from the rules at build time (the rules plugin). Without it (tests,
+   * tools with their own rules) it is worked out here from a small sample.
+   */
+  timeEstimate?: TimeEstimate;
   /** Fixed language; without it the browser's language is used, and the person can switch. */
   locale?: Locale;
-  onEvent?: (e: CheckEvent) => void;
+  onEvent?: (e: HostEvent) => void;
   /** Where progress is saved; `null` never saves (an embedded widget saves only when its host allows). */
   storage?: StorageLike | null;
   /** Move focus to the first screen's heading on load. Leave false when embedded in another page. */
@@ -45,6 +53,11 @@ export interface CheckAppProps {
   onPrint?: () => void;
   /** Put the answers in the `complete` event (a clinic opted in with share-answers). Off by default. */
   shareAnswers?: boolean;
+  /**
+   * Each step is a browser history entry: Back and Forward (and a phone's back gesture) move between steps, and a
+   * reload keeps the step. The standalone page turns it on; an embed only when the clinic opts in.
+   */
+  browserHistory?: boolean;
   /** The person already pressed Start (on LazyCheck's intro, while this was loading): begin at the first question. */
   startAtOnce?: boolean;
 }
@@ -64,21 +77,26 @@ export function CheckApp(props: CheckAppProps) {
   useEffect(() => {
     onEventRef.current = props.onEvent;
   });
-  const emit = useCallback((e: CheckEvent) => onEventRef.current?.(e), []);
+  const emit = useCallback((e: HostEvent) => onEventRef.current?.(e), []);
 
   // Read once, without side effects (StrictMode may call this twice); a discarded save is removed in an effect.
   const [initial] = useState(() => readProgress(storage, rules, rulesHash));
-  const [phase, setPhase] = useState<Phase>(() =>
-    initial.kind === 'found' ? { kind: 'offer', progress: initial.progress } : { kind: 'check', resume: null, run: 0 },
-  );
+  const [phase, setPhase] = useState<Phase>(() => {
+    if (initial.kind !== 'found') return { kind: 'check', resume: null, run: 0 };
+    // A reload (or Back into the page) lands on a step the check marked: carry on there without asking.
+    if (props.browserHistory && landedOnMark(rules.meta.id)) return { kind: 'check', resume: initial.progress, run: 0 };
+    return { kind: 'offer', progress: initial.progress };
+  });
   const [notice, setNotice] = useState<Notice>(initial.kind === 'discarded' ? initial.reason : null);
   useEffect(() => {
     if (initial.kind === 'discarded') clearProgress(storage, rules.meta.id);
   }, [initial, storage, rules]);
 
+  const givenEstimate = props.timeEstimate;
+  const timeEstimate = useMemo(() => givenEstimate ?? sampledEstimate(rules), [givenEstimate, rules]);
   const ui = useMemo<UiContextValue>(
-    () => ({ rules, locale, t: catalogues[locale], say: makeSay(locale), focusAllowed, print: onPrint ?? printPage }),
-    [rules, locale, onPrint],
+    () => ({ rules, locale, t: catalogues[locale], say: makeSay(locale), focusAllowed, print: onPrint ?? printPage, timeEstimate }),
+    [rules, locale, onPrint, timeEstimate],
   );
 
   const switchLocale = (l: Locale) => {
@@ -118,6 +136,7 @@ export function CheckApp(props: CheckAppProps) {
             userActed={userActed}
             emit={emit}
             shareAnswers={props.shareAnswers ?? false}
+            browserHistory={props.browserHistory ?? false}
             startAtOnce={phase.run === 0 && (props.startAtOnce ?? false)}
           />
         )}
@@ -134,48 +153,47 @@ interface FlowProps {
   notice: Notice;
   setNotice: (n: Notice) => void;
   userActed: () => void;
-  emit: (e: CheckEvent) => void;
+  emit: (e: HostEvent) => void;
+  browserHistory: boolean;
   shareAnswers: boolean;
   startAtOnce: boolean;
 }
 
-/** "Question N": how many questions the person has been shown on their path, never a total branching could change. */
-function questionNumber(context: Pick<CheckContext, 'current' | 'history'>): number {
-  const seen = context.current ? context.history.indexOf(context.current) : -1;
-  return seen >= 0 ? seen + 1 : context.history.length + 1;
-}
-
 function CheckFlow(props: FlowProps) {
-  const { resume, storage, rulesHash, clinic, notice, setNotice, userActed, emit, startAtOnce, shareAnswers } = props;
+  const { resume, storage, rulesHash, clinic, notice, setNotice, userActed, emit, startAtOnce, shareAnswers, browserHistory } = props;
   const { rules, t, say, locale } = useUi();
   const [input] = useState<CheckInput>(() =>
-    resume ? { rules, resume: { answers: resume.answers, current: resume.current, history: resume.history } } : { rules },
+    resume
+      ? { rules, resume: { answers: resume.answers, choices: resume.choices, current: resume.current, history: resume.history } }
+      : { rules },
   );
   const actor = useActorRef(checkMachine, { input });
   const screen = useSelector(actor, (s) => s.value);
   const context = useSelector(actor, (s) => s.context);
   const canGoBack = useSelector(actor, (s) => s.can({ type: 'user.back' }));
+  const history = useRef<HistorySync | null>(null);
 
   // Saves progress and tells the host where the person is. A subscription, not a render effect, so each
   // transition is reported once (renders can repeat, e.g. in StrictMode).
   useEffect(() => {
     let before = String(actor.getSnapshot().value);
-    let beforeQuestion = actor.getSnapshot().context.current;
+    let beforeStep = actor.getSnapshot().context.current;
     const sub = actor.subscribe((snapshot) => {
       const ctx = snapshot.context;
       if (Object.keys(ctx.answers).length > 0) saveProgress(storage, rules, rulesHash, ctx);
       else clearProgress(storage, rules.meta.id);
       const now = String(snapshot.value);
-      if (now === before && ctx.current === beforeQuestion) return;
+      if (now === before && ctx.current === beforeStep) return;
       const was = before;
       before = now;
-      beforeQuestion = ctx.current;
-      if (now === 'question' && ctx.current) {
+      beforeStep = ctx.current;
+      const step = now === 'question' ? currentStep(ctx) : null;
+      if (step) {
         if (was === 'intro') emit({ type: 'start' });
-        const section = findQuestion(rules, ctx.current)?.section ?? '';
-        emit({ type: 'step', section, questionNumber: questionNumber(ctx) });
+        emit({ type: 'step', section: step.screen.section, screen: step.key, stepNumber: ctx.history.length + 1 });
       } else if (now === 'result') {
-        const result = evaluate(rules, ctx.answers);
+        const answers = countedAnswers(rules, ctx.answers);
+        const result = evaluate(rules, answers);
         emit({
           type: 'complete',
           urgency: result.urgency,
@@ -184,12 +202,31 @@ function CheckFlow(props: FlowProps) {
           rulesId: result.rulesId,
           rulesVersion: result.rulesVersion,
           // Only when the host asked (the embed's share-answers): by default answers never leave the check.
-          ...(shareAnswers ? { answers: ctx.answers } : {}),
+          ...(shareAnswers ? { answers } : {}),
         });
       }
     });
     return () => sub.unsubscribe();
   }, [actor, storage, rules, rulesHash, emit, shareAnswers]);
+
+  // The browser's Back and Forward move through the steps (standalone; embedded only when the clinic opts in).
+  useEffect(() => {
+    if (!browserHistory) return;
+    const sync = syncHistory(rules.meta.id, (moved) => {
+      for (let i = 0; i < Math.abs(moved); i++) {
+        const event = moved < 0 ? ({ type: 'user.back' } as const) : ({ type: 'user.forward' } as const);
+        if (!actor.getSnapshot().can(event)) break;
+        actor.send(event);
+      }
+      // Back past the intro leaves the check: go on to the entry before it rather than stopping on a dead one.
+      if (moved < 0 && actor.getSnapshot().matches('intro')) sync.rewind();
+    });
+    history.current = sync;
+    return () => {
+      sync.stop();
+      history.current = null;
+    };
+  }, [actor, browserHistory, rules]);
 
   // After the subscription above, so the host still hears `start`. A second run (StrictMode) is ignored by the
   // machine, which only takes user.start on the intro.
@@ -197,21 +234,28 @@ function CheckFlow(props: FlowProps) {
     if (startAtOnce) actor.send({ type: 'user.start' });
   }, [actor, startAtOnce]);
 
-  const send = (event: Parameters<typeof actor.send>[0]) => {
+  const send = (event: CheckEvent) => {
     userActed();
     if (notice) setNotice(null);
+    const sync = history.current;
+    if (event.type === 'user.back' && sync) return sync.back(() => actor.send(event));
+    const before = actor.getSnapshot();
     actor.send(event);
+    const after = actor.getSnapshot();
+    const moved = after.value !== before.value || after.context.current !== before.context.current;
+    if (sync && moved && event.type !== 'user.restart') sync.pushed();
   };
 
-  const question = screen === 'question' && context.current ? findQuestion(rules, context.current) : undefined;
-  const previous = context.history.at(-1);
-  const firstOfSection =
-    question && !context.changingFromReview && (!previous || findQuestion(rules, previous)?.section !== question.section);
-  const section = question ? rules.sections.find((s) => s.id === question.section) : undefined;
-  const progress = question
+  const step = screen === 'question' ? currentStep(context) : null;
+  const previousStep = context.history.at(-1);
+  const previousSection = previousStep ? layoutOf(rules).screenById.get(previousStep.split('/')[0] ?? '')?.section : undefined;
+  const section = step ? rules.sections.find((s) => s.id === step.screen.section) : undefined;
+  const firstOfSection = step && !context.changingFromReview && previousSection !== step.screen.section;
+  const place = step ? sectionProgress(rules, context.answers, step.key) : null;
+  const progress = step
     ? context.changingFromReview
       ? t.changingAnswer
-      : t.questionNumber(formatNumber(locale, questionNumber(context)))
+      : t.progress(formatNumber(locale, place?.part ?? 1), formatNumber(locale, place?.parts ?? 1))
     : '';
 
   return (
@@ -228,7 +272,7 @@ function CheckFlow(props: FlowProps) {
           {noticeText(notice, t)}
         </p>
       )}
-      <div className={question ? 'backcheck__progress-row' : 'backcheck__progress-row backcheck__progress-row--idle'}>
+      <div className={step ? 'backcheck__progress-row' : 'backcheck__progress-row backcheck__progress-row--idle'}>
         {/* Always in the page so that changes to it are announced; empty off the question screens. */}
         <p className="backcheck__progress" aria-live="polite">
           {progress}
@@ -236,26 +280,29 @@ function CheckFlow(props: FlowProps) {
         {section && <p className="backcheck__caption">{say(section.title)}</p>}
       </div>
       {screen === 'intro' && <IntroScreen onStart={() => send({ type: 'user.start' })} />}
-      {question && (
-        <QuestionScreen
-          key={question.id}
-          question={question}
-          saved={context.answers[question.id]}
-          error={context.error && context.error.questionId === question.id ? context.error : null}
+      {step && (
+        <StepScreen
+          key={step.key}
+          step={step}
+          saved={context.answers}
+          savedChoice={context.choices[step.screen.id]}
+          problems={context.error && context.error.step === step.key ? context.error.problems : null}
           sectionIntro={firstOfSection && section?.intro ? say(section.intro) : null}
-          onAnswer={(value: AnswerValue | undefined) => send({ type: 'user.answer', value })}
+          fallbackTitle={section ? say(section.title) : ''}
+          onRespond={(response: Response) => send({ type: 'user.answer', response })}
         />
       )}
       {screen === 'review' && (
         <ReviewScreen
           answers={context.answers}
-          onChange={(questionId) => send({ type: 'user.change', questionId })}
+          choices={context.choices}
+          onChange={(screenId) => send({ type: 'user.change', screen: screenId })}
           onConfirm={() => send({ type: 'user.confirm' })}
         />
       )}
       {screen === 'result' && (
         <ResultScreen
-          answers={context.answers}
+          answers={countedAnswers(rules, context.answers)}
           clinic={clinic}
           onBook={(via) => emit({ type: 'book', via })}
           onStartAgain={() => send({ type: 'user.restart' })}
@@ -268,6 +315,11 @@ function CheckFlow(props: FlowProps) {
       )}
     </>
   );
+}
+
+function sampledEstimate(rules: Rules): TimeEstimate {
+  const sample = (locale: Locale) => estimateTime(rules, locale, catalogues[locale].whichTitle, 24);
+  return { en: sample('en'), es: sample('es') };
 }
 
 function printPage(): void {

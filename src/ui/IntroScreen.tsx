@@ -1,6 +1,8 @@
 // What this is, how long it takes, where the answers go, and that it is not a diagnosis; "Start" is the consent.
 import { useId, type Ref } from 'react';
-import type { Messages } from '../i18n/index.ts';
+import type { TimeEstimate } from '../engine/burden.ts';
+import { formatNumber, type Messages } from '../i18n/index.ts';
+import type { Locale } from '../rules/text.ts';
 import { useHeadingFocus, useUi } from './ui-context.ts';
 
 /**
@@ -10,11 +12,14 @@ import { useHeadingFocus, useUi } from './ui-context.ts';
 export function IntroView({
   t,
   title,
+  minutes,
   onStart,
   headingRef,
 }: {
   t: Messages;
   title: string;
+  /** How long the check takes a person with no warning sign, worked out from the rules when they were built. */
+  minutes: { low: string; high: string };
   onStart: () => void;
   headingRef?: Ref<HTMLHeadingElement>;
 }) {
@@ -26,7 +31,7 @@ export function IntroView({
       </h1>
       <p className="backcheck__lead">{t.introLead}</p>
       <ul className="backcheck__list">
-        <li>{t.introTime}</li>
+        <li>{t.introTime(minutes.low, minutes.high)}</li>
         <li>{t.introFirst}</li>
         <li>{t.introPrivacy}</li>
         <li>{t.introNotDiagnosis}</li>
@@ -41,8 +46,22 @@ export function IntroView({
   );
 }
 
+/** The estimate's numbers in the language's own digits. */
+export function minutesText(estimate: TimeEstimate, locale: Locale): { low: string; high: string } {
+  const { low, high } = estimate[locale];
+  return { low: formatNumber(locale, low), high: formatNumber(locale, high) };
+}
+
 export function IntroScreen({ onStart }: { onStart: () => void }) {
-  const { t, say, rules } = useUi();
+  const { t, say, rules, locale, timeEstimate } = useUi();
   const headingRef = useHeadingFocus<HTMLHeadingElement>('intro');
-  return <IntroView t={t} title={say(rules.meta.title)} onStart={onStart} headingRef={headingRef} />;
+  return (
+    <IntroView
+      t={t}
+      title={say(rules.meta.title)}
+      minutes={minutesText(timeEstimate, locale)}
+      onStart={onStart}
+      headingRef={headingRef}
+    />
+  );
 }

@@ -7,11 +7,11 @@ import { browserLocale, catalogues } from '../i18n/index.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import type { CheckAppProps } from './CheckApp.tsx';
 import { CheckHeader } from './CheckHeader.tsx';
-import { IntroView } from './IntroScreen.tsx';
+import { IntroView, minutesText } from './IntroScreen.tsx';
 
 const LoadedCheck = lazy(() => import('./LoadedCheck.tsx'));
 
-export type LazyCheckProps = Omit<CheckAppProps, 'rules' | 'rulesHash' | 'startAtOnce'>;
+export type LazyCheckProps = Omit<CheckAppProps, 'rules' | 'rulesHash' | 'timeEstimate' | 'startAtOnce'>;
 
 /** Starts the download without waiting for React to ask (e.g. as soon as the page's script runs). */
 export function preloadCheck(): void {
@@ -73,7 +73,12 @@ export function LazyCheck(props: LazyCheckProps) {
       <div className="backcheck__progress-row backcheck__progress-row--idle">
         <p className="backcheck__progress" aria-live="polite" />
       </div>
-      <IntroView t={t} title={localize(meta.title, locale)} onStart={() => setStartRequested(true)} />
+      <IntroView
+        t={t}
+        title={localize(meta.title, locale)}
+        minutes={minutesText(meta.estimate, locale)}
+        onStart={() => setStartRequested(true)}
+      />
     </div>
   );
   return (

@@ -6,7 +6,8 @@ import type { Likelihood, Urgency } from '../rules/schema.ts';
 
 export type CheckEvent =
   | { type: 'start' }
-  | { type: 'step'; section: string; questionNumber: number }
+  /** A new step is on screen: its section, its screen (a step key), and how many steps the person has seen. */
+  | { type: 'step'; section: string; screen: string; stepNumber: number }
   | {
       type: 'complete';
       urgency: Urgency;

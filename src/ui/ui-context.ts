@@ -1,5 +1,6 @@
 // What every screen needs besides the machine: the rules, the language, and whether focus may be moved yet.
 import { createContext, useContext, useEffect, useRef, type RefObject } from 'react';
+import type { TimeEstimate } from '../engine/burden.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { Rules, Text } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
@@ -17,6 +18,8 @@ export interface UiContextValue {
   focusAllowed: RefObject<boolean>;
   /** Prints the result: the browser's print, or the embed's, which prints the widget alone. */
   print: () => void;
+  /** How long the check takes a person with no warning sign, per language (the intro says so). */
+  timeEstimate: TimeEstimate;
 }
 
 export const UiContext = createContext<UiContextValue | null>(null);

@@ -8,9 +8,9 @@ import { answerSetProgress } from '../../src/engine/answer-set.ts';
 import type { Answers } from '../../src/engine/answers.ts';
 import { matches, questionsIn } from '../../src/engine/conditions.ts';
 import { evaluate, urgencyRank } from '../../src/engine/evaluate.ts';
-import { nextQuestion, stopReason } from '../../src/engine/navigation.ts';
+import { countedAnswers, impliedChoices, nextStep, pendingQuestions, responseFor, stopReason } from '../../src/engine/navigation.ts';
 import { pruneAnswers, visibleQuestions } from '../../src/engine/visibility.ts';
-import { checkMachine } from '../../src/flow/machine.ts';
+import { checkMachine, currentStep } from '../../src/flow/machine.ts';
 import type { RedFlagRule } from '../../src/rules/schema.ts';
 import { mainRules } from '../helpers.ts';
 import { answersArb, satisfyingArb } from './arbitraries.ts';
@@ -89,7 +89,7 @@ describe('only red flags give emergency or urgent', () => {
       fc.property(anyAnswers, (answers) => {
         const emergency = firedFlags(answers).some((r) => r.level === 'emergency');
         expect(stopReason(rules, answers) === 'emergency').toBe(emergency);
-        if (emergency) expect(nextQuestion(rules, answers)).toBeNull();
+        if (emergency) expect(nextStep(rules, answers, impliedChoices(rules, answers), { unansweredOnly: true })).toBeNull();
       }),
       { numRuns: 1000 },
     );
@@ -100,16 +100,17 @@ describe('the questionnaire never skips a question that could make it an emergen
   const emergencyQuestions = new Set(rules.redFlags.filter((r) => r.level === 'emergency').flatMap((r) => questionsIn(r.when)));
   const redFlagQuestions = new Set(rules.redFlags.flatMap((r) => questionsIn(r.when)));
 
-  /** Walk the real state machine, answering each question it shows with the candidate answer for it. */
+  /** Walk the real state machine, giving on each step it shows the response the candidate answers call for. */
   function walk(candidates: Answers) {
     const actor = createActor(checkMachine, { input: { rules } }).start();
     actor.send({ type: 'user.start' });
     const asked: string[] = [];
-    for (let step = 0; step < rules.questions.length * 2 && actor.getSnapshot().matches('question'); step++) {
-      const current = actor.getSnapshot().context.current;
-      if (current === null) break;
-      asked.push(current);
-      actor.send({ type: 'user.answer', value: candidates[current] });
+    for (let i = 0; i < rules.questions.length * 3 && actor.getSnapshot().matches('question'); i++) {
+      const step = currentStep(actor.getSnapshot().context);
+      const response = step ? responseFor(step, candidates) : null;
+      if (!step || !response) break;
+      asked.push(step.key);
+      actor.send({ type: 'user.answer', response });
     }
     const snapshot = actor.getSnapshot();
     actor.stop();
@@ -130,7 +131,7 @@ describe('the questionnaire never skips a question that could make it an emergen
       fc.property(candidatesArb, (candidates) => {
         const { asked, snapshot } = walk(candidates);
         expect(snapshot.matches('question')).toBe(false);
-        const answers = snapshot.context.answers;
+        const answers = countedAnswers(rules, snapshot.context.answers);
         expect(new Set(asked).size).toBe(asked.length);
         const fired = firedFlags(answers);
         const exit = rules.scopeExits.some((r) => matches(r.when, answers));
@@ -146,8 +147,9 @@ describe('the questionnaire never skips a question that could make it an emergen
         if (exit) expect(unanswered.filter((id) => redFlagQuestions.has(id))).toEqual([]);
         if (fired.length === 0 && !exit) {
           calmWalks++;
-          // Nothing alarming: the whole questionnaire was asked, then the review screen.
-          expect(unanswered).toEqual([]);
+          // Nothing alarming: everything that could change the result was asked, then the review screen.
+          expect(pendingQuestions(rules, snapshot.context.answers)).toEqual([]);
+          expect(unanswered.filter((id) => redFlagQuestions.has(id))).toEqual([]);
           expect(snapshot.matches('review')).toBe(true);
         }
       }),
@@ -156,14 +158,14 @@ describe('the questionnaire never skips a question that could make it an emergen
     expect(calmWalks).toBeGreaterThan(10);
   });
 
-  it('nextQuestion asks an emergency question before stopping, from any partial answer set', () => {
+  it('the next step asks an emergency question before stopping, from any partial answer set', () => {
     fc.assert(
       fc.property(anyAnswers, (answers) => {
         const emergencyFired = firedFlags(answers).some((r) => r.level === 'emergency');
         const pendingEmergency = visibleQuestions(rules, answers).filter(
           (q) => answers[q.id] === undefined && emergencyQuestions.has(q.id),
         );
-        const next = nextQuestion(rules, answers, { unansweredOnly: true });
+        const next = nextStep(rules, answers, impliedChoices(rules, answers), { unansweredOnly: true });
         if (!emergencyFired && pendingEmergency.length > 0) {
           expect(next).not.toBeNull();
           expect(stopReason(rules, answers)).toBeNull();
@@ -177,10 +179,16 @@ describe('the questionnaire never skips a question that could make it an emergen
     fc.assert(
       fc.property(anyAnswers, (answers) => {
         const progress = answerSetProgress(rules, answers);
-        const firstToAsk = progress.pending.find((p) => p.status === 'unanswered')?.questionId ?? null;
-        expect(firstToAsk).toBe(nextQuestion(rules, answers, { unansweredOnly: true })?.id ?? null);
-        if (progress.stop !== null) expect(progress.pending.every((p) => p.status === 'not_asked')).toBe(true);
-        expect(progress.complete).toBe(progress.pending.length === 0);
+        const toAsk = progress.pending.filter((p) => p.status === 'unanswered').map((p) => p.questionId);
+        const next = nextStep(rules, answers, impliedChoices(rules, answers), { unansweredOnly: true });
+        const nextUnanswered = next?.questions.filter((q) => answers[q.id] === undefined).map((q) => q.id) ?? [];
+        if (progress.stop === null) {
+          // The first question still to ask is on the next step the questionnaire would show.
+          expect(nextUnanswered[0] ?? null).toBe(toAsk[0] ?? null);
+        } else {
+          expect(toAsk).toEqual([]);
+        }
+        expect(progress.complete).toBe(progress.stop !== null || toAsk.length === 0);
       }),
       { numRuns: 1000 },
     );

@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
+import type { AnswerValue } from '../../src/engine/answers.ts';
 import { checkMachine, type CheckEvent } from '../../src/flow/machine.ts';
 import { miniRules } from '../helpers.ts';
 
-function start(...events: CheckEvent[]) {
+/** An answer to the one question on screen (the mini rules have no screens: one question each). */
+type Move = CheckEvent | { answer: AnswerValue | undefined };
+type Actor = ReturnType<typeof createActor<typeof checkMachine>>;
+
+function send(actor: Actor, move: Move) {
+  if (!('answer' in move)) return actor.send(move);
+  const current = actor.getSnapshot().context.current ?? '';
+  actor.send({ type: 'user.answer', response: { kind: 'values', values: { [current]: move.answer } } });
+}
+function start(...moves: Move[]) {
   const actor = createActor(checkMachine, { input: { rules: miniRules() } }).start();
-  for (const e of events) actor.send(e);
+  for (const m of moves) send(actor, m);
   return actor;
 }
-const answer = (value: string | string[] | number | undefined): CheckEvent => ({ type: 'user.answer', value });
+const answer = (value: AnswerValue | undefined): Move => ({ answer: value });
 const where = (actor: ReturnType<typeof start>) => {
   const s = actor.getSnapshot();
   return s.value === 'question' ? `question:${s.context.current}` : String(s.value);
@@ -26,8 +36,8 @@ describe('the check machine', () => {
     const actor = start({ type: 'user.start' }, answer('no'), answer('no'), answer('adult'), answer('no'));
     // lift_kind only shows for people who lift
     expect(where(actor)).toBe('question:pain');
-    actor.send(answer(3));
-    actor.send(answer('no'));
+    send(actor, answer(3));
+    send(actor, answer('no'));
     expect(where(actor)).toBe('review');
     actor.send({ type: 'user.confirm' });
     expect(where(actor)).toBe('result');
@@ -42,43 +52,46 @@ describe('the check machine', () => {
   it('after an urgent answer, still asks every question that could make it an emergency, and nothing else', () => {
     const actor = start({ type: 'user.start' }, answer('not_sure'));
     expect(where(actor)).toBe('question:late_flag');
-    actor.send(answer('no'));
+    send(actor, answer('no'));
     expect(where(actor)).toBe('result');
   });
 
   it('an emergency answer to a late safety question still ends at once', () => {
     const actor = start({ type: 'user.start' }, answer('no'), answer('yes'));
     expect(where(actor)).toBe('question:late_flag');
-    actor.send(answer('yes'));
+    send(actor, answer('yes'));
     expect(where(actor)).toBe('result');
   });
 
   it('a scope exit waits for the remaining red flag questions, then goes to the result', () => {
     const actor = start({ type: 'user.start' }, answer('no'), answer('no'), answer('child'));
     expect(where(actor)).toBe('question:late_flag');
-    actor.send(answer('no'));
+    send(actor, answer('no'));
     expect(where(actor)).toBe('result');
   });
 
   it('refuses a missing or invalid answer with an error and stays on the question', () => {
     const actor = start({ type: 'user.start' }, answer(undefined));
     expect(where(actor)).toBe('question:rf_big');
-    expect(actor.getSnapshot().context.error).toEqual({ questionId: 'rf_big', message: 'required' });
-    actor.send(answer('maybe'));
-    expect(actor.getSnapshot().context.error?.message).toMatch(/not an option/);
-    actor.send(answer('no'));
+    expect(actor.getSnapshot().context.error).toEqual({
+      step: 'rf_big',
+      problems: [{ field: 'rf_big', kind: 'required', message: '"rf_big" needs an answer' }],
+    });
+    send(actor, answer('maybe'));
+    expect(actor.getSnapshot().context.error?.problems[0]?.message).toMatch(/not an option/);
+    send(actor, answer('no'));
     expect(actor.getSnapshot().context.error).toBeNull();
     expect(where(actor)).toBe('question:rf_small');
   });
 
   it('refuses "none" ticked together with another option, and an out-of-range scale value', () => {
     const actor = start({ type: 'user.start' }, answer('no'), answer('no'), answer('adult'), answer('yes'));
-    actor.send(answer(['deadlift', 'none']));
+    send(actor, answer(['deadlift', 'none']));
     expect(where(actor)).toBe('question:lift_kind');
-    actor.send(answer(['deadlift']));
-    actor.send(answer(11));
+    send(actor, answer(['deadlift']));
+    send(actor, answer(11));
     expect(where(actor)).toBe('question:pain');
-    expect(actor.getSnapshot().context.error?.message).toMatch(/outside 0-10/);
+    expect(actor.getSnapshot().context.error?.problems[0]?.message).toMatch(/outside 0-10/);
   });
 
   it('goes back through the questions actually shown, keeping the answers', () => {
@@ -101,9 +114,9 @@ describe('the check machine', () => {
       answer('no'), answer('no'), answer('adult'), answer('yes'), answer(['deadlift']), answer(4), answer('no'),
     );
     expect(where(actor)).toBe('review');
-    actor.send({ type: 'user.change', questionId: 'lifts' });
+    actor.send({ type: 'user.change', screen: 'lifts' });
     expect(where(actor)).toBe('question:lifts');
-    actor.send(answer('no'));
+    send(actor, answer('no'));
     expect(where(actor)).toBe('review');
     expect(actor.getSnapshot().context.answers).not.toHaveProperty('lift_kind');
     expect(actor.getSnapshot().context.answers.pain).toBe(4);
@@ -114,10 +127,10 @@ describe('the check machine', () => {
       { type: 'user.start' },
       answer('no'), answer('no'), answer('adult'), answer('no'), answer(4), answer('no'),
     );
-    actor.send({ type: 'user.change', questionId: 'lifts' });
-    actor.send(answer('yes'));
+    actor.send({ type: 'user.change', screen: 'lifts' });
+    send(actor, answer('yes'));
     expect(where(actor)).toBe('question:lift_kind');
-    actor.send(answer(['squat']));
+    send(actor, answer(['squat']));
     expect(where(actor)).toBe('review');
   });
 
@@ -126,8 +139,8 @@ describe('the check machine', () => {
       { type: 'user.start' },
       answer('no'), answer('no'), answer('adult'), answer('no'), answer(4), answer('no'),
     );
-    actor.send({ type: 'user.change', questionId: 'rf_big' });
-    actor.send(answer('yes'));
+    actor.send({ type: 'user.change', screen: 'rf_big' });
+    send(actor, answer('yes'));
     expect(where(actor)).toBe('result');
   });
 
@@ -137,7 +150,7 @@ describe('the check machine', () => {
       answer('no'), answer('no'), answer('adult'), answer('no'), answer(4), answer('no'),
     );
     const before = actor.getSnapshot().context.answers;
-    actor.send({ type: 'user.change', questionId: 'age' });
+    actor.send({ type: 'user.change', screen: 'age' });
     actor.send({ type: 'user.back' });
     expect(where(actor)).toBe('review');
     expect(actor.getSnapshot().context.answers).toEqual(before);
@@ -148,8 +161,8 @@ describe('the check machine', () => {
       { type: 'user.start' },
       answer('no'), answer('no'), answer('adult'), answer('no'), answer(4), answer('no'),
     );
-    actor.send({ type: 'user.change', questionId: 'lifts' });
-    actor.send(answer('yes'));
+    actor.send({ type: 'user.change', screen: 'lifts' });
+    send(actor, answer('yes'));
     expect(where(actor)).toBe('question:lift_kind');
     actor.send({ type: 'user.back' });
     expect(where(actor)).toBe('question:lifts');
@@ -172,7 +185,7 @@ describe('the check machine', () => {
       { type: 'user.start' },
       answer('no'), answer('no'), answer('adult'), answer('no'), answer(4), answer('no'),
     );
-    actor.send({ type: 'user.change', questionId: 'lift_kind' });
+    actor.send({ type: 'user.change', screen: 'lift_kind' });
     expect(where(actor)).toBe('review');
   });
 
@@ -184,7 +197,7 @@ describe('the check machine', () => {
 
   it('resumes saved progress where the person was', () => {
     const actor = createActor(checkMachine, {
-      input: { rules: miniRules(), resume: { answers: { rf_big: 'no' }, current: 'rf_small', history: ['rf_big'] } },
+      input: { rules: miniRules(), resume: { answers: { rf_big: 'no' }, choices: {}, current: 'rf_small', history: ['rf_big'] } },
     }).start();
     expect(where(actor)).toBe('question:rf_small');
     actor.send({ type: 'user.back' });

@@ -6,13 +6,19 @@
 //   ?rules       what the person's questionnaire needs: clinician-only notes (rationale, source, sources) are
 //                emptied, since they are never shown there and were a fifth of the download;
 //   ?rules-full  everything, for the clinicians' review page (loaded only on that page);
-//   ?rules-meta  just the id, version and title, so the first screen can show before the rules arrive.
+//   ?rules-meta  just the id, version, title and time estimate, so the first screen can show before the rules arrive.
+//
+// Each view also carries the intro's time estimate, worked out from the rules with the response-time model
+// (src/engine/burden.ts) for a person with no warning sign, in each language: never written by hand.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatProblem, loadRules } from './load.ts';
-import type { Rules } from './schema.ts';
+import { timeEstimate, type TimeEstimate } from '../engine/burden.ts';
+import { catalogues } from '../i18n/index.ts';
+import { formatProblem, loadRules } from '../rules/load.ts';
+import type { Rules } from '../rules/schema.ts';
+import { LOCALES } from '../rules/text.ts';
 
 const VIEWS = ['rules', 'rules-full', 'rules-meta'] as const;
 type View = (typeof VIEWS)[number];
@@ -40,6 +46,19 @@ export function personFacingRules(rules: Rules): Rules {
   };
 }
 
+const estimates = new WeakMap<Rules, TimeEstimate>();
+
+/** Minutes for a person with no warning sign, per language (Spanish runs longer). */
+export function estimateOf(rules: Rules): TimeEstimate {
+  let estimate = estimates.get(rules);
+  if (!estimate) {
+    const entries = LOCALES.map((locale) => [locale, timeEstimate(rules, locale, catalogues[locale].whichTitle)] as const);
+    estimate = Object.fromEntries(entries) as TimeEstimate;
+    estimates.set(rules, estimate);
+  }
+  return estimate;
+}
+
 export function rulesPlugin(): Plugin {
   return {
     name: 'backcheck-rules',
@@ -55,13 +74,14 @@ export function rulesPlugin(): Plugin {
       // The hash keys saved progress to this exact file: answers saved against other rules are never reused.
       const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
       const json = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
+      const estimate = `export const timeEstimate = ${JSON.stringify(estimateOf(rules))};`;
       switch (target.view) {
         case 'rules-meta':
-          return `export default ${JSON.stringify({ id: rules.meta.id, version: rules.meta.version, title: rules.meta.title, hash })};`;
+          return `export default ${JSON.stringify({ id: rules.meta.id, version: rules.meta.version, title: rules.meta.title, hash, estimate: estimateOf(rules) })};`;
         case 'rules-full':
-          return `export const rulesHash = ${JSON.stringify(hash)};\nexport default ${json(rules)};`;
+          return `export const rulesHash = ${JSON.stringify(hash)};\n${estimate}\nexport default ${json(rules)};`;
         case 'rules':
-          return `export const rulesHash = ${JSON.stringify(hash)};\nexport default ${json(personFacingRules(rules))};`;
+          return `export const rulesHash = ${JSON.stringify(hash)};\n${estimate}\nexport default ${json(personFacingRules(rules))};`;
       }
     },
   };

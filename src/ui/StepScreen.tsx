@@ -1,0 +1,320 @@
+// One step of the check: a screen's questions (each its own fieldset), a grouped check ("Do you have any of
+// these?" with Yes / No / I'm not sure), its "Which of these?", or one of its questions on its own. The screen only
+// collects what the person chose and sends it; the machine decides what it means and what comes next.
+import { useId, useState, type FormEvent, type ReactNode, type Ref } from 'react';
+import type { AnswerValue } from '../engine/answers.ts';
+import type { GroupChoice, Response, ResponseProblem, Step } from '../engine/navigation.ts';
+import { formatNumber } from '../i18n/index.ts';
+import type { Question } from '../rules/schema.ts';
+import { ErrorSummary, type ErrorLink } from './ErrorSummary.tsx';
+import { ChoiceInputs, ScaleInputs, TickList } from './inputs.tsx';
+import { useHeadingFocus, useUi, type UiContextValue } from './ui-context.ts';
+
+interface Props {
+  step: Step;
+  /** Answers already given (when the person comes back to this step). */
+  saved: Readonly<Record<string, AnswerValue>>;
+  /** The grouped check's own answer, when it has one. */
+  savedChoice: GroupChoice | undefined;
+  /** The machine's record of a refused response to this step, if any. */
+  problems: readonly ResponseProblem[] | null;
+  /** The section's introduction, shown on the first step of a section. */
+  sectionIntro: string | null;
+  /** The page heading for a screen of several questions, when the screen has no title of its own. */
+  fallbackTitle: string;
+  onRespond: (response: Response) => void;
+}
+
+export function StepScreen(props: Props) {
+  const { step } = props;
+  if (step.kind === 'screen' && step.screen.kind === 'group') return <GroupStep {...props} />;
+  if (step.kind === 'which') return <WhichStep {...props} />;
+  return <QuestionsStep {...props} />;
+}
+
+/** Ids shared by a step's parts: unique per rendered step, stable across renders. */
+function useBase(key: string): string {
+  const uid = useId();
+  return `bc${uid.replace(/[^a-zA-Z0-9_-]/g, '')}-${key.replace(/\//g, '-')}`;
+}
+
+function StepForm({
+  step,
+  problems,
+  links,
+  sectionIntro,
+  onSubmit,
+  children,
+}: {
+  step: Step;
+  problems: readonly ResponseProblem[] | null;
+  links: ErrorLink[];
+  sectionIntro: string | null;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useUi();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit();
+  };
+  return (
+    <form className="backcheck__question" part="question" onSubmit={submit} noValidate data-step={step.key}>
+      {problems && links.length > 0 && <ErrorSummary links={links} occurrence={problems} />}
+      {sectionIntro && <p className="backcheck__section-intro">{sectionIntro}</p>}
+      {children}
+      <div className="backcheck__actions" part="actions">
+        <button type="submit" className="backcheck__button">
+          {t.continue}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A screen's questions, or one question of a grouped check: each a fieldset with native inputs. */
+function QuestionsStep({ step, saved, problems, sectionIntro, fallbackTitle, onRespond }: Props) {
+  const ui = useUi();
+  const { say } = ui;
+  const base = useBase(step.key);
+  const headingRef = useHeadingFocus<HTMLHeadingElement>(step.key);
+  const [drafts, setDrafts] = useState<Record<string, AnswerValue | undefined>>(() =>
+    Object.fromEntries(step.questions.map((q) => [q.id, saved[q.id]])),
+  );
+  const single = step.questions.length === 1 ? step.questions[0] : undefined;
+  const problemFor = (q: Question) => problems?.find((p) => p.field === q.id) ?? null;
+  const links: ErrorLink[] = step.questions.flatMap((q) => {
+    const p = problemFor(q);
+    if (!p) return [];
+    const message = errorMessageFor(q, ui, single ? null : say(q.short ?? q.text));
+    return [{ targetId: `${base}-${q.id}-0`, message }];
+  });
+  const respond = () => {
+    const values = Object.fromEntries(
+      step.questions.map((q) => {
+        const v = drafts[q.id];
+        return [q.id, Array.isArray(v) && v.length === 0 ? undefined : v];
+      }),
+    );
+    onRespond({ kind: 'values', values });
+  };
+  const field = (q: Question, heading: boolean) => (
+    <QuestionField
+      key={q.id}
+      question={q}
+      base={`${base}-${q.id}`}
+      value={drafts[q.id]}
+      onChange={(v) => setDrafts((d) => ({ ...d, [q.id]: v }))}
+      error={problemFor(q) ? errorMessageFor(q, ui, null) : null}
+      headingRef={heading ? headingRef : undefined}
+    />
+  );
+  return (
+    <StepForm step={step} problems={problems} links={links} sectionIntro={sectionIntro} onSubmit={respond}>
+      {single ? (
+        field(single, true)
+      ) : (
+        <>
+          <h1 className="backcheck__heading" tabIndex={-1} ref={headingRef}>
+            {step.screen.title ? say(step.screen.title) : fallbackTitle}
+          </h1>
+          {step.questions.map((q) => field(q, false))}
+        </>
+      )}
+    </StepForm>
+  );
+}
+
+function errorMessageFor(q: Question, ui: Pick<UiContextValue, 't' | 'locale'>, label: string | null): string {
+  const { t, locale } = ui;
+  const message =
+    q.type === 'single'
+      ? t.errorChooseOne
+      : q.type === 'multi'
+        ? t.errorChooseAny
+        : t.errorChooseNumber(formatNumber(locale, q.min), formatNumber(locale, q.max));
+  return label ? t.errorFor(label, message) : message;
+}
+
+interface FieldProps {
+  question: Question;
+  base: string;
+  value: AnswerValue | undefined;
+  onChange: (value: AnswerValue) => void;
+  error: string | null;
+  /** Given when the question is the page heading (a step with one question). */
+  headingRef: Ref<HTMLHeadingElement> | undefined;
+}
+
+/** One question as a fieldset: its text as the legend (the page's h1 when it is alone), hint, error, inputs, why. */
+function QuestionField({ question, base, value, onChange, error, headingRef }: FieldProps) {
+  const { t, say } = useUi();
+  const hintId = `${base}-hint`;
+  const errorId = `${base}-error`;
+  const endsId = `${base}-ends`;
+  const hint = question.hint ? say(question.hint) : question.type === 'multi' ? t.tickAll : null;
+  const describedBy = [hint ? hintId : null, question.type === 'scale' ? endsId : null, error ? errorId : null]
+    .filter(Boolean)
+    .join(' ');
+  const text = say(question.text);
+  return (
+    <div className={error ? 'backcheck__form-group backcheck__form-group--error' : 'backcheck__form-group'} data-question={question.id}>
+      <fieldset aria-describedby={describedBy || undefined}>
+        <legend>
+          {headingRef ? (
+            <h1 className="backcheck__heading" tabIndex={-1} ref={headingRef}>
+              {text}
+            </h1>
+          ) : (
+            <span className="backcheck__legend">{text}</span>
+          )}
+        </legend>
+        {hint && (
+          <p id={hintId} className="backcheck__hint">
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p id={errorId} className="backcheck__error-message">
+            <span className="backcheck__visually-hidden">{t.errorPrefix} </span>
+            {error}
+          </p>
+        )}
+        {question.type === 'scale' ? (
+          <ScaleInputs question={question} base={base} endsId={endsId} value={value} onChange={onChange} />
+        ) : (
+          <ChoiceInputs question={question} base={base} value={value} onChange={onChange} />
+        )}
+      </fieldset>
+      {question.why && (
+        <details className="backcheck__why">
+          <summary>{t.whyWeAsk}</summary>
+          <p>{say(question.why)}</p>
+        </details>
+      )}
+    </div>
+  );
+}
+
+/**
+ * "Do you have any of these?": the short list, then a forced choice. A Yes/No question is read more carefully
+ * than a tick-any list, which people skim and under-report on.
+ */
+function GroupStep({ step, savedChoice, problems, sectionIntro, onRespond }: Props) {
+  const { t, say } = useUi();
+  const base = useBase(step.key);
+  const headingRef = useHeadingFocus<HTMLHeadingElement>(step.key);
+  const [choice, setChoice] = useState<GroupChoice | undefined>(savedChoice);
+  const listId = `${base}-list`;
+  const notSureId = `${base}-not-sure`;
+  const errorId = `${base}-error`;
+  const error = problems && problems.length > 0 ? t.errorChooseOne : null;
+  // The answers are the listed questions' own Yes / No / I'm not sure, in the rules' words.
+  const first = step.questions[0];
+  const options = first && first.type !== 'scale' ? first.options : [];
+  const label = (pick: (o: (typeof options)[number]) => boolean) => {
+    const option = options.find(pick);
+    return option ? say(option.label) : '';
+  };
+  const choices: { id: GroupChoice; label: string }[] = [
+    { id: 'yes', label: label((o) => o.id === 'yes') },
+    { id: 'no', label: label((o) => o.id === 'no') },
+    { id: 'not_sure', label: label((o) => o.kind === 'not_sure') },
+  ];
+  return (
+    <StepForm
+      step={step}
+      problems={problems}
+      links={error ? [{ targetId: `${base}-0`, message: error }] : []}
+      sectionIntro={sectionIntro}
+      onSubmit={() => onRespond({ kind: 'choice', choice })}
+    >
+      <div className={error ? 'backcheck__form-group backcheck__form-group--error' : 'backcheck__form-group'}>
+        <fieldset aria-describedby={[listId, error ? errorId : null].filter(Boolean).join(' ')}>
+          <legend>
+            <h1 className="backcheck__heading" tabIndex={-1} ref={headingRef}>
+              {step.screen.title ? say(step.screen.title) : t.anyOfThese}
+            </h1>
+          </legend>
+          <ul id={listId} className="backcheck__group-list">
+            {step.questions.map((q) => (
+              <li key={q.id} data-question={q.id}>
+                {say(q.short ?? q.text)}
+              </li>
+            ))}
+          </ul>
+          {error && (
+            <p id={errorId} className="backcheck__error-message">
+              <span className="backcheck__visually-hidden">{t.errorPrefix} </span>
+              {error}
+            </p>
+          )}
+          <div className="backcheck__choices">
+            {choices.map((c, i) => (
+              <div className="backcheck__choice" key={c.id}>
+                <input
+                  id={`${base}-${i}`}
+                  type="radio"
+                  name={base}
+                  value={c.id}
+                  checked={choice === c.id}
+                  aria-describedby={c.id === 'not_sure' ? notSureId : undefined}
+                  onChange={() => setChoice(c.id)}
+                />
+                <label htmlFor={`${base}-${i}`}>{c.label}</label>
+              </div>
+            ))}
+          </div>
+          <p id={notSureId} className="backcheck__hint">
+            {t.groupNotSureHint}
+          </p>
+        </fieldset>
+      </div>
+    </StepForm>
+  );
+}
+
+/** "Which of these?": after Yes, tick the ones you have, so the result names each sign. */
+function WhichStep({ step, saved, problems, sectionIntro, onRespond }: Props) {
+  const { t, say } = useUi();
+  const base = useBase(step.key);
+  const headingRef = useHeadingFocus<HTMLHeadingElement>(step.key);
+  const [ticked, setTicked] = useState<string[]>(() => step.questions.filter((q) => saved[q.id] === 'yes').map((q) => q.id));
+  const hintId = `${base}-hint`;
+  const errorId = `${base}-error`;
+  const error = problems && problems.length > 0 ? t.errorTickOne : null;
+  return (
+    <StepForm
+      step={step}
+      problems={problems}
+      links={error ? [{ targetId: `${base}-0`, message: error }] : []}
+      sectionIntro={sectionIntro}
+      onSubmit={() => onRespond({ kind: 'ticked', questions: ticked })}
+    >
+      <div className={error ? 'backcheck__form-group backcheck__form-group--error' : 'backcheck__form-group'}>
+        <fieldset aria-describedby={[hintId, error ? errorId : null].filter(Boolean).join(' ')}>
+          <legend>
+            <h1 className="backcheck__heading" tabIndex={-1} ref={headingRef}>
+              {t.whichTitle}
+            </h1>
+          </legend>
+          <p id={hintId} className="backcheck__hint">
+            {t.tickAll}
+          </p>
+          {error && (
+            <p id={errorId} className="backcheck__error-message">
+              <span className="backcheck__visually-hidden">{t.errorPrefix} </span>
+              {error}
+            </p>
+          )}
+          <TickList
+            base={base}
+            items={step.questions.map((q) => ({ id: q.id, label: say(q.short ?? q.text) }))}
+            ticked={ticked}
+            onChange={setTicked}
+          />
+        </fieldset>
+      </div>
+    </StepForm>
+  );
+}
