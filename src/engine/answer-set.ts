@@ -68,7 +68,7 @@ export interface PendingQuestion {
 }
 
 export interface AnswerSetProgress {
-  /** Nothing more would be asked: every question the check asks of these answers has one, or it stopped early. */
+  /** Every question that applies to these answers has an answer. */
   complete: boolean;
   /** Why the questionnaire would end here, if it would. */
   stop: Stop | null;
@@ -84,7 +84,7 @@ export function answerSetProgress(rules: Rules, answers: Answers): AnswerSetProg
   const stop = stopReason(rules, answers);
   const asked = new Set(pendingQuestions(rules, answers).map((q) => q.id));
   return {
-    complete: stop !== null || asked.size === 0,
+    complete: unanswered.length === 0,
     stop,
     pending: unanswered.map((q) => ({
       questionId: q.id,

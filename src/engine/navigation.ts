@@ -10,7 +10,7 @@ import type { Question, Rules } from '../rules/schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import { answerProblem } from './answers.ts';
 import { matches, questionsIn } from './conditions.ts';
-import { canChangeResult, focusOf } from './relevance.ts';
+import { canChangeResult, focusOf, skipReasons, type SkipReason } from './relevance.ts';
 import { layoutOf, type Screen } from './screens.ts';
 import { isVisible } from './visibility.ts';
 
@@ -95,6 +95,29 @@ export function stopReason(rules: Rules, answers: Answers): Stop | null {
   if (fired.length > 0) return remaining ? null : 'urgent';
   if (rules.scopeExits.some((r) => matches(r.when, counted))) return remaining ? null : 'out_of_scope';
   return null;
+}
+
+/** Why the walk leaves a question out, for clinicians ("try it" on the review page). */
+export type LeftOut =
+  | { kind: 'hidden' }
+  /** An emergency answer before it ended the check. */
+  | { kind: 'ended' }
+  /** No answer to it, with any answers after it, can change the result: what holds for each rule that reads it. */
+  | { kind: 'cannot-change'; reasons: SkipReason[] };
+
+/** Why these answers' walk does not ask this question, or null when it asks it. */
+export function whyLeftOut(rules: Rules, answers: Answers, question: Question): LeftOut | null {
+  const layout = layoutOf(rules);
+  const screen = layout.screenOf.get(question.id);
+  const { plan, kept } = walk(rules, answers);
+  if (!screen || plan.some((p) => p.questions.includes(question))) return null;
+  const first = screen.questions[0];
+  const freeFrom = first ? (layout.order.get(first.id) ?? 0) : 0;
+  const given = Object.fromEntries(Object.entries(kept).filter(([id]) => (layout.order.get(id) ?? 0) < freeFrom));
+  const focus = focusOf(rules, given);
+  if (focus.kind === 'nothing') return { kind: 'ended' };
+  if (!isVisible(question, given)) return { kind: 'hidden' };
+  return { kind: 'cannot-change', reasons: skipReasons(rules, question, given, focus, freeFrom) };
 }
 
 // ---- Steps ----

@@ -110,6 +110,13 @@ export function canChangeResult(rules: Rules, question: Question, given: Answers
   return answer;
 }
 
+/** What a question's answer can move: each rule or cause that reads it (directly or through skip logic). */
+export function targetsOf(rules: Rules, questionId: string): { kind: Target['kind']; id: string; level?: Urgency }[] {
+  return (contextOf(rules).touching.get(questionId) ?? []).map((t) =>
+    t.kind === 'redFlag' ? { kind: t.kind, id: t.id, level: t.level } : { kind: t.kind, id: t.id },
+  );
+}
+
 /** Why a question could not change the result: for each target that depends on it, what holds whatever it is. */
 export interface SkipReason {
   target: Target['kind'];

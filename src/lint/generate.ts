@@ -27,6 +27,9 @@ export function scaleRules(rules: Rules, factor: number): Rules {
         ...(q.showIf ? { showIf: when(k, q.showIf) } : {}),
       })),
     ),
+    ...(rules.screens
+      ? { screens: copies.flatMap((k) => (rules.screens ?? []).map((s) => ({ ...s, id: suffix(k)(s.id), questions: s.questions.map(suffix(k)) }))) }
+      : {}),
     redFlags: copies.flatMap((k) => rules.redFlags.map((r) => ({ ...r, id: suffix(k)(r.id), when: when(k, r.when) }))),
     consultSigns: copies.flatMap((k) => rules.consultSigns.map((r) => ({ ...r, id: suffix(k)(r.id), when: when(k, r.when) }))),
     scopeExits: copies.flatMap((k) => rules.scopeExits.map((r) => ({ ...r, id: suffix(k)(r.id), when: when(k, r.when) }))),

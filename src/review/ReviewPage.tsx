@@ -61,8 +61,10 @@ export default function ReviewPage({ rules }: { rules: Rules }) {
       <section id="review-flow" aria-labelledby="review-flow-title" className="backcheck-review__block">
         <h2 id="review-flow-title">Question flow</h2>
         <p className="backcheck-review__note">
-          Questions are asked in this order, one per screen. An emergency answer ends the questionnaire at once; after an
-          urgent answer only the remaining emergency questions are asked.
+          Questions are asked in this order, screen by screen. Before each screen, the check leaves out any question
+          whose answer, with any answers still to come, could no longer change the urgency, a red flag, a consult
+          sign, the scope exit or a cause's likelihood band. An emergency answer ends the check at once; after an
+          urgent answer only what could make it an emergency is asked.
         </p>
         <FlowDiagram rules={rules} />
       </section>

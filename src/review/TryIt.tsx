@@ -3,9 +3,11 @@
 import { useId, useMemo, useState } from 'react';
 import type { AnswerValue, Answers } from '../engine/answers.ts';
 import { evaluate } from '../engine/evaluate.ts';
+import { walk, whyLeftOut } from '../engine/navigation.ts';
 import { pruneAnswers, visibleQuestions } from '../engine/visibility.ts';
 import type { Question, Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
+import { leftOutWords } from './skip-words.ts';
 import { describeTrace } from './trace-words.ts';
 
 export function TryIt({ rules, locale = 'en' }: { rules: Rules; locale?: Locale }) {
@@ -13,6 +15,15 @@ export function TryIt({ rules, locale = 'en' }: { rules: Rules; locale?: Locale 
   const answers = useMemo(() => pruneAnswers(rules, raw), [rules, raw]);
   const visible = useMemo(() => visibleQuestions(rules, answers), [rules, answers]);
   const result = useMemo(() => evaluate(rules, answers, locale), [rules, answers, locale]);
+  // What the check itself would show for these answers, and why it leaves the rest out.
+  const route = useMemo(() => {
+    const { plan } = walk(rules, answers);
+    const leftOut = rules.questions.flatMap((q) => {
+      const why = whyLeftOut(rules, answers, q);
+      return why && why.kind !== 'hidden' ? [{ id: q.id, words: leftOutWords(why) }] : [];
+    });
+    return { screens: plan.map((p) => `${p.screen.id} (${p.questions.map((q) => q.id).join(', ')})`), leftOut };
+  }, [rules, answers]);
   const set = (id: string, value: AnswerValue | undefined) =>
     setRaw((current) => {
       const next: Record<string, AnswerValue> = { ...current };
@@ -53,6 +64,24 @@ export function TryIt({ rules, locale = 'en' }: { rules: Rules; locale?: Locale 
           <ul aria-label="Rules that fired">
             {describeTrace(result.trace).map((line) => (
               <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
+        <h4>Screens the check shows</h4>
+        <ol aria-label="Screens the check shows">
+          {route.screens.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ol>
+        <h4>Questions it leaves out</h4>
+        {route.leftOut.length === 0 ? (
+          <p>None.</p>
+        ) : (
+          <ul aria-label="Questions it leaves out">
+            {route.leftOut.map((q) => (
+              <li key={q.id}>
+                <code>{q.id}</code>: {q.words}
+              </li>
             ))}
           </ul>
         )}

@@ -164,18 +164,25 @@ describe('triage on the scenario answer files', () => {
     expect(result.pending.every((p) => p.status === 'not_asked')).toBe(true);
   });
 
-  it('after an urgent answer, still asks the questions that could make it an emergency', () => {
-    // Out of scope, but the dark-brown-pee question (an emergency sign) is still to be asked.
+  it('after a scope exit, still asks the questions that could raise the urgency', () => {
+    // Out of scope, but still to be asked: the other question on the age screen, where the pain spreads (it can
+    // reveal leg weakness, a red flag) and the dark-brown-pee question (an emergency sign).
     const result = triage('out-of-scope-under-16.json');
-    expect(result.pending.filter((p) => p.status === 'unanswered').map((p) => p.questionId)).toEqual(['urine_colour']);
+    expect(result.pending.filter((p) => p.status === 'unanswered').map((p) => p.questionId)).toEqual([
+      'after_exercise',
+      'leg_spread',
+      'urine_colour',
+    ]);
     expect(result.pending.filter((p) => p.status === 'not_asked').map((p) => p.questionId)).toContain('pain_score');
   });
 
   it('lists unanswered questions of a partial answer set, in asking order', () => {
     const pending = triage('partial-pain-section-only.json').pending;
-    expect(pending.every((p) => p.status === 'unanswered')).toBe(true);
-    expect(pending[0]?.questionId).toBe('pain_onset');
-    expect(pending.at(-1)?.questionId).toBe('urine_colour');
+    // When the pain started is asked of no one: no rule reads it, so no answer could change the result.
+    expect(pending.filter((p) => p.status === 'not_asked').map((p) => p.questionId)).toEqual(['pain_onset']);
+    const toAsk = pending.filter((p) => p.status === 'unanswered');
+    expect(toAsk[0]?.questionId).toBe('pain_duration');
+    expect(toAsk.at(-1)?.questionId).toBe('urine_colour');
   });
 
   it('--locale es prints the texts (English where a translation is missing)', () => {

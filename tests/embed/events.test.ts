@@ -57,9 +57,9 @@ describe('toWidgetEvent', () => {
   });
 
   it('never puts answers into start, step or book events', () => {
-    expect(toWidgetEvent({ type: 'step', section: 'pain', questionNumber: 4 }, shareAnswersIn(() => 'en'))).toEqual({
+    expect(toWidgetEvent({ type: 'step', section: 'pain', screen: 'pain_now', stepNumber: 4 }, shareAnswersIn(() => 'en'))).toEqual({
       type: 'backcheck:step',
-      detail: { section: 'pain', questionNumber: 4 },
+      detail: { section: 'pain', screen: 'pain_now', stepNumber: 4 },
     });
     expect(toWidgetEvent({ type: 'book', via: 'phone' }, null)).toEqual({ type: 'backcheck:book', detail: { via: 'phone' } });
     expect(toWidgetEvent({ type: 'start' }, null)).toEqual({ type: 'backcheck:start', detail: {} });

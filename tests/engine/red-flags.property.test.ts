@@ -188,7 +188,7 @@ describe('the questionnaire never skips a question that could make it an emergen
         } else {
           expect(toAsk).toEqual([]);
         }
-        expect(progress.complete).toBe(progress.stop !== null || toAsk.length === 0);
+        expect(progress.complete).toBe(progress.pending.length === 0);
       }),
       { numRuns: 1000 },
     );

@@ -52,7 +52,7 @@ function checkLeftOut(rules: Rules, truth: Answers, extra: Answers): { leftOut: 
       expect(got, `"${q.id}" = ${JSON.stringify(value)} was not asked, yet changes the result (answers: ${JSON.stringify(asked)})`).toBe(expected);
     }
   }
-  const together = Object.fromEntries(leftOut.flatMap((q) => (extra[q.id] === undefined ? [] : [[q.id, extra[q.id]]])));
+  const together: Answers = Object.fromEntries(leftOut.flatMap((q) => { const v = extra[q.id]; return v === undefined ? [] : [[q.id, v]]; }));
   expect(outcome(evaluate(rules, { ...asked, ...together }), whole), `left-out answers ${JSON.stringify(together)} change the result`).toBe(expected);
   return { leftOut: leftOut.map((q) => q.id) };
 }

@@ -22,7 +22,13 @@ describe('ReviewPage', () => {
     const sections = within(flow).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(sections[0]).toMatch(/^1\. Warning signs/);
     expect(sections.at(-1)).toBe('Review answers, then the result');
-    expect(within(flow).getByText(/Asked only when leg_spread is "Yes, into my buttock or thigh, but not below the knee" or "Yes, below my knee"/)).toBeInTheDocument();
+    expect(within(flow).getByText(/Asked only when leg_spread is "Yes, to the buttock or thigh" or "Yes, below the knee"/)).toBeInTheDocument();
+    // Screens: the first is a grouped check, and each question says when it is left out.
+    const firstScreen = within(flow).getByRole('list', { name: 'Questions on screen warning_signs_1' }).closest('li');
+    expect(firstScreen).toHaveTextContent(/Grouped check "Do you have any of these\?"/);
+    expect(firstScreen).toHaveTextContent(/No answers every listed question "No"/);
+    expect(within(flow).getByText(/^Never asked: no rule reads its answer/)).toBeInTheDocument();
+    expect(within(flow).getAllByText(/^Asked while its answer can still change red flag saddle_numbness/).length).toBeGreaterThan(0);
     const exits = within(flow).getByRole('list', { name: 'Exits from rf_saddle_numbness' });
     expect(exits).toHaveTextContent('Ends at once (saddle_numbness) — emergency: rf_saddle_numbness is "Yes"');
   });
@@ -50,6 +56,9 @@ describe('ReviewPage', () => {
     await user.selectOptions(screen.getByLabelText(/^form_sudden_twist:/), 'yes');
     expect(within(result).getByRole('list', { name: 'Rules that fired' })).toHaveTextContent('Evidence posture_rounded_back: posture +3');
     expect(within(result).getByRole('list', { name: 'Causes' })).toHaveTextContent('posture: likely (score 6)');
+    // What the check would leave out for these answers, and why, in words.
+    const leftOut = within(result).getByRole('list', { name: 'Questions it leaves out' });
+    expect(leftOut).toHaveTextContent(/pain_onset: not asked: no rule reads its answer/);
 
     // Skip logic: the leg question appears only once the pain spreads.
     expect(screen.queryByRole('group', { name: /^leg_symptoms:/ })).not.toBeInTheDocument();

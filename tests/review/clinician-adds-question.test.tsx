@@ -32,9 +32,11 @@ const NEW_EVIDENCE = `      - id: posture_no_warm_up
 
 function clinicianCopy(): { dir: string; text: string } {
   const original = readFileSync(MAIN_RULES_FILE, 'utf8');
-  // A new question in the form section (after form_checked) and a new evidence rule for posture.
+  // A new question in the form section (after form_checked), on the screen about how the person moved, and a
+  // new evidence rule for posture.
   const text = original
     .replace('  - id: form_rounded_back\n', `${NEW_QUESTION}  - id: form_rounded_back\n`)
+    .replace('questions: [form_rounded_back, form_sudden_twist, form_breakdown]', 'questions: [form_warm_up, form_rounded_back, form_sudden_twist, form_breakdown]')
     .replace('      - id: posture_back_loading_lifts\n', `${NEW_EVIDENCE}      - id: posture_back_loading_lifts\n`);
   expect(text).not.toBe(original);
   const dir = mkdtempSync(join(tmpdir(), 'backcheck-clinician-'));

@@ -39,24 +39,36 @@ export function renderCheck(
   return { user, ...utils };
 }
 
-/** The question on screen, found in the rules by its heading text. */
-export function currentQuestionId(rules: Rules): string {
-  const heading = screen.getByRole('heading', { level: 1 });
-  const question = rules.questions.find((q) => q.text.en === heading.textContent);
-  if (!question) throw new Error(`no question with heading "${heading.textContent}"`);
-  return question.id;
+/** The form of the step on screen, and its key (`data-step`: a screen id, `id/which`, or `id/question`). */
+export function currentForm(): { form: HTMLFormElement; key: string } {
+  const form = screen.getByRole('button', { name: 'Continue' }).closest('form');
+  if (!form) throw new Error('no step form on screen');
+  return { form, key: form.dataset.step ?? '' };
 }
 
-/** Ticks the inputs for an answer (option ids are the inputs' values) and presses Continue. */
+/** The questions on the step on screen, by id, in order. */
+export function questionsOnScreen(): string[] {
+  const { form } = currentForm();
+  return [...form.querySelectorAll<HTMLElement>('[data-question]')].map((el) => el.dataset.question ?? '');
+}
+
+/** The one question on screen (a step with a single question), by its id. */
+export function currentQuestionId(): string {
+  const ids = questionsOnScreen();
+  if (ids.length !== 1) throw new Error(`expected one question on screen, found ${ids.join(', ') || 'none'}`);
+  return ids[0] ?? '';
+}
+
+async function click(user: ReturnType<typeof userEvent.setup>, scope: Element, value: string) {
+  const input = scope.querySelector<HTMLInputElement>(`input[value="${value}"]`);
+  if (!input) throw new Error(`no input with value "${value}"`);
+  if (!input.checked || input.type === 'checkbox') await user.click(input);
+}
+
+/** Ticks the inputs for an answer to the one question on screen (option ids are the inputs' values) and continues. */
 export async function answer(user: ReturnType<typeof userEvent.setup>, value: AnswerValue) {
-  const form = screen.getByRole('button', { name: 'Continue' }).closest('form');
-  if (!form) throw new Error('no question form on screen');
-  const values = Array.isArray(value) ? value : [String(value)];
-  for (const v of values) {
-    const input = form.querySelector<HTMLInputElement>(`input[value="${v}"]`);
-    if (!input) throw new Error(`no input with value "${v}"`);
-    await user.click(input);
-  }
+  const { form } = currentForm();
+  for (const v of Array.isArray(value) ? value : [String(value)]) await click(user, form, v);
   await user.click(within(form).getByRole('button', { name: 'Continue' }));
 }
 
@@ -69,12 +81,36 @@ function defaultAnswer(rules: Rules, id: string): AnswerValue {
   return (q.options.find((o) => o.id === 'no') ?? q.options.find((o) => o.kind === 'answer') ?? q.options[0]!).id;
 }
 
-/** Answers every question asked, from `given` or a calm default, until the review or result screen. */
+/**
+ * Answers the step on screen from `given` (or calm defaults) and continues: a grouped check with the choice those
+ * answers imply, "Which of these?" with the ones answered "yes", a screen's questions each with its own answer.
+ */
+export async function answerStep(user: ReturnType<typeof userEvent.setup>, rules: Rules, given: Record<string, AnswerValue>) {
+  const { form, key } = currentForm();
+  const ids = questionsOnScreen();
+  const value = (id: string) => given[id] ?? defaultAnswer(rules, id);
+  if (form.querySelector('.backcheck__group-list')) {
+    const values = ids.map(value);
+    await click(user, form, values.includes('not_sure') ? 'not_sure' : values.includes('yes') ? 'yes' : 'no');
+  } else if (key.endsWith('/which')) {
+    const ticks = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map((i) => i.value);
+    for (const id of ticks) if (value(id) === 'yes') await click(user, form, id);
+  } else {
+    for (const id of ids) {
+      const group = form.querySelector(`[data-question="${id}"]`);
+      if (!group) throw new Error(`no question ${id} on screen`);
+      const v = value(id);
+      for (const one of Array.isArray(v) ? v : [String(v)]) await click(user, group, one);
+    }
+  }
+  await user.click(within(form).getByRole('button', { name: 'Continue' }));
+}
+
+/** Answers every step shown, from `given` or a calm default, until the review or result screen. */
 export async function answerAll(user: ReturnType<typeof userEvent.setup>, rules: Rules, given: Record<string, AnswerValue>) {
   for (let i = 0; i < 200; i++) {
     if (!screen.queryByRole('button', { name: 'Continue' })) return;
-    const id = currentQuestionId(rules);
-    await answer(user, given[id] ?? defaultAnswer(rules, id));
+    await answerStep(user, rules, given);
   }
   throw new Error('the questionnaire did not end');
 }

@@ -31,10 +31,10 @@ describe('languages', () => {
     await user.click(screen.getByRole('button', { name: 'Español' }));
     expect(changes).toEqual(['es']);
     expect(container.querySelector('.backcheck')).toHaveAttribute('lang', 'es');
-    expect(screen.getByText('Se tarda unos 2 o 3 minutos.')).toBeInTheDocument();
+    expect(screen.getByText(/^Se tarda (unos \d+ minutos|entre \d+ y \d+ minutos)\.$/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Empezar' }));
     expect(screen.getByRole('heading', { level: 1, name: '¿Señal de alarma grave?' })).toHaveFocus();
-    expect(screen.getByText('Pregunta 1')).toBeInTheDocument();
+    expect(screen.getByText('Parte 1 de 3')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Continuar' }));
     expect(screen.getByRole('heading', { name: 'Hay un problema' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Elige una respuesta' })).toBeInTheDocument();

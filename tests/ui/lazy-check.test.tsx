@@ -13,7 +13,11 @@ beforeEach(async () => {
 });
 
 const rules = mainRules();
-const firstQuestion = rules.questions[0]?.text.en ?? '';
+// The first screen's heading: a grouped check's question, and the second screen's.
+const firstScreen = rules.screens?.[0]?.title?.en ?? '';
+const secondScreen = rules.screens?.[1]?.title?.en ?? '';
+
+const container = (text: string) => screen.getAllByText(text).length;
 
 describe('LazyCheck', () => {
   it('shows the intro before the questionnaire has loaded, and keeps a Start pressed meanwhile', async () => {
@@ -21,7 +25,7 @@ describe('LazyCheck', () => {
     // Synchronously after the first render: this is the placeholder intro, the lazy part is not there yet.
     expect(screen.getByRole('heading', { level: 1, name: rules.meta.title.en })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Start' }));
-    const heading = await screen.findByRole('heading', { level: 1, name: firstQuestion });
+    const heading = await screen.findByRole('heading', { level: 1, name: firstScreen });
     // Pressing Start is an action of the person's: focus follows them to the question.
     expect(heading).toHaveFocus();
   });
@@ -41,10 +45,20 @@ describe('LazyCheck', () => {
     const user = userEvent.setup();
     render(<LazyCheck locale="en" storage={null} />);
     await user.click(await screen.findByRole('button', { name: 'Start' }));
-    await screen.findByRole('heading', { level: 1, name: firstQuestion });
+    await screen.findByRole('heading', { level: 1, name: firstScreen });
     await user.click(screen.getByRole('radio', { name: 'No' }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(await screen.findByRole('heading', { level: 1, name: rules.questions[1]?.text.en ?? '' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: secondScreen })).toBeInTheDocument();
+  });
+
+  it('says how long the check takes, from the estimate worked out from the rules at build time', async () => {
+    const { timeEstimate } = await import('../../rules/lower-back-after-workout.yaml?rules');
+    render(<LazyCheck locale="en" storage={null} />);
+    const { low, high } = timeEstimate.en;
+    const words = low === high ? `It takes about ${high} minutes.` : `It takes about ${low} to ${high} minutes.`;
+    expect(screen.getByText(words)).toBeInTheDocument();
+    // Still there, the same, once the check has loaded (nothing moves).
+    await waitFor(() => expect(container(words)).toBe(1));
   });
 
   it('switching language on the placeholder intro carries over to the loaded check', async () => {

@@ -4,10 +4,31 @@ import { mainRules, miniRules } from '../helpers.ts';
 import { answer, REACT_MODES, renderCheck, start } from './helpers.tsx';
 
 describe.each(REACT_MODES)('question screens (%s)', (_mode, wrap) => {
+  it('starts with the warning signs as a grouped check: the list, then Yes, No or "I\'m not sure" named by the heading', async () => {
+    const rules = mainRules();
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    const heading = screen.getByRole('heading', { level: 1 });
+    const first = rules.screens?.[0];
+    expect(heading).toHaveTextContent(first?.title?.en ?? '');
+    const group = screen.getByRole('group', { name: heading.textContent ?? '' });
+    // The short list is read as part of the question, and what "I'm not sure" does is said beside it.
+    const items = within(group).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual(first?.questions.map((id) => rules.questions.find((q) => q.id === id)?.short?.en));
+    expect(group).toHaveAccessibleDescription(new RegExp(items[0] ?? 'x'));
+    const radios = within(group).getAllByRole('radio');
+    expect(radios.map((r) => r.getAttribute('value'))).toEqual(['yes', 'no', 'not_sure']);
+    expect(within(group).getByRole('radio', { name: "I'm not sure" })).toHaveAccessibleDescription(/ask about each one/);
+    expect(screen.getByText('Warning signs')).toBeInTheDocument();
+  });
+
   it('shows one question as a radio group named by its heading, with "I\'m not sure" apart', async () => {
     const rules = mainRules();
     const { user } = renderCheck({ rules }, wrap);
     await start(user);
+    // "I'm not sure" on the first grouped check asks each sign on its own, in its full words.
+    await user.click(screen.getByRole('radio', { name: "I'm not sure" }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
     const heading = screen.getByRole('heading', { level: 1 });
     expect(heading).toHaveTextContent(/numbness or a pins-and-needles feeling/);
     const group = screen.getByRole('group', { name: heading.textContent ?? '' });
@@ -15,20 +36,33 @@ describe.each(REACT_MODES)('question screens (%s)', (_mode, wrap) => {
     expect(radios.map((r) => r.getAttribute('value'))).toEqual(['yes', 'no', 'not_sure']);
     expect(within(group).getByRole('radio', { name: "I'm not sure" })).toBeInTheDocument();
     expect(screen.getByText('or')).toBeInTheDocument();
-    expect(screen.getByText('Warning signs')).toBeInTheDocument();
     expect(screen.getByText('Why we ask')).toBeInTheDocument();
     expect(group).toHaveAccessibleDescription(/bike saddle/);
   });
 
-  it('moves focus to each new question heading and counts questions politely', async () => {
+  it('moves focus to each new question heading and says politely which part of the check this is', async () => {
     const rules = miniRules();
     const { user } = renderCheck({ rules }, wrap);
     await start(user);
     expect(screen.getByRole('heading', { level: 1, name: 'Big warning sign?' })).toHaveFocus();
-    expect(screen.getByText('Question 1')).toHaveAttribute('aria-live', 'polite');
+    // Three sections: warning signs, about you, habits.
+    expect(screen.getByText('Part 1 of 3')).toHaveAttribute('aria-live', 'polite');
     await answer(user, 'no');
     expect(screen.getByRole('heading', { level: 1, name: 'Small warning sign?' })).toHaveFocus();
-    expect(screen.getByText('Question 2')).toBeInTheDocument();
+    expect(screen.getByText('Part 1 of 3')).toBeInTheDocument();
+    await answer(user, 'no');
+    expect(screen.getByText('Part 2 of 3')).toBeInTheDocument();
+  });
+
+  it('counts only the parts that can still come: after an urgent sign, the rest shrinks to what could still be asked', async () => {
+    const rules = miniRules();
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    await answer(user, 'no');
+    await answer(user, 'yes');
+    // Only the late emergency question (in the habits section) can still change anything.
+    expect(screen.getByRole('heading', { level: 1, name: 'Late warning sign?' })).toBeInTheDocument();
+    expect(screen.getByText('Part 2 of 2')).toBeInTheDocument();
   });
 
   it('Continue without an answer shows "There is a problem", focuses it, and links to the first input', async () => {

@@ -18,7 +18,8 @@ describe('result screen', () => {
     const events: CheckEvent[] = [];
     const { user } = renderCheck({ rules, onEvent: (e) => events.push(e) });
     await start(user);
-    await answer(user, 'yes');
+    // "Yes" on the first grouped check, then the sign ticked in "Which of these?".
+    await answerAll(user, rules, { rf_saddle_numbness: 'yes' });
     const result = screen.getByRole('region', { name: 'Get help now' });
     const heading = within(result).getByRole('heading', { level: 1, name: 'Get help now' });
     expect(heading).toHaveFocus();
@@ -48,7 +49,7 @@ describe('result screen', () => {
     const events: CheckEvent[] = [];
     const { user } = renderCheck({ rules, onEvent: (e) => events.push(e), shareAnswers: true });
     await start(user);
-    await answer(user, 'yes');
+    await answerAll(user, rules, { rf_saddle_numbness: 'yes' });
     expect(screen.getByRole('heading', { level: 1, name: 'Get help now' })).toBeInTheDocument();
     expect(events.at(-1)).toMatchObject({ type: 'complete', answers: { rf_saddle_numbness: 'yes' } });
   });
@@ -86,9 +87,9 @@ describe('result screen', () => {
     expect(screen.getByText('Result: Self-care')).toBeInTheDocument();
     expect(screen.getByText(rules.results.urgency['self-care'].consult.en)).toBeInTheDocument();
     expect(events[0]).toEqual({ type: 'start' });
-    expect(events[1]).toEqual({ type: 'step', section: 'red_flags', questionNumber: 1 });
+    expect(events[1]).toEqual({ type: 'step', section: 'red_flags', screen: rules.screens?.[0]?.id, stepNumber: 1 });
     const steps = events.filter((e) => e.type === 'step');
-    expect(steps.map((s) => s.questionNumber)).toEqual(steps.map((_, i) => i + 1));
+    expect(steps.map((s) => s.stepNumber)).toEqual(steps.map((_, i) => i + 1));
     expect(events.at(-1)).toMatchObject({ type: 'complete', urgency: 'self-care', redFlags: [] });
   });
 

@@ -16,11 +16,12 @@ const KEY = progressKey(rules.meta.id);
 /** Progress as the app saves it after three answers, at question 4 ("Do you lift?"). */
 function savedAfterThree(overrides: Record<string, unknown> = {}) {
   return JSON.stringify({
-    v: 1,
+    v: 2,
     rulesId: rules.meta.id,
     rulesHash: HASH,
     savedAt: Date.now() - 60_000,
     answers: { rf_big: 'no', rf_small: 'no', age: 'adult' },
+    choices: {},
     current: 'lifts',
     history: ['rf_big', 'rf_small', 'age'],
     ...overrides,
@@ -35,7 +36,7 @@ describe.each(REACT_MODES)('resuming a check (%s)', (_mode, wrap) => {
     await answer(first.user, 'no');
     await answer(first.user, 'no');
     await answer(first.user, 'adult');
-    expect(JSON.parse(storage.getItem(KEY)!)).toMatchObject({ v: 1, rulesHash: HASH, current: 'lifts' });
+    expect(JSON.parse(storage.getItem(KEY)!)).toMatchObject({ v: 2, rulesHash: HASH, current: 'lifts' });
     first.unmount();
 
     const { user } = renderCheck({ rules, storage }, wrap);
@@ -43,7 +44,7 @@ describe.each(REACT_MODES)('resuming a check (%s)', (_mode, wrap) => {
     expect(screen.getByText('You have answered 3 questions so far.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Continue where you left off' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Do you lift?' })).toHaveFocus();
-    expect(screen.getByText('Question 4')).toBeInTheDocument();
+    expect(screen.getByText('Part 3 of 3')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByRole('radio', { name: '16 or over' })).toBeChecked();
   });
@@ -59,9 +60,10 @@ describe.each(REACT_MODES)('resuming a check (%s)', (_mode, wrap) => {
 
   it.each([
     ['from other rules (another hash)', savedAfterThree({ rulesHash: 'older-rules' }), /questions have changed/],
-    ['from an older save format', savedAfterThree({ v: 0 }), /questions have changed/],
+    ['from an older save format (one question per screen)', savedAfterThree({ v: 1 }), /questions have changed/],
     ['older than a day', savedAfterThree({ savedAt: Date.now() - PROGRESS_MAX_AGE_MS - 1000 }), /more than a day old/],
-    ['corrupted JSON', '{"v":1,"answers":', /could not read your saved answers/],
+    ['corrupted JSON', '{"v":2,"answers":', /could not read your saved answers/],
+    ['a grouped-check choice for a screen that is not a group', savedAfterThree({ choices: { about: 'yes' } }), /could not read/],
     ['answers that do not fit the rules', savedAfterThree({ answers: { rf_big: 'purple' } }), /could not read/],
     ['an answer to a question that does not apply', savedAfterThree({ answers: { lifts: 'no', lift_kind: ['squat'] }, current: null }), /could not read/],
   ])('discards saved answers %s with a calm message, never a crash', (_what, saved, message) => {
@@ -116,7 +118,7 @@ describe.each(REACT_MODES)('resuming a check (%s)', (_mode, wrap) => {
 describe('readProgress', () => {
   it('finds a fresh save for the same rules and leaves the storage untouched', () => {
     const storage = new MemoryStorage();
-    saveProgress(storage, rules, HASH, { answers: { rf_big: 'no' }, current: 'rf_small', history: ['rf_big'] }, 1000);
+    saveProgress(storage, rules, HASH, { answers: { rf_big: 'no' }, choices: {}, current: 'rf_small', history: ['rf_big'] }, 1000);
     const found = readProgress(storage, rules, HASH, 2000);
     expect(found).toMatchObject({ kind: 'found', progress: { answers: { rf_big: 'no' }, current: 'rf_small' } });
     expect(readProgress(storage, rules, HASH, 1000 + PROGRESS_MAX_AGE_MS + 1)).toEqual({ kind: 'discarded', reason: 'expired' });
@@ -127,6 +129,6 @@ describe('readProgress', () => {
 
   it('reports nothing saved when there is no storage at all', () => {
     expect(readProgress(null, rules, HASH)).toEqual({ kind: 'none' });
-    expect(saveProgress(null, rules, HASH, { answers: {}, current: null, history: [] })).toBe(false);
+    expect(saveProgress(null, rules, HASH, { answers: {}, choices: {}, current: null, history: [] })).toBe(false);
   });
 });

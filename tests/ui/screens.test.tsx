@@ -1,0 +1,109 @@
+// The screen kinds as a person meets them, on the mini rules laid out on screens: a grouped check ("Any of
+// these?"), its "Which of these?", and several questions on one page, each its own fieldset.
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { miniScreenRules } from '../helpers.ts';
+import { REACT_MODES, renderCheck, start } from './helpers.tsx';
+
+describe.each(REACT_MODES)('screen kinds (%s)', (_mode, wrap) => {
+  const rules = miniScreenRules();
+
+  it('Yes on a grouped check asks "Which of these?" as checkboxes, and a tick names the exact sign', async () => {
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    expect(screen.getByRole('heading', { level: 1, name: 'Any of these?' })).toHaveFocus();
+    await user.click(screen.getByRole('radio', { name: 'Yes' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const which = screen.getByRole('group', { name: 'Which of these apply to you?' });
+    expect(screen.getByRole('heading', { level: 1, name: 'Which of these apply to you?' })).toHaveFocus();
+    expect(within(which).getAllByRole('checkbox').map((c) => c.getAttribute('value'))).toEqual(['rf_big', 'rf_small']);
+    expect(which).toHaveAccessibleDescription(/Tick all that apply/);
+    // Nothing ticked is a problem, with a way back to No.
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(within(screen.getByRole('alert')).getByRole('link', { name: 'Tick at least one, or go back and choose No' })).toBeInTheDocument();
+    await user.click(within(which).getByRole('checkbox', { name: 'Big sign' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    // An emergency sign: the result at once, naming it.
+    expect(screen.getByText('Result: Emergency')).toBeInTheDocument();
+    expect(screen.getByText('Big.')).toBeInTheDocument();
+  });
+
+  it('No answers the whole list and moves on; the review shows it in one line with one Change', async () => {
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    await user.click(screen.getByRole('radio', { name: 'No' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Age?' })).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: '16 or over' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('radio', { name: 'No' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    // Several questions on one page: the screen's title is the heading, each question its own named group.
+    expect(screen.getByRole('heading', { level: 1, name: 'Your habits' })).toBeInTheDocument();
+    const pain = screen.getByRole('group', { name: 'How bad?' });
+    const late = screen.getByRole('group', { name: 'Late warning sign?' });
+    await user.click(within(pain).getByRole('radio', { name: '2' }));
+    await user.click(within(late).getByRole('radio', { name: 'No' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Warning signs' })).toBeInTheDocument();
+    expect(screen.getByText('Any of these?')).toBeInTheDocument();
+    expect(screen.getByText('None of these')).toBeInTheDocument();
+    // One Change per screen, named by what it changes.
+    const changes = screen.getAllByRole('button', { name: /^Change: / });
+    expect(changes.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Change: Big sign, Small sign',
+      'Change: Age?',
+      'Change: Lifting',
+      'Change: Your habits',
+    ]);
+  });
+
+  it('a screen of several questions lists each unanswered one in the error summary, linked to its first input', async () => {
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    await user.click(screen.getByRole('radio', { name: 'No' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('radio', { name: '16 or over' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('radio', { name: 'Yes' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(within(screen.getByRole('group', { name: 'How bad?' })).getByRole('radio', { name: '4' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const summary = screen.getByRole('alert');
+    expect(summary).toHaveFocus();
+    const links = within(summary).getAllByRole('link');
+    expect(links.map((l) => l.textContent)).toEqual([
+      'Which lifts?: Choose at least one answer, or "None of these"',
+      'Late warning sign?: Choose an answer',
+    ]);
+    await user.click(links[1]!);
+    expect(within(screen.getByRole('group', { name: 'Late warning sign?' })).getByRole('radio', { name: 'Yes' })).toHaveFocus();
+    // The answer given is kept while the others are fixed.
+    expect(within(screen.getByRole('group', { name: 'How bad?' })).getByRole('radio', { name: '4' })).toBeChecked();
+  });
+
+  it('changing the grouped check from No to Yes asks "Which of these?", then what became relevant', async () => {
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    await user.click(screen.getByRole('radio', { name: 'No' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('radio', { name: '16 or over' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('radio', { name: 'No' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(within(screen.getByRole('group', { name: 'How bad?' })).getByRole('radio', { name: '1' }));
+    await user.click(within(screen.getByRole('group', { name: 'Late warning sign?' })).getByRole('radio', { name: 'No' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('button', { name: 'Change: Big sign, Small sign' }));
+    expect(screen.getByText('Changing your answer')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'No' })).toBeChecked();
+    await user.click(screen.getByRole('radio', { name: 'Yes' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Small sign' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    // Urgent now; the late emergency sign was already answered, so the result follows.
+    expect(screen.getByText('Result: Urgent')).toBeInTheDocument();
+    expect(screen.getByText('Small.')).toBeInTheDocument();
+  });
+});
