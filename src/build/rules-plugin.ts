@@ -18,7 +18,6 @@ import { timeEstimate, type TimeEstimate } from '../engine/burden.ts';
 import { catalogues } from '../i18n/index.ts';
 import { formatProblem, loadRules } from '../rules/load.ts';
 import type { Rules } from '../rules/schema.ts';
-import { LOCALES } from '../rules/text.ts';
 
 const VIEWS = ['rules', 'rules-full', 'rules-meta'] as const;
 type View = (typeof VIEWS)[number];
@@ -52,8 +51,7 @@ const estimates = new WeakMap<Rules, TimeEstimate>();
 export function estimateOf(rules: Rules): TimeEstimate {
   let estimate = estimates.get(rules);
   if (!estimate) {
-    const entries = LOCALES.map((locale) => [locale, timeEstimate(rules, locale, catalogues[locale].whichTitle)] as const);
-    estimate = Object.fromEntries(entries) as TimeEstimate;
+    estimate = timeEstimate(rules, { en: catalogues.en.whichTitle, es: catalogues.es.whichTitle });
     estimates.set(rules, estimate);
   }
   return estimate;

@@ -175,10 +175,16 @@ export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: 
 /** Minutes a person with no warning sign takes, per language: the intro's "about N to M minutes". */
 export type TimeEstimate = Record<Locale, { low: number; high: number }>;
 
-/** The intro's "about N to M minutes": median and longest model time for people with no warning sign. */
-export function timeEstimate(rules: Rules, locale: Locale, whichPrompt: string, count = 200): { low: number; high: number } {
-  const seconds = calmAnswerSets(rules, count).map((t) => burdenOf(pathFor(rules, t), locale, whichPrompt).modelSeconds);
-  const { median, max } = spread(seconds);
-  const high = Math.max(1, Math.ceil(max / 60));
-  return { low: Math.min(high, Math.max(1, Math.floor(median / 60))), high };
+/**
+ * The intro's "about N to M minutes" in each language: the median (rounded down) and the longest (rounded up)
+ * model time for people with no warning sign. The paths are walked once; only the words differ by language.
+ */
+export function timeEstimate(rules: Rules, prompts: Readonly<Record<Locale, string>>, count = 150): TimeEstimate {
+  const paths = calmAnswerSets(rules, count).map((t) => pathFor(rules, t));
+  const minutes = (locale: Locale) => {
+    const { median, max } = spread(paths.map((p) => burdenOf(p, locale, prompts[locale]).modelSeconds));
+    const high = Math.max(1, Math.ceil(max / 60));
+    return { low: Math.min(high, Math.max(1, Math.floor(median / 60))), high };
+  };
+  return { en: minutes('en'), es: minutes('es') };
 }

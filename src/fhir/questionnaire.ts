@@ -1,6 +1,8 @@
 // The rules as a FHIR R4 Questionnaire, so a clinic's record system can read answers shared by the widget.
-// Sections become groups; choice questions carry their options as codings in a code system named after the rules.
+// Sections become groups, and so does each grouped check ("Do you have any of these?") inside its section; choice
+// questions carry their options as codings in a code system named after the rules.
 import type { Coding, Questionnaire, QuestionnaireItem, QuestionnaireItemEnableWhen } from 'fhir/r4';
+import { layoutOf } from '../engine/screens.ts';
 import type { Condition, Question, Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 
@@ -41,7 +43,13 @@ export function toQuestionnaire(rules: Rules, locale: Locale = 'en'): Questionna
       linkId: section.id,
       type: 'group' as const,
       text: localize(section.title, locale),
-      item: rules.questions.filter((q) => q.section === section.id).map((q) => questionItem(rules, q, locale)),
+      item: layoutOf(rules)
+        .screens.filter((screen) => screen.section === section.id)
+        .flatMap((screen): QuestionnaireItem[] => {
+          const items = screen.questions.map((q) => questionItem(rules, q, locale));
+          if (screen.kind !== 'group') return items;
+          return [{ linkId: screen.id, type: 'group', text: screen.title ? localize(screen.title, locale) : screen.id, item: items }];
+        }),
     })),
   };
 }

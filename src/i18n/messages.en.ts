@@ -40,6 +40,7 @@ export const en = {
   continue: 'Continue',
   or: 'or',
   whyWeAsk: 'Why we ask',
+  whatWeMean: 'What we mean',
   scaleEnds: (min: string, minLabel: string, max: string, maxLabel: string) =>
     `${min} means ${minLabel}. ${max} means ${maxLabel}.`,
   errorSummaryTitle: 'There is a problem',

@@ -29,6 +29,7 @@ export const es: Messages = {
   continue: 'Continuar',
   or: 'o',
   whyWeAsk: 'Por qué lo preguntamos',
+  whatWeMean: 'Qué queremos decir',
   scaleEnds: (min, minLabel, max, maxLabel) => `${min} significa ${minLabel}. ${max} significa ${maxLabel}.`,
   errorSummaryTitle: 'Hay un problema',
   errorChooseOne: 'Elige una respuesta',

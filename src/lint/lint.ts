@@ -5,6 +5,7 @@ import { conflictFindings } from './conflicts.ts';
 import { dominanceFindings } from './dominance.ts';
 import type { Finding, Severity } from './finding.ts';
 import { indexRules } from '../engine/solver.ts';
+import { readabilityFindings } from './readability.ts';
 import { textFindings } from './text.ts';
 import { walkFindings } from './walks.ts';
 
@@ -18,6 +19,7 @@ export function lintRules(rules: Rules): Finding[] {
     ...dominanceFindings(index),
     ...conflictFindings(index),
     ...textFindings(rules),
+    ...readabilityFindings(rules),
   ];
   // One finding per place and message: several checks can reach the same conclusion.
   const unique = new Map(findings.map((f) => [`${f.path.join('.')}|${f.message}`, f]));

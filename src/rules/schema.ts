@@ -370,12 +370,17 @@ function screenIssues(rules: RulesShape, screens: NonNullable<RulesShape['screen
   const warningQuestions = new Set(rules.redFlags.flatMap((r) => questionsIn(r.when)));
   const placed = new Map<string, number>();
   const seenScreens = new Set<string>();
+  // A grouped check is a group item in the FHIR Questionnaire, whose linkIds must all differ.
+  const otherIds = new Set([...rules.sections.map((s) => s.id), ...rules.questions.map((q) => q.id)]);
   let lastQuestion = -1;
   screens.forEach((screen, si) => {
     const at = ['screens', si];
     if (seenScreens.has(screen.id)) issues.push({ path: [...at, 'id'], message: `duplicate screen id "${screen.id}"` });
     seenScreens.add(screen.id);
     const group = screen.kind === 'group';
+    if (group && otherIds.has(screen.id)) {
+      issues.push({ path: [...at, 'id'], message: `grouped check "${screen.id}" has the id of a section or question: give it its own` });
+    }
     let section: string | undefined;
     const onScreen = new Set(screen.questions);
     screen.questions.forEach((id, k) => {

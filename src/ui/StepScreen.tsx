@@ -152,8 +152,10 @@ function QuestionField({ question, base, value, onChange, error, headingRef }: F
   const hintId = `${base}-hint`;
   const errorId = `${base}-error`;
   const endsId = `${base}-ends`;
-  const hint = question.hint ? say(question.hint) : question.type === 'multi' ? t.tickAll : null;
-  const describedBy = [hint ? hintId : null, question.type === 'scale' ? endsId : null, error ? errorId : null]
+  // A rule's hint is there for whoever wants it, collapsed so the question stays short; the tick-all hint is not.
+  const hint = question.hint ? say(question.hint) : null;
+  const tickAll = question.type === 'multi' ? `${hintId}-tick` : null;
+  const describedBy = [tickAll, hint ? hintId : null, question.type === 'scale' ? endsId : null, error ? errorId : null]
     .filter(Boolean)
     .join(' ');
   const text = say(question.text);
@@ -169,10 +171,18 @@ function QuestionField({ question, base, value, onChange, error, headingRef }: F
             <span className="backcheck__legend">{text}</span>
           )}
         </legend>
-        {hint && (
-          <p id={hintId} className="backcheck__hint">
-            {hint}
+        {tickAll && (
+          <p id={tickAll} className="backcheck__hint">
+            {t.tickAll}
           </p>
+        )}
+        {hint && (
+          <details className="backcheck__why backcheck__more">
+            <summary>{t.whatWeMean}</summary>
+            <p id={hintId} className="backcheck__hint">
+              {hint}
+            </p>
+          </details>
         )}
         {error && (
           <p id={errorId} className="backcheck__error-message">

@@ -39,11 +39,14 @@ describe('toWidgetEvent', () => {
     const response = event.detail.questionnaireResponse;
     expect(response?.status).toBe('completed');
     expect(response?.questionnaire).toBe(`urn:backcheck:questionnaire:${rules.meta.id}|${rules.meta.version}`);
-    const linkIds = (response?.item ?? []).flatMap((g) => (g.item ?? []).map((i) => i.linkId));
-    expect(linkIds.sort()).toEqual(Object.keys(calmAnswers).sort());
+    // Answers sit in their section, and warning signs in their grouped check inside it.
+    type Item = NonNullable<NonNullable<typeof response>['item']>[number];
+    const leaves = (items: Item[] | undefined): Item[] => (items ?? []).flatMap((i) => (i.answer ? [i] : leaves(i.item)));
+    const answered = leaves(response?.item);
+    expect(answered.map((i) => i.linkId).sort()).toEqual(Object.keys(calmAnswers).sort());
     // The person's language at the end of the check.
-    const firstQuestion = rules.questions.find((q) => q.id === linkIds[0]);
-    expect(response?.item?.[0]?.item?.find((i) => i.linkId === firstQuestion?.id)?.text).toBe(firstQuestion?.text.es);
+    const firstQuestion = rules.questions.find((q) => q.id === answered[0]?.linkId);
+    expect(answered[0]?.text).toBe(firstQuestion?.text.es);
     expect(fhirSchemaErrors(response)).toEqual([]);
   });
 

@@ -3,20 +3,36 @@ import { describe, expect, it } from 'vitest';
 import { toQuestionnaire } from '../../src/fhir/questionnaire.ts';
 import { toQuestionnaireResponse } from '../../src/fhir/response.ts';
 import { fhirSchemaErrors as errorsOf } from '../fhir-schema.ts';
-import { mainRules, miniRules } from '../helpers.ts';
+import { mainRules, miniRules, miniScreenRules } from '../helpers.ts';
+
+/** Every answerable item, however deeply grouped. */
+function leaves<T extends { type?: string; item?: T[] }>(items: T[] | undefined): T[] {
+  return (items ?? []).flatMap((i) => (i.item ? leaves(i.item) : [i]));
+}
 
 describe('FHIR Questionnaire from the rules', () => {
   it('is valid FHIR R4 and holds every question, grouped by section', () => {
     const rules = mainRules();
     const q = toQuestionnaire(rules);
     expect(errorsOf(q)).toEqual([]);
-    const linkIds = (q.item ?? []).flatMap((g) => (g.item ?? []).map((i) => i.linkId));
-    expect(linkIds).toEqual(rules.questions.map((x) => x.id));
+    expect(leaves(q.item).map((i) => i.linkId)).toEqual(rules.questions.map((x) => x.id));
+  });
+
+  it('makes each grouped check a group item inside its section, titled with its question', () => {
+    const rules = mainRules();
+    const q = toQuestionnaire(rules);
+    const warnings = q.item?.[0];
+    const groups = (warnings?.item ?? []).filter((i) => i.type === 'group');
+    expect(groups.map((g) => g.linkId)).toEqual((rules.screens ?? []).filter((s) => s.kind === 'group').map((s) => s.id));
+    expect(groups[0]?.text).toBe(rules.screens?.[0]?.title?.en);
+    expect(groups[0]?.item?.map((i) => i.linkId)).toEqual(rules.screens?.[0]?.questions);
+    // Screens of several questions are only layout: their questions sit directly in the section.
+    expect(q.item?.find((s) => s.linkId === 'load')?.item?.every((i) => i.type !== 'group')).toBe(true);
   });
 
   it('maps skip logic to enableWhen and scale questions to integers with bounds', () => {
     const q = toQuestionnaire(miniRules());
-    const items = (q.item ?? []).flatMap((g) => g.item ?? []);
+    const items = leaves(q.item);
     const liftKind = items.find((i) => i.linkId === 'lift_kind');
     expect(liftKind?.repeats).toBe(true);
     expect(liftKind?.enableWhen).toEqual([
@@ -42,7 +58,7 @@ describe('FHIR QuestionnaireResponse from answers', () => {
     );
     expect(errorsOf(response)).toEqual([]);
     expect(response.questionnaire).toBe('urn:backcheck:questionnaire:mini|0.0.1');
-    const items = (response.item ?? []).flatMap((g) => g.item ?? []);
+    const items = leaves(response.item);
     expect(items.find((i) => i.linkId === 'lift_kind')?.answer?.map((a) => a.valueCoding?.code)).toEqual([
       'deadlift',
       'squat',
@@ -56,7 +72,19 @@ describe('FHIR QuestionnaireResponse from answers', () => {
       { rf_big: 'no', lifts: 'no', lift_kind: ['deadlift'] },
       { authored: new Date(0), complete: false },
     );
-    const ids = (response.item ?? []).flatMap((g) => (g.item ?? []).map((i) => i.linkId));
+    const ids = leaves(response.item).map((i) => i.linkId);
     expect(ids).not.toContain('lift_kind');
+  });
+
+  it('nests answers to a grouped check the way the Questionnaire does, and stays valid', () => {
+    const response = toQuestionnaireResponse(
+      miniScreenRules(),
+      { rf_big: 'no', rf_small: 'not_sure', age: 'adult' },
+      { authored: new Date(0), complete: false },
+    );
+    expect(errorsOf(response)).toEqual([]);
+    const flags = response.item?.[0];
+    expect(flags?.item?.map((i) => i.linkId)).toEqual(['signs']);
+    expect(flags?.item?.[0]?.item?.map((i) => i.linkId)).toEqual(['rf_big', 'rf_small']);
   });
 });

@@ -1,0 +1,40 @@
+// Words a person can take in at a glance, in every language the file declares: a question of about 20 words at
+// most (its options and list are read too), options and grouped-check items of a few words, hints short (they are
+// shown collapsed, for those who want them). Longer text gets a warning at its own line, so a clinician can see
+// what to shorten; the response-time model behind the intro's estimate counts these same words.
+import { countWords } from '../engine/burden.ts';
+import type { Rules, Text } from '../rules/schema.ts';
+import type { Finding } from './finding.ts';
+
+export const READABILITY_LIMITS = { question: 20, option: 6, short: 6, hint: 30, screenTitle: 10 } as const;
+
+export function readabilityFindings(rules: Rules): Finding[] {
+  const findings: Finding[] = [];
+  const check = (text: Text | undefined, path: (string | number)[], limit: number, what: string) => {
+    if (!text) return;
+    for (const locale of rules.meta.locales) {
+      const words = text[locale];
+      if (words === undefined) continue;
+      const count = countWords(words);
+      if (count > limit) {
+        findings.push({
+          severity: 'warning',
+          check: 'readability',
+          path: [...path, locale],
+          message: `${what} has ${count} words in "${locale}"; keep it to about ${limit} so it is taken in at a glance`,
+        });
+      }
+    }
+  };
+  rules.questions.forEach((q, qi) => {
+    const at = ['questions', qi];
+    check(q.text, [...at, 'text'], READABILITY_LIMITS.question, `question "${q.id}"`);
+    check(q.short, [...at, 'short'], READABILITY_LIMITS.short, `the short label of "${q.id}"`);
+    check(q.hint, [...at, 'hint'], READABILITY_LIMITS.hint, `the hint of "${q.id}"`);
+    if (q.type !== 'scale') {
+      q.options.forEach((o, oi) => check(o.label, [...at, 'options', oi, 'label'], READABILITY_LIMITS.option, `option "${o.id}" of "${q.id}"`));
+    }
+  });
+  rules.screens?.forEach((s, si) => check(s.title, ['screens', si, 'title'], READABILITY_LIMITS.screenTitle, `the title of screen "${s.id}"`));
+  return findings;
+}
