@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describeAnswer } from '../../src/engine/because.ts';
 import { mainRules } from '../helpers.ts';
 import { recordRequests } from './chromium.ts';
-import { browserSuite, CALM, CheckPage, type Plan } from './pages.ts';
+import { asks, browserSuite, CALM, CheckPage, type Plan } from './pages.ts';
 
 const rules = mainRules();
 const suite = browserSuite();
@@ -41,31 +41,43 @@ describe('privacy', () => {
 });
 
 describe('resume, clear, back and change', () => {
-  it('after a reload, "continue where you left off" returns to the same question with the answers kept', async () => {
+  it('a reload keeps the step, with the answers kept; a new visit offers to continue where they left off', async () => {
     const tp = await suite.open();
     const check = new CheckPage(tp.page, rules);
     await check.goto(suite.url);
-    const s = await check.answerUntil(CALM, (x) => x.kind === 'question' && x.question.id === 'rf_chest_pain');
+    const s = await check.answerUntil(CALM, (x) => asks(x, 'rf_chest_pain'));
     expect(await storedKeys(tp.page)).toEqual([`backcheck:progress:${rules.meta.id}`]);
+    // A reload lands on the same step, without asking.
     await tp.page.reload({ waitUntil: 'networkidle' });
-    await tp.page.getByRole('heading', { level: 1, name: check.t.resumeTitle }).waitFor();
-    const back = await check.step(() => check.press(check.t.resumeContinue));
-    expect(back.heading).toBe(s.heading);
+    await tp.page.locator('form[data-step]').waitFor();
+    expect(await check.screen()).toMatchObject({ kind: 'step', step: { key: s.kind === 'step' ? s.step.key : '' } });
     // The earlier answer is still there one step back.
     await check.step(() => check.press(check.t.back));
     expect(await checkedValues(tp.page)).toEqual(['no']);
+
+    // Opening the check afresh (a new tab, the page bookmarked) offers to continue.
+    const again = await tp.context.newPage();
+    const fresh = new CheckPage(again, rules);
+    await again.goto(suite.url, { waitUntil: 'networkidle' });
+    await again.getByRole('heading', { level: 1, name: fresh.t.resumeTitle }).waitFor();
+    const back = await fresh.step(() => fresh.press(fresh.t.resumeContinue));
+    expect(back).toMatchObject({ kind: 'step' });
+    await again.close();
   });
 
-  it('after a reload, "start again" on the offer forgets the saved answers', async () => {
+  it('"start again" on the offer forgets the saved answers', async () => {
     const tp = await suite.open();
     const check = new CheckPage(tp.page, rules);
     await check.goto(suite.url);
-    await check.answerUntil(CALM, (x) => x.kind === 'question' && x.question.id === 'rf_legs_weak_numb');
-    await tp.page.reload({ waitUntil: 'networkidle' });
-    await tp.page.getByRole('heading', { level: 1, name: check.t.resumeTitle }).waitFor();
-    const s = await check.step(() => check.press(check.t.resumeStartAgain));
+    await check.answerUntil(CALM, (x) => asks(x, 'rf_chest_pain'));
+    const again = await tp.context.newPage();
+    const fresh = new CheckPage(again, rules);
+    await again.goto(suite.url, { waitUntil: 'networkidle' });
+    await again.getByRole('heading', { level: 1, name: fresh.t.resumeTitle }).waitFor();
+    const s = await fresh.step(() => fresh.press(fresh.t.resumeStartAgain));
     expect(s.kind).toBe('intro');
-    expect(await storedKeys(tp.page)).toEqual([]);
+    expect(await storedKeys(again)).toEqual([]);
+    await again.close();
   });
 
   it('"Clear my answers" on the result empties localStorage and says so', async () => {
@@ -87,45 +99,94 @@ describe('resume, clear, back and change', () => {
     const check = new CheckPage(tp.page, rules);
     await check.goto(suite.url);
     await check.toReview(CALM);
-    const text = (id: string) => check.say(rules.questions.find((q) => q.id === id)!.text);
-    const review = tp.page.locator('.backcheck__summary-list');
-    expect(await review.textContent()).not.toContain(text('leg_symptoms'));
+    const label = (id: string) => check.say(rules.questions.find((q) => q.id === id)!.short!);
+    const screenTitle = (id: string) => check.say(rules.screens!.find((x) => x.questions.includes(id))!.title!);
+    const review = tp.page.locator('.backcheck__review');
+    expect(await review.textContent()).not.toContain(label('leg_symptoms'));
 
-    // Pain now spreads below the knee: the leg symptoms question (shown only then) is asked, then the review again.
-    await check.step(() => check.press(`${check.t.change}: ${text('leg_spread')}`));
-    let s = await check.answer({ leg_spread: 'below_knee' });
-    expect(s).toMatchObject({ kind: 'question', question: { id: 'leg_symptoms' } });
+    // Pain now spreads below the knee: the screen with the leg symptoms question (shown only then) is asked.
+    await check.step(() => check.press(`${check.t.change}: ${screenTitle('leg_spread')}`));
     expect(await tp.page.locator('.backcheck__progress').textContent()).toBe(check.t.changingAnswer);
-    s = await check.answer({ leg_symptoms: ['numbness_tingling'] });
+    let s = await check.answer({ ...CALM, leg_spread: 'below_knee' });
+    expect(asks(s, 'leg_symptoms')).toBe(true);
+    s = await check.answer({ ...CALM, leg_symptoms: ['numbness_tingling'] });
     expect(s.kind).toBe('review');
     expect(await review.textContent()).toContain(describeAnswer(rules, 'leg_symptoms', ['numbness_tingling'], 'en'));
 
     // And back to staying in the back: the leg symptoms answer no longer applies and is gone.
-    await check.step(() => check.press(`${check.t.change}: ${text('leg_spread')}`));
-    s = await check.answer({ leg_spread: 'stays_in_back' });
+    await check.step(() => check.press(`${check.t.change}: ${screenTitle('leg_spread')}`));
+    s = await check.answer({ ...CALM, leg_spread: 'stays_in_back' });
     expect(s.kind).toBe('review');
-    expect(await review.textContent()).not.toContain(text('leg_symptoms'));
+    expect(await review.textContent()).not.toContain(label('leg_symptoms'));
 
     // A longer pain: the result follows the changed answer.
-    await check.step(() => check.press(`${check.t.change}: ${text('pain_duration')}`));
-    s = await check.answer({ pain_duration: 'over_6_weeks' });
+    await check.step(() => check.press(`${check.t.change}: ${screenTitle('pain_duration')}`));
+    s = await check.answer({ ...CALM, pain_duration: 'over_6_weeks' });
     expect(s.kind).toBe('review');
     await check.step(() => check.press(check.t.seeResult));
     expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel.consult);
   });
 
-  it('Back walks to earlier questions showing their answers, and a new answer there is kept', async () => {
+  it('on the review, a grouped check changed from No to Yes asks "Which of these?", then goes to the result', async () => {
     const tp = await suite.open();
     const check = new CheckPage(tp.page, rules);
     await check.goto(suite.url);
-    await check.answerUntil(CALM, (x) => x.kind === 'question' && x.question.id === 'pain_trend');
+    await check.toReview(CALM);
+    const first = rules.screens![0]!;
+    const items = first.questions.map((id) => check.say(rules.questions.find((q) => q.id === id)!.short!)).join(', ');
+    await check.step(() => check.press(`${check.t.change}: ${items}`));
+    expect(await checkedValues(tp.page)).toEqual(['no']);
+    let s = await check.answer({ ...CALM, rf_bladder_bowel: 'yes' });
+    expect(s).toMatchObject({ kind: 'step', step: { kind: 'which' } });
+    s = await check.answer({ ...CALM, rf_bladder_bowel: 'yes' });
+    expect(s.kind).toBe('result');
+    expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel.emergency);
+  });
+
+  it('Back walks to earlier screens showing their answers, and a new answer there is kept', async () => {
+    const tp = await suite.open();
+    const check = new CheckPage(tp.page, rules);
+    await check.goto(suite.url);
+    await check.answerUntil(CALM, (x) => asks(x, 'pain_recurring'));
     let s = await check.step(() => check.press(check.t.back));
-    expect(s).toMatchObject({ question: { id: 'pain_score' } });
-    expect(await checkedValues(tp.page)).toEqual([String(CALM.pain_score)]);
-    s = await check.answer({ pain_score: 8 });
-    expect(s).toMatchObject({ question: { id: 'pain_trend' } });
+    expect(asks(s, 'pain_score')).toBe(true);
+    const score = () => tp.page.locator('[data-question="pain_score"] input:checked').getAttribute('value');
+    expect(await score()).toBe(String(CALM.pain_score));
+    s = await check.answer({ ...CALM, pain_score: 6 });
+    expect(asks(s, 'pain_recurring')).toBe(true);
     await check.step(() => check.press(check.t.back));
-    expect(await checkedValues(tp.page)).toEqual(['8']);
+    expect(await score()).toBe('6');
+  });
+});
+
+describe("the browser's Back and Forward, and the phone's back gesture", () => {
+  it('move between the steps of the check, never out of it by accident', async () => {
+    const tp = await suite.open();
+    const check = new CheckPage(tp.page, rules);
+    await check.goto(suite.url);
+    await check.start();
+    const keys: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const s = await check.answer(CALM);
+      if (s.kind === 'step') keys.push(s.step.key);
+    }
+    const stepKey = async () => ((await check.screen()) as { step?: { key: string } }).step?.key;
+    // Back, back: the two steps before, with their answers.
+    await check.step(async () => void (await tp.page.goBack()));
+    expect(await stepKey()).toBe(keys[1]);
+    await check.step(async () => void (await tp.page.goBack()));
+    expect(await stepKey()).toBe(keys[0]);
+    expect(await checkedValues(tp.page)).toEqual(['no']);
+    // Forward again over what is answered.
+    await check.step(async () => void (await tp.page.goForward()));
+    expect(await stepKey()).toBe(keys[1]);
+    // The in-page Back button and the browser agree: Back in the page, then the browser's Forward.
+    await check.step(() => check.press(check.t.back));
+    expect(await stepKey()).toBe(keys[0]);
+    await check.step(async () => void (await tp.page.goForward()));
+    expect(await stepKey()).toBe(keys[1]);
+    // Still the same page: nothing reloaded, nothing left.
+    expect(new URL(tp.page.url()).pathname).toBe('/');
   });
 });
 
@@ -140,8 +201,9 @@ describe('language', () => {
     expect(await tp.page.evaluate(() => document.documentElement.lang)).toBe('es');
     expect(await tp.page.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed')).toBe('true');
     const s = await check.start();
-    expect(s).toMatchObject({ kind: 'question', question: { id: 'rf_saddle_numbness' } });
-    expect(await tp.page.locator('.backcheck__progress').textContent()).toBe(check.t.questionNumber('1'));
+    expect(asks(s, 'rf_saddle_numbness')).toBe(true);
+    expect(await tp.page.locator('.backcheck__progress').textContent()).toBe(check.t.progress('1', String(rules.sections.length)));
+    expect(await check.headingText()).toBe(check.say(rules.screens![0]!.title!));
   });
 });
 

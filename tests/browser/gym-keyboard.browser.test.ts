@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { mainRules } from '../helpers.ts';
-import { browserSuite, CALM, CheckPage, EMERGENCY, type Screen } from './pages.ts';
+import { asks, browserSuite, CALM, CheckPage, EMERGENCY, NOT_SURE, type Screen } from './pages.ts';
 
 const rules = mainRules();
 const suite = browserSuite();
@@ -24,13 +24,28 @@ async function expectFocusOnHeading(page: Page, s: Screen): Promise<void> {
 }
 
 describe('keyboard only', () => {
+  it('"I\'m not sure" on a grouped check asks each sign on its own, by keyboard, to an urgent result', async () => {
+    const { page } = await suite.open();
+    const check = new CheckPage(page, rules, 'en', 'keyboard');
+    await check.goto(suite.url);
+    let s = await check.start();
+    s = await check.answer(NOT_SURE);
+    // One sign at a time, in its full words, each focused.
+    expect(s).toMatchObject({ kind: 'step', step: { kind: 'questions' } });
+    expect(s.kind === 'step' && s.step.questions.map((q) => q.id)).toEqual(['rf_saddle_numbness']);
+    await expectFocusOnHeading(page, s);
+    s = await check.toResult(NOT_SURE, (screen) => expectFocusOnHeading(page, screen));
+    expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel.urgent);
+  });
+
   it('a calm check from the intro to the result, with focus on each new heading, Back and an error on the way', async () => {
     const { page } = await suite.open();
     const check = new CheckPage(page, rules, 'en', 'keyboard');
     await check.goto(suite.url);
     // The standalone page does not grab focus on load; Tab reaches Start.
     let s = await check.start();
-    expect(s).toMatchObject({ kind: 'question', question: { id: 'rf_saddle_numbness' } });
+    expect(s).toMatchObject({ kind: 'step', step: { kind: 'group' } });
+    expect(asks(s, 'rf_saddle_numbness')).toBe(true);
     await expectFocusOnHeading(page, s);
 
     // Continue without an answer: focus goes to the error summary, its link leads to the first answer.
@@ -51,36 +66,36 @@ describe('keyboard only', () => {
     });
     await expectFocusOnHeading(page, s);
 
-    // Two more questions, then Back with Shift+Tab: the previous answer is still chosen, and focus is on its heading.
+    // Two more grouped checks, then Back with Shift+Tab: the previous answer is still chosen, focus on its heading.
     s = await check.answer(CALM);
     await expectFocusOnHeading(page, s);
-    expect(await page.locator('.backcheck__progress').textContent()).toBe(check.t.questionNumber('3'));
-    const third = s.heading;
+    expect(await page.locator('.backcheck__progress').textContent()).toBe(check.t.progress('1', String(rules.sections.length)));
+    const third = s.kind === 'step' ? s.step.key : '';
     s = await check.answer(CALM);
     await expectFocusOnHeading(page, s);
     s = await check.step(async () => {
       await check.tabToButton(check.t.back, true);
       await page.keyboard.press('Enter');
     });
-    expect(s.heading).toBe(third);
+    expect(s.kind === 'step' && s.step.key).toBe(third);
     await expectFocusOnHeading(page, s);
     expect(await page.locator('fieldset input:checked').getAttribute('value')).toBe('no');
 
-    // On to the review, checking the focus on every question.
+    // On to the review, checking the focus on every step, and that every kind of question was met.
     const kinds = new Set<string>();
     s = await check.toReview(CALM, async (screen) => {
-      if (screen.kind === 'question') kinds.add(screen.question.type);
+      if (screen.kind === 'step') for (const q of screen.step.questions) kinds.add(screen.step.kind === 'questions' ? q.type : screen.step.kind);
       await expectFocusOnHeading(page, screen);
     });
     expect(s.kind).toBe('review');
-    expect([...kinds].sort()).toEqual(['multi', 'scale', 'single']);
+    expect([...kinds].sort()).toEqual(['group', 'multi', 'scale', 'single']);
 
-    // Review: Shift+Tab from "See my result" lands on the last answer's Change button.
+    // Review: Shift+Tab from "See my result" lands on the last screen's Change button.
     await check.tabToButton(check.t.seeResult);
     await page.keyboard.press('Shift+Tab');
-    const lastQuestion = rules.questions.at(-1)!;
+    const lastScreen = rules.screens!.at(-1)!;
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      `${check.t.change}: ${check.say(lastQuestion.text)}`,
+      `${check.t.change}: ${check.say(lastScreen.title!)}`,
     );
     await page.keyboard.press('Tab');
     s = await check.step(() => page.keyboard.press('Enter'));
@@ -106,9 +121,9 @@ describe('keyboard only', () => {
     await check.tabToButton(check.t.start);
     await page.keyboard.press('Enter');
     release();
-    await page.locator('h1', { hasText: check.say(rules.questions[0]!.text) }).waitFor();
+    await page.locator('form[data-step]').waitFor();
     const s = await check.screen();
-    expect(s).toMatchObject({ kind: 'question', question: { id: rules.questions[0]!.id } });
+    expect(s).toMatchObject({ kind: 'step', step: { key: rules.screens![0]!.id } });
     await expectFocusOnHeading(page, s);
   });
 
@@ -117,6 +132,10 @@ describe('keyboard only', () => {
     const check = new CheckPage(page, rules, 'en', 'keyboard');
     await check.goto(suite.url);
     let s = await check.start();
+    await expectFocusOnHeading(page, s);
+    // Yes on the first grouped check, then the sign ticked in "Which of these?": the result at once.
+    s = await check.answer(EMERGENCY);
+    expect(s).toMatchObject({ kind: 'step', step: { kind: 'which' } });
     await expectFocusOnHeading(page, s);
     s = await check.answer(EMERGENCY);
     expect(s.kind).toBe('result');

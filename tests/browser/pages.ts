@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { AnswerValue } from '../../src/engine/answers.ts';
+import { layoutOf } from '../../src/engine/screens.ts';
 import { catalogues, type Messages } from '../../src/i18n/index.ts';
 import type { Question, Rules } from '../../src/rules/schema.ts';
 import { localize, type Locale } from '../../src/rules/text.ts';
@@ -62,6 +63,9 @@ export const URGENT: Plan = { ...CALM, rf_fever: 'yes' };
 
 /** Numbness in the saddle area: the first question, and an emergency that ends the check at once. */
 export const EMERGENCY: Plan = { ...CALM, rf_saddle_numbness: 'yes' };
+
+/** Not sure whether there is numbness between the legs: the first grouped check's "I'm not sure", then urgent. */
+export const NOT_SURE: Plan = { ...CALM, rf_saddle_numbness: 'not_sure' };
 
 /** A 14-year-old: no red flags, but the check is not made for them. */
 export const OUT_OF_SCOPE: Plan = { ...CALM, age_band: 'under_16' };
@@ -138,14 +142,34 @@ export function browserSuite() {
 // The questionnaire page object
 // ---------------------------------------------------------------------------------------------------------------
 
+/** A step of the check as it is on screen: its key, its kind, and the questions it asks. */
+export interface StepOnScreen {
+  key: string;
+  /** `group`: "Do you have any of these?"; `which`: its "Which of these?"; `questions`: one or more questions. */
+  kind: 'group' | 'which' | 'questions';
+  screen: string;
+  section: string;
+  questions: Question[];
+}
+
 export type Screen =
   | { kind: 'intro' | 'review' | 'result' | 'resume'; heading: string }
-  | { kind: 'question'; heading: string; question: Question };
+  | { kind: 'step'; heading: string; step: StepOnScreen };
+
+/** A step on screen that asks this question (in any way: alone, with others, or in a grouped check's list). */
+export function asks(s: Screen, questionId: string): boolean {
+  return s.kind === 'step' && s.step.questions.some((q) => q.id === questionId);
+}
 
 export type InputMode = 'pointer' | 'keyboard';
 
 /** How many Tab presses we allow to reach a control before calling the page unreachable by keyboard. */
-const MAX_TABS = 60;
+const MAX_TABS = 80;
+
+/** The grouped check's answer that planned answers to its list imply: not sure of any, else yes to any, else no. */
+function groupChoice(values: AnswerValue[]): 'yes' | 'no' | 'not_sure' {
+  return values.includes('not_sure') ? 'not_sure' : values.includes('yes') ? 'yes' : 'no';
+}
 
 export class CheckPage {
   constructor(
@@ -177,32 +201,51 @@ export class CheckPage {
     return ((await this.page.locator('h1').first().textContent()) ?? '').trim();
   }
 
-  /** What is on screen, told apart by its heading (and the urgency banner for results). */
+  /** What is on screen: a step (found by its form's `data-step`), or the intro, review, result or resume offer. */
   async screen(): Promise<Screen> {
     const heading = await this.headingText();
     if (heading === this.t.reviewTitle) return { kind: 'review', heading };
     if (heading === this.t.resumeTitle) return { kind: 'resume', heading };
     if ((await this.page.locator('.backcheck__banner').count()) > 0) return { kind: 'result', heading };
-    const question = this.rules.questions.find((q) => this.say(q.text) === heading);
-    if (question) return { kind: 'question', heading, question };
+    const form = this.page.locator('form[data-step]');
+    if ((await form.count()) > 0) {
+      const view = await form.evaluate((f) => ({
+        key: (f as HTMLFormElement).dataset.step ?? '',
+        list: [...f.querySelectorAll<HTMLElement>('[data-question]')].map((e) => e.dataset.question ?? ''),
+        ticks: [...f.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map((i) => i.value),
+        group: f.querySelector('.backcheck__group-list') !== null,
+      }));
+      const [screenId = '', part] = view.key.split('/');
+      const screen = layoutOf(this.rules).screenById.get(screenId);
+      if (!screen) throw new Error(`Unknown screen "${screenId}"`);
+      const kind = part === 'which' ? 'which' : view.group ? 'group' : 'questions';
+      const ids = kind === 'which' ? view.ticks : view.list;
+      const questions = ids.map((id) => {
+        const q = this.rules.questions.find((x) => x.id === id);
+        if (!q) throw new Error(`Unknown question "${id}" on screen`);
+        return q;
+      });
+      return { kind: 'step', heading, step: { key: view.key, kind, screen: screenId, section: screen.section, questions } };
+    }
     if (heading === this.say(this.rules.meta.title)) return { kind: 'intro', heading };
     throw new Error(`Unknown screen with heading "${heading}"`);
   }
 
-  async question(): Promise<Question> {
+  async currentStep(): Promise<StepOnScreen> {
     const s = await this.screen();
-    if (s.kind !== 'question') throw new Error(`Expected a question, found the ${s.kind} screen ("${s.heading}")`);
-    return s.question;
+    if (s.kind !== 'step') throw new Error(`Expected a step, found the ${s.kind} screen ("${s.heading}")`);
+    return s.step;
   }
 
-  /** Runs `act` and waits for a new screen, i.e. a different page heading. */
+  /** Runs `act` and waits for a new screen: a different page heading, or another step's form. */
   async step(act: () => Promise<void>): Promise<Screen> {
-    const before = await this.headingText();
+    const before = await this.page.evaluate(() => `${document.querySelector('h1')?.textContent ?? ''}|${document.querySelector('form[data-step]')?.getAttribute('data-step') ?? ''}`);
     await act();
     await this.page.waitForFunction(
       (prev) => {
         const h = document.querySelector('h1');
-        return h !== null && (h.textContent ?? '').trim() !== prev;
+        const now = `${h?.textContent ?? ''}|${document.querySelector('form[data-step]')?.getAttribute('data-step') ?? ''}`;
+        return h !== null && now !== prev;
       },
       before,
       { timeout: 10_000 },
@@ -211,7 +254,7 @@ export class CheckPage {
   }
 
   /** The element that has focus, described for assertions and error messages. */
-  async focused(): Promise<{ tag: string; text: string; type: string | null; value: string | null; checked: boolean }> {
+  async focused(): Promise<{ tag: string; text: string; type: string | null; value: string | null; checked: boolean; question: string | null }> {
     return this.page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       const input = el instanceof HTMLInputElement ? el : null;
@@ -221,6 +264,7 @@ export class CheckPage {
         type: input?.type ?? null,
         value: input?.value ?? null,
         checked: input?.checked ?? false,
+        question: el?.closest<HTMLElement>('[data-question]')?.dataset.question ?? null,
       };
     });
   }
@@ -251,27 +295,28 @@ export class CheckPage {
     return this.step(() => this.press(this.t.start));
   }
 
-  /** Picks `value` on the question on screen, without continuing. */
-  async choose(question: Question, value: AnswerValue): Promise<void> {
-    const form = this.page.locator('form.backcheck__question');
-    const wanted = new Set((Array.isArray(value) ? value : [value]).map(String));
-    const inputs = await form
-      .locator('fieldset input')
+  /**
+   * Picks `wanted` among the inputs in `scope` (a question's group, or the whole form for a grouped check),
+   * without continuing. `many`: checkboxes (tick exactly these), else radios (pick this one).
+   */
+  async pick(scope: string, wanted: Set<string>, many: boolean, inQuestion: string | null): Promise<void> {
+    const inputs = await this.page
+      .locator(`${scope} input`)
       .evaluateAll((els) => els.map((e) => ({ value: (e as HTMLInputElement).value, checked: (e as HTMLInputElement).checked })));
     const values = inputs.map((i) => i.value);
-    for (const v of wanted) if (!values.includes(v)) throw new Error(`${question.id} has no option ${v} on screen`);
+    for (const v of wanted) if (!values.includes(v)) throw new Error(`no option ${v} in ${scope}`);
     if (this.mode === 'pointer') {
       // Click only what has to change, in screen order, as a person would.
       for (const input of inputs) {
         if (input.checked === wanted.has(input.value)) continue;
-        if (question.type !== 'multi' && !wanted.has(input.value)) continue;
-        await form.locator(`fieldset input[value="${input.value}"]`).click();
+        if (!many && !wanted.has(input.value)) continue;
+        await this.page.locator(`${scope} input[value="${input.value}"]`).click();
       }
       return;
     }
     // Keyboard: Tab into the group (it lands on the checked radio, or the first), then arrows or Space.
-    await this.tabTo('the answers', (f) => f.tag === 'INPUT');
-    if (question.type === 'multi') {
+    await this.tabTo(`the answers in ${scope}`, (f) => f.tag === 'INPUT' && f.question === inQuestion && values.includes(f.value ?? ''));
+    if (many) {
       for (let i = 0; i < values.length; i++) {
         const f = await this.focused();
         if (f.checked !== wanted.has(f.value ?? '')) await this.page.keyboard.press('Space');
@@ -279,27 +324,44 @@ export class CheckPage {
       }
       return;
     }
-    const target = values.indexOf(String(value));
-    if (target < 0) throw new Error(`${question.id} has no option ${String(value)}`);
+    const [target] = [...wanted];
+    const to = values.indexOf(target ?? '');
     const f = await this.focused();
     const at = values.indexOf(f.value ?? '');
-    if (at === target) {
+    if (at === to) {
       if (!f.checked) await this.page.keyboard.press('Space');
       return;
     }
     // Arrow keys move within a radio group and select as they go.
-    const key = target > at ? 'ArrowDown' : 'ArrowUp';
-    for (let i = 0; i < Math.abs(target - at); i++) await this.page.keyboard.press(key);
+    const key = to > at ? 'ArrowDown' : 'ArrowUp';
+    for (let i = 0; i < Math.abs(to - at); i++) await this.page.keyboard.press(key);
   }
 
-  /** Answers the question on screen with its planned answer and continues; returns the next screen. */
+  /** Sets the planned answers on the step on screen, without continuing. */
+  async fill(plan: Plan): Promise<StepOnScreen> {
+    const step = await this.currentStep();
+    const form = `form[data-step="${step.key}"]`;
+    if (step.kind === 'group') {
+      await this.pick(form, new Set([groupChoice(step.questions.map((q) => planAnswer(plan, q)))]), false, null);
+    } else if (step.kind === 'which') {
+      const yes = step.questions.filter((q) => planAnswer(plan, q) === 'yes').map((q) => q.id);
+      await this.pick(form, new Set(yes), true, null);
+    } else {
+      for (const q of step.questions) {
+        const value = planAnswer(plan, q);
+        await this.pick(`${form} [data-question="${q.id}"]`, new Set((Array.isArray(value) ? value : [value]).map(String)), q.type === 'multi', q.id);
+      }
+    }
+    return step;
+  }
+
+  /** Answers the step on screen with its planned answers and continues; returns the next screen. */
   async answer(plan: Plan): Promise<Screen> {
-    const question = await this.question();
-    await this.choose(question, planAnswer(plan, question));
+    await this.fill(plan);
     return this.step(() => this.press(this.t.continue));
   }
 
-  /** Answers questions until a screen of one of these kinds shows (or a question with this id). */
+  /** Answers steps until a screen of one of these kinds shows (or a step asking a given question). */
   async answerUntil(plan: Plan, stop: (s: Screen) => boolean, onScreen?: (s: Screen) => Promise<void>): Promise<Screen> {
     let s = await this.screen();
     if (s.kind === 'intro') {
@@ -309,13 +371,13 @@ export class CheckPage {
     for (let i = 0; i < 200; i++) {
       await onScreen?.(s);
       if (stop(s)) return s;
-      if (s.kind !== 'question') throw new Error(`Stuck on the ${s.kind} screen`);
+      if (s.kind !== 'step') throw new Error(`Stuck on the ${s.kind} screen`);
       s = await this.answer(plan);
     }
     throw new Error('The questionnaire did not end');
   }
 
-  /** From the intro (or any question) to the review screen, or the result when the check stops early. */
+  /** From the intro (or any step) to the review screen, or the result when the check stops early. */
   async toReview(plan: Plan, onScreen?: (s: Screen) => Promise<void>): Promise<Screen> {
     return this.answerUntil(plan, (s) => s.kind === 'review' || s.kind === 'result', onScreen);
   }
