@@ -92,8 +92,9 @@ describe('the custom element on a hostile clinic page (examples/clinic.html)', (
     expect(events.every((e) => e.source === 'check')).toBe(true);
     expect(events[0]).toEqual({ type: 'backcheck:start', source: 'check', detail: {} });
     const steps = events.filter((e) => e.type === 'backcheck:step');
-    expect(steps.map((s) => s.detail.questionNumber)).toEqual(asked.map((_, i) => i + 1));
-    for (const step of steps) expect(Object.keys(step.detail).sort()).toEqual(['questionNumber', 'section']);
+    expect(steps.map((s) => s.detail.stepNumber)).toEqual(asked.map((_, i) => i + 1));
+    expect(steps.map((s) => s.detail.screen)).toEqual(asked);
+    for (const step of steps) expect(Object.keys(step.detail).sort()).toEqual(['screen', 'section', 'stepNumber']);
     const complete = events.at(-1);
     expect(complete?.type).toBe('backcheck:complete');
     expect(complete?.detail).toEqual({
@@ -206,7 +207,8 @@ describe('the custom element in a 320 px column on a wide screen (test-pages/nar
       });
       // The 0-10 scale (11 columns of 44 px on a wide layout) was among the screens checked.
       const scale = RULES.questions.find((q) => q.type === 'scale');
-      expect(screens).toContain(scale?.text.en);
+      const scaleScreen = RULES.screens?.find((x) => x.questions.includes(scale?.id ?? ''));
+      expect(screens).toContain(`step:${scaleScreen?.id ?? scale?.id}`);
       expect(await overflow()).toEqual([]);
     } finally {
       await page.close();

@@ -48,7 +48,7 @@ describe('the iframe on a clinic page (examples/clinic-iframe.html)', () => {
     const events = await hostEvents(page);
     expect(events.every((e) => e.source === 'check')).toBe(true);
     expect(events[0]).toEqual({ type: 'backcheck:start', source: 'check', detail: {} });
-    expect(events.filter((e) => e.type === 'backcheck:step').map((e) => e.detail.questionNumber)).toEqual(asked.map((_, i) => i + 1));
+    expect(events.filter((e) => e.type === 'backcheck:step').map((e) => e.detail.stepNumber)).toEqual(asked.map((_, i) => i + 1));
     expect(events.at(-1)?.detail).toEqual({
       urgency: expect.toBeOneOf(['consult', 'self-care']),
       causes: expect.any(Array),

@@ -6,11 +6,15 @@ import { ROOT } from '../helpers.ts';
 import { completeCheck, hostEvents } from './embed-driver.ts';
 import { consoleErrors, embedSuite } from './embed-open.ts';
 
+interface ResponseItem {
+  linkId: string;
+  item?: ResponseItem[];
+}
 interface ResponseShape {
   resourceType: string;
   status: string;
   questionnaire: string;
-  item?: { item?: { linkId: string }[] }[];
+  item?: ResponseItem[];
 }
 
 const { open } = embedSuite(ROOT);
@@ -26,12 +30,14 @@ it('with share-answers, the complete event carries the answers and a valid FHIR 
     expect(Object.keys(answers).length).toBeGreaterThan(3);
     // Step events never carry answers, shared or not.
     for (const step of (await hostEvents(page)).filter((e) => e.type === 'backcheck:step')) {
-      expect(Object.keys(step.detail).sort()).toEqual(['questionNumber', 'section']);
+      expect(Object.keys(step.detail).sort()).toEqual(['screen', 'section', 'stepNumber']);
     }
 
     const response = complete?.detail.questionnaireResponse as ResponseShape;
     expect(response).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'completed' });
-    expect(response.item?.flatMap((g) => g.item ?? []).map((i) => i.linkId).sort()).toEqual(Object.keys(answers).sort());
+    // Answers sit in their section, warning signs in their grouped check inside it.
+    const leaves = (items: ResponseItem[] | undefined): ResponseItem[] => (items ?? []).flatMap((i) => (i.item ? leaves(i.item) : [i]));
+    expect(leaves(response.item).map((i) => i.linkId).sort()).toEqual(Object.keys(answers).sort());
     expect(fhirSchemaErrors(response)).toEqual([]);
     expect(consoleErrors(opened)).toEqual([]);
   } finally {

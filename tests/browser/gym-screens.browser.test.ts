@@ -6,12 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { mainRules } from '../helpers.ts';
 import { axeViolations } from './axe.ts';
 import {
+  asks,
   browserSuite,
   CALM,
   CheckPage,
   CONSULT,
   EMERGENCY,
   horizontalOverflow,
+  NOT_SURE,
   OUT_OF_SCOPE,
   overflowingElements,
   screenshots,
@@ -45,27 +47,30 @@ async function checkScreen({ page }: TestPage, name: string, narrow = true): Pro
 }
 
 /**
- * Which screens of a walk are worth checking: the intro, the first question of each section, the first scale and
- * tick-list question, the review and the result. Returns the screen's name, or null to pass it by.
+ * Which screens of a walk are worth checking: the intro, the first grouped check, the first screen of each section,
+ * the first scale and tick-list question, the review and the result. Returns the screen's name, or null to pass it by.
  */
 function screenNamer(prefix: string) {
   const seenSections = new Set<string>();
-  const seenTypes = new Set<string>();
+  const seenKinds = new Set<string>();
   return (s: Screen): string | null => {
     // The walks below all end in a self-care result; the other urgencies have tests of their own.
     if (s.kind === 'result') return `${prefix}result-self-care`;
-    if (s.kind !== 'question') return `${prefix}${s.kind}`;
-    const { question } = s;
-    if (question.type !== 'single' && !seenTypes.has(question.type)) {
-      seenTypes.add(question.type);
-      seenSections.add(question.section);
-      return `${prefix}question-${question.type}-${question.id}`;
+    if (s.kind !== 'step') return `${prefix}${s.kind}`;
+    const { step } = s;
+    const firstOfSection = !seenSections.has(step.section);
+    seenSections.add(step.section);
+    if (step.kind !== 'questions') {
+      if (seenKinds.has(step.kind)) return null;
+      seenKinds.add(step.kind);
+      return `${prefix}${step.kind}-${step.screen}`;
     }
-    if (!seenSections.has(question.section)) {
-      seenSections.add(question.section);
-      return `${prefix}question-${question.section}`;
+    const special = step.questions.find((q) => q.type !== 'single' && !seenKinds.has(q.type));
+    if (special) {
+      seenKinds.add(special.type);
+      return `${prefix}screen-${step.section}-${special.type}-${special.id}`;
     }
-    return null;
+    return firstOfSection ? `${prefix}screen-${step.section}` : null;
   };
 }
 
@@ -102,11 +107,54 @@ describe('every screen of the check, in English, light', () => {
 
     const walk = await walkAndCheck(tp, check, CALM, '');
     expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel['self-care']);
-    // Every section and every question type was seen, so no screen kind went unchecked.
-    const sectionOf = (name: string) => rules.questions.find((q) => name.endsWith(`-${q.id}`))?.section ?? name.replace('question-', '');
-    expect(new Set(walk.checked.filter((n) => n.startsWith('question-')).map(sectionOf))).toEqual(new Set(rules.sections.map((x) => x.id)));
-    expect(walk.checked).toEqual(expect.arrayContaining(['review', 'result-self-care', expect.stringMatching(/^question-scale-/), expect.stringMatching(/^question-multi-/)]));
+    // Every section was reached, and the grouped check, a tick list and a scale were checked.
+    const sectionsChecked = new Set(rules.sections.filter((x) => walk.checked.some((n) => n.includes(`screen-${x.id}`) || (x.id === rules.sections[0]?.id && n.startsWith('group-')))).map((x) => x.id));
+    expect(sectionsChecked).toEqual(new Set(rules.sections.map((x) => x.id)));
+    expect(walk.checked).toEqual(
+      expect.arrayContaining(['review', 'result-self-care', expect.stringMatching(/^group-/), expect.stringMatching(/-scale-/), expect.stringMatching(/-multi-/)]),
+    );
     expect([...issues, ...walk.issues]).toEqual([]);
+  });
+
+  it('"Which of these?" after Yes, and a warning sign asked on its own after "I\'m not sure"', async () => {
+    const issues: string[] = [];
+    const yes = await suite.open();
+    const yesCheck = new CheckPage(yes.page, rules);
+    await yesCheck.goto(suite.url);
+    await yesCheck.start();
+    const which = await yesCheck.answer(EMERGENCY);
+    expect(which).toMatchObject({ kind: 'step', step: { kind: 'which' } });
+    issues.push(...(await checkScreen(yes, 'which')));
+    const unsure = await suite.open();
+    const unsureCheck = new CheckPage(unsure.page, rules);
+    await unsureCheck.goto(suite.url);
+    await unsureCheck.start();
+    const one = await unsureCheck.answer(NOT_SURE);
+    expect(one).toMatchObject({ kind: 'step', step: { kind: 'questions' } });
+    issues.push(...(await checkScreen(unsure, 'one-warning-sign')));
+    expect(issues).toEqual([]);
+  });
+
+  it('the first screen shows the whole list and every answer above the fold at 360x740, with the Continue bar', async () => {
+    const tp = await suite.open({ viewport: { width: 360, height: 740 } });
+    const check = new CheckPage(tp.page, rules);
+    await check.goto(suite.url);
+    await check.start();
+    const layout = await tp.page.evaluate(() => {
+      const bar = document.querySelector('.backcheck__question .backcheck__actions')?.getBoundingClientRect();
+      const answers = [...document.querySelectorAll('form[data-step] .backcheck__choice, form[data-step] .backcheck__group-list li')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return { text: (el.textContent ?? '').trim(), bottom: r.bottom };
+      });
+      return { barTop: bar?.top ?? 0, barBottom: bar?.bottom ?? 0, height: window.innerHeight, answers };
+    });
+    // The Continue bar sits at the bottom of the screen, in view.
+    expect(layout.barBottom).toBeLessThanOrEqual(layout.height + 0.5);
+    expect(layout.barTop).toBeGreaterThan(layout.height / 2);
+    expect(layout.answers.length).toBeGreaterThanOrEqual(rules.screens![0]!.questions.length + 3);
+    // Nothing to read or choose is hidden behind it or below the fold.
+    const hidden = layout.answers.filter((a) => a.bottom > layout.barTop + 0.5).map((a) => `${a.text} (bottom ${Math.round(a.bottom)} > ${Math.round(layout.barTop)})`);
+    expect(hidden).toEqual([]);
   });
 
   it.each([
@@ -132,10 +180,12 @@ describe('every screen of the check, in English, light', () => {
     const tp = await suite.open();
     const check = new CheckPage(tp.page, rules);
     await check.goto(suite.url);
-    await check.answerUntil(CALM, (s) => s.kind === 'question' && s.question.id === 'rf_chest_pain');
-    await tp.page.reload();
-    await tp.page.getByRole('heading', { level: 1, name: check.t.resumeTitle }).waitFor();
-    expect(await checkScreen(tp, 'resume-offer')).toEqual([]);
+    await check.answerUntil(CALM, (s) => asks(s, 'rf_chest_pain'));
+    // A new visit (not a reload, which carries on at once) offers to continue.
+    const again = { ...tp, page: await tp.context.newPage() };
+    await again.page.goto(suite.url);
+    await again.page.getByRole('heading', { level: 1, name: check.t.resumeTitle }).waitFor();
+    expect(await checkScreen(again, 'resume-offer')).toEqual([]);
   });
 });
 

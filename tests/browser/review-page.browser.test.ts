@@ -68,8 +68,10 @@ describe('the clinicians review page', () => {
     await expect.poll(() => result.textContent()).toContain('urgent');
     expect(await result.getByRole('list', { name: 'Rules that fired' }).textContent()).toContain('fever');
     // A question shown only for some answers appears when they are picked.
-    await pick(tp.page, 'leg_spread', 'Yes, below my knee');
+    await pick(tp.page, 'leg_spread', 'Yes, below the knee');
     await tp.page.getByRole('group', { name: /^leg_symptoms: / }).waitFor();
+    // What the check would leave out for these answers, in words: after an urgent sign, the non-emergency questions.
+    expect(await result.getByRole('list', { name: 'Questions it leaves out' }).textContent()).toContain('could not raise the urgency already reached');
     await pick(tp.page, 'rf_saddle_numbness', 'Yes');
     await expect.poll(() => result.textContent()).toContain('emergency');
     expect(await axeViolations(tp.page)).toEqual([]);
