@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { formatProblem, loadRules } from '../src/rules/load.ts';
 import { BUDGETS, check, failsRun, type BudgetCheck } from './budgets.ts';
 import { buildApp } from './build.ts';
+import { benchBurden } from './burden.ts';
 import type { EngineFigures } from './engine.ts';
 import { benchEngineBundled } from './engine-bundled.ts';
 import { benchBrowser, COLD_LOADS, type BrowserFigures } from './first-question.ts';
@@ -56,6 +57,10 @@ if (app.ok) {
 }
 const embed = buildAndMeasureEmbed();
 
+// ---- Burden (deterministic, so also in --sizes-only) ----
+progress('Burden: screens, words and model time over the scenarios and generated people...');
+const burden = benchBurden(ROOT, rules);
+
 // ---- Timing (skipped with --sizes-only) ----
 let browser: BrowserFigures | { skipped: string } = { skipped: 'skipped: --sizes-only' };
 let engine: EngineFigures | null = null;
@@ -101,6 +106,27 @@ const checks: BudgetCheck[] = [
     embed.status === 'built' && embed.host ? { value: embed.host.gzip, shown: kB(embed.host.gzip) } : skippedBecause('not built'),
     (v) => v <= BUDGETS.iframeHostGzip,
   ),
+  check(
+    'No warning sign: screens to the result (worst)',
+    'burden',
+    `<= ${BUDGETS.noWarningScreensMax}`,
+    { value: burden.noWarningSign.screens.max, shown: String(burden.noWarningSign.screens.max) },
+    (v) => v <= BUDGETS.noWarningScreensMax,
+  ),
+  check(
+    'No warning sign: model time (median)',
+    'burden',
+    `<= ${BUDGETS.noWarningMinutesMedian} min`,
+    { value: burden.noWarningSign.modelSeconds.median, shown: minutes(burden.noWarningSign.modelSeconds.median) },
+    (v) => v <= BUDGETS.noWarningMinutesMedian * 60,
+  ),
+  check(
+    'No warning sign: warning-sign screens (worst)',
+    'burden',
+    `<= ${BUDGETS.warningScreensMax}`,
+    { value: burden.warningScreensMax, shown: String(burden.warningScreensMax) },
+    (v) => v <= BUDGETS.warningScreensMax,
+  ),
 ];
 if (!sizesOnly) {
   checks.push(
@@ -144,6 +170,7 @@ writeFileSync(
       sizes,
       dependencies: dependencies.map(({ initialGzipAlone: _g, ...d }) => d),
       embed,
+      burden,
       browser,
       engine,
       linter,
@@ -156,7 +183,7 @@ writeFileSync(
 );
 say(`\nWrote ${RESULTS_FILE} in ${totalSeconds.toFixed(0)} s.`);
 const failed = failsRun(checks) || !app.ok;
-if (failed) say(app.ok ? 'A size budget is missed: failing.' : `The app could not be built (${app.reason}): failing.`);
+if (failed) say(app.ok ? 'A size or burden budget is missed: failing.' : `The app could not be built (${app.reason}): failing.`);
 process.exit(failed ? 1 : 0);
 
 // ---- helpers ----
@@ -223,6 +250,7 @@ function printReport(): void {
       ),
     );
   }
+  printBurden();
   if (sizesOnly) {
     printBudgets();
     return;
@@ -293,7 +321,35 @@ function printReport(): void {
   printBudgets();
 }
 
+function minutes(seconds: number): string {
+  return `${(seconds / 60).toFixed(1)} min`;
+}
+
+function printBurden(): void {
+  const b = burden;
+  say(`\nBURDEN (response-time model: <=20 words 8.0 s, 21-30 words 11.8 s, >30 words 16.8 s per question; ${b.population.calm} people with no warning sign, ${b.population.mixed} mixed, ${b.scenarios.count} scenarios)`);
+  const row = (name: string, f: { count: number; screens: { median: number; max: number }; words: { median: number; max: number }; modelSeconds: { median: number; max: number } } | undefined) =>
+    f
+      ? [name, String(f.count), `${f.screens.median} / ${f.screens.max}`, `${f.words.median} / ${f.words.max}`, `${minutes(f.modelSeconds.median)} / ${minutes(f.modelSeconds.max)}`]
+      : [name, '0', '-', '-', '-'];
+  const levels = ['self-care', 'consult', 'urgent', 'emergency'] as const;
+  say(
+    table(
+      ['who', 'people', 'screens (median / worst)', 'words', 'model time'],
+      [
+        row('no warning sign', b.noWarningSign),
+        row('no warning sign, in Spanish', b.noWarningSignEs),
+        row('unsure of a warning sign, no red flag', b.unsureOfWarningSign),
+        ...levels.map((l) => row(`ended ${l}`, b.byUrgency[l])),
+        row('scenarios: no warning sign', b.scenarios.noWarningSign),
+        ...levels.map((l) => row(`scenarios: ended ${l}`, b.scenarios.byUrgency[l])),
+      ],
+    ),
+  );
+  say(`warning-sign screens for a person with none: at most ${b.warningScreensMax}; intro estimate: ${b.estimate.en.low}-${b.estimate.en.high} min (en), ${b.estimate.es.low}-${b.estimate.es.high} min (es)`);
+}
+
 function printBudgets(): void {
-  say('\nBUDGETS (size budgets fail the run; timing budgets are flagged only)');
+  say('\nBUDGETS (size and burden budgets fail the run; timing budgets are flagged only)');
   say(table(['budget', 'kind', 'limit', 'measured', 'status'], checks.map((c) => [c.name, c.kind, c.limit, c.actual, c.status])));
 }

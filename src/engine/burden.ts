@@ -149,25 +149,36 @@ export function burdenSpread(burdens: readonly Burden[]): BurdenSpread {
 }
 
 export interface BurdenFigures {
+  /** No red flag, in scope, and no "I'm not sure" about a warning sign: the calm path. */
   noWarningSign: BurdenSpread;
+  /** No red flag and in scope, but unsure about a warning sign (each sign is then asked on its own). */
+  unsureOfWarningSign: BurdenSpread;
   byUrgency: Partial<Record<'emergency' | 'urgent' | 'consult' | 'self-care', BurdenSpread>>;
 }
 
 /** The burden figures over a population: people with no warning sign (and in scope), and by urgency reached. */
 export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: Locale, whichPrompt: string): BurdenFigures {
   const calm: Burden[] = [];
+  const unsure: Burden[] = [];
+  const warnings = warningQuestions(rules);
+  const notSure = new Map(warnings.map((q) => [q.id, new Set(q.type === 'scale' ? [] : q.options.filter((o) => o.kind === 'not_sure').map((o) => o.id))]));
   const byUrgency = new Map<string, Burden[]>();
   for (const truth of truths) {
     const path = pathFor(rules, truth);
     const burden = burdenOf(path, locale, whichPrompt);
-    const result = evaluate(rules, countedAnswers(rules, path.answers));
-    if (result.redFlags.length === 0 && result.outOfScope === null) calm.push(burden);
+    const counted = countedAnswers(rules, path.answers);
+    const result = evaluate(rules, counted);
+    if (result.redFlags.length === 0 && result.outOfScope === null) {
+      const wasUnsure = warnings.some((q) => notSure.get(q.id)?.has(String(counted[q.id])));
+      (wasUnsure ? unsure : calm).push(burden);
+    }
     const list = byUrgency.get(result.urgency) ?? [];
     list.push(burden);
     byUrgency.set(result.urgency, list);
   }
   return {
     noWarningSign: burdenSpread(calm),
+    unsureOfWarningSign: burdenSpread(unsure),
     byUrgency: Object.fromEntries([...byUrgency].map(([level, list]) => [level, burdenSpread(list)])),
   };
 }
