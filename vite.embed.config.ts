@@ -5,6 +5,7 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
+import { versionBanner, versionDefine, versionPlugin } from './src/build/version.ts';
 import { embedCssPlugin } from './src/embed/embed-css.ts';
 import { rulesPlugin } from './src/rules/vite-plugin.ts';
 
@@ -20,8 +21,10 @@ function hostScriptBuild(): Plugin {
         configFile: false,
         logLevel: 'warn',
         publicDir: false,
+        define: versionDefine(),
         build: {
           target: 'es2017',
+          rolldownOptions: { output: { postBanner: versionBanner('backcheck-host.js') } },
           outDir: OUT_DIR,
           emptyOutDir: false,
           sourcemap: false,
@@ -38,7 +41,7 @@ function hostScriptBuild(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [rulesPlugin(), embedCssPlugin(), react(), hostScriptBuild()],
+  plugins: [rulesPlugin(), embedCssPlugin(), react(), versionPlugin(), hostScriptBuild()],
   // Chunks are found next to backcheck.js, wherever the clinic hosts it.
   base: './',
   publicDir: false,
@@ -50,7 +53,13 @@ export default defineConfig({
     rolldownOptions: {
       input: { backcheck: resolve(import.meta.dirname, 'src/embed/backcheck.ts') },
       // Stable entry name for the <script> tag; hashed lazy chunks so an update never mixes old and new code.
-      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' },
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: '[name]-[hash].js',
+        assetFileNames: '[name]-[hash][extname]',
+        // After minification, which would drop a comment.
+        postBanner: (chunk) => (chunk.isEntry ? versionBanner('backcheck.js') : ''),
+      },
       // A library is not an app: keep the entry's (empty) exports and do not hoist its side effects away.
       preserveEntrySignatures: 'strict',
     },

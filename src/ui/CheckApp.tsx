@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { evaluate } from '../engine/evaluate.ts';
 import { findQuestion, type AnswerValue } from '../engine/answers.ts';
 import { checkMachine, type CheckContext, type CheckInput } from '../flow/machine.ts';
-import { browserLocale, catalogues, formatNumber } from '../i18n/index.ts';
+import { browserLocale, catalogues, dateLocaleFor, formatNumber } from '../i18n/index.ts';
 import type { Rules } from '../rules/schema.ts';
 import type { Locale } from '../rules/text.ts';
 import {
@@ -33,6 +33,8 @@ export interface CheckAppProps {
   rulesHash: string;
   /** Fixed language; without it the browser's language is used, and the person can switch. */
   locale?: Locale;
+  /** Region for dates (e.g. "AU" from a clinic's en-AU), whatever language the person picks. */
+  region?: string;
   onEvent?: (e: CheckEvent) => void;
   /** Where progress is saved; `null` never saves (an embedded widget saves only when its host allows). */
   storage?: StorageLike | null;
@@ -77,8 +79,16 @@ export function CheckApp(props: CheckAppProps) {
   }, [initial, storage, rules]);
 
   const ui = useMemo<UiContextValue>(
-    () => ({ rules, locale, t: catalogues[locale], say: makeSay(locale), focusAllowed, print: onPrint ?? printPage }),
-    [rules, locale, onPrint],
+    () => ({
+      rules,
+      locale,
+      dateLocale: dateLocaleFor(locale, props.region),
+      t: catalogues[locale],
+      say: makeSay(locale),
+      focusAllowed,
+      print: onPrint ?? printPage,
+    }),
+    [rules, locale, props.region, onPrint],
   );
 
   const switchLocale = (l: Locale) => {
