@@ -91,7 +91,8 @@ const send = widgetEventSender(
 let lastHeight = -1;
 new ResizeObserver(() => {
   const height = Math.ceil(container.getBoundingClientRect().height);
-  if (height === lastHeight) return;
+  // 0 is the empty root before React's first render: keep the page's placeholder height until there is content.
+  if (height === lastHeight || height === 0) return;
   lastHeight = height;
   post({ source: MESSAGE_SOURCE, type: 'backcheck:resize', detail: { height } });
 }).observe(container);
