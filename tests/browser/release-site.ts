@@ -34,9 +34,10 @@ export interface ReleaseSite {
   other: StaticServer;
   /** The release's URL on the CDN, ending in / */
   base: string;
-  /** Writes a page (or script) on the clinic's site; returns its URL. */
-  clinicPage: (name: string, html: string) => string;
-  otherPage: (name: string, html: string) => string;
+  /** Writes a page on the clinic's site (`page()` around `head` and `body`); returns its URL. */
+  clinicPage: (name: string, head: string, body: string) => string;
+  /** The same on the site the CDN does not know. */
+  otherPage: (name: string, head: string, body: string) => string;
   close: () => Promise<void>;
 }
 
@@ -112,8 +113,8 @@ export async function startReleaseSite(): Promise<ReleaseSite> {
     "form-action 'none'",
   ].join('; ');
 
-  const write = (dir: string, server: StaticServer) => (name: string, html: string) => {
-    writeFileSync(join(dir, name), html);
+  const write = (dir: string, server: StaticServer) => (name: string, head: string, body: string) => {
+    writeFileSync(join(dir, name), page(name, head, body));
     return new URL(name, server.url).href;
   };
   return {
@@ -133,7 +134,7 @@ export async function startReleaseSite(): Promise<ReleaseSite> {
 }
 
 /** A page of the clinic's site: its stylesheet, the demo listener (window.backcheckEvents), then `head` and `body`. */
-export function page(title: string, head: string, body: string): string {
+function page(title: string, head: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
   <head>

@@ -12,7 +12,7 @@ import { mainRules } from '../helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { launchChromium } from './chromium.ts';
 import { completeCheck, hostEvents } from './embed-driver.ts';
-import { page, RELEASE_DIR, startReleaseSite, VERSION, type ReleaseSite } from './release-site.ts';
+import { RELEASE_DIR, startReleaseSite, VERSION, type ReleaseSite } from './release-site.ts';
 
 const RULES = mainRules();
 let site: ReleaseSite;
@@ -159,15 +159,10 @@ describe('nginx with deploy/nginx/backcheck.conf', () => {
 describe('a clinic page on another origin, under a strict CSP', () => {
   it('runs the custom element pinned by SRI in every file: events, emergency number, regional date, no error', async () => {
     const tags = pinnedTags(site.manifest, site.base);
-    const url = site.clinicPage(
-      'element.html',
-      page(
-        'Element',
-        tags.element,
-        `<backcheck-widget id="check" clinic-name="Riverside Sports Physio" locale="en-AU" theme="light"
-          booking-url="https://riverside-physio.example/book?utm_source=backcheck&amp;utm_medium=widget"
-          emergency-number="000" accent-color="#0a6e4f"></backcheck-widget>`,
-      ),
+    const url = site.clinicPage('element.html', tags.element,
+      `<backcheck-widget id="check" clinic-name="Riverside Sports Physio" locale="en-AU" theme="light"
+        booking-url="https://riverside-physio.example/book?utm_source=backcheck&amp;utm_medium=widget"
+        emergency-number="000" accent-color="#0a6e4f"></backcheck-widget>`,
     );
     const v = await visit(url);
     try {
@@ -194,7 +189,7 @@ describe('a clinic page on another origin, under a strict CSP', () => {
 
   it('refuses a chunk changed on the CDN after it was pinned, and says the check could not load', async () => {
     const tags = pinnedTags(site.manifest, new URL(`../tampered/${RELEASE_DIR}/`, site.base).href);
-    const url = site.clinicPage('tampered.html', page('Tampered', tags.element, '<backcheck-widget id="check" locale="en"></backcheck-widget>'));
+    const url = site.clinicPage('tampered.html', tags.element, '<backcheck-widget id="check" locale="en"></backcheck-widget>');
     const v = await visit(url);
     try {
       await expect.poll(() => v.page.locator('#check').getByRole('alert').isVisible()).toBe(true);
@@ -209,14 +204,9 @@ describe('a clinic page on another origin, under a strict CSP', () => {
 
   it('runs the iframe from the CDN, branded through its address, sized by the pinned host script, without a jump', async () => {
     const tags = pinnedTags(site.manifest, site.base);
-    const url = site.clinicPage(
-      'iframe.html',
-      page(
-        'Iframe',
-        tags.host,
-        `<iframe id="check" data-backcheck title="Back pain self-check"
-          src="${IFRAME_SRC('&theme=light&accent-color=0a6e4f&text-color=%23222222&background-color=%23fdfbf7&radius=14&font=georgia')}"></iframe>`,
-      ),
+    const url = site.clinicPage('iframe.html', tags.host,
+      `<iframe id="check" data-backcheck title="Back pain self-check"
+        src="${IFRAME_SRC('&theme=light&accent-color=0a6e4f&text-color=%23222222&background-color=%23fdfbf7&radius=14&font=georgia')}"></iframe>`,
     );
     const v = await visit(url);
     try {
@@ -254,10 +244,7 @@ describe('a clinic page on another origin, under a strict CSP', () => {
   });
 
   it('in dark mode replaces a brand accent too faint for the dark background, with one console error', async () => {
-    const url = site.clinicPage(
-      'dark.html',
-      page('Dark', `<script src="${site.base}embed/backcheck-host.js" defer></script>`, `<iframe id="check" data-backcheck title="Check" src="${IFRAME_SRC('&theme=auto&accent-color=%230a6e4f')}"></iframe>`),
-    );
+    const url = site.clinicPage('dark.html', `<script src="${site.base}embed/backcheck-host.js" defer></script>`, `<iframe id="check" data-backcheck title="Check" src="${IFRAME_SRC('&theme=auto&accent-color=%230a6e4f')}"></iframe>`);
     const v = await visit(url, { colorScheme: 'dark' });
     try {
       const start = v.page.frameLocator('#check').getByRole('button', { name: 'Start', exact: true });
@@ -291,15 +278,10 @@ describe('the mistakes, each answered on the console', () => {
     const page127 = origin(site.clinic.url);
     const localhost = page127.replace('127.0.0.1', 'localhost');
     const lonely = new URL(`../lonely/${RELEASE_DIR}/embed.html`, site.base).href;
-    const url = site.clinicPage(
-      'mistakes.html',
-      page(
-        'Mistakes',
-        `<script src="${site.base}embed/backcheck-host.js" defer></script>`,
-        `<iframe id="wrong" data-backcheck title="Wrong origin" src="${site.base}embed.html?locale=en&allowed-origin=${encodeURIComponent(localhost)}"></iframe>
+    const url = site.clinicPage('mistakes.html', `<script src="${site.base}embed/backcheck-host.js" defer></script>`,
+      `<iframe id="wrong" data-backcheck title="Wrong origin" src="${site.base}embed.html?locale=en&allowed-origin=${encodeURIComponent(localhost)}"></iframe>
          <iframe id="missing" data-backcheck title="No origin" src="${site.base}embed.html?locale=en"></iframe>
          <iframe id="lonely" data-backcheck title="No files" src="${lonely}?locale=en&allowed-origin=${encodeURIComponent(page127)}"></iframe>`,
-      ),
     );
     const v = await visit(url);
     try {
@@ -334,14 +316,9 @@ describe('the mistakes, each answered on the console', () => {
   it('the host script and the element script twice, in either order: one warning each, every event once', async () => {
     const host = `<script src="${site.base}embed/backcheck-host.js" defer></script>`;
     const element = (query: string) => `<script type="module" src="${site.base}embed/backcheck.js${query}"></script>`;
-    const url = site.clinicPage(
-      'twice.html',
-      page(
-        'Twice',
-        [element(''), host, element('?copy'), host].join('\n'),
-        `<iframe id="frame" data-backcheck title="Check" src="${IFRAME_SRC('')}"></iframe>
+    const url = site.clinicPage('twice.html', [element(''), host, element('?copy'), host].join('\n'),
+      `<iframe id="frame" data-backcheck title="Check" src="${IFRAME_SRC('')}"></iframe>
          <backcheck-widget id="widget" locale="en"></backcheck-widget>`,
-      ),
     );
     const v = await visit(url);
     try {
@@ -364,10 +341,7 @@ describe('the mistakes, each answered on the console', () => {
   });
 
   it('the element from a host that sends no CORS headers: the browser names the script and the missing header', async () => {
-    const url = site.clinicPage(
-      'no-cors.html',
-      page('No CORS', `<script type="module" src="${site.other.url}${RELEASE_DIR}/embed/backcheck.js"></script>`, '<backcheck-widget id="check"></backcheck-widget>'),
-    );
+    const url = site.clinicPage('no-cors.html', `<script type="module" src="${site.other.url}${RELEASE_DIR}/embed/backcheck.js"></script>`, '<backcheck-widget id="check"></backcheck-widget>');
     const v = await visit(url);
     try {
       expect(said(v, 'error')).toEqual(
@@ -383,7 +357,7 @@ describe('the mistakes, each answered on the console', () => {
 
   it("the element's folder missing a file: the widget says it could not load, and what to keep together", async () => {
     const partial = new URL(`../partial/${RELEASE_DIR}/`, site.base).href;
-    const url = site.clinicPage('partial.html', page('Partial', `<script type="module" src="${partial}embed/backcheck.js"></script>`, '<backcheck-widget id="check" locale="en"></backcheck-widget>'));
+    const url = site.clinicPage('partial.html', `<script type="module" src="${partial}embed/backcheck.js"></script>`, '<backcheck-widget id="check" locale="en"></backcheck-widget>');
     const v = await visit(url);
     try {
       await expect.poll(() => v.page.locator('#check').getByRole('alert').isVisible()).toBe(true);
@@ -399,13 +373,8 @@ describe('the mistakes, each answered on the console', () => {
 
   it("a site not in the CDN's frame-ancestors: the browser refuses the frame and the host script says why it is silent", async () => {
     const elsewhere = origin(site.other.url);
-    const url = site.otherPage(
-      'framed.html',
-      page(
-        'Elsewhere',
-        `<script src="${site.base}embed/backcheck-host.js" defer></script>`,
-        `<iframe id="check" data-backcheck title="Check" src="${site.base}embed.html?locale=en&allowed-origin=${encodeURIComponent(elsewhere)}"></iframe>`,
-      ),
+    const url = site.otherPage('framed.html', `<script src="${site.base}embed/backcheck-host.js" defer></script>`,
+      `<iframe id="check" data-backcheck title="Check" src="${site.base}embed.html?locale=en&allowed-origin=${encodeURIComponent(elsewhere)}"></iframe>`,
     );
     const v = await visit(url);
     try {
