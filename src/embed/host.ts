@@ -6,6 +6,8 @@
 import { allowedOriginParam, FRAME_ONLY_TYPES, HOST_SOURCE, isWidgetMessage, SILENCE_MS, type HelloMessage } from './messages.ts';
 import { VERSION } from './version.ts';
 const ME = `backcheck-host.js ${VERSION}`;
+/** About the first screen's height in a common column: room kept for the check when the page reserved none. */
+const PLACEHOLDER_PX = 720;
 const KEY = Symbol.for('backcheck-host');
 
 interface FrameState {
@@ -49,6 +51,11 @@ function relay(): void {
     if (frames.has(frame)) return;
     const state: FrameState = { heard: false, timer: undefined };
     frames.set(frame, state);
+    // Still the browser's default 150 px (the page set no height): keep about the first screen's height instead,
+    // so the page below moves less when the check arrives. The page's own CSS height, or attribute, is left alone.
+    if (!frame.hasAttribute('height') && !frame.style.height && getComputedStyle(frame).height === '150px') {
+      frame.style.height = `${PLACEHOLDER_PX}px`;
+    }
     frame.addEventListener('load', () => {
       state.heard = false;
       hello(frame);
