@@ -187,6 +187,31 @@ describe('a clinic page on another origin, under a strict CSP', () => {
     }
   });
 
+  it("on an emergency result, the clinic's number is a tel: link that comes first, and booking is not the main action", async () => {
+    const url = site.clinicPage(
+      'emergency.html',
+      `<script type="module" src="${site.base}embed/backcheck.js"></script>`,
+      `<backcheck-widget id="check" locale="en-AU" emergency-number="000" booking-url="https://riverside-physio.example/book"></backcheck-widget>`,
+    );
+    const v = await visit(url);
+    try {
+      const check = v.page.locator('#check');
+      // Numbness in the saddle area: an emergency on the first screen (as EMERGENCY in pages.ts).
+      await completeCheck(check, { choices: { rf_saddle_numbness: 'yes' } });
+      await expect.poll(async () => (await hostEvents(v.page)).at(-1)?.detail.urgency).toBe('emergency');
+      const call = check.getByRole('link', { name: 'Call 000 now' });
+      expect(await call.getAttribute('href')).toBe('tel:000');
+      // The first link or button of the result, before the clinic's booking, which is a secondary button.
+      const first = check.locator('[part~="result"]').locator('a, button').first();
+      expect(await first.textContent()).toBe('Call 000 now');
+      expect(await check.getByRole('link', { name: 'Book an appointment' }).getAttribute('class')).toContain('backcheck__button--secondary');
+      await expectNoAxeViolations(v.page, 'an emergency result with the clinic number');
+      expect(said(v, 'error')).toEqual([]);
+    } finally {
+      await v.page.close();
+    }
+  });
+
   it('refuses a chunk changed on the CDN after it was pinned, and says the check could not load', async () => {
     const tags = pinnedTags(site.manifest, new URL(`../tampered/${RELEASE_DIR}/`, site.base).href);
     const url = site.clinicPage('tampered.html', tags.element, '<backcheck-widget id="check" locale="en"></backcheck-widget>');
