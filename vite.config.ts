@@ -1,11 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { devCsp } from './src/build/dev-csp.ts';
+import { versionPlugin } from './src/build/version.ts';
 import { embedCssPlugin } from './src/embed/embed-css.ts';
 import { rulesPlugin } from './src/build/rules-plugin.ts';
 
 export default defineConfig({
-  plugins: [rulesPlugin(), embedCssPlugin(), react(), devCsp()],
+  plugins: [rulesPlugin(), embedCssPlugin(), react(), devCsp(), versionPlugin()],
+  // Every URL in the built pages is relative, so the release folder works under any path of any host (a CDN's
+  // /backcheck/backcheck-1.2.0/ as well as a site's root). The dev server still serves from /.
+  base: './',
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   build: {

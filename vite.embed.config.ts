@@ -2,9 +2,13 @@
 //   backcheck.js       ES module entry: defines <backcheck-widget>; chunks it loads lazily sit beside it.
 //   backcheck-host.js  tiny classic script (IIFE) for pages that use the iframe (embed.html, from vite.config.ts).
 // Runs after the app build (which empties dist/), so dist/embed is its own to empty.
+// `--mode package` (npm run build:package, run by `npm pack`): the same element for clinics with a bundler, into
+// dist/package/: backcheck.js exporting the element and its chunks, plus index.d.ts (src/build/package-types.ts).
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
+import { packageTypes } from './src/build/package-types.ts';
+import { versionBanner, versionDefine, versionPlugin } from './src/build/version.ts';
 import { embedCssPlugin } from './src/embed/embed-css.ts';
 import { rulesPlugin } from './src/build/rules-plugin.ts';
 
@@ -20,8 +24,10 @@ function hostScriptBuild(): Plugin {
         configFile: false,
         logLevel: 'warn',
         publicDir: false,
+        define: versionDefine(),
         build: {
           target: 'es2017',
+          rolldownOptions: { output: { postBanner: versionBanner('backcheck-host.js') } },
           outDir: OUT_DIR,
           emptyOutDir: false,
           sourcemap: false,
@@ -37,22 +43,37 @@ function hostScriptBuild(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [rulesPlugin(), embedCssPlugin(), react(), hostScriptBuild()],
-  // Chunks are found next to backcheck.js, wherever the clinic hosts it.
-  base: './',
-  publicDir: false,
-  build: {
-    target: 'es2022',
-    outDir: OUT_DIR,
-    emptyOutDir: true,
-    sourcemap: false,
-    rolldownOptions: {
-      input: { backcheck: resolve(import.meta.dirname, 'src/embed/backcheck.ts') },
-      // Stable entry name for the <script> tag; hashed lazy chunks so an update never mixes old and new code.
-      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' },
-      // A library is not an app: keep the entry's (empty) exports and do not hoist its side effects away.
-      preserveEntrySignatures: 'strict',
+const PACKAGE_DIR = 'dist/package';
+
+export default defineConfig(({ mode }) => {
+  const forPackage = mode === 'package';
+  const entry = forPackage ? 'src/embed/package.ts' : 'src/embed/backcheck.ts';
+  return {
+    plugins: [rulesPlugin(), embedCssPlugin(), react(), versionPlugin(), forPackage ? packageTypes(PACKAGE_DIR) : hostScriptBuild()],
+    // Chunks are found next to backcheck.js, wherever the clinic hosts it.
+    base: './',
+    publicDir: false,
+    build: {
+      target: 'es2022',
+      outDir: forPackage ? PACKAGE_DIR : OUT_DIR,
+      emptyOutDir: true,
+      sourcemap: false,
+      // A bundler resolves the package's dynamic imports itself: Vite's preload helper (links built from
+      // import.meta.url) would point into the clinic's bundle at files that are not there.
+      modulePreload: forPackage ? false : undefined,
+      rolldownOptions: {
+        input: { backcheck: resolve(import.meta.dirname, entry) },
+        // Stable entry name for the <script> tag; hashed lazy chunks so an update never mixes old and new code.
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: '[name]-[hash].js',
+          assetFileNames: '[name]-[hash][extname]',
+          // After minification, which would drop a comment.
+          postBanner: (chunk) => (chunk.isEntry ? versionBanner('backcheck.js') : ''),
+        },
+        // A library is not an app: keep the entry's exports (none on the CDN) and do not hoist its side effects away.
+        preserveEntrySignatures: 'strict',
+      },
     },
-  },
+  };
 });

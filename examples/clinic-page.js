@@ -21,11 +21,3 @@ for (const type of EVENT_TYPES) {
     }
   });
 }
-
-// The iframe demo: in a real page the iframe's src names your own origin; here the demo fills in whatever origin
-// it is served from.
-for (const frame of document.querySelectorAll('iframe[data-demo-src]')) {
-  const url = new URL(frame.dataset.demoSrc, location.href);
-  url.searchParams.set('allowed-origin', location.origin);
-  frame.src = url.href;
-}

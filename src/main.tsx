@@ -52,7 +52,7 @@ if (!root) throw new Error('index.html has no #root element');
 const locale = browserLocale();
 setPageLanguage(locale);
 // The questionnaire's code starts downloading now, in parallel with React's first render of the intro.
-if (!isReviewRoute()) preloadCheck();
+if (!isReviewRoute()) void preloadCheck();
 
 createRoot(root).render(
   <StrictMode>

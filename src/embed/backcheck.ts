@@ -2,6 +2,6 @@
 import { defineBackcheckWidget } from './element.tsx';
 import { preloadWidgetCheck } from './WidgetCheck.tsx';
 
-defineBackcheckWidget();
 // Load the rest of the check with the page, not when the person starts: the widget makes no request once loaded.
-preloadWidgetCheck();
+// A second copy of this script on the page defines nothing and loads nothing.
+if (defineBackcheckWidget(import.meta.url)) preloadWidgetCheck();

@@ -11,6 +11,7 @@ export function checkProps(options: EmbedOptions, onEvent: (e: CheckEvent) => vo
   if (options.contactUrl) clinic.contactUrl = options.contactUrl;
   if (options.bookingUrl) clinic.bookingUrl = options.bookingUrl;
   if (options.phone) clinic.phone = options.phone;
+  if (options.emergencyNumber) clinic.emergencyNumber = options.emergencyNumber;
   const props: WidgetCheckProps = {
     onEvent,
     // The check adds the answers to its complete event only when the clinic opted in.
@@ -24,5 +25,6 @@ export function checkProps(options: EmbedOptions, onEvent: (e: CheckEvent) => vo
   };
   if (Object.keys(clinic).length > 0) props.clinic = clinic;
   if (options.locale) props.locale = options.locale;
+  if (options.region) props.region = options.region;
   return props;
 }

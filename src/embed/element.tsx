@@ -5,15 +5,23 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import appCss from '../styles/backcheck.css?inline';
 import type { Locale } from '../rules/text.ts';
+import { applyBrandProperties, coloursFromCss, widgetBrand } from './brand.ts';
 import { checkProps } from './check-props.ts';
+import { parseColour } from './contrast.ts';
+import { INHERIT_FONT } from './fonts.ts';
 import { printAlone } from './print-alone.ts';
 import { EMBED_ROOT_CLASS } from './embed-root.ts';
 import { widgetEventSender, type ShareAnswers } from './events.ts';
 import { describeOptionProblems, OPTION_NAMES, parseEmbedOptions, type EmbedOptions, type OptionName } from './options.ts';
+import { VERSION } from './version.ts';
 import widgetCss from './widget.css?inline';
 import { WidgetCheck } from './WidgetCheck.tsx';
 
 export const ELEMENT_NAME = 'backcheck-widget';
+const WHERE = `backcheck.js ${VERSION}`;
+const LOAD_ADVICE =
+  'Keep every file of the release\'s embed/ folder together, beside backcheck.js; if they are on another origin, that ' +
+  'server must send Access-Control-Allow-Origin for each of them (docs/embedding.md, "Hosting the files").';
 
 /** `allowed-origin` is for the iframe page only; the element talks to its page through DOM events. */
 const ELEMENT_OPTIONS = OPTION_NAMES.filter((name) => name !== 'allowed-origin');
@@ -35,13 +43,21 @@ function supportsAdoptedSheets(): boolean {
 
 export class BackcheckWidget extends HTMLElement {
   static readonly observedAttributes: readonly string[] = ELEMENT_OPTIONS;
+  /** The release this element comes from. */
+  static readonly version: string = VERSION;
+  /** Where the script that defined it was loaded from (set by defineBackcheckWidget). */
+  static source = '';
 
   readonly #container: HTMLDivElement;
   #root: Root | null = null;
   #renderQueued = false;
   #unmountQueued = false;
-  /** `option=value` pairs already reported, so each bad option is one console error, not one per render. */
+  /** Console errors already given, so each problem is one error, not one per render. */
   readonly #reported = new Set<string>();
+  /** The custom properties the branding set on the container last time. */
+  #brandProperties: ReadonlySet<string> = new Set();
+  /** A hidden element that turns any CSS colour the clinic wrote into rgb(), to check its contrast. */
+  #colourProbe: HTMLSpanElement | null = null;
   #sender: { shareAnswers: boolean; send: ReturnType<typeof widgetEventSender> } | null = null;
   #locale: Locale = 'en';
 
@@ -95,18 +111,45 @@ export class BackcheckWidget extends HTMLElement {
     const { options, problems } = parseEmbedOptions((name: OptionName) =>
       name === 'allowed-origin' ? null : this.getAttribute(name),
     );
-    for (const problem of problems) {
-      const key = `${problem.option}=${this.getAttribute(problem.option) ?? ''}`;
-      if (this.#reported.has(key)) continue;
-      this.#reported.add(key);
-      console.error(describeOptionProblems(`<${ELEMENT_NAME}>`, [problem]));
-    }
+    for (const problem of problems) this.#reportOnce(describeOptionProblems(`<${ELEMENT_NAME}>`, [problem]));
     return options;
+  }
+
+  #reportOnce(text: string): void {
+    if (this.#reported.has(text)) return;
+    this.#reported.add(text);
+    console.error(text);
+  }
+
+  /** The clinic's colours (attributes and its CSS on this element), checked for contrast, then radius and font. */
+  #applyBrand(options: EmbedOptions): void {
+    const style = getComputedStyle(this);
+    const css = coloursFromCss((property) => this.#cssColour(style.getPropertyValue(property)));
+    const font = options.brand.font === INHERIT_FONT ? getComputedStyle(this.parentElement ?? document.body).fontFamily : options.brand.font;
+    const plan = widgetBrand(options, css, font);
+    for (const problem of plan.problems) this.#reportOnce(`<${ELEMENT_NAME}>: ${problem}`);
+    this.#brandProperties = applyBrandProperties(this.#container, plan.properties, this.#brandProperties);
+  }
+
+  /** A colour from the clinic's CSS as rgb() (named colours, hsl() and the like included); null when not set. */
+  #cssColour(raw: string): string | null {
+    const value = raw.trim();
+    if (!value || parseColour(value)) return value || null;
+    if (!this.#colourProbe) {
+      this.#colourProbe = document.createElement('span');
+      this.#colourProbe.hidden = true;
+      this.shadowRoot?.append(this.#colourProbe);
+    }
+    this.#colourProbe.style.color = '';
+    this.#colourProbe.style.color = value;
+    // Not a colour at all: left as written, and reported as one that cannot be checked.
+    return this.#colourProbe.style.color ? getComputedStyle(this.#colourProbe).color : value;
   }
 
   #render(): void {
     const options = this.#options();
     this.#container.dataset.theme = options.theme;
+    this.#applyBrand(options);
     this.#locale = options.locale ?? this.#locale;
     if (!this.#sender || this.#sender.shareAnswers !== options.shareAnswers) {
       this.#sender = {
@@ -124,7 +167,7 @@ export class BackcheckWidget extends HTMLElement {
     this.#root ??= createRoot(this.#container);
     this.#root.render(
       <StrictMode>
-        <WidgetCheck {...props} />
+        <WidgetCheck {...props} where={WHERE} loadAdvice={LOAD_ADVICE} />
       </StrictMode>,
     );
   }
@@ -145,9 +188,27 @@ export class BackcheckWidget extends HTMLElement {
   }
 }
 
-/** Registers the element once, even if the script is included twice. */
-export function defineBackcheckWidget(): void {
-  if (!customElements.get(ELEMENT_NAME)) customElements.define(ELEMENT_NAME, BackcheckWidget);
+/**
+ * Registers the element once, however often and in whatever order its scripts are included. Returns false when it was
+ * already defined; a second copy of the script (another URL, another version, or the npm package beside the CDN
+ * script) says so on the console and does nothing else, so every widget keeps one set of events.
+ */
+export function defineBackcheckWidget(source = ''): boolean {
+  const defined = customElements.get(ELEMENT_NAME);
+  if (!defined) {
+    BackcheckWidget.source = source;
+    customElements.define(ELEMENT_NAME, BackcheckWidget);
+    return true;
+  }
+  if (defined !== BackcheckWidget) {
+    const first = defined as Partial<typeof BackcheckWidget>;
+    console.warn(
+      `${WHERE} (${source || 'a bundle'}) is on this page more than once: <${ELEMENT_NAME}> was already defined by ` +
+        `${first.version ?? 'another'} version from ${first.source || 'another script'}, which runs every widget; this copy does nothing. ` +
+        'Include backcheck.js once.',
+    );
+  }
+  return false;
 }
 
 declare global {

@@ -5,23 +5,12 @@ import type { QuestionnaireResponse } from 'fhir/r4';
 import type { Answers } from '../engine/answers.ts';
 import type { CheckEvent } from '../ui/host-events.ts';
 
-type DetailOf<T extends CheckEvent['type']> = Omit<Extract<CheckEvent, { type: T }>, 'type'>;
+import type { BackcheckEventDetails, CompleteDetail } from './event-types.ts';
 
-export type StartDetail = Record<string, never>;
-/** Section id from the rules and how many questions the person has been shown so far; never an answer. */
-export type StepDetail = DetailOf<'step'>;
-export type CompleteDetail = DetailOf<'complete'> & {
-  /** Only with `share-answers`: the answers as a FHIR R4 QuestionnaireResponse. */
-  questionnaireResponse?: QuestionnaireResponse;
-};
-export type BookDetail = DetailOf<'book'>;
-
-export interface WidgetEventMap {
-  'backcheck:start': StartDetail;
-  'backcheck:step': StepDetail;
-  'backcheck:complete': CompleteDetail;
-  'backcheck:book': BookDetail;
-}
+// The public shapes (event-types.ts, exported by the npm package). Building them from the check's own events below
+// fails to compile when the two drift apart.
+export type { BookDetail, CompleteDetail, StartDetail, StepDetail } from './event-types.ts';
+export type WidgetEventMap = BackcheckEventDetails;
 export type WidgetEvent = { [K in keyof WidgetEventMap]: { type: K; detail: WidgetEventMap[K] } }[keyof WidgetEventMap];
 
 /** The answers as shared with the host; loaded lazily (it needs the rules and the FHIR mapping). */

@@ -18,8 +18,22 @@ export function pickLocale(preferred: readonly string[] | undefined): Locale {
 }
 
 export function browserLocale(): Locale {
-  if (typeof navigator === 'undefined') return 'en';
-  return pickLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  return pickLocale(browserLanguages());
+}
+
+/**
+ * The language tag dates are written in: `locale` with a region, so an Australian reads 3 May 2026 and an American
+ * May 3, 2026. The region is the host's (the clinic's en-AU) or else the first browser language in `locale`.
+ */
+export function dateLocaleFor(locale: Locale, region: string | undefined, preferred: readonly string[] = browserLanguages()): string {
+  if (region) return `${locale}-${region}`;
+  const tag = preferred.find((l) => l.toLowerCase().split('-')[0] === locale);
+  return tag ?? locale;
+}
+
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
 export function formatNumber(locale: Locale, n: number): string {
@@ -32,10 +46,10 @@ export function plural(locale: Locale, n: number, words: PluralWords): string {
   return form.replace('#', formatNumber(locale, n));
 }
 
-export function formatDateTime(locale: Locale, when: Date): string {
+export function formatDateTime(locale: string, when: Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(when);
 }
 
-export function formatDate(locale: Locale, when: Date): string {
+export function formatDate(locale: string, when: Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(when);
 }

@@ -20,6 +20,7 @@ export const en = {
   introPrivacy: 'Your answers stay on this device. Nothing is sent anywhere.',
   introNotDiagnosis: 'This check is not a diagnosis. It helps you decide what to do next.',
   introEmergency: 'If you feel very unwell now, call your local emergency number instead.',
+  loadFailed: 'This self-check could not load. Please try again later.',
   start: 'Start',
 
   // Resume
@@ -85,6 +86,7 @@ export const en = {
   clinicBook: 'Book an appointment',
   clinicContact: 'Contact the clinic',
   clinicCall: (phone: string) => `Call ${phone}`,
+  callEmergency: (number: string) => `Call ${number} now`,
   summaryTitle: 'Take this summary with you',
   print: 'Print or save this summary',
   copy: 'Copy as text',

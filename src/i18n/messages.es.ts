@@ -11,6 +11,7 @@ export const es: Messages = {
   introPrivacy: 'Tus respuestas se quedan en este dispositivo. No se envía nada a ningún sitio.',
   introNotDiagnosis: 'Esta autoevaluación no es un diagnóstico. Te ayuda a decidir qué hacer ahora.',
   introEmergency: 'Si ahora te encuentras muy mal, llama a tu número local de emergencias.',
+  loadFailed: 'Esta prueba no se ha podido cargar. Vuelve a intentarlo más tarde.',
   start: 'Empezar',
 
   resumeTitle: '¿Quieres seguir donde lo dejaste?',
@@ -71,6 +72,7 @@ export const es: Messages = {
   clinicBook: 'Pedir una cita',
   clinicContact: 'Contactar con la clínica',
   clinicCall: (phone) => `Llamar al ${phone}`,
+  callEmergency: (number) => `Llama al ${number} ahora`,
   summaryTitle: 'Llévate este resumen',
   print: 'Imprimir o guardar este resumen',
   copy: 'Copiar como texto',

@@ -8,7 +8,7 @@ import { evaluate } from '../engine/evaluate.ts';
 import { countedAnswers, sectionProgress, type Response } from '../engine/navigation.ts';
 import { layoutOf } from '../engine/screens.ts';
 import { checkMachine, currentStep, type CheckEvent, type CheckInput } from '../flow/machine.ts';
-import { browserLocale, catalogues, formatNumber } from '../i18n/index.ts';
+import { browserLocale, catalogues, dateLocaleFor, formatNumber } from '../i18n/index.ts';
 import type { Rules } from '../rules/schema.ts';
 import type { Locale } from '../rules/text.ts';
 import {
@@ -41,6 +41,8 @@ export interface CheckAppProps {
   timeEstimate?: TimeEstimate;
   /** Fixed language; without it the browser's language is used, and the person can switch. */
   locale?: Locale;
+  /** Region for dates (e.g. "AU" from a clinic's en-AU), whatever language the person picks. */
+  region?: string;
   onEvent?: (e: HostEvent) => void;
   /** Where progress is saved; `null` never saves (an embedded widget saves only when its host allows). */
   storage?: StorageLike | null;
@@ -95,8 +97,17 @@ export function CheckApp(props: CheckAppProps) {
   const givenEstimate = props.timeEstimate;
   const timeEstimate = useMemo(() => givenEstimate ?? sampledEstimate(rules), [givenEstimate, rules]);
   const ui = useMemo<UiContextValue>(
-    () => ({ rules, locale, t: catalogues[locale], say: makeSay(locale), focusAllowed, print: onPrint ?? printPage, timeEstimate }),
-    [rules, locale, onPrint, timeEstimate],
+    () => ({
+      rules,
+      locale,
+      dateLocale: dateLocaleFor(locale, props.region),
+      t: catalogues[locale],
+      say: makeSay(locale),
+      focusAllowed,
+      print: onPrint ?? printPage,
+      timeEstimate,
+    }),
+    [rules, locale, props.region, onPrint, timeEstimate],
   );
 
   const switchLocale = (l: Locale) => {

@@ -13,9 +13,12 @@ const LoadedCheck = lazy(() => import('./LoadedCheck.tsx'));
 
 export type LazyCheckProps = Omit<CheckAppProps, 'rules' | 'rulesHash' | 'timeEstimate' | 'startAtOnce'>;
 
-/** Starts the download without waiting for React to ask (e.g. as soon as the page's script runs). */
-export function preloadCheck(): void {
-  void import('./LoadedCheck.tsx');
+/**
+ * Starts the download without waiting for React to ask (e.g. as soon as the page's script runs). A failure is also
+ * seen by React.lazy when it renders, which is where a host reports it; the promise is for hosts that want to know.
+ */
+export function preloadCheck(): Promise<unknown> {
+  return import('./LoadedCheck.tsx');
 }
 
 /** Which placeholder control had focus, as a selector that finds its twin in the loaded check. */

@@ -4,6 +4,7 @@ import type { Answers } from '../engine/answers.ts';
 import { describeAnswer } from '../engine/because.ts';
 import { evaluate } from '../engine/evaluate.ts';
 import { formatDate } from '../i18n/index.ts';
+import type { Urgency } from '../rules/schema.ts';
 import type { ClinicInfo } from './host-events.ts';
 import { becauseLine, shownCauses, summaryText } from './summary-text.ts';
 import { useHeadingFocus, useUi } from './ui-context.ts';
@@ -20,14 +21,14 @@ interface Props {
 type CopyState = 'idle' | 'copied' | 'failed';
 
 export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }: Props) {
-  const { t, say, rules, locale, print } = useUi();
+  const { t, say, rules, locale, dateLocale, print } = useUi();
   const uid = useId();
   const headingRef = useHeadingFocus<HTMLHeadingElement>('result');
   const result = useMemo(() => evaluate(rules, answers, locale), [rules, answers, locale]);
   // The date the summary was made: fixed when the result is first shown, so print and copy agree.
   const [madeOn] = useState(() => new Date());
   const [copy, setCopy] = useState<CopyState>('idle');
-  const text = summaryText(rules, answers, result, t, locale, madeOn);
+  const text = summaryText(rules, answers, result, t, locale, madeOn, dateLocale);
   const causes = shownCauses(result);
   const reasons = result.redFlags.length > 0 ? result.redFlags : result.consultSigns;
 
@@ -57,6 +58,14 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
         </div>
       </div>
       <p className="backcheck__action">{result.action}</p>
+      {result.urgency === 'emergency' && clinic?.emergencyNumber && (
+        // The clinic's local number as the first thing to press; without it the rules' generic words stand alone.
+        <p className="backcheck__actions">
+          <a className="backcheck__button" href={`tel:${clinic.emergencyNumber}`}>
+            {t.callEmergency(clinic.emergencyNumber)}
+          </a>
+        </p>
+      )}
 
       {reasons.length > 0 && (
         <section className="backcheck__block" aria-labelledby={`${uid}-why`}>
@@ -121,7 +130,7 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
         <p>{result.consult}</p>
       </section>
 
-      <Clinic clinic={clinic} onBook={onBook} />
+      <Clinic clinic={clinic} urgency={result.urgency} onBook={onBook} />
 
       <section className="backcheck__block backcheck__print-only" aria-labelledby={`${uid}-answers`}>
         <h2 id={`${uid}-answers`}>{t.summaryAnswers}</h2>
@@ -140,7 +149,7 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
 
       <p className="backcheck__disclaimer">{result.disclaimer}</p>
       <p className="backcheck__meta">
-        {t.summaryDate(formatDate(locale, madeOn))} · {t.summaryVersion(result.rulesId, result.rulesVersion)}
+        {t.summaryDate(formatDate(dateLocale, madeOn))} · {t.summaryVersion(result.rulesId, result.rulesVersion)}
       </p>
 
       <section className="backcheck__block backcheck__no-print" aria-labelledby={`${uid}-take`}>
@@ -186,7 +195,10 @@ function safeUrl(url: string | undefined): string | null {
   }
 }
 
-function Clinic({ clinic, onBook }: { clinic: ClinicInfo | undefined; onBook: Props['onBook'] }) {
+/** Booking is never the main action when the person needs help now or today: then it is one option among others. */
+const BOOKING_SECONDARY: ReadonlySet<Urgency> = new Set(['emergency', 'urgent']);
+
+function Clinic({ clinic, urgency, onBook }: { clinic: ClinicInfo | undefined; urgency: Urgency; onBook: Props['onBook'] }) {
   const { t } = useUi();
   const uid = useId();
   if (!clinic) return null;
@@ -199,7 +211,13 @@ function Clinic({ clinic, onBook }: { clinic: ClinicInfo | undefined; onBook: Pr
       <h2 id={`${uid}-clinic`}>{clinic.name ? t.clinicTitle(clinic.name) : t.clinicTitleNoName}</h2>
       <div className="backcheck__actions backcheck__actions--stack">
         {booking && (
-          <a className="backcheck__button" href={booking} target="_blank" rel="noopener noreferrer" onClick={() => onBook('booking')}>
+          <a
+            className={BOOKING_SECONDARY.has(urgency) ? 'backcheck__button backcheck__button--secondary' : 'backcheck__button'}
+            href={booking}
+            target="_blank"
+            rel="noopener noreferrer"
+            onClick={() => onBook('booking')}
+          >
             {t.clinicBook}
           </a>
         )}

@@ -11,7 +11,7 @@ interface Props {
 }
 
 export function ResumeOffer({ progress, onContinue, onStartAgain }: Props) {
-  const { t, locale } = useUi();
+  const { t, locale, dateLocale } = useUi();
   const headingRef = useHeadingFocus<HTMLHeadingElement>('resume');
   const titleId = useId();
   const count = Object.keys(progress.answers).length;
@@ -20,7 +20,7 @@ export function ResumeOffer({ progress, onContinue, onStartAgain }: Props) {
       <h1 id={titleId} className="backcheck__heading" tabIndex={-1} ref={headingRef}>
         {t.resumeTitle}
       </h1>
-      <p>{t.resumeSaved(formatDateTime(locale, new Date(progress.savedAt)))}</p>
+      <p>{t.resumeSaved(formatDateTime(dateLocale, new Date(progress.savedAt)))}</p>
       <p>{plural(locale, count, t.resumeAnswered)}</p>
       <div className="backcheck__actions backcheck__actions--stack" part="actions">
         <button type="button" className="backcheck__button" onClick={onContinue}>

@@ -26,4 +26,6 @@ export interface ClinicInfo {
   contactUrl?: string;
   phone?: string;
   bookingUrl?: string;
+  /** The emergency number where the clinic is (digits only, e.g. "000"): a call link on emergency results. */
+  emergencyNumber?: string;
 }

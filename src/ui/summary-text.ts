@@ -22,10 +22,12 @@ export function summaryText(
   t: Messages,
   locale: Locale,
   when: Date,
+  /** The language with the clinic's or browser's region (e.g. en-AU), for the date only. */
+  dateLocale: string = locale,
 ): string {
   const lines: string[] = [
     t.summaryHeading,
-    t.summaryDate(formatDate(locale, when)),
+    t.summaryDate(formatDate(dateLocale, when)),
     t.summaryVersion(result.rulesId, result.rulesVersion),
     '',
     t.summaryUrgency(t.urgencyLabel[result.urgency], result.title),

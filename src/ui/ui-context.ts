@@ -8,6 +8,8 @@ import { localize, type Locale } from '../rules/text.ts';
 export interface UiContextValue {
   rules: Rules;
   locale: Locale;
+  /** `locale` with a region (e.g. en-AU) where one is known: dates follow the region, words the language. */
+  dateLocale: string;
   t: Messages;
   /** Rule text in the chosen language (English when a translation is missing). */
   say: (text: Text) => string;

@@ -184,6 +184,34 @@ describe('the custom element in other pages', () => {
   });
 });
 
+describe("the clinic's CSS colours with theme=\"auto\" (test-pages/brand-auto.html)", () => {
+  const startBackground = (page: Page, id: string) =>
+    page.locator(`#${id}`).getByRole('button', { name: 'Start', exact: true }).evaluate((b) => getComputedStyle(b).backgroundColor);
+
+  it('in light mode uses the green; in dark mode replaces it where it is too faint, saying so once, and keeps a dark twin', async () => {
+    const light = await open('test-pages/brand-auto.html');
+    try {
+      expect(await startBackground(light.page, 'green')).toBe('rgb(10, 110, 79)');
+      // The dark theme is judged even in light mode: theme="auto" can show it any time.
+      const errors = consoleErrors(light).filter((e) => e.includes('contrast'));
+      expect(errors).toEqual([
+        expect.stringMatching(/^<backcheck-widget>: --backcheck-accent #0a6e4f has a contrast of 2\.95:1 with the background #111418 in the dark theme .* Give a lighter dark-accent-color \(or --backcheck-dark-accent\)/),
+      ]);
+    } finally {
+      await light.page.close();
+    }
+    const dark = await open('test-pages/brand-auto.html', { colorScheme: 'dark' });
+    try {
+      // The widget's own dark accent, not 2.95:1 green on near-black; the twin's lighter green where one is given.
+      expect(await startBackground(dark.page, 'green')).toBe('rgb(124, 182, 245)');
+      expect(await startBackground(dark.page, 'twin')).toBe('rgb(127, 209, 185)');
+      await expectNoAxeViolations(dark.page, 'brand colours in dark mode');
+    } finally {
+      await dark.page.close();
+    }
+  });
+});
+
 describe('the custom element in a 320 px column on a wide screen (test-pages/narrow.html)', () => {
   it('lays itself out for the space it has, not the screen: nothing overflows on any screen', async () => {
     const { page } = await open('test-pages/narrow.html');

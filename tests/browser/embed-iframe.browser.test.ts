@@ -80,12 +80,17 @@ describe('the iframe without a matching allowed-origin', () => {
         await expect.poll(() => frame.getByRole('button', { name: 'Continue', exact: true }).count()).toBe(1);
       }
       expect(await hostEvents(page)).toEqual([]);
-      // Never resized: still the browser's default iframe height.
-      for (const id of ['no-origin', 'wrong-origin']) expect((await frameFit(page, id)).frame).toBe(150);
-      // The missing option is reported once, naming it; the wrong one cannot be told from inside the frame (the
-      // browser drops a message whose target origin does not match, which is the point).
-      const errors = consoleErrors(opened);
-      expect(errors.filter((e) => e.includes('allowed-origin'))).toHaveLength(1);
+      // Never sized by the check: still the placeholder the host script gave them in place of the browser's 150 px.
+      for (const id of ['no-origin', 'wrong-origin']) expect((await frameFit(page, id)).frame).toBe(720);
+      // Each frame says once, on the console, what is wrong and what to write instead, naming the page's origin.
+      const origin = new URL(page.url()).origin;
+      const errors = consoleErrors(opened).filter((e) => e.startsWith('backcheck embed.html'));
+      // The two frames load in either order.
+      expect(errors).toHaveLength(2);
+      expect(errors).toEqual(expect.arrayContaining([
+        expect.stringContaining(`no "allowed-origin" in the address, so no events or size changes are sent to ${origin}. Add &allowed-origin=${encodeURIComponent(origin)}`),
+        expect.stringContaining(`this check is shown on ${origin}, but "allowed-origin" lists https://other-clinic.example`),
+      ]));
     } finally {
       await page.close();
     }

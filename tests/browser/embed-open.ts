@@ -1,6 +1,6 @@
 // Opening a page of the embed test site in its own browser context, recording its requests and console.
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchChromium, recordRequests, type RequestLog } from './chromium.ts';
 import { settle } from './embed-driver.ts';
@@ -15,9 +15,9 @@ export interface Opened {
   console: ConsoleMessage[];
 }
 
-export async function openPage(browser: Browser, siteUrl: string, path: string): Promise<Opened> {
+export async function openPage(browser: Browser, siteUrl: string, path: string, options: BrowserContextOptions = {}): Promise<Opened> {
   // A context per page: a fresh profile each, and what AxeBuilder needs.
-  const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
+  const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, ...options });
   const page = await context.newPage();
   // The browser may already be closing (afterAll); a context that is gone needs no closing.
   page.on('close', () => void context.close().catch(() => undefined));
@@ -51,7 +51,7 @@ export async function expectNoAxeViolations(page: Page, where: string): Promise<
  * One embed test site (dist/ + examples/ + test pages under the strict CSP) and one browser per test file, started
  * before its tests and closed after them; `open` gives each page its own fresh context.
  */
-export function embedSuite(root: string): { open: (path: string) => Promise<Opened> } {
+export function embedSuite(root: string): { open: (path: string, options?: BrowserContextOptions) => Promise<Opened> } {
   let site: EmbedSite | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -63,9 +63,9 @@ export function embedSuite(root: string): { open: (path: string) => Promise<Open
     await site?.close();
   });
   return {
-    open: (path) => {
+    open: (path, options) => {
       if (!browser || !site) throw new Error('embedSuite: open() called outside the tests');
-      return openPage(browser, site.url, path);
+      return openPage(browser, site.url, path, options);
     },
   };
 }

@@ -257,7 +257,8 @@ describe('print', () => {
     await check.toResult(typical);
     await tp.page.emulateMedia({ media: 'print' });
     const printed = (await tp.page.locator('main').innerText()).replace(/\s+/g, ' ');
-    const today = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date());
+    // Written for the browser's region (the suite's browser is en-GB): day first.
+    const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date());
     expect(printed).toContain(check.t.summaryDate(today));
     expect(printed).toContain(check.t.summaryVersion(rules.meta.id, rules.meta.version));
     // The banner label is upper-cased by CSS, which innerText follows.

@@ -1,16 +1,22 @@
 // `npm run test:browser`: builds the app and runs the real-Chromium tests (tests/browser/*.browser.test.ts).
-// Without Chromium it says how to get one; under CI=true that is a failure, never a silent skip.
+// Without Chromium (or nginx, for the release tests) it says how to get it; under CI=true that is a failure, never
+// a silent skip.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { DEFAULT_CHROMIUM_PATH } from './chromium.ts';
+import { DEFAULT_NGINX_PATH } from './nginx.ts';
 
-const path = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
-if (!existsSync(path)) {
+const needs = [
+  { name: 'Chromium', path: process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH, apt: 'chromium', variable: 'CHROMIUM_PATH' },
+  { name: 'nginx', path: process.env.NGINX_PATH || DEFAULT_NGINX_PATH, apt: 'nginx', variable: 'NGINX_PATH' },
+];
+const missing = needs.filter((n) => !existsSync(n.path));
+if (missing.length > 0) {
   console.error(
     [
-      `The browser tests need Chromium, and none was found at ${path}.`,
-      "Install Debian's Chromium:   sudo apt-get install -y chromium",
-      'or point CHROMIUM_PATH at a Chromium or Chrome executable.',
+      `The browser tests need ${missing.map((n) => `${n.name} (none at ${n.path})`).join(' and ')}.`,
+      `Install Debian's packages:   sudo apt-get install -y ${missing.map((n) => n.apt).join(' ')}`,
+      `or point ${missing.map((n) => n.variable).join(' / ')} at the executable.`,
     ].join('\n'),
   );
   if (process.env.CI === 'true') {

@@ -44,6 +44,8 @@ export interface ServeOptions {
    * took this server most of a second per request, which the bench then counted as network time.
    */
   compress?: boolean;
+  /** A fixed port (e.g. for `npm run demo`); by default a free one. */
+  port?: number;
 }
 
 export interface StaticServer {
@@ -77,7 +79,7 @@ export async function serveStatic(folder: string, options: ServeOptions = {}): P
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => done());
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
   });
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,7 +1,7 @@
 // <backcheck-widget> in jsdom: shadow root, options from attributes, events out, unmount on removal.
 import { fireEvent, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { defineBackcheckWidget } from '../../src/embed/element.tsx';
+import { BackcheckWidget, defineBackcheckWidget } from '../../src/embed/element.tsx';
 
 beforeAll(() => {
   defineBackcheckWidget();
@@ -88,5 +88,42 @@ describe('<backcheck-widget>', () => {
     el.remove();
     await new Promise((r) => setTimeout(r, 0));
     expect(el.shadowRoot?.querySelector('.backcheck')).toBeNull();
+  });
+
+  it('takes brand options as properties of its root, and refuses an accent too faint for the dark theme once', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const el = mount({ locale: 'en', 'accent-color': '#0a6e4f', radius: '14', font: 'Georgia' });
+    await screen(el).findByRole('button', { name: 'Start' });
+    el.setAttribute('clinic-name', 'Again');
+    await new Promise((r) => setTimeout(r, 0));
+    const root = el.shadowRoot?.querySelector<HTMLElement>('.backcheck-embed');
+    expect(root?.style.getPropertyValue('--backcheck-host-accent')).toBe('#0a6e4f');
+    expect(root?.style.getPropertyValue('--backcheck-host-dark-accent')).toBe('initial');
+    expect(root?.style.getPropertyValue('--backcheck-host-radius')).toBe('14px');
+    expect(root?.style.getPropertyValue('--backcheck-host-font')).toMatch(/^Georgia/);
+    const contrast = errors.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('contrast'));
+    expect(contrast).toEqual([expect.stringMatching(/^<backcheck-widget>: "accent-color" #0a6e4f has a contrast of 2\.95:1 .* dark theme/)]);
+
+    // Taking the option away takes its properties away.
+    el.removeAttribute('radius');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(root?.style.getPropertyValue('--backcheck-host-radius')).toBe('');
+  });
+
+  it('defines itself once; a second copy of the script says so and changes nothing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // The same copy again (one module, imported twice): silent.
+    expect(defineBackcheckWidget('https://cdn.example/backcheck.js')).toBe(false);
+    expect(warn).not.toHaveBeenCalled();
+    // Another copy (another URL or version of the script): a different class with the same name.
+    class Copy extends HTMLElement {}
+    const registry = customElements;
+    const define = vi.spyOn(registry, 'get').mockReturnValue(Copy);
+    expect(defineBackcheckWidget('https://cdn.example/backcheck.js?copy')).toBe(false);
+    define.mockRestore();
+    expect(customElements.get('backcheck-widget')).toBe(BackcheckWidget);
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(/^backcheck\.js .* \(https:\/\/cdn\.example\/backcheck\.js\?copy\) is on this page more than once: <backcheck-widget> was already defined by .*; this copy does nothing/),
+    ]);
   });
 });

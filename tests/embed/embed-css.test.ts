@@ -2,7 +2,7 @@
 // forced light/dark themes from the one set of colours, and theme variables a clinic can override.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hostThemeable, remToRootSize, toEmbedCss } from '../../src/embed/embed-css.ts';
+import { hostThemeable, remToRootSize, themeColours, toEmbedCss } from '../../src/embed/embed-css.ts';
 import { ROOT } from '../helpers.ts';
 
 const appCss = readFileSync(`${ROOT}src/styles/backcheck.css`, 'utf8');
@@ -30,8 +30,19 @@ describe('themes', () => {
     expect(out).toContain(".backcheck-embed:not([data-theme='light']) .backcheck {");
     expect(out).toContain(".backcheck-embed:not([data-theme='light']) .x, .backcheck-embed:not([data-theme='light']) .y {");
     const forced = out.slice(out.indexOf('/* theme="dark" */'));
-    expect(forced).toContain(".backcheck-embed[data-theme='dark'] .backcheck { --backcheck-bg: var(--backcheck-host-bg, #111); }");
+    expect(forced).toContain(".backcheck-embed[data-theme='dark'] .backcheck { --backcheck-bg: var(--backcheck-host-dark-bg, #111); }");
     expect(forced).not.toContain('@media');
+  });
+
+  it("gives every dark colour a --backcheck-dark-* twin; only the accent colours carry the clinic's light value into dark mode", () => {
+    const out = toEmbedCss(
+      '.backcheck { --backcheck-bg: #fff; --backcheck-accent: #00f; }\n@media (prefers-color-scheme: dark) { .backcheck { --backcheck-bg: #111; --backcheck-accent: #8af; } }',
+    );
+    expect(out).toContain('--backcheck-host-dark-bg: var(--backcheck-dark-bg);');
+    expect(out).toContain('--backcheck-host-dark-accent: var(--backcheck-dark-accent, var(--backcheck-accent));');
+    expect(out).toContain('--backcheck-accent: var(--backcheck-host-dark-accent, #8af);');
+    // The light rule keeps the light capture.
+    expect(out).toContain('--backcheck-accent: var(--backcheck-host-accent, #00f);');
   });
 
   it('themes every dark block of the real stylesheet', () => {
@@ -58,5 +69,20 @@ describe('hostThemeable', () => {
     }
     const out = toEmbedCss(appCss);
     for (const name of declared) expect(out).toContain(`--backcheck-host-${name!.slice('--backcheck-'.length)}: var(${name});`);
+  });
+});
+
+describe('themeColours', () => {
+  it('reads the default colours of both themes from the stylesheet itself', () => {
+    const colours = themeColours(appCss);
+    expect(colours.light.accent).toBe(/--backcheck-accent:\s*(#[0-9a-f]{6})/i.exec(appCss)?.[1]?.toLowerCase());
+    expect(colours.light.bg).toBe('#ffffff');
+    const dark = appCss.slice(appCss.indexOf('prefers-color-scheme: dark'));
+    expect(colours.dark.accent).toBe(/--backcheck-accent:\s*(#[0-9a-f]{6})/i.exec(dark)?.[1]?.toLowerCase());
+    expect(Object.keys(colours.dark).sort()).toEqual(['accent', 'accent-hover', 'bg', 'muted', 'on-accent', 'text']);
+  });
+
+  it('fails the build, naming it, when a colour the contrast check needs is missing', () => {
+    expect(() => themeColours('.backcheck { --backcheck-bg: #ffffff; }')).toThrow(/light theme needs --backcheck-text as #rrggbb/);
   });
 });

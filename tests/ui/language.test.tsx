@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pickLocale, plural } from '../../src/i18n/index.ts';
+import { dateLocaleFor, formatDate, pickLocale, plural } from '../../src/i18n/index.ts';
 import { en } from '../../src/i18n/messages.en.ts';
 import { es } from '../../src/i18n/messages.es.ts';
 import type { Rules } from '../../src/rules/schema.ts';
@@ -68,6 +68,16 @@ describe('languages', () => {
     expect(plural('en', 1200, en.reviewAnswered)).toBe('You answered 1,200 questions.');
     expect(plural('es', 1, es.reviewAnswered)).toBe('Has respondido 1 pregunta.');
     expect(plural('es', 12, es.reviewAnswered)).toBe('Has respondido 12 preguntas.');
+  });
+
+  it("writes dates for a region: the host's, else the browser's own tag in the chosen language", () => {
+    expect(dateLocaleFor('en', 'AU', ['en-US'])).toBe('en-AU');
+    expect(dateLocaleFor('es', 'MX', [])).toBe('es-MX');
+    expect(dateLocaleFor('en', undefined, ['fr-FR', 'en-GB', 'en-US'])).toBe('en-GB');
+    expect(dateLocaleFor('es', undefined, ['en-GB'])).toBe('es');
+    const day = new Date('2026-05-03T10:00:00Z');
+    expect(formatDate(dateLocaleFor('en', 'GB', []), day)).toBe('3 May 2026');
+    expect(formatDate(dateLocaleFor('en', 'US', []), day)).toBe('May 3, 2026');
   });
 
   it('has a Spanish word for every English UI string', () => {

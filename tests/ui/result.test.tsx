@@ -9,6 +9,7 @@ const rules = mainRules();
 const IN_SCOPE = { age_band: 'age_16_to_35', after_exercise: 'yes' };
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
@@ -109,6 +110,55 @@ describe('result screen', () => {
     book.addEventListener('click', (e) => e.preventDefault());
     await user.click(book);
     expect(events.at(-1)).toEqual({ type: 'book', via: 'booking' });
+  });
+
+  it("on an emergency, the clinic's emergency number is the first thing to press, and booking is not the main action", async () => {
+    const { user } = renderCheck({
+      rules: miniRules(),
+      clinic: { bookingUrl: 'https://clinic.example/book', emergencyNumber: '000' },
+    });
+    await start(user);
+    await answer(user, 'yes');
+    const call = screen.getByRole('link', { name: 'Call 000 now' });
+    expect(call).toHaveAttribute('href', 'tel:000');
+    // Right after the action, before the causes, the advice and the clinic's box.
+    expect(call.closest('p')?.previousElementSibling).toHaveTextContent('Call now.');
+    expect(call).not.toHaveClass('backcheck__button--secondary');
+    const book = screen.getByRole('link', { name: 'Book an appointment' });
+    expect(book).toHaveClass('backcheck__button--secondary');
+    expect(call.compareDocumentPosition(book) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('on an urgent result booking is not the main action either; on self-care it is; the emergency link only on emergencies', async () => {
+    const clinic = { bookingUrl: 'https://clinic.example/book', emergencyNumber: '112' };
+    const urgent = renderCheck({ rules: miniRules(), clinic });
+    await start(urgent.user);
+    await answer(urgent.user, 'not_sure');
+    // After an urgent answer only the remaining emergency questions are asked, then the result (or the review).
+    await answerAll(urgent.user, miniRules(), { age: 'adult' });
+    const review = screen.queryByRole('button', { name: 'See my result' });
+    if (review) await urgent.user.click(review);
+    expect(screen.getByText('Result: Urgent')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Book an appointment' })).toHaveClass('backcheck__button--secondary');
+    expect(screen.queryByRole('link', { name: /Call 112/ })).not.toBeInTheDocument();
+    urgent.unmount();
+
+    const calm = renderCheck({ rules: miniRules(), clinic });
+    await start(calm.user);
+    await answerAll(calm.user, miniRules(), { age: 'adult' });
+    await calm.user.click(screen.getByRole('button', { name: 'See my result' }));
+    expect(screen.getByText('Result: Self-care')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Book an appointment' })).not.toHaveClass('backcheck__button--secondary');
+    expect(screen.queryByRole('link', { name: /Call 112/ })).not.toBeInTheDocument();
+  });
+
+  it("writes the date for the clinic's region (en-AU: day first), in the person's language", async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-05-03T10:00:00Z') });
+    const { user } = renderCheck({ rules: miniRules(), locale: 'en', region: 'AU' });
+    await start(user);
+    await answer(user, 'yes');
+    expect(screen.getByText(/Date: 3 May 2026/)).toBeInTheDocument();
+    vi.useRealTimers();
   });
 
   it('never turns a host\'s script URL into a link', async () => {

@@ -1,0 +1,111 @@
+// `npm run release`: the build as a folder a clinic can pin and host anywhere. release/backcheck-<version>/ holds
+// the standalone page, the iframe page, their hashed assets, the custom element and the host script, every URL
+// inside them relative (so the folder works under any path of any host), and integrity.json: the SRI hash of every
+// file, which the README shows how to pin and a test recomputes.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** What a release holds, from dist/ (not the npm package's or FHIR's output that may sit there too). */
+export const RELEASE_CONTENTS = ['index.html', 'embed.html', 'assets', 'embed'] as const;
+export const MANIFEST = 'integrity.json';
+export const ALGORITHM = 'sha384';
+
+/** The files a clinic links to; everything else is loaded by these, under a content-hashed name. */
+export const ENTRIES = {
+  page: 'index.html',
+  iframe: 'embed.html',
+  element: 'embed/backcheck.js',
+  host: 'embed/backcheck-host.js',
+} as const;
+
+export interface ReleaseManifest {
+  name: 'backcheck';
+  version: string;
+  algorithm: typeof ALGORITHM;
+  entries: typeof ENTRIES;
+  /** Path inside the release folder (with /) -> its SRI value, e.g. "sha384-...". */
+  files: Record<string, string>;
+}
+
+export function releaseDirName(version: string): string {
+  return `backcheck-${version}`;
+}
+
+/** Copies `dist` into `<outRoot>/backcheck-<version>/` (replacing an older copy) and writes its integrity.json. */
+export function writeRelease(dist: string, outRoot: string, version: string): { dir: string; manifest: ReleaseManifest } {
+  for (const name of RELEASE_CONTENTS) {
+    if (!existsSync(join(dist, name))) throw new Error(`${join(dist, name)} is missing: run npm run build first`);
+  }
+  const dir = join(outRoot, releaseDirName(version));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const name of RELEASE_CONTENTS) cpSync(join(dist, name), join(dir, name), { recursive: true });
+  const absolute = absoluteUrls(dir);
+  if (absolute.length > 0) {
+    throw new Error(`The release must use relative URLs only (it may be hosted under any path); found:\n  ${absolute.join('\n  ')}`);
+  }
+  const manifest: ReleaseManifest = { name: 'backcheck', version, algorithm: ALGORITHM, entries: ENTRIES, files: hashFiles(dir) };
+  writeFileSync(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { dir, manifest };
+}
+
+/** The SRI value of a file's bytes. */
+export function sri(bytes: Buffer): string {
+  return `${ALGORITHM}-${createHash(ALGORITHM).update(bytes).digest('base64')}`;
+}
+
+/** Every file under `dir` (but the manifest) with its SRI value, sorted by path. */
+export function hashFiles(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    listFiles(dir)
+      .filter((path) => path !== MANIFEST)
+      .sort()
+      .map((path) => [path, sri(readFileSync(join(dir, path)))]),
+  );
+}
+
+/** What does not match the folder's own integrity.json: changed, missing and unlisted files. Empty: it verifies. */
+export function verifyRelease(dir: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as ReleaseManifest;
+  const actual = hashFiles(dir);
+  const problems: string[] = [];
+  for (const [path, hash] of Object.entries(manifest.files)) {
+    if (!(path in actual)) problems.push(`${path}: listed but missing`);
+    else if (actual[path] !== hash) problems.push(`${path}: ${actual[path]} but integrity.json says ${hash}`);
+  }
+  for (const path of Object.keys(actual)) if (!(path in manifest.files)) problems.push(`${path}: not in integrity.json`);
+  return problems;
+}
+
+/**
+ * The tags a clinic pastes to pin this exact release from `base` (the folder's URL, ending in /): the element's
+ * script and a modulepreload for each of its chunks, each with its SRI hash (a dynamic import then uses the
+ * preloaded, checked module), and the host script for iframes.
+ */
+export function pinnedTags(manifest: ReleaseManifest, base: string): { element: string; host: string } {
+  const url = (path: string) => new URL(path, base).href;
+  const tag = (path: string, open: string) => `${open} src="${url(path)}" integrity="${manifest.files[path]}" crossorigin="anonymous"></script>`;
+  const chunks = Object.keys(manifest.files).filter((p) => p.startsWith('embed/') && p.endsWith('.js') && p !== ENTRIES.element && p !== ENTRIES.host);
+  const element = [
+    ...chunks.map((p) => `<link rel="modulepreload" href="${url(p)}" integrity="${manifest.files[p]}" crossorigin="anonymous">`),
+    tag(ENTRIES.element, '<script type="module"'),
+  ].join('\n');
+  return { element, host: tag(ENTRIES.host, '<script defer') };
+}
+
+/** `src="/..."`, `href="/..."` in the release's pages: what would break under a sub-path. */
+function absoluteUrls(dir: string): string[] {
+  return listFiles(dir)
+    .filter((path) => path.endsWith('.html'))
+    .flatMap((path) =>
+      [...readFileSync(join(dir, path), 'utf8').matchAll(/\b(?:src|href)\s*=\s*["'](\/[^"']*)["']/g)].map((m) => `${path}: ${m[1]}`),
+    );
+}
+
+function listFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path, base) : [relative(base, path).split(sep).join('/')];
+  });
+}

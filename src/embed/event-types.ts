@@ -1,0 +1,58 @@
+// The events a clinic's page receives, as the npm package exports them for TypeScript: fired on <backcheck-widget>
+// or, by backcheck-host.js, on the <iframe>; bubbling and composed, so a listener on `document` hears them.
+// Self-contained on purpose (no import from the app, only FHIR's published types), so that the package's .d.ts
+// needs nothing else; tests/embed/event-types.test.ts proves these are exactly the types the widget sends.
+import type { QuestionnaireResponse } from 'fhir/r4';
+
+export type Urgency = 'emergency' | 'urgent' | 'consult' | 'self-care';
+export type Likelihood = 'likely' | 'possible' | 'unlikely';
+/** An answer: option id, option ids (tick lists), or a number (the 0-10 scale). */
+export type AnswerValue = string | string[] | number;
+
+/** `backcheck:start`: the person pressed Start. */
+export type StartDetail = Record<string, never>;
+
+/** `backcheck:step`: a new screen is shown (a grouped check's "Which of these?" is a screen of its own). Never an answer. */
+export interface StepDetail {
+  /** The section id from the rules, e.g. "red_flags". */
+  section: string;
+  /** The screen: its id from the rules' `screens`, or `<id>/which`, or `<id>/<question id>` for one sign asked alone. */
+  screen: string;
+  /** The screen's place in this person's path (1 for the first). */
+  stepNumber: number;
+}
+
+/** `backcheck:complete`: the result is shown. */
+export interface CompleteDetail {
+  urgency: Urgency;
+  /** Most likely first; ids from the rules (e.g. "posture"). */
+  causes: { id: string; likelihood: Likelihood }[];
+  /** Ids of the warning-sign rules that fired; empty if none. */
+  redFlags: string[];
+  rulesId: string;
+  rulesVersion: string;
+  /** Only with `share-answers`: question id -> answer. */
+  answers?: Readonly<Record<string, AnswerValue>>;
+  /** Only with `share-answers`: the answers as a FHIR R4 QuestionnaireResponse. */
+  questionnaireResponse?: QuestionnaireResponse;
+}
+
+/** `backcheck:book`: the person pressed one of the clinic's buttons on the result. */
+export interface BookDetail {
+  via: 'booking' | 'contact' | 'phone';
+}
+
+export interface BackcheckEventDetails {
+  'backcheck:start': StartDetail;
+  'backcheck:step': StepDetail;
+  'backcheck:complete': CompleteDetail;
+  'backcheck:book': BookDetail;
+}
+export type BackcheckEventName = keyof BackcheckEventDetails;
+export type BackcheckEventMap = { [K in BackcheckEventName]: CustomEvent<BackcheckEventDetails[K]> };
+
+declare global {
+  // `element.addEventListener('backcheck:complete', (e) => e.detail.urgency)` is typed, on elements and the document.
+  interface HTMLElementEventMap extends BackcheckEventMap {}
+  interface DocumentEventMap extends BackcheckEventMap {}
+}
