@@ -1,19 +1,19 @@
 // The clinicians' review page (/review): the rules file rendered for someone who does not read YAML. Metadata and
 // sign-off, the question flow, every rule as a row of a decision table, and a panel to try answers.
 // Lazy-loaded by main.tsx, so none of this reaches the gym-goer's bundle.
+import type { SignoffStatus } from '../rules/content-hash.ts';
 import type { Rules } from '../rules/schema.ts';
 import { localize } from '../rules/text.ts';
 import { DecisionTable } from './DecisionTable.tsx';
 import { FlowDiagram } from './FlowDiagram.tsx';
 import { ruleTables } from './rule-rows.ts';
 import { TryIt } from './TryIt.tsx';
+import { SignoffNote } from './SignoffNote.tsx';
+import { shortHash } from '../rules/content-hash.ts';
 import './review.css';
 
-const PENDING = /\b(pending|draft|unreviewed|not yet)\b/i;
-
-export default function ReviewPage({ rules }: { rules: Rules }) {
+export default function ReviewPage({ rules, signoff }: { rules: Rules; signoff: SignoffStatus }) {
   const { meta } = rules;
-  const signedOff = !PENDING.test(meta.reviewedBy);
   return (
     <main className="backcheck-review">
       <h1>Rules review: {localize(meta.title, 'en')}</h1>
@@ -28,19 +28,14 @@ export default function ReviewPage({ rules }: { rules: Rules }) {
 
       <section id="review-meta" aria-labelledby="review-meta-title" className="backcheck-review__block">
         <h2 id="review-meta-title">Metadata and sign-off</h2>
-        <p className={signedOff ? 'backcheck-review__signed' : 'backcheck-review__unsigned'} role="status">
-          <span aria-hidden="true">{signedOff ? '✓ ' : '! '}</span>
-          {signedOff ? `Signed off by ${meta.reviewedBy} on ${meta.reviewedOn}.` : `Not signed off yet: ${meta.reviewedBy}.`}
-        </p>
+        <SignoffNote signoff={signoff} />
         <dl className="backcheck-review__meta">
           <dt>Rules id</dt>
           <dd><code>{meta.id}</code></dd>
           <dt>Version</dt>
           <dd>{meta.version}</dd>
-          <dt>Reviewed by</dt>
-          <dd>{meta.reviewedBy}</dd>
-          <dt>Reviewed on</dt>
-          <dd>{meta.reviewedOn}</dd>
+          <dt>Content hash</dt>
+          <dd><code>{shortHash(signoff.contentHash)}</code></dd>
           <dt>Languages</dt>
           <dd>{meta.locales.join(', ')}</dd>
           <dt>Size</dt>

@@ -1,17 +1,22 @@
 // Rules files imported with these suffixes are validated by src/rules/vite-plugin.ts at build time.
 declare module '*.yaml?rules' {
   import type { Rules } from './schema.ts';
-  /** The person-facing copy: clinician-only notes (rationale, source) are empty. */
+  import type { SignoffStatus } from './content-hash.ts';
+  /** The person-facing copy: clinician-only notes (rationale, source) are empty; `meta.signoff` only if it matches. */
   const rules: Rules;
   export default rules;
   export const rulesHash: string;
+  export const rulesSignoff: SignoffStatus;
 }
 
 declare module '*.yaml?rules-full' {
   import type { Rules } from './schema.ts';
+  import type { SignoffStatus } from './content-hash.ts';
   const rules: Rules;
   export default rules;
   export const rulesHash: string;
+  /** Whether the file's sign-off matches its content, checked at build time. */
+  export const rulesSignoff: SignoffStatus;
 }
 
 declare module '*.yaml?rules-meta' {
