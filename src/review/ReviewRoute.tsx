@@ -2,6 +2,8 @@
 import rules, { rulesSignoff } from '../../rules/lower-back-after-workout.yaml?rules-full';
 import ReviewPage from './ReviewPage.tsx';
 
+const SHIPPED = { rules, signoff: rulesSignoff, file: 'rules/lower-back-after-workout.yaml' };
+
 export default function ReviewRoute() {
-  return <ReviewPage rules={rules} signoff={rulesSignoff} />;
+  return <ReviewPage shipped={SHIPPED} />;
 }
