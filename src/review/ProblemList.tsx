@@ -1,6 +1,6 @@
 // A file's problems exactly as `npm run rules:check` reports them (the same function makes both): where
 // (file:line:column and the field), how serious, which check, and what to do.
-import { failed, fileHeadline, reportLines, type FileCheck } from '../lint/check-file.ts';
+import { failed, fileHeadline, reportLines, type FileCheck } from '../lint/check-report.ts';
 
 export function ProblemList({ check }: { check: FileCheck }) {
   const lines = reportLines(check);

@@ -4,7 +4,7 @@
 // the people who use the check (`rules:diff --impact`). The checks run the commands' own code, in a Web Worker.
 // Lazy-loaded by main.tsx, so none of this reaches the gym-goer's bundle.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FileCheck } from '../lint/check-file.ts';
+import type { FileCheck } from '../lint/check-report.ts';
 import type { SignoffStatus } from '../rules/content-hash.ts';
 import type { Rules } from '../rules/schema.ts';
 import { localize } from '../rules/text.ts';

@@ -1,7 +1,7 @@
 // The page's side of the analysis: requests go to a Web Worker (a separate script from this site, allowed by the
 // pages' CSP as script-src 'self'; nothing is fetched from elsewhere and no file leaves the device). Without Worker
 // support (jsdom in unit tests) the same functions run in the page after a pause, so the page can paint first.
-import type { FileCheck } from '../lint/check-file.ts';
+import type { FileCheck } from '../lint/check-report.ts';
 import type { Rules } from '../rules/schema.ts';
 import type { Comparison } from './analysis.ts';
 import type { AnalysisReply, AnalysisRequest } from './analysis-messages.ts';

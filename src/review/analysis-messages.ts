@@ -1,5 +1,5 @@
 // Messages between the review page and its worker: plain data, copied by structured clone.
-import type { FileCheck } from '../lint/check-file.ts';
+import type { FileCheck } from '../lint/check-report.ts';
 import type { Rules } from '../rules/schema.ts';
 import type { Comparison } from './analysis.ts';
 
