@@ -11,6 +11,11 @@ export const BUDGETS = {
   rulesCheckMs: 1000,
   /** Log-log slope of lint time against the number of rules: 1 is linear; a little above allows for noise. */
   lintGrowthExponent: 1.2,
+  /** Issue #12: rules:diff --impact on 100,000 answer sets, today's rules and rules ten times larger. */
+  impactTodayMs: 5000,
+  impactTenTimesMs: 30_000,
+  /** Issue #12: /review, a pasted file with 10 errors -> its problems on screen. */
+  reviewProblemsMs: 1000,
 } as const;
 
 export type BudgetKind = 'size' | 'timing';

@@ -19,7 +19,9 @@ export const DEFAULT_SETS = 100_000;
 export const DEFAULT_SEED = 20261125;
 /** Examples kept per kind of change, after minimising; candidates tried per kind before that. */
 const EXAMPLES = 3;
-const CANDIDATES = 8;
+const CANDIDATES = 4;
+/** Kinds of change given examples besides those that lower an urgency (which always get them), commonest first. */
+const EXAMPLE_KINDS = 12;
 
 export interface ScenarioCase {
   /** The scenario's name (and "after change N" for its changes). */
@@ -331,9 +333,14 @@ export function analyseImpact(before: Rules, after: Rules, options: ImpactOption
     title: describeKey(key),
     count: k.count,
     searched: k.searched,
-    examples: minimalExamples(pair, key, k.candidates),
+    examples: [],
   }));
   changes.sort(changeOrder);
+  changes.forEach((c, i) => {
+    if (c.lowersUrgency || i < EXAMPLE_KINDS + changes.filter((x) => x.lowersUrgency).length) {
+      c.examples = minimalExamples(pair, c.key, kinds.get(c.key)?.candidates ?? []);
+    }
+  });
 
   const kindsBefore = signKinds(before);
   const kindsAfter = signKinds(after);
@@ -407,17 +414,24 @@ function minimalExamples(pair: Pair, key: string, candidates: readonly Vector[])
     const vector: Vector = { ...candidate };
     let evaluated = shows(pair, vector, key);
     if (!evaluated) continue;
-    // Passes until nothing more can be set back: two answers may only be droppable in one order.
+    // Set answers back in ever smaller groups (half of them, a quarter, ... one by one): most answers of a drawn
+    // set play no part, so big groups go back at once and few evaluations are needed. Passes until nothing more
+    // can be set back, since two answers may only be droppable together or in one order.
     for (let progress = true; progress; ) {
       progress = false;
-      for (const id of notable(pair, vector, evaluated, common)) {
-        const kept = vector[id] as AnswerValue;
-        vector[id] = common[id] as AnswerValue;
-        const still = shows(pair, vector, key);
-        if (still) {
-          evaluated = still;
-          progress = true;
-        } else vector[id] = kept;
+      let ids = notable(pair, vector, evaluated, common);
+      for (let size = Math.ceil(ids.length / 2); size >= 1 && ids.length > 0; size = size === 1 ? 0 : Math.ceil(size / 2)) {
+        for (let at = 0; at < ids.length; at += size) {
+          const group = ids.slice(at, at + size);
+          const kept = group.map((id) => vector[id] as AnswerValue);
+          for (const id of group) vector[id] = common[id] as AnswerValue;
+          const still = shows(pair, vector, key);
+          if (still) {
+            evaluated = still;
+            progress = true;
+          } else group.forEach((id, i) => (vector[id] = kept[i] as AnswerValue));
+        }
+        ids = ids.filter((id) => JSON.stringify(vector[id]) !== JSON.stringify(common[id]));
       }
     }
     const answers = notable(pair, vector, evaluated, common).map((id): ExampleAnswer => {

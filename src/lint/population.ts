@@ -175,24 +175,42 @@ export function drawAnswers(model: AnswerModel, random: Random, into: Record<str
 
 // ---- The walk: what the questionnaire asks, given how the person would answer each question ----
 
-const stopConditions = new WeakMap<Rules, Map<string, Condition[]>>();
+type StopKind = 'emergency' | 'urgent' | 'scope';
 
-/** Red flags and scope exits by the questions they read: the only rules that change what is asked next. */
-function stoppersByQuestion(rules: Rules): Map<string, Condition[]> {
-  let map = stopConditions.get(rules);
-  if (!map) stopConditions.set(rules, (map = byQuestion([...rules.redFlags, ...rules.scopeExits].map((r) => r.when))));
-  return map;
+interface Stoppers {
+  /** Red flags and scope exits by the questions they read: the only rules that change what is asked next. */
+  byQuestion: Map<string, Condition[]>;
+  kind: Map<Condition, StopKind>;
+  /** What the navigation still asks once a red flag (urgent) or only a scope exit has fired, asked once per rules. */
+  asks: Map<'urgent' | 'scope', (question: Question) => boolean>;
+}
+
+const stoppersCache = new WeakMap<Rules, Stoppers>();
+
+function stoppersOf(rules: Rules): Stoppers {
+  let stoppers = stoppersCache.get(rules);
+  if (!stoppers) {
+    const kind = new Map<Condition, StopKind>([
+      ...rules.redFlags.map((r): [Condition, StopKind] => [r.when, r.level]),
+      ...rules.scopeExits.map((r): [Condition, StopKind] => [r.when, 'scope']),
+    ]);
+    stoppers = { byQuestion: byQuestion([...kind.keys()]), kind, asks: new Map() };
+    stoppersCache.set(rules, stoppers);
+  }
+  return stoppers;
 }
 
 /**
  * The answers the questionnaire collects from someone who would answer each question with `answerFor(question)`:
  * questions in order, those hidden by skip logic skipped, and after a red flag or scope exit only what the
- * navigation still asks (engine/navigation.ts decides; nothing after an emergency). The same answers the state
- * machine would collect (tests/lint/population.test.ts checks this against the machine), in a single pass: the
- * navigation policy is only asked again when an answer changes which red flags or scope exits fire.
+ * navigation still asks (engine/navigation.ts decides: `stopReason` ends it at an emergency, `stillAsks` says what
+ * else is asked). The same answers the state machine would collect (tests/lint/population.test.ts checks this
+ * against the machine), in one pass: the navigation is only consulted when an answer changes which red flags or
+ * scope exits fire, and what it still asks depends only on whether a red flag or just a scope exit fired, so it is
+ * asked once per rules file for each.
  */
 export function walkQuestionnaire(rules: Rules, answerFor: (question: Question) => AnswerValue): Record<string, AnswerValue> {
-  const stoppers = stoppersByQuestion(rules);
+  const stoppers = stoppersOf(rules);
   const answers: Record<string, AnswerValue> = {};
   const firing = new Set<Condition>();
   let asks: ((question: Question) => boolean) | null = null;
@@ -200,7 +218,7 @@ export function walkQuestionnaire(rules: Rules, answerFor: (question: Question) 
     if (q.showIf !== undefined && !matches(q.showIf, answers)) continue;
     if (asks !== null && !asks(q)) continue;
     answers[q.id] = answerFor(q);
-    const near = stoppers.get(q.id);
+    const near = stoppers.byQuestion.get(q.id);
     if (near === undefined) continue;
     let changed = false;
     for (const c of near) {
@@ -211,8 +229,16 @@ export function walkQuestionnaire(rules: Rules, answerFor: (question: Question) 
       else firing.delete(c);
     }
     if (!changed) continue;
-    if (stopReason(rules, answers) === 'emergency') break;
-    asks = firing.size === 0 ? null : stillAsks(rules, answers);
+    const kinds = new Set([...firing].map((c) => stoppers.kind.get(c)));
+    if (kinds.has('emergency') && stopReason(rules, answers) === 'emergency') break;
+    const policy = kinds.has('urgent') || kinds.has('emergency') ? 'urgent' : kinds.has('scope') ? 'scope' : null;
+    if (policy === null) {
+      asks = null;
+      continue;
+    }
+    let known = stoppers.asks.get(policy);
+    if (!known) stoppers.asks.set(policy, (known = stillAsks(rules, answers)));
+    asks = known;
   }
   return answers;
 }
