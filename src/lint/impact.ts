@@ -345,8 +345,9 @@ export function analyseImpact(before: Rules, after: Rules, options: ImpactOption
   const kindsBefore = signKinds(before);
   const kindsAfter = signKinds(after);
   const signs = [...fired.entries()]
-    .filter(([, t]) => t.gained > 0 || t.lost > 0)
     .map(([id, t]): SignChange => ({ id, kindBefore: kindsBefore.get(id) ?? null, kindAfter: kindsAfter.get(id) ?? null, ...t }))
+    // Those that fire for other people now, or that fire for the same people with another effect.
+    .filter((t) => t.gained > 0 || t.lost > 0 || t.kindBefore !== t.kindAfter)
     .sort((x, y) => y.lost + y.gained - (x.lost + x.gained) || x.id.localeCompare(y.id));
 
   const byCause = causeIds
