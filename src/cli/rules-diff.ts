@@ -2,8 +2,8 @@
 // what changed between two versions of a rules file, in words; with --impact, what the change does to the people
 // who use the check (src/lint/impact.ts), over the clinicians' scenarios and a generated population.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { diffRules } from '../lint/diff.ts';
 import { analyseImpact, DEFAULT_SEED, DEFAULT_SETS, type ScenarioCase } from '../lint/impact.ts';
@@ -22,7 +22,8 @@ const USAGE = `Usage: npm run rules:diff -- <old rules file> <new rules file> [-
 
 const SCENARIO_DIR = fileURLToPath(new URL('../../rules/scenarios/', import.meta.url));
 
-function main(argv: string[]): number {
+/** Runs the command on `argv`, printing through `out` and `err`; returns the exit code (tests and readme-impact call it). */
+export function rulesDiff(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -38,38 +39,38 @@ function main(argv: string[]): number {
       },
     });
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
   const [oldPath, newPath] = positionals;
   if (values.help || !oldPath || !newPath) {
-    (values.help ? console.log : console.error)(USAGE);
+    (values.help ? out : err)(USAGE);
     return values.help ? 0 : 2;
   }
   const sets = values.sets === undefined ? DEFAULT_SETS : Number(values.sets);
   const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
   if (!Number.isInteger(sets) || sets < 0 || !Number.isInteger(seed)) {
-    console.error(`--sets and --seed take whole numbers\n\n${USAGE}`);
+    err(`--sets and --seed take whole numbers\n\n${USAGE}`);
     return 2;
   }
   const before = readRulesFile(oldPath);
   const after = readRulesFile(newPath);
   if (!before.ok || !after.ok) {
-    for (const r of [before, after]) if (!r.ok) console.error(r.message);
+    for (const r of [before, after]) if (!r.ok) err(r.message);
     return 1;
   }
 
   const changes = diffRules(before.rules, after.rules);
   const md = values.markdown;
   const head = `${before.file} -> ${after.file}: ${changes.length === 0 ? 'no differences' : `${changes.length} change${changes.length === 1 ? '' : 's'}`}`;
-  console.log(md ? `${head}\n` : head);
-  for (const line of changes) console.log(`${md ? '-' : '  -'} ${line}`);
+  out(md ? `${head}\n` : head);
+  for (const line of changes) out(`${md ? '-' : '  -'} ${line}`);
   if (!values.impact) return 0;
 
   const scenarios = readScenarios(values.scenarios ?? SCENARIO_DIR);
   if (!scenarios.ok) {
-    console.error(scenarios.message);
+    err(scenarios.message);
     return 1;
   }
   const report = analyseImpact(before.rules, after.rules, {
@@ -81,10 +82,10 @@ function main(argv: string[]): number {
     },
   });
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  console.log('');
-  console.log(formatImpact(report, { markdown: md }));
-  console.log('');
-  console.log(`${md ? '' : '  '}(${report.population.sets.toLocaleString('en-US')} answer sets and ${report.scenarios.length} scenarios in ${(report.population.ms / 1000).toFixed(1)} s.)`);
+  out('');
+  out(formatImpact(report, { markdown: md }));
+  out('');
+  out(`${md ? '' : '  '}(${report.population.sets.toLocaleString('en-US')} answer sets and ${report.scenarios.length} scenarios in ${(report.population.ms / 1000).toFixed(1)} s.)`);
   return 0;
 }
 
@@ -107,4 +108,7 @@ function readScenarios(dir: string): { ok: true; cases: ScenarioCase[] } | { ok:
   return { ok: true, cases };
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run only when started as a script, not when imported.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = rulesDiff(process.argv.slice(2));
+}

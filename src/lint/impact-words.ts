@@ -18,7 +18,7 @@ const number = (n: number) => n.toLocaleString('en-US');
 export function share(n: number, total: number): string {
   if (total === 0) return '0%';
   const p = (100 * n) / total;
-  return `${p === 0 || p >= 0.1 ? p.toFixed(1) : p.toFixed(2)}%`;
+  return `${p === 0 || p >= 0.1 ? p.toFixed(1) : p >= 0.01 ? p.toFixed(2) : p.toFixed(3)}%`;
 }
 
 /** An outcome in words: the urgency, what fired, and the likely causes when they were weighed. */

@@ -12,12 +12,13 @@
 //     values x0.3.
 // Which answers are "red flag on their own" is read from the rules (a red flag that fires on that answer alone), so
 // the model follows any rules file. The most common answer to a question is the likeliest one; between equally
-// likely options, the one that sets off the fewest rules on its own ("No" rather than "Yes").
+// likely options, the calmer one: it sets off fewer rules on its own, or fewer rules name it ("No" rather than "Yes").
 import type { AnswerValue, Answers } from '../engine/answers.ts';
 import { matches, questionsIn } from '../engine/conditions.ts';
 import { stillAsks, stopReason } from '../engine/navigation.ts';
 import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { Random } from './random.ts';
+import { leaves } from './solver.ts';
 
 export const ANSWER_WEIGHTS = {
   redFlag: 0.002,
@@ -61,11 +62,19 @@ interface RulesNear {
   all: Map<string, Condition[]>;
 }
 
-/** How many rules (of any kind) this answer sets off on its own. */
-function rulesFiredAlone(questionId: string, value: AnswerValue, near: RulesNear): number {
+/**
+ * How alarming an answer looks to the rules, for telling the calmer of two equally likely answers: the rules it sets
+ * off on its own, then the rules that name it at all ("Yes" to an earlier injury, named by a consult sign, is less
+ * calm than "No", named by none).
+ */
+function alarmScore(questionId: string, value: AnswerValue, near: RulesNear): [number, number] {
   const alone: Answers = { [questionId]: value };
-  return near.all.get(questionId)?.filter((c) => matches(c, alone)).length ?? 0;
+  const conditions = near.all.get(questionId) ?? [];
+  const ids = new Set(Array.isArray(value) ? value : [String(value)]);
+  const named = conditions.filter((c) => leaves(c).some((l) => l.question === questionId && ('is' in l ? ids.has(l.is) : 'isAny' in l && l.isAny.some((o) => ids.has(o)))));
+  return [conditions.filter((c) => matches(c, alone)).length, named.length];
 }
+
 
 function byQuestion(conditions: readonly Condition[]): Map<string, Condition[]> {
   const map = new Map<string, Condition[]>();
@@ -145,7 +154,9 @@ function mostCommon(model: QuestionModel, near: RulesNear): AnswerValue {
   model.values.forEach((value, i) => {
     const p = probability(model.cumulative, i);
     const bestP = probability(model.cumulative, best);
-    const calmer = rulesFiredAlone(id, value, near) < rulesFiredAlone(id, model.values[best] as AnswerValue, near);
+    const [fires, named] = alarmScore(id, value, near);
+    const [bestFires, bestNamed] = alarmScore(id, model.values[best] as AnswerValue, near);
+    const calmer = fires < bestFires || (fires === bestFires && named < bestNamed);
     if (p > bestP + 1e-9 || (Math.abs(p - bestP) <= 1e-9 && calmer)) best = i;
   });
   return model.values[best] as AnswerValue;
