@@ -135,19 +135,17 @@ if (!sizesOnly) {
       (v) => v >= BUDGETS.evaluatePerSecond,
     ),
     rulesCheckBudget(linter),
-    check(
-      'Impact, 100,000 answer sets, today\'s rules',
-      'timing',
-      `< ${ms(BUDGETS.impactTodayMs)}`,
-      'skipped' in impact ? impact : { value: impact.ms['1'] as number, shown: ms(impact.ms['1'] as number) },
-      (v) => v < BUDGETS.impactTodayMs,
-    ),
-    check(
-      'Impact, 100,000 answer sets, rules x10',
-      'timing',
-      `< ${ms(BUDGETS.impactTenTimesMs)}`,
-      'skipped' in impact ? impact : { value: impact.ms['10'] as number, shown: ms(impact.ms['10'] as number) },
-      (v) => v < BUDGETS.impactTenTimesMs,
+    ...([
+      ['1', "today's rules", BUDGETS.impactTodayMs],
+      ['10', 'rules x10', BUDGETS.impactTenTimesMs],
+    ] as const).map(([factor, name, limit]) =>
+      check(
+        `Impact, 100,000 answer sets, ${name}`,
+        'timing',
+        `< ${ms(limit)}`,
+        'skipped' in impact ? impact : { value: impact.ms[factor] as number, shown: ms(impact.ms[factor] as number) },
+        (v) => v < limit,
+      ),
     ),
     check(
       '/review: pasted file, 10 errors -> problems shown',
