@@ -69,7 +69,7 @@ describe('rules:diff', () => {
     const first = run();
     expect(first.status, first.stderr).toBe(1);
     expect(first.stderr).toContain('Cannot read the scenario folder');
-    const scenarios = join(ROOT, 'tests/fixtures/governance');
+    const scenarios = join(ROOT, 'tests/fixtures/governance/scenarios');
     const go = () =>
       spawnSync('npx', ['tsx', 'src/cli/rules-diff.ts', join(dir, 'old.yaml'), join(dir, 'new.yaml'), '--impact', '--sets', '5000', '--scenarios', scenarios], { cwd: ROOT, encoding: 'utf8' });
     const a = go();
@@ -83,7 +83,7 @@ describe('rules:diff', () => {
     expect(mark).toBeLessThan(out.indexOf('Urgency before (rows) and after (columns)'));
     expect(out).toMatch(/⚠ LOWERS URGENCY: urgency lowered: emergency -> [a-z-]+: .*\n\s+e\.g\. rf_big = "Yes" \(every other answer: the most common one\)/);
     expect(out).toMatch(/urgency raised: self-care -> consult/);
-    expect(out).toContain('⚠ LOWERS URGENCY: "Big warning sign" (tests/fixtures/governance/mini-scenarios.yaml): emergency (big) -> self-care');
+    expect(out).toContain('⚠ LOWERS URGENCY: "Big warning sign" (tests/fixtures/governance/scenarios/mini-scenarios.yaml): emergency (big) -> self-care');
     expect(out).toContain('its expectation now fails: urgency: expected emergency, got self-care');
     // The same seed, the same report (but for the time it took).
     const strip = (s: string) => s.replace(/in \d+\.\d s/g, '');
