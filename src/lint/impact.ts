@@ -11,8 +11,8 @@ import { evaluate, urgencyRank, type Result } from '../engine/evaluate.ts';
 import type { Expect } from '../scenarios/schema.ts';
 import { compare } from '../scenarios/run.ts';
 import { URGENCY_LEVELS, type Likelihood, type Question, type Rules, type Urgency } from '../rules/schema.ts';
-import { answerModel, drawAnswers, walkQuestionnaire, type AnswerModel } from './population.ts';
-import { seededRandom } from './random.ts';
+import { answerModel, drawAnswer, walkQuestionnaire, type AnswerModel, type QuestionModel } from './population.ts';
+import { seededRandom, type Random } from './random.ts';
 import { searchUrgencyChanges } from './search-changes.ts';
 
 export const DEFAULT_SETS = 100_000;
@@ -139,32 +139,63 @@ export interface ImpactReport {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Both versions, with what comparing them needs: how to give each version an answer from one answer vector. */
+/**
+ * Both versions, with what comparing them needs. Answer vectors are arrays over the union of both versions'
+ * questions ("slots": the old version's questions in order, then those only the new one has), so the hot loop of
+ * the population reads and writes by index.
+ */
 interface Pair {
   before: Rules;
   after: Rules;
   modelBefore: AnswerModel;
   modelAfter: AnswerModel;
-  /** Shared questions whose definitions differ, so an answer must be checked before it is carried over. */
-  checkBefore: Set<string>;
-  checkAfter: Set<string>;
-  /** Answers to questions only the new version has: their most common answer. */
-  addedCommon: Record<string, AnswerValue>;
+  /** Question id of each slot. */
+  ids: string[];
+  slotOf: Map<string, number>;
+  /** For each version, the slot of the question at each position. */
+  slots: { before: number[]; after: number[] };
+  /** The old version's answer model per slot (none for a question only the new one has). */
+  draws: (QuestionModel | undefined)[];
+  /** The most common answer per slot: the old version's, and the new one's for its own questions. */
+  common: AnswerValue[];
+  /** Per version and position, its most common answer, and whether a carried-over answer must be checked against it. */
+  fallback: { before: AnswerValue[]; after: AnswerValue[] };
+  check: { before: boolean[]; after: boolean[] };
+  /** Shared questions whose definitions differ. */
+  changed: string[];
 }
 
-/** An answer vector: one answer per question id of either version (the walks decide what is asked). */
-type Vector = Record<string, AnswerValue>;
+/** An answer per slot (undefined: not answered yet, or the most common answer). */
+type Vector = (AnswerValue | undefined)[];
 
-export function pairOf(before: Rules, after: Rules): Pair {
+function pairOf(before: Rules, after: Rules): Pair {
   const modelBefore = answerModel(before);
   const modelAfter = answerModel(after);
   const oldById = new Map(before.questions.map((q) => [q.id, q]));
   const newById = new Map(after.questions.map((q) => [q.id, q]));
+  const ids = [...before.questions.map((q) => q.id), ...after.questions.filter((q) => !oldById.has(q.id)).map((q) => q.id)];
+  const slotOf = new Map(ids.map((id, i) => [id, i]));
   const differs = (a: Question, b: Question) => JSON.stringify(shape(a)) !== JSON.stringify(shape(b));
-  const changed = new Set([...oldById.keys()].filter((id) => newById.has(id) && differs(oldById.get(id) as Question, newById.get(id) as Question)));
-  const addedCommon: Record<string, AnswerValue> = {};
-  for (const q of after.questions) if (!oldById.has(q.id)) addedCommon[q.id] = modelAfter.common[q.id] as AnswerValue;
-  return { before, after, modelBefore, modelAfter, checkBefore: changed, checkAfter: changed, addedCommon };
+  const changed = [...oldById.keys()].filter((id) => newById.has(id) && differs(oldById.get(id) as Question, newById.get(id) as Question));
+  const isChanged = new Set(changed);
+  const common = ids.map((id) => (modelBefore.common[id] ?? modelAfter.common[id]) as AnswerValue);
+  return {
+    before,
+    after,
+    modelBefore,
+    modelAfter,
+    ids,
+    slotOf,
+    slots: { before: before.questions.map((q) => slotOf.get(q.id) as number), after: after.questions.map((q) => slotOf.get(q.id) as number) },
+    draws: ids.map((id) => modelBefore.byId.get(id)),
+    common,
+    fallback: {
+      before: before.questions.map((q) => modelBefore.common[q.id] as AnswerValue),
+      after: after.questions.map((q) => modelAfter.common[q.id] as AnswerValue),
+    },
+    check: { before: before.questions.map((q) => isChanged.has(q.id)), after: after.questions.map((q) => isChanged.has(q.id)) },
+    changed,
+  };
 }
 
 /** What an answer to the question can be: its type and option ids, or its range. */
@@ -172,13 +203,35 @@ function shape(q: Question): unknown {
   return q.type === 'scale' ? [q.type, q.min, q.max] : [q.type, q.options.map((o) => `${o.id}/${o.kind}`)];
 }
 
-/** Answer a version's question from the vector; an answer that does not fit it becomes its most common answer. */
-function answerer(vector: Vector, model: AnswerModel, check: Set<string>, filled?: string[]): (q: Question) => AnswerValue {
-  return (q) => {
-    const value = vector[q.id];
-    if (value !== undefined && (!check.has(q.id) || answerProblem(q, value) === null)) return value;
+/** A vector with the given answers by question id (ids neither version has are left out). */
+function vectorOf(pair: Pair, answers: Readonly<Record<string, AnswerValue>>): Vector {
+  const vector: Vector = new Array<AnswerValue | undefined>(pair.ids.length);
+  for (const [id, value] of Object.entries(answers)) {
+    const slot = pair.slotOf.get(id);
+    if (slot !== undefined) vector[slot] = value;
+  }
+  return vector;
+}
+
+/**
+ * Answer a version's question from the vector. A question the vector has no answer for yet is drawn from the old
+ * version's model when `draw` is given (the person answers it the way they would have), else it gets its most
+ * common answer; an answer that does not fit the question (its options changed) becomes its most common answer.
+ */
+function answerer(pair: Pair, vector: Vector, side: 'before' | 'after', filled?: string[], draw?: Random): (q: Question, position: number) => AnswerValue {
+  const slots = pair.slots[side];
+  const check = pair.check[side];
+  const fallback = pair.fallback[side];
+  return (q, position) => {
+    const slot = slots[position] as number;
+    let value = vector[slot];
+    if (value === undefined && draw !== undefined) {
+      const model = pair.draws[slot];
+      if (model !== undefined) value = vector[slot] = drawAnswer(model, draw);
+    }
+    if (value !== undefined && (!check[position] || answerProblem(q, value) === null)) return value;
     filled?.push(q.id);
-    return model.common[q.id] as AnswerValue;
+    return fallback[position] as AnswerValue;
   };
 }
 
@@ -189,9 +242,13 @@ interface Evaluated {
   answersAfter: Answers;
 }
 
-function run(pair: Pair, vector: Vector, filled?: { before: string[]; after: string[] }): Evaluated {
-  const answersBefore = walkQuestionnaire(pair.before, answerer(vector, pair.modelBefore, pair.checkBefore, filled?.before));
-  const answersAfter = walkQuestionnaire(pair.after, answerer(vector, pair.modelAfter, pair.checkAfter, filled?.after));
+/**
+ * Both questionnaires walked with the vector's answers, and evaluated. With `draw`, the vector is filled as the
+ * questions are asked (the old version's walk first, so the population's answers to it never depend on the new one).
+ */
+function run(pair: Pair, vector: Vector, filled?: { before: string[]; after: string[] }, draw?: Random): Evaluated {
+  const answersBefore = walkQuestionnaire(pair.before, answerer(pair, vector, 'before', filled?.before, draw));
+  const answersAfter = walkQuestionnaire(pair.after, answerer(pair, vector, 'after', filled?.after, draw));
   return { before: evaluate(pair.before, answersBefore), after: evaluate(pair.after, answersAfter), answersBefore, answersAfter };
 }
 
@@ -264,12 +321,11 @@ export function analyseImpact(before: Rules, after: Rules, options: ImpactOption
   const sets = Math.max(0, Math.floor(options.sets ?? DEFAULT_SETS));
   const seed = options.seed ?? DEFAULT_SEED;
   const pair = pairOf(before, after);
-  const random = seededRandom(seed);
 
   const levels = URGENCY_LEVELS;
   const table = levels.map(() => levels.map(() => 0));
   const fired = new Map<string, { before: number; after: number; gained: number; lost: number }>();
-  const causeIds = [...new Set([...before.causes, ...after.causes].map((c) => c.id))];
+  const causeIds: string[] = [...new Set([...before.causes, ...after.causes].map((c) => c.id))];
   const causeCounts = new Map(causeIds.map((id) => [id, { likelyBefore: 0, likelyAfter: 0, possibleBefore: 0, possibleAfter: 0 }]));
   let causesChanged = 0;
   const kinds = new Map<string, { count: number; candidates: Vector[]; searched: boolean }>();
@@ -284,22 +340,26 @@ export function analyseImpact(before: Rules, after: Rules, options: ImpactOption
     return t;
   };
 
+  const count = (r: Result, side: 'before' | 'after') => {
+    for (const h of r.redFlags) tally(h.id)[side] += 1;
+    for (const h of r.consultSigns) tally(h.id)[side] += 1;
+    if (r.outOfScope) tally(r.outOfScope.id)[side] += 1;
+    for (const c of r.causes) {
+      const counts = causeCounts.get(c.id);
+      if (!counts || c.likelihood === 'unlikely') continue;
+      if (c.likelihood === 'likely') counts[side === 'before' ? 'likelyBefore' : 'likelyAfter'] += 1;
+      else counts[side === 'before' ? 'possibleBefore' : 'possibleAfter'] += 1;
+    }
+  };
   const step = Math.max(1000, Math.floor(sets / 50));
   for (let i = 0; i < sets; i++) {
-    const vector = drawAnswers(pair.modelBefore, random, { ...pair.addedCommon });
-    const { before: a, after: b } = run(pair, vector);
+    // Person i's answers come from their own stream, drawn as the questions are asked: only what is asked is
+    // drawn, and the same person answers the same way whatever the new version asks.
+    const vector: Vector = new Array<AnswerValue | undefined>(pair.ids.length);
+    const { before: a, after: b } = run(pair, vector, undefined, seededRandom(mix(seed, i)));
     table[levels.indexOf(a.urgency)]![levels.indexOf(b.urgency)]! += 1;
-    const sa = summary(a);
-    const sb = summary(b);
-    for (const id of sa.signs) tally(id).before += 1;
-    for (const id of sb.signs) tally(id).after += 1;
-    for (const c of causeIds) {
-      const counts = causeCounts.get(c)!;
-      if (sa.likely.includes(c)) counts.likelyBefore += 1;
-      if (sb.likely.includes(c)) counts.likelyAfter += 1;
-      if (sa.possible.includes(c)) counts.possibleBefore += 1;
-      if (sb.possible.includes(c)) counts.possibleAfter += 1;
-    }
+    count(a, 'before');
+    count(b, 'after');
     const keys = kindsOf(a, b);
     if (keys.some((k) => k.startsWith('cause:'))) causesChanged += 1;
     for (const key of keys) {
@@ -316,7 +376,11 @@ export function analyseImpact(before: Rules, after: Rules, options: ImpactOption
   // (c) Answer sets searched for in the rules: the urgency can only go down where a rule of the old version fired
   // and no rule of the new version at that level does (and up the other way round).
   for (const found of searchUrgencyChanges(pair.before, pair.after, pair.modelBefore.common, pair.modelAfter.common)) {
-    const vector: Vector = { ...pair.addedCommon, ...pair.modelBefore.common, ...found };
+    const vector: Vector = [...pair.common];
+    for (const [id, value] of Object.entries(found)) {
+      const slot = pair.slotOf.get(id);
+      if (slot !== undefined) vector[slot] = value;
+    }
     const { before: a, after: b } = run(pair, vector);
     for (const key of kindsOf(a, b)) {
       if (!key.startsWith('urgency:')) continue;
@@ -365,7 +429,7 @@ export function analyseImpact(before: Rules, after: Rules, options: ImpactOption
       shared: [...oldIds].filter((id) => newIds.has(id)).length,
       added: after.questions.filter((q) => !oldIds.has(q.id)).map((q) => ({ id: q.id, answer: say(after, q.id, pair.modelAfter.common[q.id]) })),
       removed: before.questions.filter((q) => !newIds.has(q.id)).map((q) => q.id),
-      remapped: [...pair.checkAfter].map((id) => ({ id, answer: say(after, id, pair.modelAfter.common[id]) })),
+      remapped: pair.changed.map((id) => ({ id, answer: say(after, id, pair.modelAfter.common[id]) })),
     },
     urgency: {
       levels,
@@ -378,6 +442,14 @@ export function analyseImpact(before: Rules, after: Rules, options: ImpactOption
     changes,
     scenarios: (options.scenarios ?? []).map((s) => scenarioImpact(pair, s)),
   };
+}
+
+/** A seed for answer set `i` of a population: nearby seeds give unrelated streams (murmur3's finaliser). */
+function mix(seed: number, i: number): number {
+  let h = (seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** Cells of the from x to table, by index in URGENCY_LEVELS (0 = emergency): a higher index is a lower urgency. */
@@ -409,10 +481,11 @@ function shows(pair: Pair, vector: Vector, key: string): Evaluated | null {
  * alike.
  */
 function minimalExamples(pair: Pair, key: string, candidates: readonly Vector[]): ImpactExample[] {
-  const common = { ...pair.addedCommon, ...pair.modelBefore.common };
+  const { common } = pair;
   const found = new Map<string, ImpactExample>();
+  const unusual = (vector: Vector, slot: number) => vector[slot] !== undefined && JSON.stringify(vector[slot]) !== JSON.stringify(common[slot]);
   for (const candidate of candidates) {
-    const vector: Vector = { ...candidate };
+    const vector: Vector = [...candidate];
     let evaluated = shows(pair, vector, key);
     if (!evaluated) continue;
     // Set answers back in ever smaller groups (half of them, a quarter, ... one by one): most answers of a drawn
@@ -420,24 +493,25 @@ function minimalExamples(pair: Pair, key: string, candidates: readonly Vector[])
     // can be set back, since two answers may only be droppable together or in one order.
     for (let progress = true; progress; ) {
       progress = false;
-      let ids = notable(pair, vector, evaluated, common);
-      for (let size = Math.ceil(ids.length / 2); size >= 1 && ids.length > 0; size = size === 1 ? 0 : Math.ceil(size / 2)) {
-        for (let at = 0; at < ids.length; at += size) {
-          const group = ids.slice(at, at + size);
-          const kept = group.map((id) => vector[id] as AnswerValue);
-          for (const id of group) vector[id] = common[id] as AnswerValue;
+      let slots = notable(pair, vector, evaluated);
+      for (let size = Math.ceil(slots.length / 2); size >= 1 && slots.length > 0; size = size === 1 ? 0 : Math.ceil(size / 2)) {
+        for (let at = 0; at < slots.length; at += size) {
+          const group = slots.slice(at, at + size);
+          const kept = group.map((slot) => vector[slot]);
+          for (const slot of group) vector[slot] = common[slot];
           const still = shows(pair, vector, key);
           if (still) {
             evaluated = still;
             progress = true;
-          } else group.forEach((id, i) => (vector[id] = kept[i] as AnswerValue));
+          } else group.forEach((slot, i) => (vector[slot] = kept[i]));
         }
-        ids = ids.filter((id) => JSON.stringify(vector[id]) !== JSON.stringify(common[id]));
+        slots = slots.filter((slot) => unusual(vector, slot));
       }
     }
-    const answers = notable(pair, vector, evaluated, common).map((id): ExampleAnswer => {
-      const value = vector[id] as AnswerValue;
-      const rules = pair.before.questions.some((q) => q.id === id) ? pair.before : pair.after;
+    const answers = notable(pair, vector, evaluated).map((slot): ExampleAnswer => {
+      const id = pair.ids[slot] as string;
+      const value = vector[slot] as AnswerValue;
+      const rules = pair.modelBefore.byId.has(id) ? pair.before : pair.after;
       return { questionId: id, answer: value, text: describeAnswer(rules, id, value, 'en') };
     });
     const signature = JSON.stringify(answers.map((a) => [a.questionId, a.answer]));
@@ -446,18 +520,18 @@ function minimalExamples(pair: Pair, key: string, candidates: readonly Vector[])
   return [...found.values()].sort((a, b) => a.answers.length - b.answers.length).slice(0, EXAMPLES);
 }
 
-/** Questions asked in either version whose answer is not the most common one, in asking order. */
-function notable(pair: Pair, vector: Vector, evaluated: Evaluated, common: Vector): string[] {
-  const asked = new Set([...Object.keys(evaluated.answersBefore), ...Object.keys(evaluated.answersAfter)]);
-  const order = [...pair.before.questions, ...pair.after.questions.filter((q) => !(q.id in pair.modelBefore.common))];
-  return order
-    .map((q) => q.id)
-    .filter((id) => asked.has(id) && JSON.stringify(vector[id]) !== JSON.stringify(common[id]));
+/** Slots of questions asked in either version whose answer is not the most common one, in asking order. */
+function notable(pair: Pair, vector: Vector, evaluated: Evaluated): number[] {
+  const asked = (id: string) => id in evaluated.answersBefore || id in evaluated.answersAfter;
+  return pair.ids
+    .map((id, slot) => ({ id, slot }))
+    .filter(({ id, slot }) => asked(id) && vector[slot] !== undefined && JSON.stringify(vector[slot]) !== JSON.stringify(pair.common[slot]))
+    .map(({ slot }) => slot);
 }
 
 function scenarioImpact(pair: Pair, scenario: ScenarioCase): ScenarioImpact {
   const filled = { before: [] as string[], after: [] as string[] };
-  const evaluated = run(pair, { ...scenario.answers }, filled);
+  const evaluated = run(pair, vectorOf(pair, scenario.answers), filled);
   const before = summary(evaluated.before);
   const after = summary(evaluated.after);
   const same = (x: OutcomeSummary, y: OutcomeSummary) =>

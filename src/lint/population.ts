@@ -166,17 +166,21 @@ function probability(cumulative: readonly number[], i: number): number {
   return (cumulative[i] ?? 0) - (cumulative[i - 1] ?? 0);
 }
 
-/** One answer drawn from the model. */
+/** One answer drawn from the model. (Plain loops: this runs for every question of every answer set.) */
 export function drawAnswer(model: QuestionModel, random: Random): AnswerValue {
   if (model.type === 'pick') {
     const r = random();
-    const i = model.cumulative.findIndex((c) => r < c);
-    return model.values[i < 0 ? model.values.length - 1 : i] as AnswerValue;
+    const { cumulative, values } = model;
+    for (let i = 0; i < cumulative.length; i++) if (r < (cumulative[i] as number)) return values[i] as AnswerValue;
+    return values[values.length - 1] as AnswerValue;
   }
   if (model.none !== null && random() < ANSWER_WEIGHTS.none) return [model.none];
-  const ticked = model.options.filter((o) => random() < o.p).map((o) => o.id);
+  const ticked: string[] = [];
+  for (const o of model.options) if (random() < o.p) ticked.push(o.id);
   return ticked.length > 0 ? ticked : [model.fallback];
 }
+
+export type { QuestionModel };
 
 /** An answer to every question of the rules (hidden ones too: the walk decides what is asked). */
 export function drawAnswers(model: AnswerModel, random: Random, into: Record<string, AnswerValue> = {}): Record<string, AnswerValue> {
@@ -189,8 +193,8 @@ export function drawAnswers(model: AnswerModel, random: Random, into: Record<str
 type StopKind = 'emergency' | 'urgent' | 'scope';
 
 interface Stoppers {
-  /** Red flags and scope exits by the questions they read: the only rules that change what is asked next. */
-  byQuestion: Map<string, Condition[]>;
+  /** Red flags and scope exits by the position of the questions they read: the only rules that change what is asked next. */
+  near: (Condition[] | undefined)[];
   kind: Map<Condition, StopKind>;
   /** What the navigation still asks once a red flag (urgent) or only a scope exit has fired, asked once per rules. */
   asks: Map<'urgent' | 'scope', (question: Question) => boolean>;
@@ -205,7 +209,8 @@ function stoppersOf(rules: Rules): Stoppers {
       ...rules.redFlags.map((r): [Condition, StopKind] => [r.when, r.level]),
       ...rules.scopeExits.map((r): [Condition, StopKind] => [r.when, 'scope']),
     ]);
-    stoppers = { byQuestion: byQuestion([...kind.keys()]), kind, asks: new Map() };
+    const reading = byQuestion([...kind.keys()]);
+    stoppers = { near: rules.questions.map((q) => reading.get(q.id)), kind, asks: new Map() };
     stoppersCache.set(rules, stoppers);
   }
   return stoppers;
@@ -220,16 +225,21 @@ function stoppersOf(rules: Rules): Stoppers {
  * scope exits fire, and what it still asks depends only on whether a red flag or just a scope exit fired, so it is
  * asked once per rules file for each.
  */
-export function walkQuestionnaire(rules: Rules, answerFor: (question: Question) => AnswerValue): Record<string, AnswerValue> {
+export function walkQuestionnaire(
+  rules: Rules,
+  answerFor: (question: Question, position: number) => AnswerValue,
+): Record<string, AnswerValue> {
   const stoppers = stoppersOf(rules);
   const answers: Record<string, AnswerValue> = {};
   const firing = new Set<Condition>();
   let asks: ((question: Question) => boolean) | null = null;
-  for (const q of rules.questions) {
+  const questions = rules.questions;
+  for (let position = 0; position < questions.length; position++) {
+    const q = questions[position] as Question;
     if (q.showIf !== undefined && !matches(q.showIf, answers)) continue;
     if (asks !== null && !asks(q)) continue;
-    answers[q.id] = answerFor(q);
-    const near = stoppers.byQuestion.get(q.id);
+    answers[q.id] = answerFor(q, position);
+    const near = stoppers.near[position];
     if (near === undefined) continue;
     let changed = false;
     for (const c of near) {

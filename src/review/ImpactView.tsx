@@ -1,5 +1,6 @@
 // The impact of a rules change on the review page: the same report as `rules:diff --impact` (the same analysis
 // made it), as headings, lists and tables. Whatever lowers an urgency comes first, marked in words and by an icon.
+import type { ReactNode } from 'react';
 import { countWords, exampleWords, LOWERS_MARK, outcomeWords, share } from '../lint/impact-words.ts';
 import type { ChangeKind, ImpactReport } from '../lint/impact.ts';
 
@@ -26,7 +27,7 @@ function Kind({ kind, total }: { kind: ChangeKind; total: number }) {
   );
 }
 
-function Scroll({ label, children }: { label: string; children: React.ReactNode }) {
+function Scroll({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="backcheck-review__scroll" tabIndex={0} role="region" aria-label={`${label} (table, scrolls sideways)`}>
       {children}
