@@ -17,6 +17,11 @@ export const BUDGETS = {
   noWarningMinutesMedian: 5,
   /** The warning signs, for a person who has none: screens, worst case. */
   warningScreensMax: 4,
+  /** Issue #12: rules:diff --impact on 100,000 answer sets, today's rules and rules ten times larger. */
+  impactTodayMs: 5000,
+  impactTenTimesMs: 30_000,
+  /** Issue #12: /review, a pasted file with 10 errors -> its problems on screen. */
+  reviewProblemsMs: 1000,
 } as const;
 
 /** `size` and `burden` are deterministic and fail the run; `timing` depends on the machine and is only flagged. */

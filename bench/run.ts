@@ -13,6 +13,8 @@ import type { EngineFigures } from './engine.ts';
 import { benchEngineBundled } from './engine-bundled.ts';
 import { benchBrowser, COLD_LOADS, type BrowserFigures } from './first-question.ts';
 import { hostInfo } from './host-info.ts';
+import { benchImpact, type ImpactFigures } from './impact.ts';
+import { benchReviewProblems, type ReviewFigures } from './review-problems.ts';
 import { benchLinter, SCALES, type LinterFigures } from './linter.ts';
 import { appSizes, dependencyShares, embedSizes, initialJsFiles, type AppSizes, type DependencyShare, type EmbedSizes } from './sizes.ts';
 import { kB, ms, percent, perSecond, table } from './table.ts';
@@ -65,11 +67,19 @@ const burden = benchBurden(ROOT, rules);
 let browser: BrowserFigures | { skipped: string } = { skipped: 'skipped: --sizes-only' };
 let engine: EngineFigures | null = null;
 let linter: LinterFigures = { status: 'pending', reason: 'skipped: --sizes-only' };
+let impact: ImpactFigures | { skipped: string } = { skipped: 'skipped: --sizes-only' };
+let review: ReviewFigures | { skipped: string } = { skipped: 'skipped: --sizes-only' };
 if (!sizesOnly) {
   progress('Engine throughput...');
   engine = await benchEngineBundled(ROOT, rulesFile);
   progress('Linter...');
   linter = await benchLinter(ROOT, rulesFile, rules);
+  progress('Impact analysis (100,000 answer sets, today\'s rules and ten times larger)...');
+  try {
+    impact = await benchImpact(ROOT, rulesFile);
+  } catch (error) {
+    impact = { skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+  }
   if (!existsSync(UI_ENTRY)) browser = { skipped: 'skipped: UI not built' };
   else if (!app.ok) browser = { skipped: `skipped: ${app.reason}` };
   else {
@@ -78,6 +88,12 @@ if (!sizesOnly) {
       browser = await benchBrowser(app.outDir, rules, Number(args.loads));
     } catch (error) {
       browser = { skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    }
+    progress('/review: a pasted file with 10 errors, to its problems on screen...');
+    try {
+      review = await benchReviewProblems(app.outDir, readFileSync(rulesFile, 'utf8'));
+    } catch (error) {
+      review = { skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
     }
   }
 }
@@ -145,6 +161,25 @@ if (!sizesOnly) {
       (v) => v >= BUDGETS.evaluatePerSecond,
     ),
     rulesCheckBudget(linter),
+    ...([
+      ['1', "today's rules", BUDGETS.impactTodayMs],
+      ['10', 'rules x10', BUDGETS.impactTenTimesMs],
+    ] as const).map(([factor, name, limit]) =>
+      check(
+        `Impact, 100,000 answer sets, ${name}`,
+        'timing',
+        `< ${ms(limit)}`,
+        'skipped' in impact ? impact : { value: impact.ms[factor] as number, shown: ms(impact.ms[factor] as number) },
+        (v) => v < limit,
+      ),
+    ),
+    check(
+      '/review: pasted file, 10 errors -> problems shown',
+      'timing',
+      `< ${ms(BUDGETS.reviewProblemsMs)}`,
+      'skipped' in review ? review : { value: review.medianMs, shown: ms(review.medianMs) },
+      (v) => v < BUDGETS.reviewProblemsMs,
+    ),
     check(
       'Lint time growth (log-log slope)',
       'timing',
@@ -174,6 +209,8 @@ writeFileSync(
       browser,
       engine,
       linter,
+      impact,
+      review,
       budgets: checks,
       totalSeconds,
     },
@@ -318,6 +355,26 @@ function printReport(): void {
     if (l.cliMs) say(`CLI wall time (tsx src/cli/rules-check.ts, start-up included): today ${ms(l.cliMs.today)}, x10 ${ms(l.cliMs.tenTimes)}, Node + tsx start-up alone ${ms(l.cliMs.startupOnly)}; exit codes ${l.cliExitCodes.join(', ')}`);
     else say('CLI: src/cli/rules-check.ts not there yet');
   }
+
+  say('\nGOVERNANCE (issue #12)');
+  if ('skipped' in impact) say(`impact analysis: ${impact.skipped}`);
+  else {
+    say(
+      table(
+        ['rules:diff --impact (production build)', 'questions', 'answer sets', 'median', 'runs', 'lowered found'],
+        (['1', '10'] as const).map((f) => [
+          f === '1' ? "today's rules vs exampleChange" : 'generated x10 vs exampleChange x10',
+          String(impact.questions[f]),
+          impact.sets.toLocaleString('en-US'),
+          ms(impact.ms[f] ?? 0),
+          (impact.samples[f] ?? []).map((s) => Math.round(s)).join(' '),
+          String(impact.lowered[f]),
+        ]),
+      ),
+    );
+  }
+  if ('skipped' in review) say(`/review problems: ${review.skipped}`);
+  else say(`/review, pasted file with ${review.errors} errors -> problems on screen (cold worker, fresh page each): median ${ms(review.medianMs)}; runs ${review.samples.map((s) => Math.round(s)).join(' ')} ms`);
   printBudgets();
 }
 

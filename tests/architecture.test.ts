@@ -1,7 +1,7 @@
 // The layering the README describes, checked: clinical logic never depends on React, the DOM or I/O, and the
 // machine never on the screens. A change that breaks a boundary fails here with the file and the import named.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.ts';
 
@@ -43,6 +43,27 @@ describe('architecture boundaries', () => {
   it('browser code never ships the YAML parser or the full zod (rules arrive validated at build time)', () => {
     for (const folder of ['src/ui', 'src/embed', 'src/storage', 'src/i18n']) {
       expect(offending(folder, /^yaml$|^zod$|\/rules\/load\.ts$/)).toEqual([]);
+    }
+  });
+
+  it('the review page and its worker reach no Node-only module: they run the commands\' code in the browser', () => {
+    // Every module the browser loads for /review, followed through relative imports from its two entries.
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of importsOf(file)) if (spec.startsWith('.') && /\.tsx?$/.test(spec)) visit(resolve(dirname(file), spec));
+    };
+    visit(join(ROOT, 'src/review/ReviewRoute.tsx'));
+    visit(join(ROOT, 'src/review/analysis.worker.ts'));
+    expect([...seen].map((f) => relative(ROOT, f))).toEqual(expect.arrayContaining(['src/lint/check-file.ts', 'src/lint/impact.ts', 'src/rules/content-hash.ts']));
+    const nodeOnly = [...seen].flatMap((f) => importsOf(f).filter((spec) => spec.startsWith('node:')).map((spec) => `${relative(ROOT, f)}: ${spec}`));
+    expect(nodeOnly).toEqual([]);
+  });
+
+  it('the gym-goer\'s check and the embed never load the linter, the impact analysis or the review page', () => {
+    for (const folder of ['src/ui', 'src/embed', 'src/flow', 'src/engine']) {
+      expect(offending(folder, /\/lint\/|\/review\/|\/scenarios\//)).toEqual([]);
     }
   });
 

@@ -10,13 +10,20 @@
 //
 // Each view also carries the intro's time estimate, worked out from the rules with the response-time model
 // (src/engine/burden.ts) for a person with no warning sign, in each language: never written by hand.
+//
+// Sign-off: each view also exports `rulesSignoff`, whether a clinician's sign-off matches the content (checked
+// here, against the file's content hash). The person-facing copy keeps `meta.signoff` only when it matches, so in
+// the browser `meta.signoff` present means "signed off, for exactly this content". A production build refuses
+// rules that are not signed off when told to: `BACKCHECK_REQUIRE_SIGNOFF=1 npm run build` (npm run build:release),
+// or `rulesPlugin({ requireSignoff: true })`.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { timeEstimate, type TimeEstimate } from '../engine/burden.ts';
 import { catalogues } from '../i18n/index.ts';
-import { formatProblem, loadRules } from '../rules/load.ts';
+import { shortHash, signoffStatus, type SignoffStatus } from '../rules/content-hash.ts';
+import { formatProblem, loadRulesSource } from '../rules/load.ts';
 import type { Rules } from '../rules/schema.ts';
 
 const VIEWS = ['rules', 'rules-full', 'rules-meta'] as const;
@@ -57,7 +64,20 @@ export function estimateOf(rules: Rules): TimeEstimate {
   return estimate;
 }
 
-export function rulesPlugin(): Plugin {
+/** The environment variable that makes a build refuse rules that are not signed off. */
+export const REQUIRE_SIGNOFF_ENV = 'BACKCHECK_REQUIRE_SIGNOFF';
+
+/** Why rules may not be built when a sign-off is required, or null when they may. */
+export function signoffRefusal(status: SignoffStatus, file: string): string | null {
+  if (status.state === 'signed') return null;
+  const renew = `After clinical review: npm run rules:signoff -- --by "Name, role" ${file}`;
+  return status.state === 'unsigned'
+    ? `${file} is not signed off by a clinician, and this build requires a sign-off (${REQUIRE_SIGNOFF_ENV}). ${renew}`
+    : `${file}: the sign-off by ${status.by} on ${status.on} is for content ${shortHash(status.signedHash)}, but the content is now ${shortHash(status.contentHash)}. ${renew}`;
+}
+
+export function rulesPlugin(options: { requireSignoff?: boolean } = {}): Plugin {
+  const requireSignoff = options.requireSignoff ?? ['1', 'true', 'yes'].includes(process.env[REQUIRE_SIGNOFF_ENV] ?? '');
   return {
     name: 'backcheck-rules',
     enforce: 'pre',
@@ -66,9 +86,16 @@ export function rulesPlugin(): Plugin {
       if (!target) return null;
       this.addWatchFile(target.file);
       const text = await readFile(target.file, 'utf8');
-      const result = loadRules(text, relative(process.cwd(), target.file));
+      const file = relative(process.cwd(), target.file);
+      const result = loadRulesSource(text, file);
       if (!result.ok) this.error(`Invalid rules file:\n${result.problems.map(formatProblem).join('\n')}`);
-      const { rules } = result;
+      const signoff = signoffStatus(result.data, result.rules.meta.signoff);
+      const refusal = signoffRefusal(signoff, file);
+      if (refusal && requireSignoff) this.error(refusal);
+      if (signoff.state === 'stale') this.warn(refusal ?? '');
+      // A sign-off that does not match the content is not passed on as one.
+      const rules: Rules =
+        signoff.state === 'stale' ? { ...result.rules, meta: withoutMetaSignoff(result.rules.meta) } : result.rules;
       // The hash keys saved progress to this exact file: answers saved against other rules are never reused.
       const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
       const json = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
@@ -77,10 +104,16 @@ export function rulesPlugin(): Plugin {
         case 'rules-meta':
           return `export default ${JSON.stringify({ id: rules.meta.id, version: rules.meta.version, title: rules.meta.title, hash, estimate: estimateOf(rules) })};`;
         case 'rules-full':
-          return `export const rulesHash = ${JSON.stringify(hash)};\n${estimate}\nexport default ${json(rules)};`;
+          // The review page shows a stale sign-off as such, so it gets the file's own meta.
+          return `export const rulesHash = ${JSON.stringify(hash)};\nexport const rulesSignoff = ${json(signoff)};\n${estimate}\nexport default ${json(result.rules)};`;
         case 'rules':
-          return `export const rulesHash = ${JSON.stringify(hash)};\n${estimate}\nexport default ${json(personFacingRules(rules))};`;
+          return `export const rulesHash = ${JSON.stringify(hash)};\nexport const rulesSignoff = ${json(signoff)};\n${estimate}\nexport default ${json(personFacingRules(rules))};`;
       }
     },
   };
+}
+
+function withoutMetaSignoff(meta: Rules['meta']): Rules['meta'] {
+  const { signoff: _signoff, ...rest } = meta;
+  return rest;
 }

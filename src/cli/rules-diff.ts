@@ -1,20 +1,114 @@
-// `npm run rules:diff -- <old.yaml> <new.yaml>`: what changed between two versions of a rules file, in words.
+// `npm run rules:diff -- <old.yaml> <new.yaml> [--impact] [--markdown] [--sets N] [--seed S] [--scenarios DIR]`:
+// what changed between two versions of a rules file, in words; with --impact, what the change does to the people
+// who use the check (src/lint/impact.ts), over the clinicians' scenarios and a generated population.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { diffRules } from '../lint/diff.ts';
+import { analyseImpact, DEFAULT_SEED, DEFAULT_SETS, type ScenarioCase } from '../lint/impact.ts';
+import { scenarioCases } from '../lint/impact-scenarios.ts';
+import { formatImpact } from '../lint/impact-words.ts';
+import { formatProblem } from '../rules/load.ts';
+import { loadScenarioFile } from '../scenarios/load.ts';
 import { readRulesFile } from './read-rules.ts';
 
-const [oldPath, newPath] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-if (!oldPath || !newPath) {
-  console.error('Usage: npm run rules:diff -- <old rules file> <new rules file>');
-  process.exitCode = 2;
-} else {
+const USAGE = `Usage: npm run rules:diff -- <old rules file> <new rules file> [--impact] [--markdown] [--sets N] [--seed S] [--scenarios DIR]
+  --impact      also run both versions over the scenarios and ${DEFAULT_SETS.toLocaleString('en-US')} generated answer sets
+  --markdown    write the report as Markdown (for the README, an issue or a review note)
+  --sets N      how many answer sets to generate (default ${DEFAULT_SETS.toLocaleString('en-US')})
+  --seed S      the population's seed (default ${DEFAULT_SEED}; the same seed gives the same report)
+  --scenarios   folder of scenario files (default rules/scenarios)`;
+
+const SCENARIO_DIR = fileURLToPath(new URL('../../rules/scenarios/', import.meta.url));
+
+/** Runs the command on `argv`, printing through `out` and `err`; returns the exit code (tests and readme-impact call it). */
+export function rulesDiff(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        impact: { type: 'boolean', default: false },
+        markdown: { type: 'boolean', default: false },
+        sets: { type: 'string' },
+        seed: { type: 'string' },
+        scenarios: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [oldPath, newPath] = positionals;
+  if (values.help || !oldPath || !newPath) {
+    (values.help ? out : err)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const sets = values.sets === undefined ? DEFAULT_SETS : Number(values.sets);
+  const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
+  if (!Number.isInteger(sets) || sets < 0 || !Number.isInteger(seed)) {
+    err(`--sets and --seed take whole numbers\n\n${USAGE}`);
+    return 2;
+  }
   const before = readRulesFile(oldPath);
   const after = readRulesFile(newPath);
   if (!before.ok || !after.ok) {
-    for (const r of [before, after]) if (!r.ok) console.error(r.message);
-    process.exitCode = 1;
-  } else {
-    const changes = diffRules(before.rules, after.rules);
-    console.log(`${before.file} -> ${after.file}: ${changes.length === 0 ? 'no differences' : `${changes.length} change${changes.length === 1 ? '' : 's'}`}`);
-    for (const line of changes) console.log(`  - ${line}`);
+    for (const r of [before, after]) if (!r.ok) err(r.message);
+    return 1;
   }
+
+  const changes = diffRules(before.rules, after.rules);
+  const md = values.markdown;
+  const head = `${before.file} -> ${after.file}: ${changes.length === 0 ? 'no differences' : `${changes.length} change${changes.length === 1 ? '' : 's'}`}`;
+  out(md ? `${head}\n` : head);
+  for (const line of changes) out(`${md ? '-' : '  -'} ${line}`);
+  if (!values.impact) return 0;
+
+  const scenarios = readScenarios(values.scenarios ?? SCENARIO_DIR);
+  if (!scenarios.ok) {
+    err(scenarios.message);
+    return 1;
+  }
+  const report = analyseImpact(before.rules, after.rules, {
+    sets,
+    seed,
+    scenarios: scenarios.cases,
+    onProgress: (done, total) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r  ${Math.round((100 * done) / Math.max(1, total))}% of ${total.toLocaleString('en-US')} answer sets`);
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  out('');
+  out(formatImpact(report, { markdown: md }));
+  out('');
+  out(`${md ? '' : '  '}(${report.population.sets.toLocaleString('en-US')} answer sets and ${report.scenarios.length} scenarios in ${(report.population.ms / 1000).toFixed(1)} s.)`);
+  return 0;
+}
+
+/** The scenarios in `dir`, as answer sets; a scenario file with problems stops the run (rules:test says more). */
+function readScenarios(dir: string): { ok: true; cases: ScenarioCase[] } | { ok: false; message: string } {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch {
+    return { ok: false, message: `Cannot read the scenario folder ${dir}` };
+  }
+  const cases: ScenarioCase[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    const shown = relative(process.cwd(), path) || path;
+    const loaded = loadScenarioFile(readFileSync(path, 'utf8'), shown);
+    if (!loaded.ok) return { ok: false, message: [`The scenario file ${shown} has problems:`, ...loaded.problems.map(formatProblem)].join('\n') };
+    cases.push(...scenarioCases(loaded.file, shown));
+  }
+  return { ok: true, cases };
+}
+
+// Run only when started as a script, not when imported.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = rulesDiff(process.argv.slice(2));
 }

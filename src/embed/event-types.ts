@@ -31,6 +31,8 @@ export interface CompleteDetail {
   redFlags: string[];
   rulesId: string;
   rulesVersion: string;
+  /** Whether a clinician's sign-off matches these exact rules (its content hash). */
+  rulesSignedOff: boolean;
   /** Only with `share-answers`: question id -> answer. */
   answers?: Readonly<Record<string, AnswerValue>>;
   /** Only with `share-answers`: the answers as a FHIR R4 QuestionnaireResponse. */

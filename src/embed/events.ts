@@ -35,6 +35,7 @@ export function toWidgetEvent(event: CheckEvent, share: ShareAnswers | null): Wi
         redFlags: [...event.redFlags],
         rulesId: event.rulesId,
         rulesVersion: event.rulesVersion,
+        rulesSignedOff: event.rulesSignedOff,
       };
       if (share && event.answers) Object.assign(detail, share(event.answers));
       return { type: 'backcheck:complete', detail };

@@ -76,6 +76,32 @@ export function walk(rules: Rules, answers: Answers): Walk {
   return result;
 }
 
+/**
+ * The answers the check collects from a person whose true answers are `truth` (every question answered): what the
+ * state machine ends with, without walking it step by step. The walk decides what is asked; the one thing it cannot
+ * see is a grouped check answered "I'm not sure", whose questions come one at a time and stop at an emergency sign.
+ */
+export function collectedAnswers(rules: Rules, truth: Answers): Answers {
+  const { plan, kept } = walk(rules, truth);
+  for (const { screen, questions } of plan) {
+    if (screen.kind !== 'group' || !questions.some((q) => truth[q.id] === 'not_sure')) continue;
+    // The answers before this screen (an emergency among them would have ended the walk before it).
+    const order = layoutOf(rules).order;
+    const start = order.get(screen.questions[0]?.id ?? '') ?? 0;
+    const before: Record<string, AnswerValue> = {};
+    for (const [id, value] of Object.entries(kept)) {
+      if ((order.get(id) ?? 0) < start) before[id] = value;
+    }
+    for (const q of questions) {
+      const value = truth[q.id];
+      if (value === undefined) continue;
+      before[q.id] = value;
+      if (stopReason(rules, before) === 'emergency') return before;
+    }
+  }
+  return kept;
+}
+
 /** The answers that count for the result and the summary. */
 export function countedAnswers(rules: Rules, answers: Answers): Answers {
   return walk(rules, answers).kept;

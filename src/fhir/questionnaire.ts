@@ -37,7 +37,8 @@ export function toQuestionnaire(rules: Rules, locale: Locale = 'en'): Questionna
     name: rules.meta.id,
     title: localize(rules.meta.title, locale),
     status: 'draft',
-    date: rules.meta.reviewedOn,
+    // The date a clinician signed the content off, when one has (src/rules/content-hash.ts checks it still applies).
+    ...(rules.meta.signoff ? { date: rules.meta.signoff.on } : {}),
     language: locale,
     item: rules.sections.map((section) => ({
       linkId: section.id,

@@ -97,7 +97,8 @@ export const en = {
   clearAnswers: 'Clear my answers',
   summaryHeading: 'Back pain self-check summary',
   summaryDate: (date: string) => `Date: ${date}`,
-  summaryVersion: (id: string, version: string) => `Rules: ${id}, version ${version}`,
+  summaryVersion: (id: string, version: string, signedOffOn: string | null) =>
+    `Rules: ${id}, version ${version}, ${signedOffOn ? `signed off by a clinician on ${signedOffOn}` : 'not yet signed off by a clinician'}`,
   summaryUrgency: (label: string, title: string) => `Result: ${label}. ${title}`,
   summaryAnswers: 'Your answers',
   summaryCause: (title: string, likelihood: string) => `${title} (${likelihood})`,

@@ -83,7 +83,8 @@ export const es: Messages = {
   clearAnswers: 'Borrar mis respuestas',
   summaryHeading: 'Resumen de la autoevaluación del dolor de espalda',
   summaryDate: (date) => `Fecha: ${date}`,
-  summaryVersion: (id, version) => `Reglas: ${id}, versión ${version}`,
+  summaryVersion: (id, version, signedOffOn) =>
+    `Reglas: ${id}, versión ${version}, ${signedOffOn ? `aprobadas por un profesional clínico el ${signedOffOn}` : 'aún sin la aprobación de un profesional clínico'}`,
   summaryUrgency: (label, title) => `Resultado: ${label}. ${title}`,
   summaryAnswers: 'Tus respuestas',
   summaryCause: (title, likelihood) => `${title} (${likelihood})`,

@@ -17,8 +17,12 @@ export function diffRules(before: Rules, after: Rules): string[] {
   };
 
   // Metadata and sign-off.
-  for (const key of ['id', 'version', 'reviewedBy', 'reviewedOn'] as const) {
+  for (const key of ['id', 'version'] as const) {
     if (before.meta[key] !== after.meta[key]) say(`meta.${key} changed from "${before.meta[key]}" to "${after.meta[key]}"`);
+  }
+  const signed = (s: Rules['meta']['signoff']) => (s ? `signed off by ${s.by} on ${s.on}` : 'not signed off');
+  if (JSON.stringify(before.meta.signoff ?? null) !== JSON.stringify(after.meta.signoff ?? null)) {
+    say(`sign-off changed from "${signed(before.meta.signoff)}" to "${signed(after.meta.signoff)}"`);
   }
   textLine('title', before.meta.title, after.meta.title);
   if (before.meta.locales.join() !== after.meta.locales.join()) say(`languages changed from ${before.meta.locales.join(', ')} to ${after.meta.locales.join(', ')}`);

@@ -1,5 +1,6 @@
-// Text: every Text has each language the file declares, no notes-to-self are left in clinician-facing fields, and
-// the sign-off is filled in. (Empty and placeholder person-facing texts are already refused by the schema.)
+// Text: every Text has each language the file declares, and no notes-to-self are left in clinician-facing fields.
+// (Empty and placeholder person-facing texts are already refused by the schema; the sign-off is checked against the
+// content in signoff-check.ts.)
 import type { Rules } from '../rules/schema.ts';
 import { LOCALES } from '../rules/text.ts';
 import type { Finding } from './finding.ts';
@@ -32,13 +33,5 @@ export function textFindings(rules: Rules): Finding[] {
     else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
   };
   walk(rules, []);
-  if (/\b(pending|draft|unreviewed|not yet)\b/i.test(rules.meta.reviewedBy)) {
-    findings.push({
-      severity: 'warning',
-      check: 'text',
-      path: ['meta', 'reviewedBy'],
-      message: `not signed off yet: "${rules.meta.reviewedBy}". A clinician should review and put their name and the date here`,
-    });
-  }
   return findings;
 }

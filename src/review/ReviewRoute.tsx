@@ -1,7 +1,9 @@
 // The review page with the full rules (rationale and sources included), loaded only on the /review route.
-import rules from '../../rules/lower-back-after-workout.yaml?rules-full';
+import rules, { rulesSignoff } from '../../rules/lower-back-after-workout.yaml?rules-full';
 import ReviewPage from './ReviewPage.tsx';
 
+const SHIPPED = { rules, signoff: rulesSignoff, file: 'rules/lower-back-after-workout.yaml' };
+
 export default function ReviewRoute() {
-  return <ReviewPage rules={rules} />;
+  return <ReviewPage shipped={SHIPPED} />;
 }

@@ -17,8 +17,11 @@ export interface RulesProblem {
 
 export type LoadResult = { ok: true; rules: Rules } | { ok: false; problems: RulesProblem[] };
 
-/** A loaded file with a way back from a field path to its line, for tools that report on valid rules (rules:check). */
-export type LoadedSource = { ok: true; rules: Rules; locate: Locate } | { ok: false; problems: RulesProblem[] };
+/**
+ * A loaded file with a way back from a field path to its line, for tools that report on valid rules (rules:check),
+ * and the file's data as parsed, before validation (what the content hash of a sign-off covers).
+ */
+export type LoadedSource = { ok: true; rules: Rules; locate: Locate; data: unknown } | { ok: false; problems: RulesProblem[] };
 
 export function formatProblem(p: RulesProblem): string {
   return `${p.file}:${p.line}:${p.column}  ${p.path || '(file)'}  ${p.message}`;
@@ -58,7 +61,7 @@ export function loadRulesSource(text: string, file: string): LoadedSource {
   const raw: unknown = doc.toJS();
   // reportInput: to tell a missing field from one of the wrong type.
   const parsed = RulesSchema.safeParse(raw, { reportInput: true });
-  if (parsed.success && yamlProblems.length === 0) return { ok: true, rules: deepFreeze(parsed.data), locate };
+  if (parsed.success && yamlProblems.length === 0) return { ok: true, rules: deepFreeze(parsed.data), locate, data: raw };
 
   const schemaProblems = parsed.success ? [] : parsed.error.issues.map((issue) => toProblem(issue, file, locate));
   const seen = new Set(schemaProblems.map((p) => `${p.path}|${p.message}`));

@@ -187,6 +187,17 @@ export const UrgencyTextSchema = z.strictObject({
   consult: TextSchema,
 });
 
+/**
+ * A clinician's sign-off, bound to the content: `contentHash` is the hash of everything in the file except this
+ * block (src/rules/content-hash.ts). Any later change to the content makes the sign-off stale.
+ */
+export const SignoffSchema = z.strictObject({
+  /** Name and role, e.g. "Dr Ana Ruiz, sports medicine physician". */
+  by: nonBlank,
+  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date: YYYY-MM-DD'),
+  contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'sha256: followed by 64 hex digits (written by npm run rules:signoff)'),
+});
+
 export const RulesSchema = z
   .strictObject({
     meta: z.strictObject({
@@ -195,8 +206,8 @@ export const RulesSchema = z
       title: TextSchema,
       locales: z.array(z.enum(['en', 'es'])).min(1),
       sources: z.array(z.string().trim().min(1)).min(1),
-      reviewedBy: z.string().trim().min(1),
-      reviewedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'reviewedOn is a date: YYYY-MM-DD'),
+      /** Absent until a clinician signs off; written by `npm run rules:signoff`, checked by `rules:check`. */
+      signoff: SignoffSchema.optional(),
     }),
     sections: z.array(SectionSchema).min(1),
     questions: z.array(QuestionSchema).min(1),
@@ -238,6 +249,7 @@ export type ScopeExit = z.infer<typeof ScopeExitSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type Cause = z.infer<typeof CauseSchema>;
 export type Rules = z.infer<typeof RulesSchema>;
+export type Signoff = z.infer<typeof SignoffSchema>;
 /** The rules as written in YAML, before defaults (option `kind`) are filled in. */
 export type RulesInput = z.input<typeof RulesSchema>;
 

@@ -212,6 +212,7 @@ function CheckFlow(props: FlowProps) {
           redFlags: result.redFlags.map((r) => r.id),
           rulesId: result.rulesId,
           rulesVersion: result.rulesVersion,
+          rulesSignedOff: rules.meta.signoff !== undefined,
           // Only when the host asked (the embed's share-answers): by default answers never leave the check.
           ...(shareAnswers ? { answers } : {}),
         });

@@ -149,7 +149,7 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
 
       <p className="backcheck__disclaimer">{result.disclaimer}</p>
       <p className="backcheck__meta">
-        {t.summaryDate(formatDate(dateLocale, madeOn))} · {t.summaryVersion(result.rulesId, result.rulesVersion)}
+        {t.summaryDate(formatDate(dateLocale, madeOn))} · {t.summaryVersion(result.rulesId, result.rulesVersion, rules.meta.signoff?.on ?? null)}
       </p>
 
       <section className="backcheck__block backcheck__no-print" aria-labelledby={`${uid}-take`}>

@@ -15,6 +15,8 @@ export type CheckEvent =
       redFlags: string[];
       rulesId: string;
       rulesVersion: string;
+      /** A clinician's sign-off matches these rules (checked at build: the browser only gets a sign-off that does). */
+      rulesSignedOff: boolean;
       /** The answers behind this result: only with CheckApp's `shareAnswers`. */
       answers?: Answers;
     }

@@ -28,7 +28,7 @@ export function summaryText(
   const lines: string[] = [
     t.summaryHeading,
     t.summaryDate(formatDate(dateLocale, when)),
-    t.summaryVersion(result.rulesId, result.rulesVersion),
+    t.summaryVersion(result.rulesId, result.rulesVersion, rules.meta.signoff?.on ?? null),
     '',
     t.summaryUrgency(t.urgencyLabel[result.urgency], result.title),
     result.action,

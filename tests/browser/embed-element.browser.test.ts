@@ -103,6 +103,7 @@ describe('the custom element on a hostile clinic page (examples/clinic.html)', (
       redFlags: [],
       rulesId: RULES.meta.id,
       rulesVersion: expect.any(String),
+      rulesSignedOff: false,
     });
     // Calm answers: no red flag, so never emergency or urgent.
     expect(['consult', 'self-care']).toContain(complete?.detail.urgency);
@@ -176,7 +177,7 @@ describe('the custom element in other pages', () => {
       // Without share-answers the page learns the outcome only.
       await expect.poll(async () => (await hostEvents(page)).some((e) => e.type === 'backcheck:complete')).toBe(true);
       const complete = (await hostEvents(page)).find((e) => e.type === 'backcheck:complete');
-      expect(Object.keys(complete?.detail ?? {}).sort()).toEqual(['causes', 'redFlags', 'rulesId', 'rulesVersion', 'urgency']);
+      expect(Object.keys(complete?.detail ?? {}).sort()).toEqual(['causes', 'redFlags', 'rulesId', 'rulesSignedOff', 'rulesVersion', 'urgency']);
       expect(errors()).toHaveLength(1);
     } finally {
       await page.close();

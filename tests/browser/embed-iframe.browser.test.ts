@@ -55,6 +55,7 @@ describe('the iframe on a clinic page (examples/clinic-iframe.html)', () => {
       redFlags: [],
       rulesId: RULES.meta.id,
       rulesVersion: RULES.meta.version,
+      rulesSignedOff: false,
     });
     // The result is taller than the intro: the frame followed.
     await expect.poll(async () => (await frameFit(page, 'check')).scrolls).toBe(false);

@@ -41,7 +41,7 @@ describe('the clinicians review page', () => {
     const log = await recordRequests(tp.context, suite.url, { block: true });
     await openReview(tp.page);
     for (const name of ['Metadata and sign-off', 'Question flow', 'Rules', 'Try it']) {
-      await tp.page.getByRole('heading', { level: 2, name }).waitFor();
+      await tp.page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
     }
     // Every red flag appears as a row, named by its id.
     for (const flag of rules.redFlags) expect(await tp.page.getByRole('rowheader', { name: flag.id, exact: true }).count()).toBeGreaterThan(0);

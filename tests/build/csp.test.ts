@@ -25,6 +25,9 @@ describe('Content-Security-Policy of the pages', () => {
       expect(policy.get('style-src')).toBe("'self'");
       expect(policy.get('script-src')).toBe("'self'");
       expect(policy.get('object-src')).toBe("'none'");
+      // The review page's Web Worker is a script from the same site: worker-src falls back to child-src, then to
+      // script-src 'self', which allows exactly that (no blob: or data: workers, nothing from elsewhere).
+      expect(policy.get('worker-src') ?? policy.get('child-src') ?? policy.get('script-src')).toBe("'self'");
     });
   }
 

@@ -20,6 +20,7 @@ const complete: CheckEvent = {
   redFlags: [],
   rulesId: rules.meta.id,
   rulesVersion: rules.meta.version,
+  rulesSignedOff: false,
   answers: calmAnswers,
 };
 
@@ -28,7 +29,7 @@ describe('toWidgetEvent', () => {
     const event = toWidgetEvent(complete, null);
     expect(event).toEqual({
       type: 'backcheck:complete',
-      detail: { urgency: 'self-care', causes: [{ id: 'overuse', likelihood: 'likely' }], redFlags: [], rulesId: rules.meta.id, rulesVersion: rules.meta.version },
+      detail: { urgency: 'self-care', causes: [{ id: 'overuse', likelihood: 'likely' }], redFlags: [], rulesId: rules.meta.id, rulesVersion: rules.meta.version, rulesSignedOff: false },
     });
   });
 

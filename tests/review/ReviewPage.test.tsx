@@ -1,23 +1,35 @@
 // The clinicians' review page, as a clinician uses it: sign-off status, the flow with its skip logic and exits,
-// every rule in a decision table, and a "try it" panel that shows which rules fire.
+// every rule in a decision table, a "try it" panel that shows which rules fire, and rules files opened from their
+// own computer: the same problems as rules:check, and the impact of a change against an earlier version.
+import { readFileSync } from 'node:fs';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
+import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { checkRulesText, reportLines } from '../../src/lint/check-file.ts';
+import { createAnalysis } from '../../src/review/analysis-client.ts';
 import ReviewPage from '../../src/review/ReviewPage.tsx';
-import { mainRules, miniRules } from '../helpers.ts';
+import { MAIN_RULES_FILE, miniRules, reviewedFile, ROOT } from '../helpers.ts';
+import { lowerFirstUrgentFlag } from '../lint/rule-edits.ts';
+
+// In the page (jsdom has no Worker), with a small population: the impact's own tests cover the numbers.
+const analysis = createAnalysis({ inPage: true, sets: 300 });
+const shipped = reviewedFile();
+const page = () => render(<ReviewPage shipped={shipped} analysis={analysis} />);
+const yamlFile = (name: string, text: string) => new File([text], name, { type: 'text/yaml' });
 
 describe('ReviewPage', () => {
-  it('shows the metadata and that the rules are not signed off yet', () => {
-    const rules = mainRules();
-    render(<ReviewPage rules={rules} />);
+  it('shows the shipped rules, their metadata and that they are not signed off yet', () => {
+    page();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Lower back pain after a workout');
-    expect(screen.getByRole('status')).toHaveTextContent(/Not signed off yet/);
-    expect(screen.getByText(rules.meta.version)).toBeInTheDocument();
+    const meta = screen.getByRole('region', { name: 'Metadata and sign-off' });
+    expect(within(meta).getByRole('status')).toHaveTextContent(/Not signed off yet/);
+    expect(within(meta).getByText(shipped.rules.meta.version)).toBeInTheDocument();
   });
 
   it('draws the question flow in section order with skip logic and red-flag exits named in words', () => {
-    render(<ReviewPage rules={mainRules()} />);
+    page();
     const flow = screen.getByRole('list', { name: 'Question flow, in asking order' });
     const sections = within(flow).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(sections[0]).toMatch(/^1\. Warning signs/);
@@ -34,8 +46,8 @@ describe('ReviewPage', () => {
   });
 
   it('lists every rule as a decision-table row, with red flags labelled as such', () => {
-    const rules = mainRules();
-    render(<ReviewPage rules={rules} />);
+    const { rules } = shipped;
+    page();
     const table = screen.getByRole('table', { name: /Red flags: when, then, why/ });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(rules.redFlags.length);
@@ -48,7 +60,7 @@ describe('ReviewPage', () => {
 
   it('runs evaluate on answers picked in the page and shows the rules that fired', { timeout: 30_000 }, async () => {
     const user = userEvent.setup();
-    render(<ReviewPage rules={mainRules()} />);
+    page();
     const result = screen.getByRole('region', { name: 'Result for these answers' });
     expect(result).toHaveTextContent('Urgency: self-care');
 
@@ -68,10 +80,59 @@ describe('ReviewPage', () => {
     expect(within(result).getByRole('list', { name: 'Rules that fired' })).toHaveTextContent('Red flag leg_weakness');
   });
 
+  it('a file opened from the computer shows the same problems, at the same lines, as rules:check', { timeout: 30_000 }, async () => {
+    const user = userEvent.setup();
+    const text = readFileSync(`${ROOT}tests/cli/fixtures/broken-rules.yaml`, 'utf8');
+    page();
+    await user.upload(screen.getAllByLabelText('Open a rules file (.yaml) from this computer')[0] as HTMLElement, yamlFile('broken-rules.yaml', text));
+    const list = await screen.findByRole('list', { name: 'Problems in broken-rules.yaml' });
+    const shown = within(list).getAllByRole('listitem').map((li) => li.getAttribute('data-report-line'));
+    const expected = reportLines(checkRulesText(text, 'broken-rules.yaml')).map((l) => l.text);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(shown).toEqual(expected);
+    // What a clinician reads: where, and what is wrong.
+    const first = reportLines(checkRulesText(text, 'broken-rules.yaml'))[0];
+    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent(`${first?.location}`);
+    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent(`${first?.message}`);
+    // A file that does not load has nothing else to show.
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Rules review: broken-rules.yaml');
+    expect(screen.queryByRole('region', { name: 'Question flow' })).not.toBeInTheDocument();
+  });
+
+  it('pasted text is checked like a file, and a stale sign-off is an error naming who signed what', { timeout: 30_000 }, async () => {
+    const user = userEvent.setup();
+    const data = { ...shipped.rules, meta: { ...shipped.rules.meta, signoff: { by: 'Dr Ana Ruiz, GP', on: '2026-12-01', contentHash: `sha256:${'0'.repeat(64)}` } } };
+    page();
+    const slot = screen.getByRole('region', { name: 'Version to review' });
+    await user.click(within(slot).getByText('Or paste the file’s text'));
+    await user.click(within(slot).getByLabelText('Rules file text (YAML)'));
+    await user.paste(stringify(data));
+    await user.click(within(slot).getByRole('button', { name: 'Check the pasted text' }));
+    const list = await screen.findByRole('list', { name: 'Problems in pasted.yaml' });
+    expect(list).toHaveTextContent(/error.*\[sign-off\].*Dr Ana Ruiz, GP signed off content sha256:000000000000 on 2026-12-01/);
+    expect(list).toHaveTextContent('npm run rules:signoff -- --by "Name, role" pasted.yaml');
+    // The file loads, so it can be read below, with its sign-off marked as out of date.
+    expect(within(screen.getByRole('region', { name: 'Metadata and sign-off' })).getByRole('status')).toHaveTextContent(/Sign-off out of date: Dr Ana Ruiz, GP/);
+  });
+
+  it('an earlier version shows what changed and its impact, a lowered urgency first and marked', { timeout: 60_000 }, async () => {
+    const user = userEvent.setup();
+    const { data, flag } = lowerFirstUrgentFlag(readFileSync(MAIN_RULES_FILE, 'utf8'));
+    page();
+    await user.upload(screen.getAllByLabelText('Open a rules file (.yaml) from this computer')[0] as HTMLElement, yamlFile('draft.yaml', stringify(data)));
+    await screen.findByRole('list', { name: 'Problems in draft.yaml' });
+    await user.click(screen.getByRole('button', { name: /Compare with the shipped rules/ }));
+    const changes = await screen.findByRole('list', { name: 'What changed' }, { timeout: 30_000 });
+    expect(changes).toHaveTextContent(`red flag "${flag}" removed (was urgent)`);
+    const lowering = screen.getByRole('list', { name: 'Changes that lower an urgency' });
+    expect(within(lowering).getAllByRole('listitem')[0]).toHaveTextContent(/⚠ LOWERS URGENCY: urgency lowered: urgent -> consult/);
+    expect(screen.getByRole('table', { name: /Answer sets by urgency before/ })).toBeInTheDocument();
+  });
+
   it('has no accessibility violations that axe can find', { timeout: 60_000 }, async () => {
     // The small fixture has every kind of part (skip logic, all rule lists, scale and multi questions); axe in
     // jsdom is slow on the full page.
-    const { container } = render(<ReviewPage rules={miniRules()} />);
+    const { container } = render(<ReviewPage shipped={{ ...reviewedFile(`${ROOT}tests/fixtures/mini-rules.yaml`), rules: miniRules() }} analysis={analysis} />);
     // Colour contrast needs real layout, which the browser tests cover.
     const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} ${v.help}`)).toEqual([]);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.ts';
 import { checkRulesText } from '../../src/lint/check-file.ts';
 import { loadRules } from '../../src/rules/load.ts';
-import ReviewPage from '../../src/review/ReviewPage.tsx';
+import { RulesSections } from '../../src/review/RulesSections.tsx';
 import { formatScenarioReport, testScenarioFile } from '../../src/scenarios/report.ts';
 import { MAIN_RULES_FILE, ROOT } from '../helpers.ts';
 
@@ -64,7 +64,7 @@ describe('a clinician adds a question with skip logic and an evidence rule', () 
     // Skip logic: without a heavy lift the answer does not count.
     expect(evaluate(rules, { ...answers, lift_types: ['running'] }).trace.map((r) => r.id)).not.toContain('posture_no_warm_up');
 
-    render(<ReviewPage rules={rules} />);
+    render(<RulesSections rules={rules} signoff={check.signoff ?? { state: 'unsigned', contentHash: '' }} />);
     const flow = screen.getByRole('list', { name: 'Question flow, in asking order' });
     const question = within(flow).getByText('Did you warm up before your heavy lifts?').closest('li') as HTMLElement;
     expect(question).toHaveTextContent(/Asked only when lift_types includes "Deadlifts" or "Squats" or "Bent-over rows"/);

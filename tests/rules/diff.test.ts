@@ -56,4 +56,37 @@ describe('rules:diff', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/1 change\n {2}- red flag "big_unsure" level changed from urgent to emergency/);
   });
+
+  it('with --impact prints what the change does to people, a lowered urgency first and marked, reproducibly', { timeout: 60_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backcheck-impact-'));
+    const data = miniData();
+    writeFileSync(join(dir, 'old.yaml'), stringify(data));
+    data.redFlags.splice(0, 1); // "big" (emergency) removed: numbness no longer ends the check
+    data.consultSigns.push({ id: 'any_pain', when: { question: 'pain', atLeast: 2 }, level: 'consult', reason: { en: 'Pain.' }, rationale: 'test' });
+    writeFileSync(join(dir, 'new.yaml'), stringify(data));
+    const run = () =>
+      spawnSync('npx', ['tsx', 'src/cli/rules-diff.ts', join(dir, 'old.yaml'), join(dir, 'new.yaml'), '--impact', '--sets', '5000', '--scenarios', join(dir, 'none')], { cwd: ROOT, encoding: 'utf8' });
+    const first = run();
+    expect(first.status, first.stderr).toBe(1);
+    expect(first.stderr).toContain('Cannot read the scenario folder');
+    const scenarios = join(ROOT, 'tests/fixtures/governance/scenarios');
+    const go = () =>
+      spawnSync('npx', ['tsx', 'src/cli/rules-diff.ts', join(dir, 'old.yaml'), join(dir, 'new.yaml'), '--impact', '--sets', '5000', '--scenarios', scenarios], { cwd: ROOT, encoding: 'utf8' });
+    const a = go();
+    expect(a.status, a.stderr).toBe(0);
+    const out = a.stdout;
+    expect(out).toContain('red flag "big" removed (was emergency)');
+    expect(out).toContain('Both versions were run on 5,000 generated answer sets');
+    // Lowered urgency before anything else about the impact, with the marked kind and a minimal example.
+    const mark = out.indexOf('⚠ LOWERS URGENCY for');
+    expect(mark).toBeGreaterThan(-1);
+    expect(mark).toBeLessThan(out.indexOf('Urgency before (rows) and after (columns)'));
+    expect(out).toMatch(/⚠ LOWERS URGENCY: urgency lowered: emergency -> [a-z-]+: .*\n\s+e\.g\. rf_big = "Yes" \(every other answer: the most common one\)/);
+    expect(out).toMatch(/urgency raised: self-care -> consult/);
+    expect(out).toContain('⚠ LOWERS URGENCY: "Big warning sign" (tests/fixtures/governance/scenarios/mini-scenarios.yaml): emergency (big) -> self-care');
+    expect(out).toContain('its expectation now fails: urgency: expected emergency, got self-care');
+    // The same seed, the same report (but for the time it took).
+    const strip = (s: string) => s.replace(/in \d+\.\d s/g, '');
+    expect(strip(go().stdout)).toBe(strip(out));
+  });
 });

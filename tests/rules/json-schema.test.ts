@@ -19,7 +19,7 @@ describe('rules/rules.schema.json', () => {
     const validate = new Ajv({ allErrors: true, strict: false }).compile(rulesJsonSchema());
     const data = parse(readFileSync(MAIN_RULES_FILE, 'utf8')) as { meta: Record<string, unknown> };
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
-    data.meta.reviewdBy = data.meta.reviewedBy;
+    data.meta.signof = { by: 'Dr A', on: '2026-12-01' };
     expect(validate(data)).toBe(false);
     expect(validate.errors?.some((e) => e.instancePath === '/meta' && e.keyword === 'additionalProperties')).toBe(true);
   });

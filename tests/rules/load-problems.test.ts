@@ -16,7 +16,7 @@ function problems(text: string) {
 describe('loading a broken rules file', () => {
   it('lists every problem at once, each with its line, field path and message', () => {
     const text = mini()
-      .replace('  reviewedBy: test', '  reviewdBy: test') // typo: extra field and missing field
+      .replace('  version: 0.0.1', '  verison: 0.0.1') // typo: extra field and missing field
       .replace('    type: scale', '    type: slider') // wrong value
       .replace("{ id: big, when: { question: rf_big, is: 'yes' }", "{ id: big, when: { question: rf_bigg, is: 'yes' }") // unknown question
       .replace("{ id: deadlifts, when: { question: lift_kind, is: deadlift }, weight: 3 }", "{ id: deadlifts, when: { question: lift_kind, is: deadlifts }, weight: three }") // unknown option + wrong type
@@ -28,8 +28,8 @@ describe('loading a broken rules file', () => {
       expect(lines, `expected ${path} at line ${line}`).toContainEqual(expect.stringMatching(new RegExp(`^rules/broken\\.yaml:${line}:\\d+  ${path.replace(/\./g, '\\.')}  `)));
       expect(found.find((p) => p.path === path)?.message).toMatch(message);
     };
-    expectAt('reviewdBy', 'meta.reviewdBy', /unknown field: reviewdBy/);
-    expectAt('meta:', 'meta.reviewedBy', /missing required field/);
+    expectAt('verison', 'meta.verison', /unknown field: verison/);
+    expectAt('meta:', 'meta.version', /missing required field/);
     expectAt('type: slider', 'questions.5.type', /single|multi|scale/);
     expectAt('rf_bigg', 'redFlags.0.when.question', /unknown question "rf_bigg"/);
     expectAt('weight: three', 'causes.0.evidence.0.weight', /expected number, got "three"/);

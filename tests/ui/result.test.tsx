@@ -41,6 +41,7 @@ describe('result screen', () => {
       redFlags: ['saddle_numbness'],
       rulesId: 'lower_back_after_workout',
       rulesVersion: rules.meta.version,
+      rulesSignedOff: false,
     });
     // Host events never carry the answers themselves, unless the host asked for them (shareAnswers).
     expect(JSON.stringify(events)).not.toMatch(/"yes"|rf_saddle/);

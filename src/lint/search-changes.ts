@@ -1,0 +1,116 @@
+// Answer sets whose urgency a rules change may move, searched for in the rules rather than drawn at random: a
+// change that lowers the urgency for a rare combination of answers (a red flag few people have) must still be
+// found. The urgency is the highest level of the rules that fire, so it can only go down where some rule of the old
+// version fires and no rule of the new version at that level or above does. For each old rule, the linter's exact
+// solver looks for such answers (and the other way round for raised urgency). Candidates only: the impact analysis
+// runs every one through both questionnaires and `evaluate`, which decide.
+import type { AnswerValue, Answers } from '../engine/answers.ts';
+import { matches, questionsIn } from '../engine/conditions.ts';
+import { urgencyRank } from '../engine/evaluate.ts';
+import type { Condition, Rules, Urgency } from '../rules/schema.ts';
+import { closure, indexRules, solve, type RulesIndex } from '../engine/solver.ts';
+
+interface LevelRule {
+  when: Condition;
+  level: Urgency;
+}
+
+function levelRules(rules: Rules): LevelRule[] {
+  return [
+    ...rules.redFlags.map((r) => ({ when: r.when, level: r.level })),
+    ...rules.consultSigns.map((r) => ({ when: r.when, level: r.level })),
+    // Out of scope is never self-care (see `evaluate`).
+    ...rules.scopeExits.map((r) => ({ when: r.when, level: 'consult' as const })),
+  ];
+}
+
+/** A condition with some parts decided already; true or false when nothing is left to decide. */
+type Partial = Condition | boolean;
+
+/**
+ * A condition of `other` rules written in terms of `own` rules' answer sets: a question only `other` has is fixed
+ * at its most common answer, and a question `other` hides by skip logic cannot count (as `evaluate` drops hidden
+ * answers), so each leaf also requires its question's showIf in `other`.
+ */
+function translator(other: Rules, ownQuestions: ReadonlySet<string>, otherCommon: Readonly<Record<string, AnswerValue>>) {
+  const byId = new Map(other.questions.map((q) => [q.id, q]));
+  const visible = new Map<string, Partial>();
+  const visibility = (id: string): Partial => {
+    const known = visible.get(id);
+    if (known !== undefined) return known;
+    const showIf = byId.get(id)?.showIf;
+    // Skip logic only looks back, so this recursion ends.
+    const result = showIf === undefined ? true : translate(showIf);
+    visible.set(id, result);
+    return result;
+  };
+  const translate = (c: Condition): Partial => {
+    if ('all' in c) return combine(c.all.map(translate), 'all');
+    if ('any' in c) return combine(c.any.map(translate), 'any');
+    if ('not' in c) {
+      const inner = translate(c.not);
+      return typeof inner === 'boolean' ? !inner : { not: inner };
+    }
+    if (!ownQuestions.has(c.question)) {
+      const value = otherCommon[c.question];
+      return value !== undefined && visibility(c.question) !== false && matches(c, { [c.question]: value } as Answers);
+    }
+    return combine([c, visibility(c.question)], 'all');
+  };
+  return translate;
+}
+
+function combine(parts: Partial[], op: 'all' | 'any'): Partial {
+  const decisive = op === 'all' ? false : true;
+  if (parts.includes(decisive)) return decisive;
+  const open = parts.filter((p): p is Condition => typeof p !== 'boolean');
+  if (open.length === 0) return !decisive;
+  if (open.length === 1) return open[0] as Condition;
+  return op === 'all' ? { all: open } : { any: open };
+}
+
+/** Above this many candidate rules, only those sharing a question with the rule searched from are forbidden. */
+const NEAR_ONLY = 48;
+
+/**
+ * Answer sets (over `from`'s questions) where a rule of `from` fires at its level and no rule of `to` at that level
+ * or above can fire: where the urgency may be lower in `to`.
+ */
+function searchLower(from: Rules, to: Rules, toCommon: Readonly<Record<string, AnswerValue>>): Answers[] {
+  const index: RulesIndex = indexRules(from);
+  const translate = translator(to, new Set(from.questions.map((q) => q.id)), toCommon);
+  const toRules = levelRules(to).map((r) => ({ level: r.level, when: translate(r.when) }));
+  const found: Answers[] = [];
+  const seen = new Set<string>();
+  for (const rule of levelRules(from)) {
+    const above = toRules.filter((r) => urgencyRank(r.level) >= urgencyRank(rule.level));
+    // A rule of the new version that always fires at this level or above: nothing can be lower here.
+    if (above.some((r) => r.when === true)) continue;
+    let forbid = above.map((r) => r.when).filter((w): w is Condition => typeof w !== 'boolean');
+    if (forbid.length > NEAR_ONLY) {
+      const near = new Set(closure(index, [rule.when]).map((q) => q.id));
+      forbid = forbid.filter((w) => questionsIn(w).some((id) => near.has(id)));
+    }
+    const result = solve(index, { require: [rule.when], forbid });
+    if (result.status !== 'found') continue;
+    const key = JSON.stringify(result.answers);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push(result.answers);
+  }
+  return found;
+}
+
+/**
+ * Candidate answer sets for urgency changes between two versions: where it may go down (searched from the old
+ * version's rules) and where it may go up (from the new version's). Each is a partial answer set; the caller fills
+ * the other questions with their most common answers.
+ */
+export function searchUrgencyChanges(
+  before: Rules,
+  after: Rules,
+  commonBefore: Readonly<Record<string, AnswerValue>>,
+  commonAfter: Readonly<Record<string, AnswerValue>>,
+): Answers[] {
+  return [...searchLower(before, after, commonAfter), ...searchLower(after, before, commonBefore)];
+}
