@@ -40,39 +40,44 @@ export interface Walk {
   kept: Answers;
 }
 
-const walks = new WeakMap<Rules, Map<string, Walk>>();
+// The machine's guards ask about the same answers object several times per event: remember each object's walk.
+// Answers objects are never changed once made (the machine assigns new ones), which makes this safe.
+const walks = new WeakMap<Rules, WeakMap<Answers, Walk>>();
 
 /**
  * Walk the screens in order with these answers. Each screen is judged on the answers to the screens before it;
  * a question not asked is treated as unanswered by everything after it.
  */
 export function walk(rules: Rules, answers: Answers): Walk {
-  // The machine asks the same question of the same answers several times per event: remember the last few.
   let cache = walks.get(rules);
-  if (!cache) walks.set(rules, (cache = new Map()));
-  const cacheKey = JSON.stringify(answers);
-  const known = cache.get(cacheKey);
+  if (!cache) walks.set(rules, (cache = new WeakMap()));
+  const known = cache.get(answers);
   if (known) return known;
 
   const layout = layoutOf(rules);
   const kept: Record<string, AnswerValue> = {};
   const plan: ScreenPlan[] = [];
+  const stoppers = stopperQuestions(rules);
+  // The focus changes only when an answer a red flag or scope exit reads is kept.
+  let focus = focusOf(rules, kept);
   for (const screen of layout.screens) {
-    const focus = focusOf(rules, kept);
     if (focus.kind === 'nothing') break;
     const first = screen.questions[0];
     const freeFrom = first ? (layout.order.get(first.id) ?? 0) : 0;
     const asked = screen.questions.filter((q) => isVisible(q, kept) && canChangeResult(rules, q, kept, focus, freeFrom));
     if (asked.length === 0) continue;
     plan.push({ screen, questions: asked });
+    let moved = false;
     for (const q of asked) {
       const value = answers[q.id];
-      if (value !== undefined) kept[q.id] = value;
+      if (value === undefined) continue;
+      kept[q.id] = value;
+      moved ||= stoppers.has(q.id);
     }
+    if (moved) focus = focusOf(rules, kept);
   }
   const result = { plan, kept };
-  if (cache.size > 64) cache.clear();
-  cache.set(cacheKey, result);
+  cache.set(answers, result);
   return result;
 }
 
@@ -88,18 +93,28 @@ export function collectedAnswers(rules: Rules, truth: Answers): Answers {
     // The answers before this screen (an emergency among them would have ended the walk before it).
     const order = layoutOf(rules).order;
     const start = order.get(screen.questions[0]?.id ?? '') ?? 0;
-    const before: Record<string, AnswerValue> = {};
-    for (const [id, value] of Object.entries(kept)) {
-      if ((order.get(id) ?? 0) < start) before[id] = value;
-    }
+    let before: Answers = Object.fromEntries(Object.entries(kept).filter(([id]) => (order.get(id) ?? 0) < start));
     for (const q of questions) {
       const value = truth[q.id];
       if (value === undefined) continue;
-      before[q.id] = value;
+      // A new object each time: walks are remembered per answers object, which must not change afterwards.
+      before = { ...before, [q.id]: value };
       if (stopReason(rules, before) === 'emergency') return before;
     }
   }
   return kept;
+}
+
+const stopperSets = new WeakMap<Rules, ReadonlySet<string>>();
+
+/** The questions red flags and scope exits read: only their answers change what is still asked. */
+function stopperQuestions(rules: Rules): ReadonlySet<string> {
+  let set = stopperSets.get(rules);
+  if (!set) {
+    set = new Set([...rules.redFlags, ...rules.scopeExits].flatMap((r) => questionsIn(r.when)));
+    stopperSets.set(rules, set);
+  }
+  return set;
 }
 
 /** The answers that count for the result and the summary. */

@@ -70,6 +70,9 @@ function contextOf(rules: Rules): Context {
       neighbourhood.set(q.id, [...near.values()]);
     }
   }
+  // In asking order, so a memo key stops at the first question still open.
+  const at = (q: Question) => index.order.get(q.id) ?? 0;
+  for (const [id, near] of neighbourhood) neighbourhood.set(id, [...near].sort((a, b) => at(a) - at(b)));
   ctx = { index, touching, memo: new Map(), neighbourhood };
   contexts.set(rules, ctx);
   return ctx;
@@ -95,11 +98,14 @@ export function canChangeResult(rules: Rules, question: Question, given: Answers
   const ctx = contextOf(rules);
   const targets = (ctx.touching.get(question.id) ?? []).filter((t) => inFocus(t, focus));
   if (targets.length === 0) return false;
-  const fixed = (ctx.neighbourhood.get(question.id) ?? [])
-    .filter((v) => (ctx.index.order.get(v.id) ?? 0) < freeFrom)
-    .map((v) => `${v.id}=${JSON.stringify(given[v.id] ?? null)}`);
   // Only the answers this question's targets can see: other answers cannot change the outcome of the search.
-  const key = `${question.id}|${focus.kind === 'urgency' ? focus.above : focus.kind}|${freeFrom}|${fixed.join('&')}`;
+  // (Built by hand: this runs for every question of every screen, and population walks run it millions of times.)
+  let key = `${question.id}|${focus.kind === 'urgency' ? focus.above : focus.kind}|${freeFrom}`;
+  for (const v of ctx.neighbourhood.get(question.id) ?? []) {
+    if ((ctx.index.order.get(v.id) ?? 0) >= freeFrom) break;
+    const a = given[v.id];
+    key += a === undefined ? '|-' : Array.isArray(a) ? `|[${a.join(',')}]` : `|${a}`;
+  }
   const known = ctx.memo.get(key);
   if (known !== undefined) return known;
   const space = { index: ctx.index, given, freeFrom };

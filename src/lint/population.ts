@@ -16,6 +16,7 @@
 import type { AnswerValue, Answers } from '../engine/answers.ts';
 import { matches, questionsIn } from '../engine/conditions.ts';
 import { collectedAnswers } from '../engine/navigation.ts';
+import { pruneAnswers } from '../engine/visibility.ts';
 import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { Random } from '../engine/random-answers.ts';
 import { leaves } from '../engine/solver.ts';
@@ -191,11 +192,14 @@ export function drawAnswers(model: AnswerModel, random: Random, into: Record<str
 // ---- The walk: what the questionnaire asks, given how the person would answer each question ----
 
 /**
- * The answers the questionnaire collects from someone who would answer each question with `answerFor(question)`:
- * the engine's own walk over the screens (engine/navigation.ts `collectedAnswers`), what the state machine follows:
- * skip logic, grouped checks answered as a whole, questions left out once they cannot change the result, the early
- * stop at an emergency, and after a red flag or scope exit only what could still raise the urgency.
- * tests/lint/population.test.ts checks it against the machine.
+ * The answers that decide the outcome for someone who would answer each question with `answerFor(question)`, as
+ * the check would ask them (engine/navigation.ts `collectedAnswers`: skip logic, grouped checks, the early stop at
+ * an emergency, and after a red flag or scope exit only what could still raise the urgency).
+ *
+ * A shortcut for speed (100,000 people, twice): when no red flag and no scope exit fires on everything the person
+ * would answer, the check asks on with everything in view and only leaves out questions that cannot change the
+ * result (proved over random answer sets by tests/engine/relevance.property.test.ts), so those answers are used as
+ * they are; the outcome is the same. tests/lint/population.test.ts checks both paths against the state machine.
  */
 export function walkQuestionnaire(
   rules: Rules,
@@ -205,5 +209,7 @@ export function walkQuestionnaire(
   rules.questions.forEach((q, position) => {
     truth[q.id] = answerFor(q, position);
   });
-  return { ...collectedAnswers(rules, truth) };
+  const visible = pruneAnswers(rules, truth);
+  const stops = rules.redFlags.some((r) => matches(r.when, visible)) || rules.scopeExits.some((r) => matches(r.when, visible));
+  return stops ? { ...collectedAnswers(rules, truth) } : { ...visible };
 }
