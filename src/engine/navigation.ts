@@ -6,11 +6,11 @@
 // red flag or scope exit, anything that changes the urgency, a red flag, a consult sign, the scope exit or a
 // cause's band; after an urgent red flag, only what could make it an emergency; after a scope exit, only what could
 // make it urgent or an emergency; after an emergency sign, nothing.
-import type { Question, Rules } from '../rules/schema.ts';
+import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import { answerProblem } from './answers.ts';
 import { matches, questionsIn } from './conditions.ts';
-import { canChangeResult, focusOf, skipReasons, type SkipReason } from './relevance.ts';
+import { canChangeResult, focusOf, skipReasons, type Focus, type SkipReason } from './relevance.ts';
 import { layoutOf, type Screen } from './screens.ts';
 import { isVisible } from './visibility.ts';
 
@@ -53,18 +53,31 @@ export function walk(rules: Rules, answers: Answers): Walk {
   if (!cache) walks.set(rules, (cache = new WeakMap()));
   const known = cache.get(answers);
   if (known) return known;
+  const result = walkScreens(rules, answers, false);
+  cache.set(answers, result);
+  return result;
+}
 
+/**
+ * The walk itself. With `keepWhileOpen`, questions are not tested for relevance while no red flag or scope exit has
+ * fired: every question shown is kept. Those answers cannot change the outcome (that is what relevance means), so
+ * the outcome is the walk's own, at a fraction of the cost; the impact analysis walks 100,000 people this way.
+ */
+function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Walk {
   const layout = layoutOf(rules);
   const kept: Record<string, AnswerValue> = {};
   const plan: ScreenPlan[] = [];
-  const stoppers = stopperQuestions(rules);
-  // The focus changes only when an answer a red flag or scope exit reads is kept.
-  let focus = focusOf(rules, kept);
+  const stoppers = stoppersOf(rules);
+  // The focus changes only when an answer a red flag or scope exit reads is kept: only those rules are checked again.
+  const firing = new Set<Stopper>();
+  let focus: Focus = { kind: 'everything' };
   for (const screen of layout.screens) {
     if (focus.kind === 'nothing') break;
     const first = screen.questions[0];
     const freeFrom = first ? (layout.order.get(first.id) ?? 0) : 0;
-    const asked = screen.questions.filter((q) => isVisible(q, kept) && canChangeResult(rules, q, kept, focus, freeFrom));
+    const asked = screen.questions.filter(
+      (q) => isVisible(q, kept) && ((keepWhileOpen && focus.kind === 'everything') || canChangeResult(rules, q, kept, focus, freeFrom)),
+    );
     if (asked.length === 0) continue;
     plan.push({ screen, questions: asked });
     let moved = false;
@@ -72,49 +85,77 @@ export function walk(rules: Rules, answers: Answers): Walk {
       const value = answers[q.id];
       if (value === undefined) continue;
       kept[q.id] = value;
-      moved ||= stoppers.has(q.id);
+      for (const stopper of stoppers.get(q.id) ?? []) {
+        moved = true;
+        if (matches(stopper.when, kept)) firing.add(stopper);
+        else firing.delete(stopper);
+      }
     }
-    if (moved) focus = focusOf(rules, kept);
+    if (moved) focus = focusOfFiring(firing);
   }
-  const result = { plan, kept };
-  cache.set(answers, result);
-  return result;
+  return { plan, kept };
+}
+
+interface Stopper {
+  when: Condition;
+  kind: 'emergency' | 'urgent' | 'exit';
+}
+
+const stopperIndex = new WeakMap<Rules, ReadonlyMap<string, readonly Stopper[]>>();
+
+/** Red flags and scope exits by the questions they read: only their answers change what is still asked. */
+function stoppersOf(rules: Rules): ReadonlyMap<string, readonly Stopper[]> {
+  let index = stopperIndex.get(rules);
+  if (!index) {
+    const map = new Map<string, Stopper[]>();
+    const all: Stopper[] = [
+      ...rules.redFlags.map((r): Stopper => ({ when: r.when, kind: r.level })),
+      ...rules.scopeExits.map((r): Stopper => ({ when: r.when, kind: 'exit' })),
+    ];
+    for (const stopper of all) {
+      for (const id of new Set(questionsIn(stopper.when))) map.set(id, [...(map.get(id) ?? []), stopper]);
+    }
+    stopperIndex.set(rules, (index = map));
+  }
+  return index;
+}
+
+/** The same focus as `focusOf`, from the set of red flags and exits that fire. */
+function focusOfFiring(firing: ReadonlySet<Stopper>): Focus {
+  let urgent = false;
+  let exit = false;
+  for (const s of firing) {
+    if (s.kind === 'emergency') return { kind: 'nothing' };
+    if (s.kind === 'urgent') urgent = true;
+    else exit = true;
+  }
+  if (urgent) return { kind: 'urgency', above: 'urgent' };
+  return exit ? { kind: 'urgency', above: 'consult' } : { kind: 'everything' };
 }
 
 /**
  * The answers the check collects from a person whose true answers are `truth` (every question answered): what the
  * state machine ends with, without walking it step by step. The walk decides what is asked; the one thing it cannot
  * see is a grouped check answered "I'm not sure", whose questions come one at a time and stop at an emergency sign.
+ * With `outcomeOnly`, questions asked before any red flag or scope exit are all kept, relevant or not: the result
+ * they give is the same (the relevance property test proves it), and it is much faster for large populations.
  */
-export function collectedAnswers(rules: Rules, truth: Answers): Answers {
-  const { plan, kept } = walk(rules, truth);
+export function collectedAnswers(rules: Rules, truth: Answers, options: { outcomeOnly?: boolean } = {}): Answers {
+  const { plan, kept } = options.outcomeOnly ? walkScreens(rules, truth, true) : walk(rules, truth);
+  if (!plan.some((p) => p.screen.kind === 'group' && p.questions.some((q) => truth[q.id] === 'not_sure'))) return kept;
+  // The kept answers screen by screen; a group answered "I'm not sure" one question at a time.
+  const sofar: Record<string, AnswerValue> = {};
   for (const { screen, questions } of plan) {
-    if (screen.kind !== 'group' || !questions.some((q) => truth[q.id] === 'not_sure')) continue;
-    // The answers before this screen (an emergency among them would have ended the walk before it).
-    const order = layoutOf(rules).order;
-    const start = order.get(screen.questions[0]?.id ?? '') ?? 0;
-    let before: Answers = Object.fromEntries(Object.entries(kept).filter(([id]) => (order.get(id) ?? 0) < start));
+    const oneByOne = screen.kind === 'group' && questions.some((q) => truth[q.id] === 'not_sure');
     for (const q of questions) {
-      const value = truth[q.id];
+      const value = kept[q.id];
       if (value === undefined) continue;
-      // A new object each time: walks are remembered per answers object, which must not change afterwards.
-      before = { ...before, [q.id]: value };
-      if (stopReason(rules, before) === 'emergency') return before;
+      sofar[q.id] = value;
+      // Everything in `sofar` was asked (an emergency sign's question always is), so its flags are the check's.
+      if (oneByOne && rules.redFlags.some((r) => r.level === 'emergency' && matches(r.when, sofar))) return sofar;
     }
   }
   return kept;
-}
-
-const stopperSets = new WeakMap<Rules, ReadonlySet<string>>();
-
-/** The questions red flags and scope exits read: only their answers change what is still asked. */
-function stopperQuestions(rules: Rules): ReadonlySet<string> {
-  let set = stopperSets.get(rules);
-  if (!set) {
-    set = new Set([...rules.redFlags, ...rules.scopeExits].flatMap((r) => questionsIn(r.when)));
-    stopperSets.set(rules, set);
-  }
-  return set;
 }
 
 /** The answers that count for the result and the summary. */

@@ -16,7 +16,6 @@
 import type { AnswerValue, Answers } from '../engine/answers.ts';
 import { matches, questionsIn } from '../engine/conditions.ts';
 import { collectedAnswers } from '../engine/navigation.ts';
-import { pruneAnswers } from '../engine/visibility.ts';
 import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { Random } from '../engine/random-answers.ts';
 import { leaves } from '../engine/solver.ts';
@@ -194,22 +193,20 @@ export function drawAnswers(model: AnswerModel, random: Random, into: Record<str
 /**
  * The answers that decide the outcome for someone who would answer each question with `answerFor(question)`, as
  * the check would ask them (engine/navigation.ts `collectedAnswers`: skip logic, grouped checks, the early stop at
- * an emergency, and after a red flag or scope exit only what could still raise the urgency).
- *
- * A shortcut for speed (100,000 people, twice): when no red flag and no scope exit fires on everything the person
- * would answer, the check asks on with everything in view and only leaves out questions that cannot change the
- * result (proved over random answer sets by tests/engine/relevance.property.test.ts), so those answers are used as
- * they are; the outcome is the same. tests/lint/population.test.ts checks both paths against the state machine.
+ * an emergency, and after a red flag or scope exit only what could still raise the urgency). With `outcomeOnly`,
+ * for speed (100,000 people, twice): questions before any red flag or scope exit are kept whether or not the check
+ * would leave them out, since those cannot change the outcome (tests/engine/relevance.property.test.ts proves it).
+ * tests/lint/population.test.ts checks the outcome against the state machine.
  */
 export function walkQuestionnaire(
   rules: Rules,
   answerFor: (question: Question, position: number) => AnswerValue,
-): Record<string, AnswerValue> {
+): Answers {
   const truth: Record<string, AnswerValue> = {};
-  rules.questions.forEach((q, position) => {
+  const { questions } = rules;
+  for (let position = 0; position < questions.length; position++) {
+    const q = questions[position] as Question;
     truth[q.id] = answerFor(q, position);
-  });
-  const visible = pruneAnswers(rules, truth);
-  const stops = rules.redFlags.some((r) => matches(r.when, visible)) || rules.scopeExits.some((r) => matches(r.when, visible));
-  return stops ? { ...collectedAnswers(rules, truth) } : { ...visible };
+  }
+  return collectedAnswers(rules, truth, { outcomeOnly: true });
 }

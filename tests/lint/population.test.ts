@@ -35,7 +35,7 @@ const sets = (rules: Rules, count: number, seed: number) => {
 };
 
 describe('the population', () => {
-  it('gives the outcome the state machine gives, and after a red flag or scope exit exactly its answers', () => {
+  it('gives the outcome the state machine gives: urgency, red flags, consult signs, scope exit and cause bands', () => {
     for (const rules of [mainRules(), miniRules()]) {
       fc.assert(
         fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
@@ -54,8 +54,8 @@ describe('the population', () => {
             return { urgency: r.urgency, redFlags: r.redFlags.map((f) => f.id), consult: r.consultSigns.map((c) => c.id), exit: r.outOfScope?.id, bands: r.causes.map((c) => `${c.id}:${c.likelihood}`) };
           };
           expect(outcome(walked)).toEqual(outcome(machine));
-          const stopped = evaluate(rules, machine).redFlags.length > 0 || evaluate(rules, machine).outOfScope !== null;
-          if (stopped) expect(walked).toEqual(machine);
+          // Never fewer answers than the machine collects: only questions it would leave out are added.
+          expect(walked).toMatchObject(machine);
         }),
         { numRuns: 150, seed: 12 },
       );
