@@ -42,11 +42,22 @@ function calmValue(questionId: string, choices: Readonly<Record<string, string>>
   return pick.id;
 }
 
-/** Answers the step on screen calmly: "No" on a grouped check, each question on a screen its calm answer. */
+/**
+ * Answers the step on screen: on a grouped check "Yes" (or "I'm not sure") when `choices` says so for a listed sign,
+ * else "No"; on "Which of these?" the signs chosen "yes"; each question on a screen its calm answer.
+ */
 async function answerCalmly(root: CheckRoot, choices: Readonly<Record<string, string>>): Promise<void> {
   const form = root.locator('form[data-step]');
   if ((await form.locator('.backcheck__group-list').count()) > 0) {
-    await form.locator('input[value="no"]').check();
+    const listed = await form.locator('li[data-question]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.question ?? ''));
+    const said = listed.map((id) => choices[id] ?? 'no');
+    const choice = said.includes('not_sure') ? 'not_sure' : said.includes('yes') ? 'yes' : 'no';
+    await form.locator(`input[value="${choice}"]`).check();
+    return;
+  }
+  if (((await form.getAttribute('data-step')) ?? '').endsWith('/which')) {
+    const ticks = await form.locator('input[type="checkbox"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    for (const id of ticks) if (choices[id] === 'yes') await form.locator(`input[value="${id}"]`).check();
     return;
   }
   const ids = await form.locator('div[data-question]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.question ?? ''));
