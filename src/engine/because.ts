@@ -9,6 +9,8 @@ export interface Because {
   answer: AnswerValue;
   /** The question as the person read it. */
   question: string;
+  /** The question in a few words (its short label where it has one): what a "because" line shows. */
+  label: string;
   /** Their answer, in words. */
   answerText: string;
 }
@@ -25,6 +27,7 @@ export function answerText(rules: Rules, answers: Answers, when: Condition, loca
       questionId: id,
       answer: value,
       question: localize(question.text, locale),
+      label: localize(question.short ?? question.text, locale),
       answerText: describeAnswer(rules, id, value, locale),
     });
   }

@@ -49,6 +49,10 @@ export interface Result {
   causes: CauseResult[];
   /** Every rule that fired, for clinicians and scenario reports. */
   trace: FiredRule[];
+  /** The signs that mean getting help at once (every result below an emergency), when the rules give them. */
+  safetyNet: { title: string; items: string[] } | null;
+  /** What the person can do now (self-care and consult results), when the rules give it. */
+  selfCareAdvice: { title: string; items: string[] } | null;
 }
 
 const URGENCY_RANK: Record<Urgency, number> = { 'self-care': 0, consult: 1, urgent: 2, emergency: 3 };
@@ -123,6 +127,8 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
           .sort((a, b) => LIKELIHOOD_RANK[b.likelihood] - LIKELIHOOD_RANK[a.likelihood] || b.score - a.score);
 
   const texts = rules.results.urgency[urgency];
+  const list = (l: { title: Parameters<typeof say>[0]; items: readonly Parameters<typeof say>[0][] } | undefined) =>
+    l ? { title: say(l.title), items: l.items.map(say) } : null;
   return {
     rulesId: rules.meta.id,
     rulesVersion: rules.meta.version,
@@ -138,6 +144,8 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
       : null,
     causes,
     trace,
+    safetyNet: urgency === 'emergency' ? null : list(rules.results.safetyNet),
+    selfCareAdvice: urgency === 'self-care' || urgency === 'consult' ? list(rules.results.selfCareAdvice) : null,
   };
 }
 

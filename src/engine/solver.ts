@@ -114,6 +114,36 @@ export function representativeAnswers(question: Question, conditions: readonly C
   return values;
 }
 
+/**
+ * A condition over a partial assignment: true or false when the answers given already decide it, null while a
+ * question it needs (`open`) is still to be assigned.
+ */
+function partial(c: Condition, answers: Answers, open: (id: string) => boolean): boolean | null {
+  if ('all' in c) {
+    let unknown = false;
+    for (const x of c.all) {
+      const v = partial(x, answers, open);
+      if (v === false) return false;
+      if (v === null) unknown = true;
+    }
+    return unknown ? null : true;
+  }
+  if ('any' in c) {
+    let unknown = false;
+    for (const x of c.any) {
+      const v = partial(x, answers, open);
+      if (v === true) return true;
+      if (v === null) unknown = true;
+    }
+    return unknown ? null : false;
+  }
+  if ('not' in c) {
+    const v = partial(c.not, answers, open);
+    return v === null ? null : !v;
+  }
+  return open(c.question) ? null : matches(c, answers);
+}
+
 /** Find an answer set meeting the query (or, with `maximize`, the one with the highest score). */
 export function solve(index: RulesIndex, query: Query, options: { maximize?: boolean } = {}): SolveResult {
   const require = query.require ?? [];
@@ -123,8 +153,9 @@ export function solve(index: RulesIndex, query: Query, options: { maximize?: boo
   const vars = closure(index, all);
   const domains = vars.map((q) => representativeAnswers(q, [...all, ...vars.flatMap((v) => (v.showIf ? [v.showIf] : []))]));
   const position = new Map(vars.map((q, i) => [q.id, i]));
-  // Check each condition right after the last question it names has been assigned.
-  const lastVar = (c: Condition) => Math.max(-1, ...questionsIn(c).map((id) => position.get(id) ?? -1));
+  // Check each condition as soon as any question it names is assigned, in three-valued logic over the questions
+  // assigned so far: a forbidden `any` fails at its first true part, a required `all` at its first false one, so the
+  // search does not wander through combinations a part already rules out.
   const checksAt: { when: Condition; mustBe: boolean }[][] = vars.map(() => []);
   const atStart: { when: Condition; mustBe: boolean }[] = [];
   for (const [list, mustBe] of [
@@ -132,8 +163,9 @@ export function solve(index: RulesIndex, query: Query, options: { maximize?: boo
     [forbid, false],
   ] as const) {
     for (const when of list) {
-      const at = lastVar(when);
-      (at < 0 ? atStart : (checksAt[at] ?? atStart)).push({ when, mustBe });
+      const at = [...new Set(questionsIn(when).map((id) => position.get(id) ?? -1))].filter((i) => i >= 0);
+      if (at.length === 0) atStart.push({ when, mustBe });
+      for (const i of at) checksAt[i]?.push({ when, mustBe });
     }
   }
   if (atStart.some((c) => matches(c.when, {}) !== c.mustBe)) return { status: 'impossible' };
@@ -160,7 +192,8 @@ export function solve(index: RulesIndex, query: Query, options: { maximize?: boo
     for (const value of values) {
       if (value === undefined) delete answers[q.id];
       else answers[q.id] = value;
-      if ((checksAt[i] ?? []).every((c) => matches(c.when, answers) === c.mustBe) && search(i + 1)) return true;
+      const open = (id: string) => (position.get(id) ?? -1) > i;
+      if ((checksAt[i] ?? []).every((c) => partial(c.when, answers, open) !== !c.mustBe) && search(i + 1)) return true;
     }
     delete answers[q.id];
     return false;

@@ -75,9 +75,10 @@ export const en = {
   } satisfies Record<Urgency, string>,
   urgencyPrefix: 'Result:',
   redFlagsTitle: 'Why we say this',
-  causesTitle: 'What may be causing your pain',
+  causesTitle: 'What may be adding to your pain',
+  causesNote: 'These are common reasons, not a diagnosis.',
   causesNone: 'None of the four common causes we check for stood out from your answers.',
-  likelihood: { likely: 'Likely', possible: 'Possible', unlikely: 'Unlikely' },
+  likelihood: { likely: 'More likely', possible: 'Possible', unlikely: 'Less likely' },
   adviceTitle: 'What you can do',
   becauseTitle: 'Because you answered:',
   consultTitle: 'When to see a professional',
@@ -97,8 +98,8 @@ export const en = {
   clearAnswers: 'Clear my answers',
   summaryHeading: 'Back pain self-check summary',
   summaryDate: (date: string) => `Date: ${date}`,
-  summaryVersion: (id: string, version: string, signedOffOn: string | null) =>
-    `Rules: ${id}, version ${version}, ${signedOffOn ? `signed off by a clinician on ${signedOffOn}` : 'not yet signed off by a clinician'}`,
+  summaryVersion: (title: string, version: string, signedOffOn: string | null) =>
+    `Rules: ${title}, version ${version}, ${signedOffOn ? `signed off by a clinician on ${signedOffOn}` : 'not yet signed off by a clinician'}`,
   summaryUrgency: (label: string, title: string) => `Result: ${label}. ${title}`,
   summaryAnswers: 'Your answers',
   summaryCause: (title: string, likelihood: string) => `${title} (${likelihood})`,

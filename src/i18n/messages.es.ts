@@ -61,9 +61,10 @@ export const es: Messages = {
   },
   urgencyPrefix: 'Resultado:',
   redFlagsTitle: 'Por qué te lo decimos',
-  causesTitle: 'Qué puede estar causando tu dolor',
+  causesTitle: 'Qué puede estar influyendo en tu dolor',
+  causesNote: 'Son motivos frecuentes, no un diagnóstico.',
   causesNone: 'Ninguna de las cuatro causas frecuentes que revisamos destaca en tus respuestas.',
-  likelihood: { likely: 'Probable', possible: 'Posible', unlikely: 'Poco probable' },
+  likelihood: { likely: 'Más probable', possible: 'Posible', unlikely: 'Menos probable' },
   adviceTitle: 'Qué puedes hacer',
   becauseTitle: 'Porque respondiste:',
   consultTitle: 'Cuándo ver a un profesional',
@@ -83,8 +84,8 @@ export const es: Messages = {
   clearAnswers: 'Borrar mis respuestas',
   summaryHeading: 'Resumen de la autoevaluación del dolor de espalda',
   summaryDate: (date) => `Fecha: ${date}`,
-  summaryVersion: (id, version, signedOffOn) =>
-    `Reglas: ${id}, versión ${version}, ${signedOffOn ? `aprobadas por un profesional clínico el ${signedOffOn}` : 'aún sin la aprobación de un profesional clínico'}`,
+  summaryVersion: (title, version, signedOffOn) =>
+    `Reglas: ${title}, versión ${version}, ${signedOffOn ? `aprobadas por un profesional clínico el ${signedOffOn}` : 'aún sin la aprobación de un profesional clínico'}`,
   summaryUrgency: (label, title) => `Resultado: ${label}. ${title}`,
   summaryAnswers: 'Tus respuestas',
   summaryCause: (title, likelihood) => `${title} (${likelihood})`,

@@ -4,7 +4,8 @@
 // and scope exits only ever raise it, so a red flag keeps its level as long as it fires. What remains to check is
 // that each red flag fires from its own answers, whatever else is answered:
 //   - no `not` over a question the flag does not itself ask about (answering that question could switch it off);
-//   - the flag's questions are not hidden by skip logic that depends on another section's answers;
+//   - the flag's questions are not hidden by skip logic that depends on another section's answers (within a section,
+//     a follow-up shown only after an answer that itself raises the urgency is an escalation, not a hiding place);
 //   - a flag that also needs an answer from another section (e.g. age) only escalates a rule that fires anyway.
 // A sampled run of `evaluate` then cross-checks the engine: the flag's own answers are kept, everything else is
 // answered at random, and the urgency must never fall below the flag's level.
@@ -21,6 +22,50 @@ function polarLeaves(c: Condition, positive = true): { question: string; positiv
   if ('any' in c) return c.any.flatMap((x) => polarLeaves(x, positive));
   if ('not' in c) return polarLeaves(c.not, !positive);
   return [{ question: c.question, positive }];
+}
+
+/**
+ * The flag's condition with the leaves on `questionId` taken as true: what the rest of its answers must be for the
+ * flag to fire when that question says what the flag needs. Null when that alone is enough.
+ */
+function assumeTrue(c: Condition, questionId: string): Condition | null {
+  if ('all' in c) {
+    const parts = c.all.map((x) => assumeTrue(x, questionId)).filter((x): x is Condition => x !== null);
+    return parts.length === 0 ? null : parts.length === 1 ? (parts[0] as Condition) : { all: parts };
+  }
+  if ('any' in c) {
+    const parts = c.any.map((x) => assumeTrue(x, questionId));
+    if (parts.some((x) => x === null)) return null;
+    return { any: parts as Condition[] };
+  }
+  if ('not' in c) return c;
+  return c.question === questionId ? null : c;
+}
+
+/**
+ * Whether the skip logic that shows one of the flag's questions holds whenever the rest of the flag does: then no
+ * answer can hide the question from someone the flag is about (e.g. "blood thinners" asked only after a fall, for
+ * the flag "a fall while on blood thinners"). Proved with the solver: the rest of the flag with the skip logic false
+ * is impossible.
+ */
+function gateImplied(index: RulesIndex, when: Condition, questionId: string, showIf: Condition): boolean {
+  const rest = assumeTrue(when, questionId);
+  if (rest === null) return false;
+  return solve(index, { require: [rest], forbid: [showIf] }).status === 'impossible';
+}
+
+/**
+ * Whether, whenever `when` holds, some other red flag or consult sign fires anyway: then a rule that needs `when`
+ * only escalates an urgency that is already raised (e.g. "is the weakness getting worse?" asked only after "one leg
+ * gives way", itself urgent). Only rules sharing a question with `when` can follow from it, so only they are tried.
+ */
+function raisedAnyway(index: RulesIndex, when: Condition, except: string): boolean {
+  const asked = new Set(questionsIn(when));
+  const others = ruleEntries(index.rules).filter(
+    (r) => (r.kind === 'redFlag' || r.kind === 'consultSign') && r.id !== except && questionsIn(r.when).some((id) => asked.has(id)),
+  );
+  if (others.length === 0) return false;
+  return solve(index, { require: [when], forbid: others.map((r) => r.when) }).status === 'impossible';
 }
 
 /** Conditions that must all hold for the flag to fire: the parts of a top-level `all`, or the condition itself. */
@@ -63,15 +108,20 @@ export function dominanceFindings(index: RulesIndex): Finding[] {
     for (const id of own) {
       const q = byId.get(id);
       if (!q?.showIf) continue;
+      // Gating the flag's own condition implies cannot switch it off: whoever has the sign sees the question.
+      // A follow-up shown only after an answer that already raises the urgency just escalates that answer: it hides
+      // nothing the person has not already said no to.
+      const impliedGate = gateImplied(index, flag.when, id, q.showIf);
+      const escalatesGate = !impliedGate && raisedAnyway(index, q.showIf, flag.id);
       for (const gate of closure(index, [q.showIf])) {
-        if (gate.id === id) continue;
+        if (gate.id === id || impliedGate) continue;
         if (gate.section !== q.section) {
           add(
             'error',
             at,
             `red flag "${flag.id}" can be switched off by the answer to "${gate.id}" (section ${gate.section}): it hides "${id}" through showIf. Ask red-flag questions of everyone, or gate them only within their own section`,
           );
-        } else {
+        } else if (!escalatesGate) {
           add(
             'warning',
             at,
@@ -89,7 +139,8 @@ export function dominanceFindings(index: RulesIndex): Finding[] {
     if (outside.length > 0) {
       const inside = parts.filter((p) => !outside.includes(p));
       const base: Condition | undefined = inside.length === 1 ? inside[0] : inside.length > 1 ? { all: inside } : undefined;
-      const escalates = base !== undefined && urgencyConditions.has(canonical(base));
+      const escalates =
+        base !== undefined && (urgencyConditions.has(canonical(base)) || raisedAnyway(index, base, flag.id));
       if (!escalates) {
         add(
           'warning',

@@ -6,7 +6,9 @@ import { z } from 'zod';
 
 export const URGENCY_LEVELS = ['emergency', 'urgent', 'consult', 'self-care'] as const;
 export const LIKELIHOODS = ['likely', 'possible', 'unlikely'] as const;
-export const CAUSE_IDS = ['posture', 'overuse', 'core', 'hydration'] as const;
+// The source guide's four causes, and the commonest harmless explanation of back pain after training: ordinary
+// delayed soreness or a simple strain.
+export const CAUSE_IDS = ['posture', 'overuse', 'core', 'hydration', 'soreness'] as const;
 
 export const UrgencySchema = z.enum(URGENCY_LEVELS);
 export const LikelihoodSchema = z.enum(LIKELIHOODS);
@@ -179,6 +181,12 @@ export const CauseSchema = z.strictObject({
   evidence: z.array(EvidenceSchema).min(1),
 });
 
+/** A titled list shown on the result: the safety net, the self-care advice. */
+export const TextListSchema = z.strictObject({
+  title: TextSchema,
+  items: z.array(TextSchema).min(1),
+});
+
 export const UrgencyTextSchema = z.strictObject({
   title: TextSchema,
   /** What to do now, the first words the person reads. */
@@ -223,6 +231,10 @@ export const RulesSchema = z
     results: z.strictObject({
       disclaimer: TextSchema,
       outOfScopeTitle: TextSchema,
+      /** On every result below an emergency: the signs that mean getting help at once, spelled out. */
+      safetyNet: TextListSchema.optional(),
+      /** On self-care and consult results: what the person can do now (pain relief and its cautions, moving, ...). */
+      selfCareAdvice: TextListSchema.optional(),
       urgency: z.strictObject({
         emergency: UrgencyTextSchema,
         urgent: UrgencyTextSchema,

@@ -6,7 +6,7 @@ import { evaluate } from '../engine/evaluate.ts';
 import { formatDate } from '../i18n/index.ts';
 import type { Urgency } from '../rules/schema.ts';
 import type { ClinicInfo } from './host-events.ts';
-import { becauseLine, shownCauses, summaryText } from './summary-text.ts';
+import { becauseLine, reasonsOf, shownCauses, summaryText } from './summary-text.ts';
 import { useHeadingFocus, useUi } from './ui-context.ts';
 import { UrgencyIcon } from './UrgencyIcon.tsx';
 
@@ -30,7 +30,7 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
   const [copy, setCopy] = useState<CopyState>('idle');
   const text = summaryText(rules, answers, result, t, locale, madeOn, dateLocale);
   const causes = shownCauses(result);
-  const reasons = result.redFlags.length > 0 ? result.redFlags : result.consultSigns;
+  const reasons = reasonsOf(result);
 
   const copyText = async () => {
     try {
@@ -72,7 +72,7 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
           <h2 id={`${uid}-why`}>{t.redFlagsTitle}</h2>
           <ul className="backcheck__list">
             {reasons.map((r) => (
-              <li key={r.id}>
+              <li key={r.reason}>
                 {r.reason}
                 {r.because.map((b) => (
                   <span className="backcheck__because" key={b.questionId}>
@@ -95,7 +95,7 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
       {result.causes.length > 0 && (
         <section className="backcheck__block" aria-labelledby={`${uid}-causes`}>
           <h2 id={`${uid}-causes`}>{t.causesTitle}</h2>
-          {causes.length === 0 && <p>{t.causesNone}</p>}
+          <p>{causes.length === 0 ? t.causesNone : t.causesNote}</p>
           {causes.map((c) => (
             <article className="backcheck__cause" key={c.id} aria-labelledby={`${uid}-cause-${c.id}`}>
               <h3 id={`${uid}-cause-${c.id}`}>
@@ -125,10 +125,37 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
         </section>
       )}
 
-      <section className="backcheck__block backcheck__consult" aria-labelledby={`${uid}-consult`}>
-        <h2 id={`${uid}-consult`}>{t.consultTitle}</h2>
-        <p>{result.consult}</p>
-      </section>
+      {result.urgency === 'emergency' ? (
+        // Under "call now" there is no "when to see a professional": only what to do while help comes.
+        <p className="backcheck__consult">{result.consult}</p>
+      ) : (
+        <section className="backcheck__block backcheck__consult" aria-labelledby={`${uid}-consult`}>
+          <h2 id={`${uid}-consult`}>{t.consultTitle}</h2>
+          <p>{result.consult}</p>
+        </section>
+      )}
+
+      {result.safetyNet && (
+        <section className="backcheck__block backcheck__safety-net" aria-labelledby={`${uid}-net`}>
+          <h2 id={`${uid}-net`}>{result.safetyNet.title}</h2>
+          <ul className="backcheck__list">
+            {result.safetyNet.items.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {result.selfCareAdvice && (
+        <section className="backcheck__block" aria-labelledby={`${uid}-self-care`}>
+          <h2 id={`${uid}-self-care`}>{result.selfCareAdvice.title}</h2>
+          <ul className="backcheck__list">
+            {result.selfCareAdvice.items.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <Clinic clinic={clinic} urgency={result.urgency} onBook={onBook} />
 
@@ -149,7 +176,7 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
 
       <p className="backcheck__disclaimer">{result.disclaimer}</p>
       <p className="backcheck__meta">
-        {t.summaryDate(formatDate(dateLocale, madeOn))} · {t.summaryVersion(result.rulesId, result.rulesVersion, rules.meta.signoff?.on ?? null)}
+        {t.summaryDate(formatDate(dateLocale, madeOn))} · {t.summaryVersion(say(rules.meta.title), result.rulesVersion, rules.meta.signoff?.on ?? null)}
       </p>
 
       <section className="backcheck__block backcheck__no-print" aria-labelledby={`${uid}-take`}>

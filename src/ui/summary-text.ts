@@ -7,12 +7,36 @@ import { formatDate, type Messages } from '../i18n/index.ts';
 import type { Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 
+/** At most the two strongest causes that stand out: more would read like a list of diagnoses. */
+export const CAUSES_SHOWN = 2;
+
 export function shownCauses(result: Result): Result['causes'] {
-  return result.causes.filter((c) => c.likelihood !== 'unlikely');
+  return result.causes.filter((c) => c.likelihood !== 'unlikely').slice(0, CAUSES_SHOWN);
 }
 
+/** The answer that counted, in a few words: "Numb or tingling between your legs: Yes". */
 export function becauseLine(b: Because): string {
-  return `${b.question} — ${b.answerText}`;
+  return `${b.label}: ${b.answerText}`;
+}
+
+export interface Reason {
+  reason: string;
+  because: Because[];
+}
+
+/**
+ * The reasons for the urgency, each said once: rules that give the same words (several "not sure" answers, a sign
+ * caught two ways) are one line, with every answer behind it.
+ */
+export function reasonsOf(result: Result): Reason[] {
+  const hits = result.redFlags.length > 0 ? result.redFlags : result.consultSigns;
+  const byText = new Map<string, Reason>();
+  for (const hit of hits) {
+    const known = byText.get(hit.reason);
+    if (!known) byText.set(hit.reason, { reason: hit.reason, because: [...hit.because] });
+    else for (const b of hit.because) if (!known.because.some((k) => k.questionId === b.questionId)) known.because.push(b);
+  }
+  return [...byText.values()];
 }
 
 export function summaryText(
@@ -28,12 +52,12 @@ export function summaryText(
   const lines: string[] = [
     t.summaryHeading,
     t.summaryDate(formatDate(dateLocale, when)),
-    t.summaryVersion(result.rulesId, result.rulesVersion, rules.meta.signoff?.on ?? null),
+    t.summaryVersion(localize(rules.meta.title, locale), result.rulesVersion, rules.meta.signoff?.on ?? null),
     '',
     t.summaryUrgency(t.urgencyLabel[result.urgency], result.title),
     result.action,
   ];
-  const reasons = result.redFlags.length > 0 ? result.redFlags : result.consultSigns;
+  const reasons = reasonsOf(result);
   if (reasons.length > 0) {
     lines.push('', `${t.redFlagsTitle}:`);
     for (const r of reasons) {
@@ -50,7 +74,11 @@ export function summaryText(
       for (const b of c.because) lines.push(`  ${t.becauseTitle} ${becauseLine(b)}`);
     }
   }
-  lines.push('', `${t.consultTitle}:`, result.consult, '', `${t.summaryAnswers}:`);
+  if (result.urgency === 'emergency') lines.push('', result.consult);
+  else lines.push('', `${t.consultTitle}:`, result.consult);
+  if (result.safetyNet) lines.push('', `${result.safetyNet.title}:`, ...result.safetyNet.items.map((i) => `- ${i}`));
+  if (result.selfCareAdvice) lines.push('', `${result.selfCareAdvice.title}:`, ...result.selfCareAdvice.items.map((i) => `- ${i}`));
+  lines.push('', `${t.summaryAnswers}:`);
   for (const q of rules.questions) {
     const value = answers[q.id];
     if (value !== undefined) lines.push(`- ${localize(q.text, locale)} ${describeAnswer(rules, q.id, value, locale)}`);
