@@ -2,7 +2,8 @@
 import type { Condition, Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import type { AnswerValue, Answers } from './answers.ts';
-import { questionIdsOf, rulesIndex } from './rules-index.ts';
+import { matches, questionsIn } from './conditions.ts';
+import { rulesIndex } from './rules-index.ts';
 
 export interface Because {
   questionId: string;
@@ -15,20 +16,62 @@ export interface Because {
   answerText: string;
 }
 
-/** The answered questions a condition refers to, with the person's answers in words. */
+/**
+ * The answers that made a condition true, with the person's answers in words: only the parts that held (an `any`
+ * lists the branch that matched, not the questions answered "no"), and for a tick list only the options the rule
+ * names (ticks that count for another cause are not quoted here). A condition that does not hold gives nothing.
+ */
 export function answerText(rules: Rules, answers: Answers, when: Condition, locale: Locale): Because[] {
+  const counted = new Map<string, Set<string> | 'all'>();
+  collect(when, answers, counted);
+  return describeCounted(rules, answers, counted, locale);
+}
+
+/** The answers behind several conditions, each question once, its counted options merged. */
+export function answerTextOfAll(rules: Rules, answers: Answers, conditions: readonly Condition[], locale: Locale): Because[] {
+  const counted = new Map<string, Set<string> | 'all'>();
+  for (const when of conditions) collect(when, answers, counted);
+  return describeCounted(rules, answers, counted, locale);
+}
+
+/** Record, per question, which of its answers made `c` true (nothing when `c` is false). */
+function collect(c: Condition, answers: Answers, counted: Map<string, Set<string> | 'all'>): void {
+  if (!matches(c, answers)) return;
+  if ('all' in c) return c.all.forEach((x) => collect(x, answers, counted));
+  if ('any' in c) return c.any.forEach((x) => collect(x, answers, counted));
+  if ('not' in c) {
+    // A "not" holds because of what was answered instead: quote the whole answer.
+    for (const id of questionsIn(c.not)) if (answers[id] !== undefined) counted.set(id, 'all');
+    return;
+  }
+  const before = counted.get(c.question);
+  if (before === 'all') return;
+  const value = answers[c.question];
+  const named = 'is' in c ? [c.is] : 'isAny' in c ? c.isAny : null;
+  if (!Array.isArray(value) || named === null) {
+    counted.set(c.question, 'all');
+    return;
+  }
+  const set = before ?? new Set<string>();
+  for (const id of named) if (value.includes(id)) set.add(id);
+  counted.set(c.question, set);
+}
+
+function describeCounted(rules: Rules, answers: Answers, counted: Map<string, Set<string> | 'all'>, locale: Locale): Because[] {
   const { questionById } = rulesIndex(rules);
   const out: Because[] = [];
-  for (const id of questionIdsOf(when)) {
-    const value = answers[id];
-    const question = questionById.get(id);
-    if (value === undefined || !question) continue;
+  // In asking order, whatever order the rules named them in.
+  for (const question of rules.questions) {
+    const which = counted.get(question.id);
+    const value = answers[question.id];
+    if (which === undefined || value === undefined || !questionById.has(question.id)) continue;
+    const answer: AnswerValue = which === 'all' || !Array.isArray(value) ? value : value.filter((id) => which.has(id));
     out.push({
-      questionId: id,
-      answer: value,
+      questionId: question.id,
+      answer,
       question: localize(question.text, locale),
       label: localize(question.short ?? question.text, locale),
-      answerText: describeAnswer(rules, id, value, locale),
+      answerText: describeAnswer(rules, question.id, answer, locale),
     });
   }
   return out;

@@ -1,7 +1,7 @@
 // The clinical outcome of a set of answers: a pure function of the rules and the answers, nothing else.
 import type { Condition, Likelihood, Rules, Urgency } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
-import { answerText, type Because } from './because.ts';
+import { answerText, answerTextOfAll, type Because } from './because.ts';
 import type { Answers } from './answers.ts';
 import { matches } from './conditions.ts';
 import { applicableAnswers } from './visibility.ts';
@@ -107,12 +107,12 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
       : rules.causes
           .map((cause) => {
             let score = 0;
-            const support: Because[] = [];
+            const support: Condition[] = [];
             for (const ev of cause.evidence) {
               if (!matches(ev.when, answers)) continue;
               score += ev.weight;
               trace.push({ id: ev.id, kind: 'evidence', cause: cause.id, weight: ev.weight });
-              if (ev.weight > 0) support.push(...because(ev.when));
+              if (ev.weight > 0) support.push(ev.when);
             }
             return {
               id: cause.id,
@@ -121,7 +121,7 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
               title: say(cause.title),
               summary: say(cause.summary),
               advice: cause.advice.map(say),
-              because: dedupe(support),
+              because: answerTextOfAll(rules, answers, support, locale),
             };
           })
           .sort((a, b) => LIKELIHOOD_RANK[b.likelihood] - LIKELIHOOD_RANK[a.likelihood] || b.score - a.score);
@@ -147,9 +147,4 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
     safetyNet: urgency === 'emergency' ? null : list(rules.results.safetyNet),
     selfCareAdvice: urgency === 'self-care' || urgency === 'consult' ? list(rules.results.selfCareAdvice) : null,
   };
-}
-
-function dedupe(list: Because[]): Because[] {
-  const seen = new Set<string>();
-  return list.filter((b) => (seen.has(b.questionId) ? false : (seen.add(b.questionId), true)));
 }

@@ -77,7 +77,7 @@ export const en = {
   redFlagsTitle: 'Why we say this',
   causesTitle: 'What may be adding to your pain',
   causesNote: 'These are common reasons, not a diagnosis.',
-  causesNone: 'None of the four common causes we check for stood out from your answers.',
+  causesNone: 'None of the common causes we check for stood out from your answers.',
   likelihood: { likely: 'More likely', possible: 'Possible', unlikely: 'Less likely' },
   adviceTitle: 'What you can do',
   becauseTitle: 'Because you answered:',

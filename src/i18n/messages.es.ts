@@ -63,7 +63,7 @@ export const es: Messages = {
   redFlagsTitle: 'Por qué te lo decimos',
   causesTitle: 'Qué puede estar influyendo en tu dolor',
   causesNote: 'Son motivos frecuentes, no un diagnóstico.',
-  causesNone: 'Ninguna de las cuatro causas frecuentes que revisamos destaca en tus respuestas.',
+  causesNone: 'Ninguna de las causas frecuentes que revisamos destaca en tus respuestas.',
   likelihood: { likely: 'Más probable', possible: 'Posible', unlikely: 'Menos probable' },
   adviceTitle: 'Qué puedes hacer',
   becauseTitle: 'Porque respondiste:',

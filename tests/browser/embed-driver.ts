@@ -8,7 +8,7 @@ import { mainRules } from '../helpers.ts';
 
 const RULES = mainRules();
 /** Calm answers where "No" is not one of the options. */
-const CALM_CHOICES: Readonly<Record<string, string>> = { age_band: 'age_16_to_35' };
+const CALM_CHOICES: Readonly<Record<string, string>> = { age_band: 'age_20_to_50' };
 
 export type CheckRoot = Locator | FrameLocator;
 

@@ -227,8 +227,8 @@ describe('the custom element in a 320 px column on a wide screen (test-pages/nar
         })()`) as Promise<string[]>;
       const screens: string[] = [];
       await completeCheck(page.locator('#check'), {
-        // In scope, so every section (and the 0-10 scale) is shown.
-        choices: { after_exercise: 'yes' },
+        // In scope (pain that started during the workout), so every section (and the 0-10 scale) is shown.
+        choices: { pain_onset: 'during_workout' },
         onScreen: async (heading) => {
           screens.push(heading);
           expect(await overflow(), `overflow on "${heading}"`).toEqual([]);

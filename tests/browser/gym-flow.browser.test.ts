@@ -45,7 +45,7 @@ describe('resume, clear, back and change', () => {
     const tp = await suite.open();
     const check = new CheckPage(tp.page, rules);
     await check.goto(suite.url);
-    const s = await check.answerUntil(CALM, (x) => asks(x, 'rf_chest_pain'));
+    const s = await check.answerUntil(CALM, (x) => asks(x, 'rf_heart'));
     expect(await storedKeys(tp.page)).toEqual([`backcheck:progress:${rules.meta.id}`]);
     // A reload lands on the same step, without asking.
     await tp.page.reload({ waitUntil: 'networkidle' });
@@ -69,7 +69,7 @@ describe('resume, clear, back and change', () => {
     const tp = await suite.open();
     const check = new CheckPage(tp.page, rules);
     await check.goto(suite.url);
-    await check.answerUntil(CALM, (x) => asks(x, 'rf_chest_pain'));
+    await check.answerUntil(CALM, (x) => asks(x, 'rf_heart'));
     const again = await tp.context.newPage();
     const fresh = new CheckPage(again, rules);
     await again.goto(suite.url, { waitUntil: 'networkidle' });
@@ -100,31 +100,48 @@ describe('resume, clear, back and change', () => {
     await check.goto(suite.url);
     await check.toReview(CALM);
     const label = (id: string) => check.say(rules.questions.find((q) => q.id === id)!.short!);
-    const screenTitle = (id: string) => check.say(rules.screens!.find((x) => x.questions.includes(id))!.title!);
-    const review = tp.page.locator('.backcheck__review');
-    expect(await review.textContent()).not.toContain(label('leg_symptoms'));
+    const changePain = () => check.step(() => check.press(check.changeButton('pain_now')));
+    // The review's rows, answer by question label.
+    const rows = () =>
+      tp.page.locator('.backcheck__review .backcheck__summary-row').evaluateAll((els) =>
+        Object.fromEntries(els.map((e) => [e.querySelector('dt')?.textContent ?? '', e.querySelector('dd')?.textContent ?? ''])),
+      );
+    // Pain of under 3 days: morning stiffness (shown only after months) and the trend (it only counts after 3 days)
+    // are not asked.
+    expect(Object.keys(await rows())).toContain(label('pain_duration'));
+    expect(Object.keys(await rows())).not.toContain(label('morning_stiffness'));
+    expect(Object.keys(await rows())).not.toContain(label('pain_trend'));
 
-    // Pain now spreads below the knee: the screen with the leg symptoms question (shown only then) is asked.
-    await check.step(() => check.press(`${check.t.change}: ${screenTitle('leg_spread')}`));
+    // Pain for over 3 months: the screen with morning stiffness and the trend is asked again, then the review.
+    await changePain();
     expect(await tp.page.locator('.backcheck__progress').textContent()).toBe(check.t.changingAnswer);
-    let s = await check.answer({ ...CALM, leg_spread: 'below_knee' });
-    expect(asks(s, 'leg_symptoms')).toBe(true);
-    s = await check.answer({ ...CALM, leg_symptoms: ['numbness_tingling'] });
+    const months: Plan = { ...CALM, pain_duration: 'over_3_months', pain_trend: 'better', morning_stiffness: 'under_30_min' };
+    let s = await check.answer(months);
+    expect(asks(s, 'morning_stiffness') && asks(s, 'pain_trend')).toBe(true);
+    s = await check.answer(months);
     expect(s.kind).toBe('review');
-    expect(await review.textContent()).toContain(describeAnswer(rules, 'leg_symptoms', ['numbness_tingling'], 'en'));
+    expect(await rows()).toMatchObject({
+      [label('pain_duration')]: describeAnswer(rules, 'pain_duration', 'over_3_months', 'en'),
+      [label('morning_stiffness')]: describeAnswer(rules, 'morning_stiffness', 'under_30_min', 'en'),
+      [label('pain_trend')]: describeAnswer(rules, 'pain_trend', 'better', 'en'),
+    });
 
-    // And back to staying in the back: the leg symptoms answer no longer applies and is gone.
-    await check.step(() => check.press(`${check.t.change}: ${screenTitle('leg_spread')}`));
-    s = await check.answer({ ...CALM, leg_spread: 'stays_in_back' });
+    // And back to a new pain: neither answer applies any more, and both are gone.
+    await changePain();
+    s = await check.answer(CALM);
     expect(s.kind).toBe('review');
-    expect(await review.textContent()).not.toContain(label('leg_symptoms'));
+    expect((await rows())[label('pain_duration')]).toBe(describeAnswer(rules, 'pain_duration', 'under_3_days', 'en'));
+    expect(Object.keys(await rows())).not.toContain(label('morning_stiffness'));
+    expect(Object.keys(await rows())).not.toContain(label('pain_trend'));
 
-    // A longer pain: the result follows the changed answer.
-    await check.step(() => check.press(`${check.t.change}: ${screenTitle('pain_duration')}`));
-    s = await check.answer({ ...CALM, pain_duration: 'over_6_weeks' });
+    // A worse pain: the result follows the changed answer, and says why.
+    await changePain();
+    s = await check.answer({ ...CALM, pain_score: 8 });
     expect(s.kind).toBe('review');
     await check.step(() => check.press(check.t.seeResult));
     expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel.consult);
+    const severe = rules.consultSigns.find((c) => c.id === 'severe_pain')!;
+    expect(await tp.page.locator('main').textContent()).toContain(check.say(severe.reason));
   });
 
   it('on the review, a grouped check changed from No to Yes asks "Which of these?", then goes to the result', async () => {
@@ -132,13 +149,11 @@ describe('resume, clear, back and change', () => {
     const check = new CheckPage(tp.page, rules);
     await check.goto(suite.url);
     await check.toReview(CALM);
-    const first = rules.screens![0]!;
-    const items = first.questions.map((id) => check.say(rules.questions.find((q) => q.id === id)!.short!)).join(', ');
-    await check.step(() => check.press(`${check.t.change}: ${items}`));
+    await check.step(() => check.press(check.changeButton(rules.screens![0]!.id)));
     expect(await checkedValues(tp.page)).toEqual(['no']);
-    let s = await check.answer({ ...CALM, rf_bladder_bowel: 'yes' });
+    let s = await check.answer({ ...CALM, rf_pelvic_nerves: 'yes' });
     expect(s).toMatchObject({ kind: 'step', step: { kind: 'which' } });
-    s = await check.answer({ ...CALM, rf_bladder_bowel: 'yes' });
+    s = await check.answer({ ...CALM, rf_pelvic_nerves: 'yes' });
     expect(s.kind).toBe('result');
     expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel.emergency);
   });
@@ -248,9 +263,10 @@ describe('layout', () => {
 });
 
 describe('print', () => {
-  const typical: Plan = { ...CALM, pain_duration: 'from_3_to_7_days' };
+  // A few days in and getting better: still self-care, with the lifting-form cause.
+  const typical: Plan = { ...CALM, pain_duration: 'days_3_to_7', pain_trend: 'better' };
 
-  it('the printed result is one page with date, rules version, urgency, causes and answers, without buttons', async () => {
+  it('the printed result is one page with date, rules version, urgency, causes, self-care advice and answers, without buttons', async () => {
     const tp = await suite.open();
     const check = new CheckPage(tp.page, rules);
     await check.goto(suite.url);
@@ -261,17 +277,23 @@ describe('print', () => {
     const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date());
     expect(printed).toContain(check.t.summaryDate(today));
     // The shipped rules are not signed off yet, and the summary says so.
-    expect(printed).toContain(check.t.summaryVersion(rules.meta.id, rules.meta.version, null));
+    expect(printed).toContain(check.t.summaryVersion(check.say(rules.meta.title), rules.meta.version, null));
     // The banner label is upper-cased by CSS, which innerText follows.
     expect(printed.toLowerCase()).toContain(check.t.urgencyLabel['self-care'].toLowerCase());
     const posture = rules.causes.find((c) => c.id === 'posture')!;
-    expect(printed).toContain(check.say(posture.title));
+    expect(printed).toContain(check.t.causesTitle);
+    expect(printed).toContain(`${check.say(posture.title)} ${check.t.likelihood.likely}`);
+    // What to do now, and the signs that mean calling for help, are on the paper too.
+    for (const list of [rules.results.selfCareAdvice, rules.results.safetyNet]) {
+      expect(printed).toContain(check.say(list!.title));
+      for (const item of list!.items) expect(printed).toContain(check.say(item));
+    }
     expect(printed).toContain(check.t.summaryAnswers);
-    for (const id of ['rf_saddle_numbness', 'pain_score', 'lift_types', 'urine_colour']) {
+    for (const id of ['rf_saddle_numbness', 'pain_score', 'pain_trend', 'training_signs', 'urine_colour']) {
       const q = rules.questions.find((x) => x.id === id)!;
       expect(printed).toContain(check.say(q.text));
     }
-    expect(printed).toContain(describeAnswer(rules, 'lift_types', typical.lift_types!, 'en'));
+    expect(printed).toContain(describeAnswer(rules, 'training_signs', typical.training_signs!, 'en'));
     for (const button of await tp.page.getByRole('button').all()) expect(await button.isVisible()).toBe(false);
 
     const pdf = await tp.page.pdf({ format: 'A4', printBackground: false });

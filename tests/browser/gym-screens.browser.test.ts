@@ -107,6 +107,20 @@ describe('every screen of the check, in English, light', () => {
 
     const walk = await walkAndCheck(tp, check, CALM, '');
     expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel['self-care']);
+    // The self-care result: what to do now, the lifting-form cause framed as "may be adding", and when to get help.
+    const headings = (await tp.page.locator('main h2').allInnerTexts()).map((h) => h.trim());
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        check.say(rules.results.selfCareAdvice!.title),
+        check.t.causesTitle,
+        check.t.consultTitle,
+        check.say(rules.results.safetyNet!.title),
+      ]),
+    );
+    const causes = tp.page.getByRole('region', { name: check.t.causesTitle }).getByRole('heading', { level: 3 });
+    expect((await causes.allInnerTexts()).map((h) => h.replace(/\s+/g, ' ').trim())).toEqual([
+      `${check.say(rules.causes.find((c) => c.id === 'posture')!.title)} ${check.t.likelihood.likely}`,
+    ]);
     // Every section was reached, and the grouped check, a tick list and a scale were checked.
     const sectionsChecked = new Set(rules.sections.filter((x) => walk.checked.some((n) => n.includes(`screen-${x.id}`) || (x.id === rules.sections[0]?.id && n.startsWith('group-')))).map((x) => x.id));
     expect(sectionsChecked).toEqual(new Set(rules.sections.map((x) => x.id)));
@@ -158,20 +172,47 @@ describe('every screen of the check, in English, light', () => {
   });
 
   it.each([
-    ['emergency', EMERGENCY, 'emergency'],
-    ['urgent', URGENT, 'urgent'],
-    ['consult', CONSULT, 'consult'],
-    ['out-of-scope', OUT_OF_SCOPE, 'consult'],
-  ] as const)('the %s result', async (name, plan, urgency) => {
+    ['emergency', EMERGENCY, 'emergency', { redFlag: 'saddle_numbness' }],
+    ['urgent', URGENT, 'urgent', { redFlag: 'fever' }],
+    ['consult', CONSULT, 'consult', { consultSign: 'not_improving' }],
+    ['out-of-scope', OUT_OF_SCOPE, 'consult', { scopeExit: 'under_16' }],
+  ] as const)('the %s result', async (name, plan, urgency, why: { redFlag?: string; consultSign?: string; scopeExit?: string }) => {
     const tp = await suite.open();
     const check = new CheckPage(tp.page, rules);
     await check.goto(suite.url);
     const s = await check.toResult(plan);
     expect(s.kind).toBe('result');
     expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel[urgency]);
-    if (name === 'out-of-scope') {
-      const exit = rules.scopeExits.find((e) => e.id === 'under_16');
-      expect(await tp.page.locator('main').textContent()).toContain(check.say(exit!.message));
+    // What to do, in the rules' words, and the reason the person can recognise from their answers.
+    const texts = rules.results.urgency[urgency];
+    expect(s.heading).toBe(check.say(texts.title));
+    const shown = (await tp.page.locator('main').innerText()).replace(/\s+/g, ' ');
+    expect(shown).toContain(check.say(texts.action));
+    const reason = why.redFlag
+      ? rules.redFlags.find((r) => r.id === why.redFlag)!.reason
+      : why.consultSign
+        ? rules.consultSigns.find((r) => r.id === why.consultSign)!.reason
+        : rules.scopeExits.find((e) => e.id === why.scopeExit)!.message;
+    expect(shown).toContain(check.say(reason));
+    const headings = (await tp.page.locator('main h2').allInnerTexts()).map((h) => h.trim());
+    const safetyNet = rules.results.safetyNet!;
+    const selfCare = rules.results.selfCareAdvice!;
+    if (urgency === 'emergency') {
+      // "Call now" stands alone: no "when to see a professional", no signs to watch for later, no self-care.
+      expect(headings).not.toContain(check.t.consultTitle);
+      expect(headings).not.toContain(check.say(safetyNet.title));
+      expect(headings).not.toContain(check.say(selfCare.title));
+    } else {
+      // Every other result says when to see someone, and names the warning signs that mean calling for help.
+      expect(headings).toEqual(expect.arrayContaining([check.t.consultTitle, check.say(safetyNet.title)]));
+      const net = tp.page.getByRole('region', { name: check.say(safetyNet.title) }).getByRole('listitem');
+      expect(await net.allInnerTexts()).toEqual(safetyNet.items.map((i) => check.say(i)));
+    }
+    // Self-care advice goes with the consult result (a pharmacist today, a professional in days), never with urgent.
+    if (name === 'urgent') expect(headings).not.toContain(check.say(selfCare.title));
+    if (name === 'consult') {
+      const advice = tp.page.getByRole('region', { name: check.say(selfCare.title) }).getByRole('listitem');
+      expect(await advice.allInnerTexts()).toEqual(selfCare.items.map((i) => check.say(i)));
     }
     expect(await checkScreen(tp, `result-${name}`)).toEqual([]);
   });
@@ -180,7 +221,7 @@ describe('every screen of the check, in English, light', () => {
     const tp = await suite.open();
     const check = new CheckPage(tp.page, rules);
     await check.goto(suite.url);
-    await check.answerUntil(CALM, (s) => asks(s, 'rf_chest_pain'));
+    await check.answerUntil(CALM, (s) => asks(s, 'rf_heart'));
     // A new visit (not a reload, which carries on at once) offers to continue.
     const again = { ...tp, page: await tp.context.newPage() };
     await again.page.goto(suite.url);

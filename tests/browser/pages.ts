@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { AnswerValue } from '../../src/engine/answers.ts';
+import { answerProblem, findQuestion, type AnswerValue } from '../../src/engine/answers.ts';
 import { layoutOf } from '../../src/engine/screens.ts';
 import { catalogues, type Messages } from '../../src/i18n/index.ts';
 import type { Question, Rules } from '../../src/rules/schema.ts';
@@ -39,29 +39,44 @@ export function calmDefault(question: Question): AnswerValue {
   return (no ?? question.options.find((o) => o.kind === 'answer') ?? question.options[0])!.id;
 }
 
+/**
+ * Every way a plan does not fit the rules: a question id that is not there, or an answer its question does not take.
+ * A plan written for older rules would otherwise be answered with calm defaults without a word.
+ */
+export function planProblems(rules: Rules, plan: Plan): string[] {
+  return Object.entries(plan).flatMap(([id, value]) => {
+    const question = findQuestion(rules, id);
+    if (!question) return [`no question "${id}" in the rules`];
+    const problem = answerProblem(question, value);
+    return problem ? [problem] : [];
+  });
+}
+
 export function planAnswer(plan: Plan, question: Question): AnswerValue {
   return plan[question.id] ?? calmDefault(question);
 }
 
-/** A gym-goer with a sore back after deadlifts and no warning signs: self-care, with the lifting-form cause. */
+/**
+ * A gym-goer with a sore back after deadlifts and no warning signs: self-care, with the lifting-form cause (their back
+ * rounded under the weight and they kept lifting as their form broke down).
+ */
 export const CALM: Plan = {
-  age_band: 'age_16_to_35',
-  after_exercise: 'yes',
+  age_band: 'age_20_to_50',
   pain_onset: 'during_workout',
   pain_score: 3,
-  lift_types: ['deadlift', 'squat'],
-  form_checked: 'never',
-  form_rounded_back: 'yes',
-  form_breakdown: 'yes',
+  pain_duration: 'under_3_days',
+  pain_where: ['low_back'],
+  training_signs: ['back_rounded', 'form_broke_down'],
+  urine_colour: 'pale',
 };
 
-/** The same person whose pain has lasted weeks: a consult sign, no red flag. */
-export const CONSULT: Plan = { ...CALM, pain_duration: 'over_6_weeks' };
+/** The same person whose pain has lasted weeks and is not getting better: a consult sign (not_improving), no red flag. */
+export const CONSULT: Plan = { ...CALM, pain_duration: 'weeks_1_to_6', pain_trend: 'same' };
 
-/** Fever with back pain: an urgent red flag (the emergency questions before it are all "No"). */
+/** Fever with back pain: an urgent red flag, ticked in the first grouped check's "Which of these?". */
 export const URGENT: Plan = { ...CALM, rf_fever: 'yes' };
 
-/** Numbness in the saddle area: the first question, and an emergency that ends the check at once. */
+/** Numbness in the saddle area: the first grouped check, and an emergency that ends the check at once. */
 export const EMERGENCY: Plan = { ...CALM, rf_saddle_numbness: 'yes' };
 
 /** Not sure whether there is numbness between the legs: the first grouped check's "I'm not sure", then urgent. */
@@ -339,6 +354,8 @@ export class CheckPage {
 
   /** Sets the planned answers on the step on screen, without continuing. */
   async fill(plan: Plan): Promise<StepOnScreen> {
+    const problems = planProblems(this.rules, plan);
+    if (problems.length > 0) throw new Error(`The plan does not fit the rules ${this.rules.meta.version}:\n  ${problems.join('\n  ')}`);
     const step = await this.currentStep();
     const form = `form[data-step="${step.key}"]`;
     if (step.kind === 'group') {
@@ -388,6 +405,24 @@ export class CheckPage {
     const result = await this.step(() => this.press(this.t.seeResult));
     await onScreen?.(result);
     return result;
+  }
+
+  /**
+   * The name of the review's "Change" button for a screen: its title, or for a grouped check (or a screen without a
+   * title) the short labels of the questions it asked, which default to all of the screen's questions.
+   */
+  changeButton(screenId: string, asked?: readonly string[]): string {
+    const screen = this.rules.screens?.find((x) => x.id === screenId);
+    if (!screen) throw new Error(`No screen "${screenId}" in the rules`);
+    const name =
+      screen.kind === 'group' || !screen.title
+        ? (asked ?? screen.questions).map((id) => {
+            const q = this.rules.questions.find((x) => x.id === id);
+            if (!q) throw new Error(`No question "${id}" in the rules`);
+            return this.say(q.short ?? q.text);
+          }).join(', ')
+        : this.say(screen.title);
+    return `${this.t.change}: ${name}`;
   }
 
   /** The urgency label in the result banner, e.g. "Self-care". */

@@ -8,6 +8,8 @@ import type { Browser, BrowserContextOptions, ConsoleMessage, Page } from 'playw
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pinnedTags } from '../../src/build/release.ts';
 import { SILENCE_MS } from '../../src/embed/messages.ts';
+import { catalogues } from '../../src/i18n/index.ts';
+import { localize } from '../../src/rules/text.ts';
 import { mainRules } from '../helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { launchChromium } from './chromium.ts';
@@ -171,7 +173,12 @@ describe('a clinic page on another origin, under a strict CSP', () => {
       await expect.poll(async () => (await hostEvents(v.page)).some((e) => e.type === 'backcheck:complete')).toBe(true);
       const events = await hostEvents(v.page);
       expect(events[0]).toEqual({ type: 'backcheck:start', source: 'check', detail: {} });
-      expect(events.at(-1)?.detail).toMatchObject({ rulesId: RULES.meta.id, redFlags: [] });
+      expect(events.at(-1)?.detail).toMatchObject({ rulesId: RULES.meta.id, redFlags: [], urgency: 'self-care' });
+      // A calm result: what to do now, and the signs that mean calling for help.
+      const headings = await check.locator('[part~="result"]').getByRole('heading', { level: 2 }).allTextContents();
+      expect(headings).toEqual(
+        expect.arrayContaining([localize(RULES.results.selfCareAdvice!.title, 'en'), localize(RULES.results.safetyNet!.title, 'en'), catalogues.en.consultTitle]),
+      );
       // Day first, as in Australia.
       expect(await check.locator('.backcheck__meta').textContent()).toMatch(/Date: \d{1,2} [A-Z][a-z]+ \d{4}/);
       const book = check.getByRole('link', { name: 'Book an appointment' });
@@ -205,6 +212,16 @@ describe('a clinic page on another origin, under a strict CSP', () => {
       const first = check.locator('[part~="result"]').locator('a, button').first();
       expect(await first.textContent()).toBe('Call 000 now');
       expect(await check.getByRole('link', { name: 'Book an appointment' }).getAttribute('class')).toContain('backcheck__button--secondary');
+      // Call now, in the rules' words, and nothing that reads like "this can wait": no "when to see a professional",
+      // no list of signs to watch for later, no self-care advice.
+      const result = check.locator('[part~="result"]');
+      expect(await result.getByRole('heading', { level: 1 }).textContent()).toBe(localize(RULES.results.urgency.emergency.title, 'en'));
+      expect(await result.textContent()).toContain(localize(RULES.results.urgency.emergency.action, 'en'));
+      expect(await result.textContent()).toContain(localize(RULES.redFlags.find((r) => r.id === 'saddle_numbness')!.reason, 'en'));
+      const headings = await result.getByRole('heading', { level: 2 }).allTextContents();
+      expect(headings).not.toContain(catalogues.en.consultTitle);
+      expect(headings).not.toContain(localize(RULES.results.safetyNet!.title, 'en'));
+      expect(headings).not.toContain(localize(RULES.results.selfCareAdvice!.title, 'en'));
       await expectNoAxeViolations(v.page, 'an emergency result with the clinic number');
       expect(said(v, 'error')).toEqual([]);
     } finally {

@@ -67,9 +67,11 @@ describe('the clinicians review page', () => {
     await pick(tp.page, 'rf_fever', 'Yes');
     await expect.poll(() => result.textContent()).toContain('urgent');
     expect(await result.getByRole('list', { name: 'Rules that fired' }).textContent()).toContain('fever');
-    // A question shown only for some answers appears when they are picked.
-    await pick(tp.page, 'leg_spread', 'Yes, below the knee');
-    await tp.page.getByRole('group', { name: /^leg_symptoms: / }).waitFor();
+    // A question shown only for some answers appears when they are picked: what happened, after a fall or blow.
+    const accidentKind = tp.page.getByLabel(/^rf_accident_kind: /);
+    expect(await accidentKind.count()).toBe(0);
+    await pick(tp.page, 'rf_accident', 'Yes');
+    await accidentKind.waitFor();
     // What the check would leave out for these answers, in words: after an urgent sign, the non-emergency questions.
     expect(await result.getByRole('list', { name: 'Questions it leaves out' }).textContent()).toContain('could not raise the urgency already reached');
     await pick(tp.page, 'rf_saddle_numbness', 'Yes');

@@ -2,8 +2,10 @@
 // The headless triage CLI on the scenario answer files in tests/scenarios/triage/, and on bad input.
 // Most tests call `main(argv)` directly (fast); two spawn the real command to check the exit code and streams.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, jsonErrorPosition } from '../../src/cli/triage.ts';
 import type { Urgency } from '../../src/rules/schema.ts';
 import { ROOT } from '../helpers.ts';
@@ -50,70 +52,78 @@ interface Expected {
 // What a clinician would expect from each scenario file. Causes are written `id:likelihood` in ranked order.
 const EXPECTED: Record<string, Expected> = {
   'emergency-saddle-numbness.json': { urgency: 'emergency', redFlags: ['saddle_numbness'], complete: false, stoppedEarly: 'emergency' },
-  'emergency-chest-pain.json': { urgency: 'emergency', redFlags: ['chest_pain'], complete: false, stoppedEarly: 'emergency' },
-  // Dark brown pee is never a hydration clue, even with every hydration sign: it is an emergency.
-  'emergency-brown-urine-in-hydration.json': { urgency: 'emergency', redFlags: ['urine_brown'], complete: true, stoppedEarly: 'emergency' },
+  'emergency-heart-pain.json': { urgency: 'emergency', redFlags: ['heart'], complete: false, stoppedEarly: 'emergency' },
+  // Brown, red or pink pee in the drinks question is a warning sign, never a hydration clue: urgent, no causes.
+  'urgent-brown-red-pink-urine-in-drinks.json': { urgency: 'urgent', redFlags: ['urine_colour_warning'], complete: true, stoppedEarly: 'urgent' },
+  // After a fever only what could make it an emergency is asked; everything else is left as not asked.
   'urgent-fever.json': { urgency: 'urgent', redFlags: ['fever'], complete: false, stoppedEarly: 'urgent' },
-  'urgent-leg-weakness.json': {
+  'urgent-leg-gives-way.json': {
     urgency: 'urgent',
-    redFlags: ['leg_weakness'],
-    consultSigns: ['pain_below_knee', 'leg_numbness_tingling'],
+    redFlags: ['leg_gives_way'],
+    consultSigns: ['below_knee'],
     complete: true,
     stoppedEarly: 'urgent',
   },
   'urgent-not-sure-saddle.json': { urgency: 'urgent', redFlags: ['saddle_numbness_not_sure'], complete: true, stoppedEarly: 'urgent' },
   'urgent-not-sure-cancer-over-50.json': {
     urgency: 'urgent',
-    redFlags: ['cancer_history_not_sure_over_50'],
-    consultSigns: ['pain_recurring_after_workouts', 'cancer_history_not_sure'],
+    redFlags: ['cancer_not_sure_over_50'],
+    consultSigns: ['recurring', 'urgent_sign_not_sure'],
     complete: true,
     stoppedEarly: 'urgent',
   },
   'out-of-scope-under-16.json': { urgency: 'consult', outOfScope: 'under_16', complete: false },
-  'out-of-scope-not-after-exercise.json': { urgency: 'consult', outOfScope: 'not_after_exercise', complete: false },
+  'out-of-scope-pain-before-workout.json': { urgency: 'consult', outOfScope: 'not_after_exercise', complete: false },
   'posture-likely.json': {
     urgency: 'self-care',
-    causes: ['posture:likely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    // The sudden twist in this file counts for a strain (soreness), never for posture.
+    causes: ['posture:likely', 'soreness:likely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
   'overuse-likely.json': {
     urgency: 'self-care',
-    causes: ['overuse:likely', 'posture:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    causes: ['overuse:likely', 'posture:unlikely', 'core:unlikely', 'hydration:unlikely', 'soreness:unlikely'],
     complete: true,
   },
   'core-likely.json': {
     urgency: 'self-care',
-    causes: ['core:likely', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely'],
+    causes: ['core:likely', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely', 'soreness:unlikely'],
     complete: true,
   },
   'hydration-likely.json': {
     urgency: 'self-care',
-    causes: ['hydration:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely'],
+    causes: ['hydration:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'soreness:unlikely'],
+    complete: true,
+  },
+  'soreness-likely.json': {
+    urgency: 'self-care',
+    causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
   'self-care-all-clear.json': {
     urgency: 'self-care',
-    causes: ['posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    causes: ['posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely', 'soreness:unlikely'],
     complete: true,
   },
   'consult-recurring.json': {
     urgency: 'consult',
-    consultSigns: ['pain_recurring_after_workouts'],
-    causes: ['posture:possible', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    consultSigns: ['recurring'],
+    causes: ['posture:possible', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely', 'soreness:unlikely'],
     complete: true,
   },
-  // "Not sure" on every cause question raises no cause; on the cancer question (under 50) it asks for a consult.
+  // "Not sure" when the pain started and "I haven't looked" at the pee raise no cause; "not sure" about cancer
+  // (under 50) asks for a consult.
   'not-sure-answers.json': {
     urgency: 'consult',
-    consultSigns: ['cancer_history_not_sure'],
-    causes: ['posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    consultSigns: ['urgent_sign_not_sure'],
+    causes: ['posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely', 'soreness:unlikely'],
     complete: true,
   },
-  // Stopped after the pain questions: the rest is listed as still to answer.
+  // Stopped in the pain questions: the rest is listed as still to answer.
   'partial-pain-section-only.json': {
     urgency: 'consult',
-    consultSigns: ['pain_getting_worse', 'pain_score_severe'],
-    causes: ['posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    consultSigns: ['severe_pain', 'recurring'],
+    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: false,
   },
 };
@@ -142,20 +152,22 @@ describe('triage on the scenario answer files', () => {
   });
 
   it('explains a red flag with the reason and the answer in words', () => {
-    const [flag] = triage('urgent-leg-weakness.json').redFlags;
+    const [flag] = triage('urgent-leg-gives-way.json').redFlags;
     expect(flag?.level).toBe('urgent');
-    expect(flag?.reason).toMatch(/weakness in a leg/i);
-    expect(flag?.because).toEqual([
-      expect.objectContaining({ questionId: 'leg_symptoms', answer: ['numbness_tingling', 'weakness'], answerText: expect.stringMatching(/Weakness/) }),
-    ]);
+    expect(flag?.reason).toMatch(/weakness in one leg/i);
+    expect(flag?.because).toEqual([expect.objectContaining({ questionId: 'rf_leg_gives_way', answer: 'yes', answerText: 'Yes' })]);
   });
 
   it('gives each cause its advice and the answers behind it', () => {
-    const posture = triage('posture-likely.json').causes[0];
+    const [posture, soreness] = triage('posture-likely.json').causes;
+    expect(posture?.id).toBe('posture');
     expect(posture?.advice.length).toBeGreaterThan(0);
-    expect(posture?.because.map((b) => b.questionId)).toEqual(['form_rounded_back', 'form_breakdown', 'form_checked', 'lift_types']);
-    // "Not sure" about a twist is not a reason.
-    expect(posture?.because.map((b) => b.questionId)).not.toContain('form_sudden_twist');
+    // Only the ticked options that count for posture are its reasons: the sudden twist counts for a strain instead.
+    expect(posture?.because).toEqual([
+      expect.objectContaining({ questionId: 'training_signs', answer: ['back_rounded', 'form_broke_down'] }),
+    ]);
+    expect(soreness?.id).toBe('soreness');
+    expect(soreness?.because).toEqual([expect.objectContaining({ questionId: 'training_signs', answer: ['sudden_twist'] })]);
   });
 
   it('after an emergency answer, lists the remaining questions as not asked', () => {
@@ -165,12 +177,14 @@ describe('triage on the scenario answer files', () => {
   });
 
   it('after a scope exit, still asks the questions that could raise the urgency', () => {
-    // Out of scope, but still to be asked: the other question on the age screen, where the pain spreads (it can
-    // reveal leg weakness, a red flag) and the dark-brown-pee question (an emergency sign).
+    // Out of scope, but still to be asked: the other question on the age screen (pregnancy: its warning signs are
+    // an emergency), where the pain is (between the shoulder blades; a numb leg with a risk), pain worse at night,
+    // and the pee colour (brown, red or pink): each can make it urgent or an emergency.
     const result = triage('out-of-scope-under-16.json');
     expect(result.pending.filter((p) => p.status === 'unanswered').map((p) => p.questionId)).toEqual([
-      'after_exercise',
-      'leg_spread',
+      'pregnancy',
+      'pain_where',
+      'pain_night',
       'urine_colour',
     ]);
     expect(result.pending.filter((p) => p.status === 'not_asked').map((p) => p.questionId)).toContain('pain_score');
@@ -178,11 +192,14 @@ describe('triage on the scenario answer files', () => {
 
   it('lists unanswered questions of a partial answer set, in asking order', () => {
     const pending = triage('partial-pain-section-only.json').pending;
-    // When the pain started is asked of no one: no rule reads it, so no answer could change the result.
-    expect(pending.filter((p) => p.status === 'not_asked').map((p) => p.questionId)).toEqual(['pain_onset']);
-    const toAsk = pending.filter((p) => p.status === 'unanswered');
-    expect(toAsk[0]?.questionId).toBe('pain_duration');
-    expect(toAsk.at(-1)?.questionId).toBe('urine_colour');
+    // Whether the pain is getting better is not asked in the first 3 days under 50: no answer to it could change
+    // the result then.
+    expect(pending.filter((p) => p.status === 'not_asked').map((p) => p.questionId)).toEqual(['pain_trend']);
+    expect(pending.filter((p) => p.status === 'unanswered').map((p) => p.questionId)).toEqual([
+      'pain_night',
+      'training_signs',
+      'urine_colour',
+    ]);
   });
 
   it('--locale es prints the texts (English where a translation is missing)', () => {
@@ -212,20 +229,42 @@ describe('triage errors: exit code 2 and a clear message on stderr', () => {
     );
   });
 
+  // Bad answer sets that name real questions are written here, next to what they must produce, so that they follow
+  // the rules file's question ids.
+  let scratch = '';
+  beforeAll(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'backcheck-triage-'));
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const answersFile = (name: string, answers: Record<string, unknown>) => {
+    const path = join(scratch, name);
+    writeFileSync(path, `${JSON.stringify(answers, null, 2)}\n`);
+    return path;
+  };
+
   it('values that are not among the options, each one listed', () => {
+    const file = answersFile('invalid-values.json', {
+      rf_saddle_numbness: 'maybe',
+      pain_score: 11,
+      training_signs: ['back_rounded', 'none'],
+      pain_where: 'low_back',
+    });
     fails(
-      ['--answers', `${FIXTURES}/invalid-values.json`],
+      ['--answers', file],
+      'has 4 problems',
       /"maybe" is not an option of "rf_saddle_numbness" \(options: yes, no, not_sure\)/,
       /11 is outside 0-10 for "pain_score"/,
-      /"none" cannot be combined/,
-      /"session_conditions" takes a non-empty list/,
+      /"training_signs": "none" cannot be combined with other options/,
+      /"pain_where" takes a non-empty list/,
     );
   });
 
   it('an answer to a question that does not apply, with the condition that hides it', () => {
+    const file = answersFile('hidden-answer.json', { pain_duration: 'weeks_1_to_6', morning_stiffness: 'over_30_min' });
     fails(
-      ['--answers', `${FIXTURES}/hidden-answer.json`],
-      '"leg_symptoms" does not apply to these answers: it is asked only when leg_spread is above_knee or below_knee (answered: stays_in_back)',
+      ['--answers', file],
+      'has 1 problem:',
+      '"morning_stiffness" does not apply to these answers: it is asked only when pain_duration is over_3_months (answered: weeks_1_to_6)',
     );
   });
 
@@ -284,7 +323,7 @@ describe('the real command', () => {
     spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/triage.ts', ...argv], { cwd: ROOT, encoding: 'utf8' });
 
   it('prints the JSON result on stdout and exits 0', () => {
-    const out = spawn('--answers', `${SCENARIOS}/emergency-chest-pain.json`);
+    const out = spawn('--answers', `${SCENARIOS}/emergency-heart-pain.json`);
     expect(out.stderr).toBe('');
     expect(out.status).toBe(0);
     expect((JSON.parse(out.stdout) as Printed).urgency).toBe('emergency');

@@ -10,7 +10,8 @@ import { mainRules } from '../helpers.ts';
 const rules = mainRules();
 const calmAnswers = Object.fromEntries(
   rules.questions
-    .filter((q) => q.section === 'red_flags' && q.type === 'single' && q.options.some((o) => o.id === 'no'))
+    // The warning signs everyone is asked (follow-ups only appear after a Yes).
+    .filter((q) => q.section === 'red_flags' && !q.showIf && q.type === 'single' && q.options.some((o) => o.id === 'no'))
     .map((q) => [q.id, 'no']),
 );
 const complete: CheckEvent = {

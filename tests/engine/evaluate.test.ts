@@ -129,48 +129,47 @@ describe('ranking of causes', () => {
     );
   });
 
-  it('a cause with strong evidence is listed above one with a single sign', () => {
-    const answers: Answers = {
-      form_rounded_back: 'yes',
-      form_sudden_twist: 'yes',
-      load_jump: 'yes',
-    };
+  it('a cause with strong evidence is listed above one with a weaker sign', () => {
+    const answers: Answers = { training_signs: ['back_rounded', 'form_broke_down'], pain_onset: 'hours_after' };
     const causes = evaluate(rules, answers).causes;
-    expect(causes.map((c) => [c.id, c.likelihood])).toEqual([
+    expect(causes.slice(0, 2).map((c) => [c.id, c.likelihood])).toEqual([
       ['posture', 'likely'],
-      ['overuse', 'possible'],
-      ['core', 'unlikely'],
-      ['hydration', 'unlikely'],
+      ['soreness', 'possible'],
     ]);
+    expect(causes.slice(2).every((c) => c.likelihood === 'unlikely')).toBe(true);
   });
 
-  it('evidence against a cause (pale pee, drinking regularly) lowers it', () => {
-    const dark = evaluate(rules, { urine_colour: 'dark_yellow', thirst: 'yes', fluids_during: 'nothing' });
-    const pale = evaluate(rules, { urine_colour: 'pale', thirst: 'yes', fluids_during: 'nothing' });
-    const hydration = (r: typeof dark) => r.causes.find((c) => c.id === 'hydration');
-    expect(hydration(dark)?.likelihood).toBe('likely');
-    expect(hydration(pale)?.likelihood).not.toBe('likely');
+  it('evidence against a cause lowers it: no core advice in pregnancy or after a birth', () => {
+    const core = (answers: Answers) => evaluate(rules, answers).causes.find((c) => c.id === 'core');
+    expect(core({ training_signs: ['hips_sagged'], pregnancy: 'no' })?.likelihood).toBe('likely');
+    expect(core({ training_signs: ['hips_sagged'], pregnancy: 'pregnant' })?.likelihood).toBe('unlikely');
+    expect(core({ training_signs: ['hips_sagged'], pregnancy: 'recent_birth' })?.likelihood).toBe('unlikely');
+  });
+
+  it('only dark yellow pee makes "not drinking enough" likely', () => {
+    const hydration = (colour: string) => evaluate(rules, { urine_colour: colour }).causes.find((c) => c.id === 'hydration');
+    expect(hydration('dark_yellow')?.likelihood).toBe('likely');
+    expect(hydration('pale')?.likelihood).toBe('unlikely');
+    // Brown, red or pink is a warning sign: the causes are not weighed at all.
+    expect(evaluate(rules, { urine_colour: 'brown_red_pink' }).causes).toEqual([]);
   });
 });
 
 describe('"because you answered ..."', () => {
-  it('gives the question as the person read it and their answer in words', () => {
-    const result = evaluate(rules, { form_rounded_back: 'yes', lift_types: ['deadlift', 'squat'] });
+  it('gives the question in a few words and, from a tick list, only the ticks that counted for this cause', () => {
+    const result = evaluate(rules, { training_signs: ['back_rounded', 'hips_sagged', 'form_broke_down'] });
     const posture = result.causes.find((c) => c.id === 'posture');
     expect(posture?.because).toEqual([
       {
-        questionId: 'form_rounded_back',
-        answer: 'yes',
-        question: localize(question('form_rounded_back').text, 'en'),
-        answerText: optionLabel('form_rounded_back', 'yes'),
-      },
-      {
-        questionId: 'lift_types',
-        answer: ['deadlift', 'squat'],
-        question: localize(question('lift_types').text, 'en'),
-        answerText: `${optionLabel('lift_types', 'deadlift')} and ${optionLabel('lift_types', 'squat')}`,
+        questionId: 'training_signs',
+        answer: ['back_rounded', 'form_broke_down'],
+        question: localize(question('training_signs').text, 'en'),
+        label: localize(question('training_signs').short ?? question('training_signs').text, 'en'),
+        answerText: `${optionLabel('training_signs', 'back_rounded')} and ${optionLabel('training_signs', 'form_broke_down')}`,
       },
     ]);
+    const core = result.causes.find((c) => c.id === 'core');
+    expect(core?.because.map((b) => b.answerText)).toEqual([optionLabel('training_signs', 'hips_sagged')]);
   });
 
   it('names the answer behind a red flag and a scale answer as a number', () => {
@@ -178,25 +177,34 @@ describe('"because you answered ..."', () => {
     expect(result.redFlags.find((f) => f.id === 'fever')?.because).toEqual([
       expect.objectContaining({ questionId: 'rf_fever', answerText: optionLabel('rf_fever', 'yes') }),
     ]);
-    expect(result.consultSigns.find((f) => f.id === 'pain_score_severe')?.because).toEqual([
+    expect(result.consultSigns.find((f) => f.id === 'severe_pain')?.because).toEqual([
       expect.objectContaining({ questionId: 'pain_score', answer: 8, answerText: '8' }),
     ]);
   });
 
+  it('a combination names the answers that made it, not the ones answered "no"', () => {
+    const result = evaluate(rules, { rf_leg_gives_way: 'yes', rf_cancer: 'no', rf_accident: 'yes', rf_bone_risk: 'no' });
+    const combo = result.redFlags.find((f) => f.id === 'nerve_signs_with_risk');
+    expect(combo?.because.map((b) => [b.questionId, b.answerText])).toEqual([
+      ['rf_leg_gives_way', optionLabel('rf_leg_gives_way', 'yes')],
+      ['rf_accident', optionLabel('rf_accident', 'yes')],
+    ]);
+  });
+
   it('lists only answers that point towards a cause, never the ones against it', () => {
-    const result = evaluate(rules, { urine_colour: 'pale', thirst: 'yes' });
-    const hydration = result.causes.find((c) => c.id === 'hydration');
-    expect(hydration?.because.map((b) => b.questionId)).toEqual(['thirst']);
+    const result = evaluate(rules, { training_signs: ['hips_sagged'], pregnancy: 'pregnant' });
+    const core = result.causes.find((c) => c.id === 'core');
+    expect(core?.because.map((b) => b.questionId)).toEqual(['training_signs']);
   });
 });
 
 describe('answers to questions that do not apply', () => {
-  it('leg weakness is not counted when the pain stays in the back (the question was never shown)', () => {
-    const shown = evaluate(rules, { leg_spread: 'below_knee', leg_symptoms: ['weakness'] });
-    const hidden = evaluate(rules, { leg_spread: 'stays_in_back', leg_symptoms: ['weakness'] });
-    expect(shown.redFlags.map((f) => f.id)).toContain('leg_weakness');
+  it('worsening leg weakness is not counted when no leg gives way (the follow-up was never shown)', () => {
+    const shown = evaluate(rules, { rf_leg_gives_way: 'yes', rf_weakness_worse: 'yes' });
+    const hidden = evaluate(rules, { rf_leg_gives_way: 'no', rf_weakness_worse: 'yes' });
+    expect(shown.redFlags.map((f) => f.id)).toContain('leg_weakness_worsening');
     expect(hidden.redFlags).toEqual([]);
-    expect(hidden).toEqual(evaluate(rules, { leg_spread: 'stays_in_back' }));
+    expect(hidden).toEqual(evaluate(rules, { rf_leg_gives_way: 'no' }));
   });
 
   it('change nothing, over random answer sets', () => {

@@ -21,13 +21,22 @@ describe('FHIR Questionnaire from the rules', () => {
   it('makes each grouped check a group item inside its section, titled with its question', () => {
     const rules = mainRules();
     const q = toQuestionnaire(rules);
-    const warnings = q.item?.[0];
-    const groups = (warnings?.item ?? []).filter((i) => i.type === 'group');
-    expect(groups.map((g) => g.linkId)).toEqual((rules.screens ?? []).filter((s) => s.kind === 'group').map((s) => s.id));
-    expect(groups[0]?.text).toBe(rules.screens?.[0]?.title?.en);
-    expect(groups[0]?.item?.map((i) => i.linkId)).toEqual(rules.screens?.[0]?.questions);
+    const groupScreens = (rules.screens ?? []).filter((s) => s.kind === 'group');
+    expect(groupScreens.length).toBeGreaterThan(1);
+    for (const section of q.item ?? []) {
+      const groups = (section.item ?? []).filter((i) => i.type === 'group');
+      const sectionId = section.linkId;
+      const expected = groupScreens.filter((s) => rules.questions.find((x) => x.id === s.questions[0])?.section === sectionId);
+      expect(groups.map((g) => g.linkId), sectionId).toEqual(expected.map((s) => s.id));
+      groups.forEach((g, i) => {
+        expect(g.text).toBe(expected[i]?.title?.en);
+        expect(g.item?.map((x) => x.linkId)).toEqual(expected[i]?.questions);
+      });
+    }
     // Screens of several questions are only layout: their questions sit directly in the section.
-    expect(q.item?.find((s) => s.linkId === 'load')?.item?.every((i) => i.type !== 'group')).toBe(true);
+    const pain = q.item?.find((s) => s.linkId === 'pain');
+    expect(pain?.item?.length).toBeGreaterThan(2);
+    expect(pain?.item?.every((i) => i.type !== 'group')).toBe(true);
   });
 
   it('maps skip logic to enableWhen and scale questions to integers with bounds', () => {

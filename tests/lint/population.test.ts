@@ -90,7 +90,7 @@ describe('the population', () => {
     const share = (id: string, value: string) => drawn.filter((v) => v[id] === value).length / drawn.length;
     expect(share('rf_fever', 'no')).toBeGreaterThan(0.95);
     expect(share('rf_fever', 'yes')).toBeLessThan(0.01);
-    expect(share('form_checked', 'not_sure')).toBeLessThan(share('form_checked', 'never'));
+    expect(share('pain_onset', 'not_sure')).toBeLessThan(share('pain_onset', 'during_workout'));
     expect(model.common.rf_fever).toBe('no');
   });
 });

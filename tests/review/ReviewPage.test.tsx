@@ -29,17 +29,21 @@ describe('ReviewPage', () => {
   });
 
   it('draws the question flow in section order with skip logic and red-flag exits named in words', () => {
+    const { rules } = shipped;
     page();
     const flow = screen.getByRole('list', { name: 'Question flow, in asking order' });
     const sections = within(flow).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(sections[0]).toMatch(/^1\. Warning signs/);
     expect(sections.at(-1)).toBe('Review answers, then the result');
-    expect(within(flow).getByText(/Asked only when leg_spread is "Yes, to the buttock or thigh" or "Yes, below the knee"/)).toBeInTheDocument();
+    expect(within(flow).getByText(/Asked only when pain_duration is "Over 3 months"/)).toBeInTheDocument();
+    expect(within(flow).getByText(/Asked only when rf_accident is "Yes" or rf_leg_gives_way is "Yes" or pain_where includes "Numb or tingling leg"/)).toBeInTheDocument();
     // Screens: the first is a grouped check, and each question says when it is left out.
-    const firstScreen = within(flow).getByRole('list', { name: 'Questions on screen warning_signs_1' }).closest('li');
-    expect(firstScreen).toHaveTextContent(/Grouped check "Do you have any of these\?"/);
+    const firstScreen = within(flow).getByRole('list', { name: `Questions on screen ${rules.screens?.[0]?.id}` }).closest('li');
+    expect(firstScreen).toHaveTextContent(`Grouped check "${rules.screens?.[0]?.title?.en}"`);
     expect(firstScreen).toHaveTextContent(/No answers every listed question "No"/);
-    expect(within(flow).getByText(/^Never asked: no rule reads its answer/)).toBeInTheDocument();
+    // Every question says what it can change: none is asked for nothing.
+    expect(within(flow).queryByText(/^Never asked/)).not.toBeInTheDocument();
+    expect(within(flow).getByText(/^Asked while its answer can still change red flag urine_colour_warning, cause hydration \(its band\)/)).toBeInTheDocument();
     expect(within(flow).getAllByText(/^Asked while its answer can still change red flag saddle_numbness/).length).toBeGreaterThan(0);
     const exits = within(flow).getByRole('list', { name: 'Exits from rf_saddle_numbness' });
     expect(exits).toHaveTextContent('Ends at once (saddle_numbness) — emergency: rf_saddle_numbness is "Yes"');
@@ -55,7 +59,7 @@ describe('ReviewPage', () => {
     expect(saddle).toHaveTextContent('Red flag: emergency');
     expect(saddle).toHaveTextContent(/cauda equina/);
     const posture = screen.getByRole('table', { name: /Cause: .*\(posture\)/ });
-    expect(within(posture).getByRole('rowheader', { name: 'posture_rounded_back' }).closest('tr')).toHaveTextContent('posture +3');
+    expect(within(posture).getByRole('rowheader', { name: 'posture_back_rounded' }).closest('tr')).toHaveTextContent('posture +3');
   });
 
   it('runs evaluate on answers picked in the page and shows the rules that fired', { timeout: 30_000 }, async () => {
@@ -64,20 +68,23 @@ describe('ReviewPage', () => {
     const result = screen.getByRole('region', { name: 'Result for these answers' });
     expect(result).toHaveTextContent('Urgency: self-care');
 
-    await user.selectOptions(screen.getByLabelText(/^form_rounded_back:/), 'yes');
-    await user.selectOptions(screen.getByLabelText(/^form_sudden_twist:/), 'yes');
-    expect(within(result).getByRole('list', { name: 'Rules that fired' })).toHaveTextContent('Evidence posture_rounded_back: posture +3');
-    expect(within(result).getByRole('list', { name: 'Causes' })).toHaveTextContent('posture: likely (score 6)');
+    await user.selectOptions(screen.getByLabelText(/^pain_onset:/), 'next_day_or_later');
+    expect(within(result).getByRole('list', { name: 'Rules that fired' })).toHaveTextContent('Evidence soreness_next_day: soreness +3');
+    expect(within(result).getByRole('list', { name: 'Causes' })).toHaveTextContent('soreness: likely (score 3)');
     // What the check would leave out for these answers, and why, in words.
+    await user.selectOptions(screen.getByLabelText(/^age_band:/), 'age_20_to_50');
+    await user.selectOptions(screen.getByLabelText(/^pain_duration:/), 'under_3_days');
     const leftOut = within(result).getByRole('list', { name: 'Questions it leaves out' });
-    expect(leftOut).toHaveTextContent(/pain_onset: not asked: no rule reads its answer/);
+    expect(leftOut).toHaveTextContent(/pain_trend: not asked: no answer could change the result \(consult sign not_improving can no longer fire/);
 
-    // Skip logic: the leg question appears only once the pain spreads.
-    expect(screen.queryByRole('group', { name: /^leg_symptoms:/ })).not.toBeInTheDocument();
-    await user.selectOptions(screen.getByLabelText(/^leg_spread:/), 'below_knee');
-    await user.click(within(screen.getByRole('group', { name: /^leg_symptoms:/ })).getByLabelText(/Weakness/));
+    // Skip logic: the follow-up appears only once a leg gives way, and it escalates.
+    expect(screen.queryByLabelText(/^rf_weakness_worse:/)).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText(/^rf_leg_gives_way:/), 'yes');
     expect(result).toHaveTextContent('Urgency: urgent');
-    expect(within(result).getByRole('list', { name: 'Rules that fired' })).toHaveTextContent('Red flag leg_weakness');
+    expect(within(result).getByRole('list', { name: 'Rules that fired' })).toHaveTextContent('Red flag leg_gives_way');
+    await user.selectOptions(screen.getByLabelText(/^rf_weakness_worse:/), 'yes');
+    expect(result).toHaveTextContent('Urgency: emergency');
+    expect(within(result).getByRole('list', { name: 'Rules that fired' })).toHaveTextContent('Red flag leg_weakness_worsening');
   });
 
   it('a file opened from the computer shows the same problems, at the same lines, as rules:check', { timeout: 30_000 }, async () => {

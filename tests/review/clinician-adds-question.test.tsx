@@ -13,10 +13,10 @@ import { RulesSections } from '../../src/review/RulesSections.tsx';
 import { formatScenarioReport, testScenarioFile } from '../../src/scenarios/report.ts';
 import { MAIN_RULES_FILE, ROOT } from '../helpers.ts';
 
-const NEW_QUESTION = `  - id: form_warm_up
-    section: form
+const NEW_QUESTION = `  - id: warm_up
+    section: training
     type: single
-    showIf: { question: lift_types, isAny: [deadlift, squat, bent_over_row] }
+    showIf: { question: pain_onset, is: during_workout }
     text: { en: "Did you warm up before your heavy lifts?", es: "¿Calentaste antes de levantar peso pesado?" }
     options:
       - { id: "yes", label: { en: "Yes", es: "Sí" } }
@@ -24,7 +24,7 @@ const NEW_QUESTION = `  - id: form_warm_up
 
 `;
 const NEW_EVIDENCE = `      - id: posture_no_warm_up
-        when: { question: form_warm_up, is: "no" }
+        when: { question: warm_up, is: "no" }
         weight: 2
         rationale: "Lifting heavy without a warm-up: stiff tissues and poorer control of the spine."
 
@@ -32,12 +32,12 @@ const NEW_EVIDENCE = `      - id: posture_no_warm_up
 
 function clinicianCopy(): { dir: string; text: string } {
   const original = readFileSync(MAIN_RULES_FILE, 'utf8');
-  // A new question in the form section (after form_checked), on the screen about how the person moved, and a
-  // new evidence rule for posture.
+  // A new question in the training section (after the training tick list, before the drinks section), on the
+  // training screen, and a new evidence rule for posture.
   const text = original
-    .replace('  - id: form_rounded_back\n', `${NEW_QUESTION}  - id: form_rounded_back\n`)
-    .replace('questions: [form_rounded_back, form_sudden_twist, form_breakdown]', 'questions: [form_warm_up, form_rounded_back, form_sudden_twist, form_breakdown]')
-    .replace('      - id: posture_back_loading_lifts\n', `${NEW_EVIDENCE}      - id: posture_back_loading_lifts\n`);
+    .replace('  - id: urine_colour\n', `${NEW_QUESTION}  - id: urine_colour\n`)
+    .replace('questions: [training_signs]', 'questions: [training_signs, warm_up]')
+    .replace('      - id: posture_form_broke_down\n', `${NEW_EVIDENCE}      - id: posture_form_broke_down\n`);
   expect(text).not.toBe(original);
   const dir = mkdtempSync(join(tmpdir(), 'backcheck-clinician-'));
   writeFileSync(join(dir, 'lower-back-after-workout.yaml'), text);
@@ -52,22 +52,22 @@ describe('a clinician adds a question with skip logic and an evidence rule', () 
     const loaded = loadRules(text, 'copy.yaml');
     if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
     const rules = loaded.rules;
-    expect(rules.questions.map((q) => q.id)).toContain('form_warm_up');
+    expect(rules.questions.map((q) => q.id)).toContain('warm_up');
 
     const check = checkRulesText(text, 'copy.yaml');
     expect(check.findings.filter((f) => f.severity === 'error')).toEqual([]);
 
-    const answers = { lift_types: ['deadlift'], form_warm_up: 'no', form_rounded_back: 'yes' };
+    const answers = { pain_onset: 'during_workout', warm_up: 'no', training_signs: ['form_broke_down'] };
     const result = evaluate(rules, answers);
     expect(result.trace).toContainEqual(expect.objectContaining({ id: 'posture_no_warm_up', weight: 2 }));
     expect(result.causes.find((c) => c.id === 'posture')?.likelihood).toBe('likely');
     // Skip logic: without a heavy lift the answer does not count.
-    expect(evaluate(rules, { ...answers, lift_types: ['running'] }).trace.map((r) => r.id)).not.toContain('posture_no_warm_up');
+    expect(evaluate(rules, { ...answers, pain_onset: 'hours_after' }).trace.map((r) => r.id)).not.toContain('posture_no_warm_up');
 
     render(<RulesSections rules={rules} signoff={check.signoff ?? { state: 'unsigned', contentHash: '' }} />);
     const flow = screen.getByRole('list', { name: 'Question flow, in asking order' });
     const question = within(flow).getByText('Did you warm up before your heavy lifts?').closest('li') as HTMLElement;
-    expect(question).toHaveTextContent(/Asked only when lift_types includes "Deadlifts" or "Squats" or "Bent-over rows"/);
+    expect(question).toHaveTextContent(/Asked only when pain_onset is "During the workout"/);
     const posture = screen.getByRole('table', { name: /\(posture\)/ });
     expect(within(posture).getByRole('rowheader', { name: 'posture_no_warm_up' }).closest('tr')).toHaveTextContent('posture +2');
 
@@ -80,16 +80,16 @@ describe('a clinician adds a question with skip logic and an evidence rule', () 
       scenarioFile,
       `${defaults}
 scenarios:
-  - name: "No warm-up before deadlifts, with a rounded back"
-    answers: { lift_types: [deadlift], form_warm_up: "no", form_rounded_back: "yes" }
+  - name: "No warm-up, lifting on as form broke down"
+    answers: { pain_onset: during_workout, warm_up: "no", training_signs: [form_broke_down] }
     expect: { urgency: self-care, likely: [posture] }
   - name: "Forgetting the new question fails"
-    answers: { lift_types: [deadlift] }
+    answers: { pain_onset: during_workout }
     expect: { urgency: self-care }
 `,
     );
     const text2 = formatScenarioReport([testScenarioFile(scenarioFile, '/')]);
-    expect(text2).toContain('PASS  No warm-up before deadlifts, with a rounded back');
-    expect(text2).toContain('the questionnaire asked "form_warm_up", but the scenario has no answer for it');
+    expect(text2).toContain('PASS  No warm-up, lifting on as form broke down');
+    expect(text2).toContain('the questionnaire asked "warm_up", but the scenario has no answer for it');
   });
 });

@@ -56,7 +56,9 @@ describe('languages', () => {
     await user.click(screen.getByRole('radio', { name: 'Yes' }));
     await user.click(screen.getByRole('button', { name: 'Continuar' }));
     expect(screen.getByText('Resultado: Emergencia')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Cuándo ver a un profesional' })).toBeInTheDocument();
+    // An emergency says what to do now, with no "when to see a professional" heading under it.
+    expect(screen.queryByRole('heading', { name: 'Cuándo ver a un profesional' })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Llévate este resumen' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Borrar mis respuestas' })).toBeInTheDocument();
   });
 

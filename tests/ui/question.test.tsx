@@ -30,7 +30,7 @@ describe.each(REACT_MODES)('question screens (%s)', (_mode, wrap) => {
     await user.click(screen.getByRole('radio', { name: "I'm not sure" }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     const heading = screen.getByRole('heading', { level: 1 });
-    expect(heading).toHaveTextContent(/numbness or a pins-and-needles feeling/);
+    expect(heading).toHaveTextContent(/numbness or tingling in your back passage, your genitals, or between your legs/);
     const group = screen.getByRole('group', { name: heading.textContent ?? '' });
     const radios = within(group).getAllByRole('radio');
     expect(radios.map((r) => r.getAttribute('value'))).toEqual(['yes', 'no', 'not_sure']);

@@ -6,7 +6,12 @@ import { answer, answerAll, renderCheck, start } from './helpers.tsx';
 
 const rules = mainRules();
 /** In scope: an adult whose pain followed exercise (the helpers' calm defaults would pick "Under 16" and "No"). */
-const IN_SCOPE = { age_band: 'age_16_to_35', after_exercise: 'yes' };
+const IN_SCOPE = { age_band: 'age_20_to_50', pain_onset: 'during_workout' };
+const text = (id: string) => rules.questions.find((q) => q.id === id)!;
+const label = (questionId: string, optionId: string) => {
+  const q = text(questionId);
+  return q.type === 'scale' ? optionId : (q.options.find((o) => o.id === optionId)?.label.en ?? optionId);
+};
 
 afterEach(() => {
   vi.useRealTimers();
@@ -29,10 +34,16 @@ describe('result screen', () => {
     // The action is the first thing after the banner.
     expect(heading.closest('[part="banner"]')?.nextElementSibling).toBe(action);
     expect(within(result).getByRole('heading', { name: 'Why we say this' })).toBeInTheDocument();
-    expect(within(result).getByText(/You answered:|Because you answered:/)).toHaveTextContent(/numbness.*Yes/);
-    expect(within(result).queryByRole('heading', { name: 'What may be causing your pain' })).not.toBeInTheDocument();
-    expect(within(result).getByRole('heading', { name: 'When to see a professional' })).toBeInTheDocument();
-    expect(within(result).getByText(/A doctor needs to see you straight away/)).toBeInTheDocument();
+    // The reason once, then the answer behind it in a few words, not the whole question again.
+    expect(within(result).getByText(rules.redFlags.find((f) => f.id === 'saddle_numbness')!.reason.en)).toBeInTheDocument();
+    expect(within(result).getByText(/Because you answered:/)).toHaveTextContent(`${text('rf_saddle_numbness').short!.en}: Yes`);
+    expect(within(result).queryByRole('heading', { name: 'What may be adding to your pain' })).not.toBeInTheDocument();
+    // Under "call now" there is no "when to see a professional" heading, only what to do while help comes, and
+    // no safety net or self-care list: the person is already told to get help now.
+    expect(within(result).queryByRole('heading', { name: 'When to see a professional' })).not.toBeInTheDocument();
+    expect(within(result).getByText(rules.results.urgency.emergency.consult.en)).toBeInTheDocument();
+    expect(within(result).queryByRole('heading', { name: rules.results.safetyNet!.title.en })).not.toBeInTheDocument();
+    expect(within(result).queryByRole('heading', { name: rules.results.selfCareAdvice!.title.en })).not.toBeInTheDocument();
     expect(within(result).getAllByText(/not a diagnosis/)).toHaveLength(1);
     expect(events.at(-1)).toEqual({
       type: 'complete',
@@ -56,38 +67,46 @@ describe('result screen', () => {
     expect(events.at(-1)).toMatchObject({ type: 'complete', answers: { rf_saddle_numbness: 'yes' } });
   });
 
-  it('a form-heavy run shows lifting form as likely, with its advice and "Because you answered"', async () => {
+  it('a form-heavy run shows lifting form as more likely, with its advice, the answers that counted, and no diagnosis', async () => {
     const { user } = renderCheck({ rules });
     await start(user);
     await answerAll(user, rules, {
       ...IN_SCOPE,
-      lift_types: ['deadlift'],
-      form_checked: 'never',
-      form_rounded_back: 'yes',
-      form_sudden_twist: 'yes',
-      form_breakdown: 'yes',
+      training_signs: ['back_rounded', 'form_broke_down', 'load_jump'],
     });
     await user.click(screen.getByRole('button', { name: 'See my result' }));
-    const causes = screen.getByRole('region', { name: 'What may be causing your pain' });
-    const posture = within(causes).getByRole('article', { name: /Lifting form or posture/ });
-    expect(within(posture).getByText('Likely')).toBeInTheDocument();
-    expect(within(posture).getByText(/Ask a qualified coach or trainer/)).toBeInTheDocument();
+    const causes = screen.getByRole('region', { name: 'What may be adding to your pain' });
+    expect(within(causes).getByText('These are common reasons, not a diagnosis.')).toBeInTheDocument();
+    const posture = within(causes).getByRole('article', { name: /Lifting form/ });
+    expect(within(posture).getByText('More likely')).toBeInTheDocument();
+    expect(within(posture).getByText(rules.causes.find((c) => c.id === 'posture')!.advice[0]!.en)).toBeInTheDocument();
     expect(within(posture).getByRole('heading', { name: 'Because you answered:' })).toBeInTheDocument();
-    const rounded = rules.questions.find((q) => q.id === 'form_rounded_back')!.text.en;
-    expect(within(posture).getByText(`${rounded} — Yes`)).toBeInTheDocument();
-    // Causes without evidence are not listed as if they were.
+    // Only the ticks that count for this cause; the training jump is quoted under "doing too much".
+    expect(within(posture).getByText(`${text('training_signs').short!.en}: ${label('training_signs', 'back_rounded')} and ${label('training_signs', 'form_broke_down')}`)).toBeInTheDocument();
+    const overuse = within(causes).getByRole('article', { name: /Doing too much/ });
+    expect(within(overuse).getByText(`${text('training_signs').short!.en}: ${label('training_signs', 'load_jump')}`)).toBeInTheDocument();
+    // At most two causes, and none without evidence.
+    expect(within(causes).getAllByRole('article')).toHaveLength(2);
     expect(within(causes).queryByRole('article', { name: /Not drinking enough/ })).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'When to see a professional' })).toBeInTheDocument();
   });
 
-  it('always says when to see a professional, also for self-care, and reports each step to the host', async () => {
+  it('a self-care result says when to see a professional, names the signs to watch for, and what to do now', async () => {
     const events: CheckEvent[] = [];
     const { user } = renderCheck({ rules, onEvent: (e) => events.push(e) });
     await start(user);
     await answerAll(user, rules, IN_SCOPE);
     await user.click(screen.getByRole('button', { name: 'See my result' }));
     expect(screen.getByText('Result: Self-care')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'When to see a professional' })).toBeInTheDocument();
     expect(screen.getByText(rules.results.urgency['self-care'].consult.en)).toBeInTheDocument();
+    const net = screen.getByRole('region', { name: rules.results.safetyNet!.title.en });
+    expect(within(net).getAllByRole('listitem')).toHaveLength(rules.results.safetyNet!.items.length);
+    expect(within(net).getByText(/between your legs/)).toBeInTheDocument();
+    expect(within(net).getByText(/dark brown, red or cola-coloured pee/)).toBeInTheDocument();
+    const selfCare = screen.getByRole('region', { name: rules.results.selfCareAdvice!.title.en });
+    expect(within(selfCare).getByText(/Ask a pharmacist before ibuprofen/)).toBeInTheDocument();
+    expect(within(selfCare).getByText(/no more than about 3 out of 10/)).toBeInTheDocument();
     expect(events[0]).toEqual({ type: 'start' });
     expect(events[1]).toEqual({ type: 'step', section: 'red_flags', screen: rules.screens?.[0]?.id, stepNumber: 1 });
     const steps = events.filter((e) => e.type === 'step');
@@ -188,7 +207,7 @@ describe('result screen', () => {
     expect(text).toContain('Call now.');
     expect(text).toContain('Big warning sign? Yes');
     expect(text).toContain('Emergency now.');
-    expect(text).toContain('Rules: mini, version 0.0.1');
+    expect(text).toContain('Rules: Mini check, version 0.0.1');
 
     writeText.mockRejectedValue(new Error('denied'));
     await user.click(screen.getByRole('button', { name: 'Copy as text' }));

@@ -13,12 +13,12 @@ describe('the summary and the sign-off', () => {
 
   it('says the rules version and that it is not signed off yet, in English and Spanish', () => {
     const result = evaluate(rules, {});
-    expect(summaryText(rules, {}, result, catalogues.en, 'en', when)).toContain('Rules: mini, version 0.0.1, not yet signed off by a clinician');
-    expect(summaryText(rules, {}, result, catalogues.es, 'es', when)).toContain('Reglas: mini, versión 0.0.1, aún sin la aprobación de un profesional clínico');
+    expect(summaryText(rules, {}, result, catalogues.en, 'en', when)).toContain('Rules: Mini check, version 0.0.1, not yet signed off by a clinician');
+    expect(summaryText(rules, {}, result, catalogues.es, 'es', when)).toContain('Reglas: Mini check, versión 0.0.1, aún sin la aprobación de un profesional clínico');
   });
 
   it('says when a clinician signed them off', () => {
     const result = evaluate(signed, {});
-    expect(summaryText(signed, {}, result, catalogues.en, 'en', when)).toContain('Rules: mini, version 0.0.1, signed off by a clinician on 2026-12-01');
+    expect(summaryText(signed, {}, result, catalogues.en, 'en', when)).toContain('Rules: Mini check, version 0.0.1, signed off by a clinician on 2026-12-01');
   });
 });
