@@ -13,7 +13,7 @@ import type { AnswerValue, Answers } from './answers.ts';
 import { matches } from './conditions.ts';
 import { likelihoodFor, urgencyRank } from './evaluate.ts';
 import { layoutOf } from './screens.ts';
-import { closure, indexRules, representativeAnswers, type RulesIndex } from './solver.ts';
+import { closure, indexRules, partial, representativeAnswers, type RulesIndex } from './solver.ts';
 
 /** What answers can still matter for, given the answers so far. */
 export type Focus =
@@ -185,29 +185,43 @@ function openVariables(space: Space, conditions: readonly Condition[]): { all: Q
 }
 
 /**
- * Every combination of raw answers to `vars` (no answer included). Stops early when `visit` returns true. Returns
- * false when the combinations are more than the budget (nothing was visited).
+ * Every combination of raw answers to `vars` (no answer included). Stops early when `visit` returns true; `skip`,
+ * asked after each partial assignment (the first questions of `vars`), may cut a branch it knows cannot matter.
+ * Returns false when the combinations are more than the budget and no cut brought them under it.
  */
 function enumerate(
   vars: readonly Question[],
   domains: Map<string, (AnswerValue | undefined)[]>,
   visit: (raw: Record<string, AnswerValue | undefined>) => boolean,
+  skip?: (raw: Record<string, AnswerValue | undefined>, assigned: ReadonlySet<string>) => boolean,
 ): boolean {
   let size = 1;
   for (const v of vars) size *= domains.get(v.id)?.length ?? 1;
-  if (size > BUDGET) return false;
+  // Without a way to cut branches, a search this size is not started; with one, the visits are counted instead.
+  if (size > BUDGET && !skip) return false;
   const raw: Record<string, AnswerValue | undefined> = {};
+  const assigned = new Set<string>();
+  let visits = 0;
+  let exhausted = false;
   const step = (i: number): boolean => {
+    if (++visits > BUDGET) {
+      exhausted = true;
+      return true;
+    }
+    if (skip && skip(raw, assigned)) return false;
     if (i === vars.length) return visit(raw);
     const v = vars[i] as Question;
+    assigned.add(v.id);
     for (const value of domains.get(v.id) ?? [undefined]) {
       raw[v.id] = value;
       if (step(i + 1)) return true;
     }
+    assigned.delete(v.id);
+    delete raw[v.id];
     return false;
   };
   step(0);
-  return true;
+  return !exhausted;
 }
 
 /** The answers as the engine would see them: given ones, and open ones unless skip logic hides their question. */
@@ -233,16 +247,66 @@ function ruleSwing(space: Space, when: Condition, questionId: string): Swing {
   const others = open.filter((q) => q.id !== questionId);
   const own = domains.get(questionId) ?? [undefined];
   let changes = false;
-  const complete = enumerate(others, domains, (raw) => {
-    const seen = new Set<boolean>();
-    for (const value of own) {
-      seen.add(matches(when, effective(space, all, { ...raw, [questionId]: value })));
-      if (seen.size > 1) return (changes = true);
-    }
-    for (const s of seen) outcomes.add(String(s));
-    return false;
-  });
+  const complete = enumerate(
+    others,
+    domains,
+    (raw) => {
+      const seen = new Set<boolean>();
+      for (const value of own) {
+        seen.add(matches(when, effective(space, all, { ...raw, [questionId]: value })));
+        if (seen.size > 1) return (changes = true);
+      }
+      for (const s of seen) outcomes.add(String(s));
+      return false;
+    },
+    // A branch where the rule is already settled, whatever this question and the rest say, cannot swing: its one
+    // outcome is recorded and the branch skipped. This keeps combination rules over many questions cheap.
+    (raw, assigned) => {
+      const settled = settledValue(space, all, when, raw, assigned, questionId);
+      if (settled === null) return false;
+      outcomes.add(String(settled));
+      return true;
+    },
+  );
   return { changes: changes || !complete, outcomes };
+}
+
+/**
+ * The rule's value with only the first `assigned` open questions answered (the question being tested and the later
+ * ones still open), in three-valued logic: null while it depends on what is still open. A question whose skip logic
+ * is not settled yet counts as open.
+ */
+function settledValue(
+  space: Space,
+  all: readonly Question[],
+  when: Condition,
+  raw: Record<string, AnswerValue | undefined>,
+  assigned: ReadonlySet<string>,
+  questionId: string,
+): boolean | null {
+  const eff: Record<string, AnswerValue> = {};
+  const unknown = new Set<string>();
+  for (const q of all) {
+    const isOpen = (space.index.order.get(q.id) ?? 0) >= space.freeFrom;
+    if (!isOpen) {
+      const value = space.given[q.id];
+      if (value !== undefined) eff[q.id] = value;
+      continue;
+    }
+    if (q.id === questionId || !assigned.has(q.id)) {
+      unknown.add(q.id);
+      continue;
+    }
+    const value = raw[q.id];
+    if (value === undefined) continue;
+    if (q.showIf) {
+      const shown = partial(q.showIf, eff, (id) => unknown.has(id));
+      if (shown === null) unknown.add(q.id);
+      if (shown !== true) continue;
+    }
+    eff[q.id] = value;
+  }
+  return partial(when, eff, (id) => unknown.has(id));
 }
 
 /**

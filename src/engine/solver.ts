@@ -118,7 +118,7 @@ export function representativeAnswers(question: Question, conditions: readonly C
  * A condition over a partial assignment: true or false when the answers given already decide it, null while a
  * question it needs (`open`) is still to be assigned.
  */
-function partial(c: Condition, answers: Answers, open: (id: string) => boolean): boolean | null {
+export function partial(c: Condition, answers: Answers, open: (id: string) => boolean): boolean | null {
   if ('all' in c) {
     let unknown = false;
     for (const x of c.all) {

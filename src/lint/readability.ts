@@ -1,12 +1,13 @@
 // Words a person can take in at a glance, in every language the file declares: a question of about 20 words at
-// most (its options and list are read too), options and grouped-check items of a few words, hints short (they are
-// shown collapsed, for those who want them). Longer text gets a warning at its own line, so a clinician can see
-// what to shorten; the response-time model behind the intro's estimate counts these same words.
+// most (its options and list are read too), options of a few words, grouped-check items of up to about 8 (an item
+// is all a person reads before answering No, so it must also say what the sign is not: "not just sore"), hints
+// short (they are shown collapsed, for those who want them). Longer text gets a warning at its own line, so a
+// clinician can see what to shorten; the response-time model behind the intro's estimate counts these same words.
 import { countWords } from '../engine/burden.ts';
 import type { Rules, Text } from '../rules/schema.ts';
 import type { Finding } from './finding.ts';
 
-export const READABILITY_LIMITS = { question: 20, option: 6, short: 6, hint: 30, screenTitle: 10 } as const;
+export const READABILITY_LIMITS = { question: 20, option: 6, short: 8, hint: 30, screenTitle: 10 } as const;
 
 export function readabilityFindings(rules: Rules): Finding[] {
   const findings: Finding[] = [];

@@ -29,7 +29,10 @@ export interface Reason {
  * caught two ways) are one line, with every answer behind it.
  */
 export function reasonsOf(result: Result): Reason[] {
-  const hits = result.redFlags.length > 0 ? result.redFlags : result.consultSigns;
+  // Only the rules that set this urgency: under "get help now", the signs that make it an emergency, not the
+  // lower-level ones (or consult signs) that also fired.
+  const decisive = result.redFlags.filter((f) => f.level === result.urgency);
+  const hits = decisive.length > 0 ? decisive : result.redFlags.length > 0 ? result.redFlags : result.consultSigns;
   const byText = new Map<string, Reason>();
   for (const hit of hits) {
     const known = byText.get(hit.reason);

@@ -150,8 +150,10 @@ describe('ranking of causes', () => {
     const hydration = (colour: string) => evaluate(rules, { urine_colour: colour }).causes.find((c) => c.id === 'hydration');
     expect(hydration('dark_yellow')?.likelihood).toBe('likely');
     expect(hydration('pale')?.likelihood).toBe('unlikely');
-    // Brown, red or pink is a warning sign: the causes are not weighed at all.
-    expect(evaluate(rules, { urine_colour: 'brown_red_pink' }).causes).toEqual([]);
+    // Brown, red or pink is a warning sign: the causes are not weighed at all, and cola-brown is an emergency.
+    expect(evaluate(rules, { urine_colour: 'red_pink' }).causes).toEqual([]);
+    expect(evaluate(rules, { urine_colour: 'red_pink' }).urgency).toBe('urgent');
+    expect(evaluate(rules, { urine_colour: 'dark_brown' }).urgency).toBe('emergency');
   });
 });
 
