@@ -23,6 +23,8 @@ export function checkProps(options: EmbedOptions, onEvent: (e: CheckEvent) => vo
     // Never pull the page's focus (and the screen reader) into the widget on load.
     focusOnStart: false,
   };
+  // The back gesture moves between screens only when the clinic lets the check add entries to its page's history.
+  if (options.browserHistory) props.browserHistory = true;
   if (Object.keys(clinic).length > 0) props.clinic = clinic;
   if (options.locale) props.locale = options.locale;
   if (options.region) props.region = options.region;

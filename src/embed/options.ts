@@ -42,6 +42,9 @@ export interface EmbedOptions {
   shareAnswers: boolean;
   /** Save progress in this browser; off unless the host allows it. */
   saveProgress: boolean;
+  /** Each screen a history entry on the host page, so the phone's back gesture goes back one screen; off unless
+   * the host allows it (it adds entries to the page's history, which a single-page app's router may also read). */
+  browserHistory: boolean;
 }
 
 export const OPTION_NAMES = [
@@ -61,6 +64,7 @@ export const OPTION_NAMES = [
   'allowed-origin',
   'share-answers',
   'save-progress',
+  'browser-history',
 ] as const;
 export type OptionName = (typeof OPTION_NAMES)[number];
 
@@ -201,6 +205,7 @@ export function parseEmbedOptions(get: (name: OptionName) => string | null): {
     allowedOrigins: origins(),
     shareAnswers: flag('share-answers'),
     saveProgress: flag('save-progress'),
+    browserHistory: flag('browser-history'),
   };
   return { options, problems };
 }

@@ -145,6 +145,8 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
     causes,
     trace,
     safetyNet: urgency === 'emergency' ? null : list(rules.results.safetyNet),
-    selfCareAdvice: urgency === 'self-care' || urgency === 'consult' ? list(rules.results.selfCareAdvice) : null,
+    // Self-care advice is for the people the check is made for: not after a scope exit (a child, or pain that
+    // began before training), whose care someone else plans.
+    selfCareAdvice: (urgency === 'self-care' || urgency === 'consult') && !exit ? list(rules.results.selfCareAdvice) : null,
   };
 }

@@ -75,6 +75,29 @@ describe('<backcheck-widget>', () => {
     await waitFor(() => expect(localStorage.length).toBe(1));
   });
 
+  it("leaves the clinic page's history alone unless browser-history is set; then Back goes one screen back", async () => {
+    const before = window.history.length;
+    const plain = mount({ locale: 'en' });
+    fireEvent.click(await screen(plain).findByRole('button', { name: 'Start' }));
+    fireEvent.click(await screen(plain).findByRole('radio', { name: 'No' }));
+    fireEvent.click(screen(plain).getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(screen(plain).getByRole('button', { name: 'Back' })).toBeInTheDocument());
+    expect(window.history.length).toBe(before);
+    expect(window.history.state).toBeNull();
+    plain.remove();
+
+    const withHistory = mount({ locale: 'en', 'browser-history': '' });
+    fireEvent.click(await screen(withHistory).findByRole('button', { name: 'Start' }));
+    const firstHeading = (await screen(withHistory).findByRole('heading', { level: 1 })).textContent;
+    fireEvent.click(screen(withHistory).getByRole('radio', { name: 'No' }));
+    fireEvent.click(screen(withHistory).getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(screen(withHistory).getByRole('heading', { level: 1 }).textContent).not.toBe(firstHeading));
+    expect(window.history.length).toBeGreaterThan(before);
+    // The browser's Back (the phone's back gesture) returns to the first screen, inside the page.
+    window.history.back();
+    await waitFor(() => expect(screen(withHistory).getByRole('heading', { level: 1 }).textContent).toBe(firstHeading));
+  });
+
   it('keeps the person’s place when moved, and unmounts when removed', async () => {
     const el = mount({ locale: 'en' });
     fireEvent.click(await screen(el).findByRole('button', { name: 'Start' }));

@@ -20,6 +20,7 @@ describe('embed options', () => {
         allowedOrigins: [],
         shareAnswers: false,
         saveProgress: false,
+        browserHistory: false,
       },
       problems: [],
     });
@@ -35,10 +36,11 @@ describe('embed options', () => {
       theme: 'dark',
       'share-answers': '',
       'save-progress': 'true',
+      'browser-history': 'BROWSER-HISTORY',
     });
     expect(problems).toEqual([]);
     // The name is kept as text (rendered as text, never as HTML).
-    expect(options).toMatchObject({ clinicName: 'Riverside <b>Physio</b>', locale: 'es', theme: 'dark', shareAnswers: true, saveProgress: true });
+    expect(options).toMatchObject({ clinicName: 'Riverside <b>Physio</b>', locale: 'es', theme: 'dark', shareAnswers: true, saveProgress: true, browserHistory: true });
   });
 
   it.each(['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>1</script>', 'vbscript:x'])(

@@ -17,19 +17,21 @@ describe('the response-time model', () => {
   });
 });
 
-describe('a person with no warning sign (budgets from the short-check issue)', () => {
+describe('a person with no warning sign (budgets from the clinical-content issue: 12 screens, 3 minutes)', () => {
   const figures = burdenFigures(rules, calm, 'en', which).noWarningSign;
 
   it('the population is people with no warning sign, in scope', () => {
     expect(figures.count).toBe(300);
   });
 
-  it('reaches the result in at most 14 screens, review included', () => {
-    expect(figures.screens.max).toBeLessThanOrEqual(14);
+  it('reaches the result in at most 12 screens, review included', () => {
+    expect(figures.screens.max).toBeLessThanOrEqual(12);
   });
 
-  it('takes at most 5 minutes by the model (median)', () => {
-    expect(figures.modelSeconds.median).toBeLessThanOrEqual(300);
+  it('takes at most 3 minutes by the model (median), in English and in Spanish', () => {
+    expect(figures.modelSeconds.median).toBeLessThanOrEqual(180);
+    const es = burdenFigures(rules, calm, 'es', catalogues.es.whichTitle).noWarningSign;
+    expect(es.modelSeconds.median).toBeLessThanOrEqual(180);
   });
 
   it('goes through the warning signs in at most 4 screens', () => {
