@@ -36,14 +36,14 @@ describe('ReviewPage', () => {
     expect(sections[0]).toMatch(/^1\. Warning signs/);
     expect(sections.at(-1)).toBe('Review answers, then the result');
     expect(within(flow).getByText(/Asked only when pain_duration is "Over 3 months"/)).toBeInTheDocument();
-    expect(within(flow).getByText(/Asked only when rf_accident is "Yes" or rf_leg_gives_way is "Yes" or pain_where includes "Numb or tingling leg"/)).toBeInTheDocument();
+    expect(within(flow).getByText(/Asked only when rf_accident is "Yes" or "I.m not sure" or rf_leg_gives_way is "Yes" or "I.m not sure" or pain_where includes "Tingly or numb leg" or "Both legs tingly or numb" or age_band is "Over 50" or pain_score is 7 or more/)).toBeInTheDocument();
     // Screens: the first is a grouped check, and each question says when it is left out.
     const firstScreen = within(flow).getByRole('list', { name: `Questions on screen ${rules.screens?.[0]?.id}` }).closest('li');
     expect(firstScreen).toHaveTextContent(`Grouped check "${rules.screens?.[0]?.title?.en}"`);
     expect(firstScreen).toHaveTextContent(/No answers every listed question "No"/);
     // Every question says what it can change: none is asked for nothing.
     expect(within(flow).queryByText(/^Never asked/)).not.toBeInTheDocument();
-    expect(within(flow).getByText(/^Asked while its answer can still change red flag urine_colour_warning, cause hydration \(its band\)/)).toBeInTheDocument();
+    expect(within(flow).getByText(/^Asked while its answer can still change red flag dark_urine, red flag urine_red, cause hydration \(its band\)/)).toBeInTheDocument();
     expect(within(flow).getAllByText(/^Asked while its answer can still change red flag saddle_numbness/).length).toBeGreaterThan(0);
     const exits = within(flow).getByRole('list', { name: 'Exits from rf_saddle_numbness' });
     expect(exits).toHaveTextContent('Ends at once (saddle_numbness) — emergency: rf_saddle_numbness is "Yes"');
