@@ -127,6 +127,8 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
           .sort((a, b) => LIKELIHOOD_RANK[b.likelihood] - LIKELIHOOD_RANK[a.likelihood] || b.score - a.score);
 
   const texts = rules.results.urgency[urgency];
+  // A red flag that sets the urgency may name the service to call instead of the urgency's generic action.
+  const ownAction = rules.redFlags.find((r) => r.action && r.level === urgency && redFlags.some((h) => h.id === r.id))?.action;
   const list = (l: { title: Parameters<typeof say>[0]; items: readonly Parameters<typeof say>[0][] } | undefined) =>
     l ? { title: say(l.title), items: l.items.map(say) } : null;
   return {
@@ -134,7 +136,7 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
     rulesVersion: rules.meta.version,
     urgency,
     title: say(texts.title),
-    action: say(texts.action),
+    action: say(ownAction ?? texts.action),
     consult: say(texts.consult),
     disclaimer: say(rules.results.disclaimer),
     redFlags,

@@ -1,8 +1,8 @@
 // Completeness: every question can be shown, every rule can fire, every piece of evidence can count, every cause
 // can become likely and every urgency level can be produced. Each check is one small query per question, rule or
 // cause (see solver.ts), so the work grows with the size of the file, not with the number of answer combinations.
-import { questionsIn } from '../engine/conditions.ts';
-import type { Condition, Rules, Urgency } from '../rules/schema.ts';
+import { matches, questionsIn } from '../engine/conditions.ts';
+import type { Cause, Condition, Rules, Urgency } from '../rules/schema.ts';
 import { KIND_WORDS, ruleEntries, type Finding, type RuleEntry } from './finding.ts';
 import { closure, solve, type RulesIndex } from '../engine/solver.ts';
 
@@ -73,6 +73,8 @@ export function completenessFindings(index: RulesIndex): Finding[] {
     }
     if (r.kind !== 'evidence') continue;
     const near = touching(index, [r.when], stoppers);
+    // The answers that fire it, with nothing else answered, usually stop nothing: then it counts, no search needed.
+    if (result.status === 'found' && !near.some((b) => matches(b.when, result.answers))) continue;
     const counts = solve(index, { require: [r.when], forbid: near.map((b) => b.when) });
     if (counts.status === 'impossible') {
       // Name only the rules that can fire together with this evidence: those are the ones that take over.
@@ -87,6 +89,8 @@ export function completenessFindings(index: RulesIndex): Finding[] {
 
   // Causes: each can become likely.
   rules.causes.forEach((cause, ci) => {
+    // Usually a witness is quick to find: a few of its signs together, none against it, nothing that stops the check.
+    if (likelyWitness(index, cause, stoppers)) return;
     const best = bestScore(index, cause.evidence, stoppers);
     if (best === null) {
       add('warning', ['causes', ci], `could not prove that cause "${cause.id}" can become likely (too many combinations)`);
@@ -105,6 +109,31 @@ export function completenessFindings(index: RulesIndex): Finding[] {
     if (!producible.has(level)) add('error', ['results', 'urgency', level], `no answers lead to "${level}": its result text is never shown`);
   }
   return findings;
+}
+
+/**
+ * Whether some answers make the cause likely, found directly: up to three of its positive signs that reach the
+ * threshold together, with every sign against it false and no red flag or scope exit firing. Finding one proves the
+ * cause can be likely; not finding one proves nothing (the full search below decides).
+ */
+function likelyWitness(index: RulesIndex, cause: Cause, stoppers: readonly RuleEntry[]): boolean {
+  const positive = cause.evidence.filter((e) => e.weight > 0).sort((a, b) => b.weight - a.weight);
+  const against = cause.evidence.filter((e) => e.weight < 0).map((e) => e.when);
+  const tries: (typeof positive)[] = [];
+  for (let i = 0; i < positive.length; i++) {
+    tries.push([positive[i]!]);
+    for (let j = i + 1; j < positive.length; j++) {
+      tries.push([positive[i]!, positive[j]!]);
+      for (let k = j + 1; k < positive.length; k++) tries.push([positive[i]!, positive[j]!, positive[k]!]);
+    }
+  }
+  for (const signs of tries) {
+    if (signs.reduce((sum, e) => sum + e.weight, 0) < cause.thresholds.likely) continue;
+    const whens = signs.map((e) => e.when);
+    const near = touching(index, whens, stoppers);
+    if (solve(index, { require: whens, forbid: [...against, ...near.map((r) => r.when)] }).status === 'found') return true;
+  }
+  return false;
 }
 
 /**

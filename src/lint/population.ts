@@ -50,12 +50,31 @@ export interface AnswerModel {
 /** Does this answer, given alone, fire a red flag (or else a consult sign or scope exit)? */
 function alarmOf(questionId: string, value: AnswerValue, near: RulesNear): Alarm {
   const alone: Answers = { [questionId]: value };
-  if (near.redFlags.get(questionId)?.some((c) => matches(c, alone))) return 'redFlag';
-  if (near.consult.get(questionId)?.some((c) => matches(c, alone))) return 'consult';
+  if (near.redFlags.get(questionId)?.some((c) => matches(c, alone) || firesWithinSection(c, questionId, alone, near))) return 'redFlag';
+  if (near.consult.get(questionId)?.some((c) => matches(c, alone) || firesWithinSection(c, questionId, alone, near))) return 'consult';
   return null;
 }
 
+/**
+ * Whether the answer is what a rule needs from its question when the rule's other parts ask only about the same
+ * section ("worse at night" and "for more than 3 days"): an answer that is alarming with a common answer beside it
+ * is as rare as one that is alarming alone. Parts from other sections (age, say) do not count: "over 50" is common.
+ */
+function firesWithinSection(c: Condition, questionId: string, alone: Answers, near: RulesNear): boolean {
+  if (!('all' in c)) return false;
+  const section = near.sectionOf.get(questionId);
+  const own = c.all.filter((part) => questionsIn(part).includes(questionId));
+  const rest = c.all.filter((part) => !own.includes(part));
+  return (
+    own.length > 0 &&
+    rest.length > 0 &&
+    own.every((part) => questionsIn(part).every((id) => id === questionId) && matches(part, alone)) &&
+    rest.every((part) => questionsIn(part).every((id) => near.sectionOf.get(id) === section))
+  );
+}
+
 interface RulesNear {
+  sectionOf: Map<string, string>;
   redFlags: Map<string, Condition[]>;
   consult: Map<string, Condition[]>;
   /** Every rule, evidence included: to tell the calmer of two equally likely answers. */
@@ -88,6 +107,7 @@ export function answerModel(rules: Rules): AnswerModel {
   const known = models.get(rules);
   if (known) return known;
   const near: RulesNear = {
+    sectionOf: new Map(rules.questions.map((q) => [q.id, q.section])),
     redFlags: byQuestion(rules.redFlags.map((r) => r.when)),
     consult: byQuestion([...rules.consultSigns.map((r) => r.when), ...rules.scopeExits.map((r) => r.when)]),
     all: byQuestion([

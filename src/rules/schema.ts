@@ -147,6 +147,11 @@ export const RedFlagRuleSchema = z.strictObject({
   level: z.enum(['emergency', 'urgent']),
   /** Shown to the person: what this answer may mean, in calm words. */
   reason: TextSchema,
+  /**
+   * What to do, in place of the urgency's own action, when this flag sets the result: for signs that need a
+   * particular service (in pregnancy, the maternity unit). When several such flags fire, the first in the file wins.
+   */
+  action: TextSchema.optional(),
 });
 
 /** Signs that call for booking a consultation (recurring, persisting, worsening, spreading pain, ...). */

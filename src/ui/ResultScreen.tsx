@@ -6,7 +6,7 @@ import { evaluate } from '../engine/evaluate.ts';
 import { formatDate } from '../i18n/index.ts';
 import type { Urgency } from '../rules/schema.ts';
 import type { ClinicInfo } from './host-events.ts';
-import { becauseLine, reasonsOf, shownCauses, summaryText } from './summary-text.ts';
+import { becauseLine, reasonsOf, shownCauses, shownScopeExit, summaryText } from './summary-text.ts';
 import { useHeadingFocus, useUi } from './ui-context.ts';
 import { UrgencyIcon } from './UrgencyIcon.tsx';
 
@@ -31,6 +31,7 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
   const text = summaryText(rules, answers, result, t, locale, madeOn, dateLocale);
   const causes = shownCauses(result);
   const reasons = reasonsOf(result);
+  const scope = shownScopeExit(result);
 
   const copyText = async () => {
     try {
@@ -85,10 +86,10 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
         </section>
       )}
 
-      {result.outOfScope && (
+      {scope && (
         <section className="backcheck__block" aria-labelledby={`${uid}-scope`}>
-          <h2 id={`${uid}-scope`}>{result.outOfScope.title}</h2>
-          <p>{result.outOfScope.message}</p>
+          <h2 id={`${uid}-scope`}>{scope.title}</h2>
+          <p>{scope.message}</p>
         </section>
       )}
 

@@ -42,6 +42,14 @@ export function reasonsOf(result: Result): Reason[] {
   return [...byText.values()];
 }
 
+/**
+ * The "this check is not for you" message, unless a warning sign decided the result: then its advice (today, or
+ * now) stands alone rather than beside "see someone in the next few days".
+ */
+export function shownScopeExit(result: Result): Result['outOfScope'] {
+  return result.redFlags.length > 0 ? null : result.outOfScope;
+}
+
 export function summaryText(
   rules: Rules,
   answers: Answers,
@@ -68,7 +76,8 @@ export function summaryText(
       for (const b of r.because) lines.push(`  ${t.becauseTitle} ${becauseLine(b)}`);
     }
   }
-  if (result.outOfScope) lines.push('', result.outOfScope.title, result.outOfScope.message);
+  const scope = shownScopeExit(result);
+  if (scope) lines.push('', scope.title, scope.message);
   const causes = shownCauses(result);
   if (causes.length > 0) {
     lines.push('', `${t.causesTitle}:`);

@@ -14,8 +14,18 @@ import { allValid, answersArb, mergeAnswers, satisfyingArb } from './arbitraries
 
 const rules = mainRules();
 
-/** The questions a cause's evidence looks at. */
-const evidenceQuestions = (cause: Cause) => new Set(cause.evidence.flatMap((e) => questionsIn(e.when)));
+/** The questions a cause's evidence looks at, with those their skip logic depends on (a hidden answer does not count). */
+const evidenceQuestions = (cause: Cause) => {
+  const ids = new Set(cause.evidence.flatMap((e) => questionsIn(e.when)));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const q of rules.questions) {
+      if (!ids.has(q.id) || !q.showIf) continue;
+      for (const id of questionsIn(q.showIf)) if (!ids.has(id)) grew = ids.add(id) !== undefined;
+    }
+  }
+  return ids;
+};
 
 /** The answers ("question=option") a cause's positive evidence names. */
 function positiveAnswers(cause: Cause): Set<string> {

@@ -104,11 +104,22 @@ describe('consult signs', () => {
       fc.property(answersArb(rules, { partial: true }), (answers) => {
         const result = evaluate(rules, answers);
         expect(result.consult).toBe(localize(rules.results.urgency[result.urgency].consult, 'en'));
-        expect(result.action).toBe(localize(rules.results.urgency[result.urgency].action, 'en'));
+        // The urgency's action, unless a red flag that set it names its own (the maternity unit, say).
+        const own = rules.redFlags.find((r) => r.action && r.level === result.urgency && result.redFlags.some((h) => h.id === r.id));
+        expect(result.action).toBe(localize(own?.action ?? rules.results.urgency[result.urgency].action, 'en'));
         expect(result.disclaimer).toBe(localize(rules.results.disclaimer, 'en'));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('a red flag with its own action replaces the generic one: in pregnancy, the maternity unit', () => {
+    const result = evaluate(rules, { pregnancy: 'pregnant', rf_vaginal_bleeding: 'yes' });
+    expect(result.urgency).toBe('emergency');
+    expect(result.action).toMatch(/maternity unit/);
+    expect(result.action).not.toBe(localize(rules.results.urgency.emergency.action, 'en'));
+    // Any other emergency keeps the generic words.
+    expect(evaluate(rules, { rf_saddle_numbness: 'yes' }).action).toBe(localize(rules.results.urgency.emergency.action, 'en'));
   });
 });
 
