@@ -127,8 +127,11 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
           .sort((a, b) => LIKELIHOOD_RANK[b.likelihood] - LIKELIHOOD_RANK[a.likelihood] || b.score - a.score);
 
   const texts = rules.results.urgency[urgency];
-  // A red flag that sets the urgency may name the service to call instead of the urgency's generic action.
-  const ownAction = rules.redFlags.find((r) => r.action && r.level === urgency && redFlags.some((h) => h.id === r.id))?.action;
+  // A red flag that sets the urgency may name the service to call instead of the urgency's generic action; only when
+  // every flag at that level has one (saddle numbness in pregnancy still means the emergency number, not the
+  // maternity unit alone).
+  const deciding = rules.redFlags.filter((r) => r.level === urgency && redFlags.some((h) => h.id === r.id));
+  const ownAction = deciding.length > 0 && deciding.every((r) => r.action) ? deciding[0]?.action : undefined;
   const list = (l: { title: Parameters<typeof say>[0]; items: readonly Parameters<typeof say>[0][] } | undefined) =>
     l ? { title: say(l.title), items: l.items.map(say) } : null;
   return {

@@ -7,7 +7,8 @@
 import type { AnswerValue, Answers } from '../engine/answers.ts';
 import { matches, questionsIn } from '../engine/conditions.ts';
 import { urgencyRank } from '../engine/evaluate.ts';
-import type { Condition, Rules, Urgency } from '../rules/schema.ts';
+import type { Condition, Question, Rules, Urgency } from '../rules/schema.ts';
+import { canonical } from './finding.ts';
 import { closure, indexRules, solve, type RulesIndex } from '../engine/solver.ts';
 
 interface LevelRule {
@@ -69,6 +70,15 @@ function combine(parts: Partial[], op: 'all' | 'any'): Partial {
   return op === 'all' ? { all: open } : { any: open };
 }
 
+/** What decides how a question's answers count: its kind, options, range and skip logic (not its words). */
+function questionShape(q: Question): string {
+  return JSON.stringify([
+    q.type,
+    q.type === 'scale' ? [q.min, q.max] : q.options.map((o) => [o.id, o.kind]),
+    q.showIf ? canonical(q.showIf) : null,
+  ]);
+}
+
 /** Above this many candidate rules, only those sharing a question with the rule searched from are forbidden. */
 const NEAR_ONLY = 48;
 
@@ -80,9 +90,21 @@ function searchLower(from: Rules, to: Rules, toCommon: Readonly<Record<string, A
   const index: RulesIndex = indexRules(from);
   const translate = translator(to, new Set(from.questions.map((q) => q.id)), toCommon);
   const toRules = levelRules(to).map((r) => ({ level: r.level, when: translate(r.when) }));
+  // A rule that the new version has word for word, at the same level or above, over questions it asks the same way,
+  // fires in the new version whenever it fires in the old: nothing to search (and these searches are the slow ones).
+  const toLevels = new Map<string, number>();
+  for (const r of levelRules(to)) {
+    const key = canonical(r.when);
+    toLevels.set(key, Math.max(toLevels.get(key) ?? -1, urgencyRank(r.level)));
+  }
+  const toQuestions = new Map(to.questions.map((q) => [q.id, questionShape(q)]));
+  const unchanged = (rule: LevelRule) =>
+    (toLevels.get(canonical(rule.when)) ?? -1) >= urgencyRank(rule.level) &&
+    closure(index, [rule.when]).every((q) => toQuestions.get(q.id) === questionShape(q));
   const found: Answers[] = [];
   const seen = new Set<string>();
   for (const rule of levelRules(from)) {
+    if (unchanged(rule)) continue;
     const above = toRules.filter((r) => urgencyRank(r.level) >= urgencyRank(rule.level));
     // A rule of the new version that always fires at this level or above: nothing can be lower here.
     if (above.some((r) => r.when === true)) continue;

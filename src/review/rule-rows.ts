@@ -32,7 +32,8 @@ export function ruleTables(rules: Rules, locale: Locale = 'en'): RuleTable[] {
       when: when(r.when),
       effect: r.level,
       level: r.level,
-      says: localize(r.reason, locale),
+      // A flag with its own action: the person reads that action instead of the urgency's.
+      says: 'action' in r && r.action ? `${localize(r.reason, locale)} Action: ${localize(r.action, locale)}` : localize(r.reason, locale),
       rationale: r.rationale,
       source: r.source,
     }));

@@ -136,7 +136,11 @@ describe('resume, clear, back and change', () => {
 
     // A worse pain: the result follows the changed answer, and says why.
     await changePain();
-    s = await check.answer({ ...CALM, pain_score: 8 });
+    const worse: Plan = { ...CALM, pain_score: 8, rf_blood_thinners: 'no' };
+    s = await check.answer(worse);
+    // Severe pain now matters with blood thinners (a bleed can cause it): that question is asked, then the review.
+    expect(s.kind === 'step' && asks(s, 'rf_blood_thinners')).toBe(true);
+    s = await check.answer(worse);
     expect(s.kind).toBe('review');
     await check.step(() => check.press(check.t.seeResult));
     expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel.consult);

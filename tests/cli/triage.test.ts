@@ -68,7 +68,7 @@ const EXPECTED: Record<string, Expected> = {
   // pee in the drinks question, belly pain over 50. Each ends the check at once, with no causes.
   'emergency-both-legs-numb-in-pain-map.json': { urgency: 'emergency', redFlags: ['both_legs'], complete: false, stoppedEarly: 'emergency' },
   'emergency-dark-brown-urine-in-drinks.json': { urgency: 'emergency', redFlags: ['dark_urine'], complete: true, stoppedEarly: 'emergency' },
-  // Emergency red flags are listed before urgent ones.
+  // Red flags are listed in the rules file's order.
   'emergency-belly-pain-over-50.json': {
     urgency: 'emergency',
     redFlags: ['belly_pain_over_50', 'belly_pain'],
@@ -83,9 +83,28 @@ const EXPECTED: Record<string, Expected> = {
     complete: false,
     stoppedEarly: 'emergency',
   },
+  // Kidney signs are urgent; in pregnancy they are a maternity emergency, and the result says to call the maternity
+  // unit (that red flag carries its own action, see the test below).
+  'emergency-kidney-signs-in-pregnancy.json': {
+    urgency: 'emergency',
+    redFlags: ['maternity_signs', 'kidney'],
+    consultSigns: ['pregnancy_or_recent_birth'],
+    complete: false,
+    stoppedEarly: 'emergency',
+  },
+  // Constant pain that nothing eases (urgent) is followed by the pain questions: 8 out of 10 that began hours after
+  // training makes it the emergency pattern of swollen back muscles.
+  'emergency-constant-severe-delayed-pain.json': {
+    urgency: 'emergency',
+    redFlags: ['rest_pain', 'severe_delayed_pain', 'compartment_pattern'],
+    consultSigns: ['severe_pain'],
+    complete: false,
+    stoppedEarly: 'emergency',
+  },
   // Red or pink pee in the drinks question is a warning sign, never a hydration clue: urgent, no causes.
   'urgent-red-pink-urine-in-drinks.json': { urgency: 'urgent', redFlags: ['urine_red'], complete: true, stoppedEarly: 'urgent' },
-  // After a fever only what could make it an emergency is asked; everything else is left as not asked.
+  // After a fever only what could make it an emergency is asked (constant pain among the warning signs, since with
+  // severe delayed pain it is an emergency; answered No here); everything else is left as not asked.
   'urgent-fever.json': { urgency: 'urgent', redFlags: ['fever'], complete: false, stoppedEarly: 'urgent' },
   'urgent-leg-gives-way.json': {
     urgency: 'urgent',
@@ -95,13 +114,13 @@ const EXPECTED: Record<string, Expected> = {
     stoppedEarly: 'urgent',
   },
   'urgent-not-sure-saddle.json': { urgency: 'urgent', redFlags: ['saddle_numbness_not_sure'], complete: true, stoppedEarly: 'urgent' },
-  // Over 50 the blood thinner question applies, but after an urgent sign it is not asked: it could not make this an
-  // emergency (no fall, no weak or numb leg). So the answers are not complete, and the check is over.
+  // Over 50, not sure about cancer is urgent. Age alone does not bring the blood thinner question (mild pain, no fall,
+  // no weak or numb leg), so every question that applies is answered.
   'urgent-not-sure-cancer-over-50.json': {
     urgency: 'urgent',
     redFlags: ['cancer_not_sure_over_50'],
     consultSigns: ['recurring', 'urgent_sign_not_sure'],
-    complete: false,
+    complete: true,
     stoppedEarly: 'urgent',
   },
   // 8 out of 10 that began the next day: a blood test today for muscle damage.
@@ -119,6 +138,13 @@ const EXPECTED: Record<string, Expected> = {
     consultSigns: ['severe_pain'],
     complete: true,
     stoppedEarly: 'urgent',
+  },
+  // A minor knock at 30, not on blood thinners: a consult sign, and the causes are weighed as usual.
+  'consult-minor-knock.json': {
+    urgency: 'consult',
+    consultSigns: ['knock'],
+    causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
   },
   'out-of-scope-under-16.json': { urgency: 'consult', outOfScope: 'under_16', complete: false },
   'out-of-scope-pain-before-workout.json': { urgency: 'consult', outOfScope: 'not_after_exercise', complete: false },
@@ -321,10 +347,21 @@ describe('triage on the scenario answer files', () => {
   });
 
   it('after an urgent sign, a question that applies but cannot make it an emergency is not asked', () => {
-    // Over 50 the blood thinner question applies; with no fall and no weak or numb leg it cannot raise an urgent
-    // result to an emergency, so it is left as not asked.
-    const result = triage('urgent-not-sure-cancer-over-50.json');
+    // With 8 out of 10 the blood thinner question applies; with no fall and no weak or numb leg it cannot raise an
+    // urgent result to an emergency (on blood thinners, severe pain is urgent too), so it is left as not asked.
+    const result = triage('urgent-severe-delayed-pain.json');
     expect(result.pending).toEqual([expect.objectContaining({ questionId: 'rf_blood_thinners', status: 'not_asked' })]);
+  });
+
+  it("a red flag with its own action says what to do in its place; other results keep their urgency's action", () => {
+    const maternity = RULES.redFlags.find((f) => f.id === 'maternity_signs')?.action?.en;
+    expect(maternity).toMatch(/maternity unit/);
+    const pregnant = triage('emergency-kidney-signs-in-pregnancy.json');
+    expect(pregnant.action).toBe(maternity);
+    expect(pregnant.title).toBe(RULES.results.urgency.emergency.title.en);
+    // An emergency without such a flag, and a consult, keep their urgency's action.
+    expect(triage('emergency-heart-pain.json').action).toBe(RULES.results.urgency.emergency.action.en);
+    expect(triage('consult-minor-knock.json').action).toBe(RULES.results.urgency.consult.action.en);
   });
 
   it('--locale es prints the texts (English where a translation is missing)', () => {

@@ -104,9 +104,10 @@ describe('consult signs', () => {
       fc.property(answersArb(rules, { partial: true }), (answers) => {
         const result = evaluate(rules, answers);
         expect(result.consult).toBe(localize(rules.results.urgency[result.urgency].consult, 'en'));
-        // The urgency's action, unless a red flag that set it names its own (the maternity unit, say).
-        const own = rules.redFlags.find((r) => r.action && r.level === result.urgency && result.redFlags.some((h) => h.id === r.id));
-        expect(result.action).toBe(localize(own?.action ?? rules.results.urgency[result.urgency].action, 'en'));
+        // The urgency's action, unless every red flag that set it names its own (the maternity unit, say).
+        const deciding = rules.redFlags.filter((r) => r.level === result.urgency && result.redFlags.some((h) => h.id === r.id));
+        const own = deciding.length > 0 && deciding.every((r) => r.action) ? deciding[0]?.action : undefined;
+        expect(result.action).toBe(localize(own ?? rules.results.urgency[result.urgency].action, 'en'));
         expect(result.disclaimer).toBe(localize(rules.results.disclaimer, 'en'));
       }),
       { numRuns: 300 },
@@ -118,8 +119,11 @@ describe('consult signs', () => {
     expect(result.urgency).toBe('emergency');
     expect(result.action).toMatch(/maternity unit/);
     expect(result.action).not.toBe(localize(rules.results.urgency.emergency.action, 'en'));
-    // Any other emergency keeps the generic words.
-    expect(evaluate(rules, { rf_saddle_numbness: 'yes' }).action).toBe(localize(rules.results.urgency.emergency.action, 'en'));
+    // Any other emergency keeps the generic words, also in pregnancy: numbness between the legs is for the
+    // emergency number, not the maternity unit alone.
+    const generic = localize(rules.results.urgency.emergency.action, 'en');
+    expect(evaluate(rules, { rf_saddle_numbness: 'yes' }).action).toBe(generic);
+    expect(evaluate(rules, { pregnancy: 'pregnant', rf_vaginal_bleeding: 'yes', rf_saddle_numbness: 'yes' }).action).toBe(generic);
   });
 });
 
