@@ -187,14 +187,19 @@ export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: 
 export type TimeEstimate = Record<Locale, { low: number; high: number }>;
 
 /**
- * The intro's "about N to M minutes" in each language: the median (rounded down) and the longest (rounded up)
- * model time for people with no warning sign. The paths are walked once; only the words differ by language.
+ * The intro's "usually N to M minutes" in each language: the median (rounded down) and the time nine in ten stay
+ * within (rounded up), by the model, for people with no warning sign. The paths are walked once; only the words
+ * differ by language.
  */
 export function timeEstimate(rules: Rules, prompts: Readonly<Record<Locale, string>>, count = 150): TimeEstimate {
   const paths = calmAnswerSets(rules, count).map((t) => pathFor(rules, t));
   const minutes = (locale: Locale) => {
-    const { median, max } = spread(paths.map((p) => burdenOf(p, locale, prompts[locale]).modelSeconds));
-    const high = Math.max(1, Math.ceil(max / 60));
+    const seconds = paths.map((p) => burdenOf(p, locale, prompts[locale]).modelSeconds).sort((a, b) => a - b);
+    const { median } = spread(seconds);
+    // "Usually": nine people in ten take no longer than the upper figure (a rare mix of answers that adds a
+    // question or two is not what most people should expect to be told).
+    const usual = seconds[Math.ceil(0.9 * seconds.length) - 1] ?? median;
+    const high = Math.max(1, Math.ceil(usual / 60));
     return { low: Math.min(high, Math.max(1, Math.floor(median / 60))), high };
   };
   return { en: minutes('en'), es: minutes('es') };

@@ -15,7 +15,7 @@ export const en = {
   introLead: 'Answer a few short questions about the back pain you have after a workout.',
   // The minutes are worked out from the rules at build time (src/engine/burden.ts), never written by hand.
   introTime: (low: string, high: string) =>
-    low === high ? `It takes about ${high} minutes.` : `It takes about ${low} to ${high} minutes.`,
+    low === high ? `It usually takes about ${high} minutes.` : `It usually takes ${low} to ${high} minutes.`,
   introFirst: 'We ask about warning signs first. If one needs help straight away, we tell you at once.',
   introPrivacy: 'Your answers stay on this device. Nothing is sent anywhere.',
   introNotDiagnosis: 'This check is not a diagnosis. It helps you decide what to do next.',

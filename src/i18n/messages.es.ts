@@ -6,7 +6,7 @@ export const es: Messages = {
   languageSwitchLabel: 'Idioma',
 
   introLead: 'Responde unas preguntas cortas sobre el dolor de espalda que tienes después de entrenar.',
-  introTime: (low, high) => (low === high ? `Se tarda unos ${high} minutos.` : `Se tarda entre ${low} y ${high} minutos.`),
+  introTime: (low, high) => (low === high ? `Se suele tardar unos ${high} minutos.` : `Se suele tardar entre ${low} y ${high} minutos.`),
   introFirst: 'Primero preguntamos por señales de alarma. Si alguna necesita ayuda enseguida, te lo decimos al momento.',
   introPrivacy: 'Tus respuestas se quedan en este dispositivo. No se envía nada a ningún sitio.',
   introNotDiagnosis: 'Esta autoevaluación no es un diagnóstico. Te ayuda a decidir qué hacer ahora.',

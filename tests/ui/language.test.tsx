@@ -31,7 +31,7 @@ describe('languages', () => {
     await user.click(screen.getByRole('button', { name: 'Español' }));
     expect(changes).toEqual(['es']);
     expect(container.querySelector('.backcheck')).toHaveAttribute('lang', 'es');
-    expect(screen.getByText(/^Se tarda (unos \d+ minutos|entre \d+ y \d+ minutos)\.$/)).toBeInTheDocument();
+    expect(screen.getByText(/^Se suele tardar (unos \d+ minutos|entre \d+ y \d+ minutos)\.$/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Empezar' }));
     expect(screen.getByRole('heading', { level: 1, name: '¿Señal de alarma grave?' })).toHaveFocus();
     expect(screen.getByText('Parte 1 de 3')).toBeInTheDocument();

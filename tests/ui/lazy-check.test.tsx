@@ -55,7 +55,7 @@ describe('LazyCheck', () => {
     const { timeEstimate } = await import('../../rules/lower-back-after-workout.yaml?rules');
     render(<LazyCheck locale="en" storage={null} />);
     const { low, high } = timeEstimate.en;
-    const words = low === high ? `It takes about ${high} minutes.` : `It takes about ${low} to ${high} minutes.`;
+    const words = low === high ? `It usually takes about ${high} minutes.` : `It usually takes ${low} to ${high} minutes.`;
     expect(screen.getByText(words)).toBeInTheDocument();
     // Still there, the same, once the check has loaded (nothing moves).
     await waitFor(() => expect(container(words)).toBe(1));
