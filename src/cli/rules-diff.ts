@@ -1,10 +1,11 @@
-// `npm run rules:diff -- <old.yaml> <new.yaml> [--impact] [--markdown] [--sets N] [--seed S] [--scenarios DIR]`:
+// `npm run rules:diff -- <old.yaml> <new.yaml> [--impact] [--markdown] [--sets N] [--seed S] [--scenarios DIR] [--map FILE]`:
 // what changed between two versions of a rules file, in words; with --impact, what the change does to the people
 // who use the check (src/lint/impact.ts), over the clinicians' scenarios and a generated population.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadAnswerMap, type AnswerMap } from '../lint/answer-map.ts';
 import { diffRules } from '../lint/diff.ts';
 import { analyseImpact, DEFAULT_SEED, DEFAULT_SETS, type ScenarioCase } from '../lint/impact.ts';
 import { scenarioCases } from '../lint/impact-scenarios.ts';
@@ -13,12 +14,13 @@ import { formatProblem } from '../rules/load.ts';
 import { loadScenarioFile } from '../scenarios/load.ts';
 import { readRulesFile } from './read-rules.ts';
 
-const USAGE = `Usage: npm run rules:diff -- <old rules file> <new rules file> [--impact] [--markdown] [--sets N] [--seed S] [--scenarios DIR]
+const USAGE = `Usage: npm run rules:diff -- <old rules file> <new rules file> [--impact] [--markdown] [--sets N] [--seed S] [--scenarios DIR] [--map FILE]
   --impact      also run both versions over the scenarios and ${DEFAULT_SETS.toLocaleString('en-US')} generated answer sets
   --markdown    write the report as Markdown (for the README, an issue or a review note)
   --sets N      how many answer sets to generate (default ${DEFAULT_SETS.toLocaleString('en-US')})
   --seed S      the population's seed (default ${DEFAULT_SEED}; the same seed gives the same report)
-  --scenarios   folder of scenario files (default rules/scenarios)`;
+  --scenarios   folder of scenario files (default rules/scenarios)
+  --map FILE    how the old version's answers carry over to renamed or merged questions (see src/lint/answer-map.ts)`;
 
 const SCENARIO_DIR = fileURLToPath(new URL('../../rules/scenarios/', import.meta.url));
 
@@ -35,6 +37,7 @@ export function rulesDiff(argv: string[], out: (line: string) => void = console.
         sets: { type: 'string' },
         seed: { type: 'string' },
         scenarios: { type: 'string' },
+        map: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -73,9 +76,26 @@ export function rulesDiff(argv: string[], out: (line: string) => void = console.
     err(scenarios.message);
     return 1;
   }
+  let map: AnswerMap | undefined;
+  if (values.map !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(values.map, 'utf8');
+    } catch {
+      err(`Cannot read the answer map ${values.map}`);
+      return 1;
+    }
+    const loaded = loadAnswerMap(text, values.map, before.rules, after.rules);
+    if (!loaded.ok) {
+      err([`The answer map ${values.map} has problems:`, ...loaded.problems.map(formatProblem)].join('\n'));
+      return 1;
+    }
+    map = loaded.map;
+  }
   const report = analyseImpact(before.rules, after.rules, {
     sets,
     seed,
+    map,
     scenarios: scenarios.cases,
     onProgress: (done, total) => {
       if (process.stderr.isTTY) process.stderr.write(`\r  ${Math.round((100 * done) / Math.max(1, total))}% of ${total.toLocaleString('en-US')} answer sets`);

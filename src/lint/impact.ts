@@ -14,6 +14,8 @@ import { URGENCY_LEVELS, type Likelihood, type Question, type Rules, type Urgenc
 import { answerModel, drawAnswer, walkQuestionnaire, type AnswerModel, type QuestionModel } from './population.ts';
 import { seededRandom, type Random } from '../engine/random-answers.ts';
 import { searchUrgencyChanges } from './search-changes.ts';
+import { mappedAnswer, type AnswerMap } from './answer-map.ts';
+import { isVisible } from '../engine/visibility.ts';
 
 export const DEFAULT_SETS = 100_000;
 export const DEFAULT_SEED = 20261125;
@@ -36,6 +38,8 @@ export interface ImpactOptions {
   sets?: number;
   seed?: number;
   scenarios?: readonly ScenarioCase[];
+  /** How the old version's answers carry over to renamed or merged questions of the new one (answer-map.ts). */
+  map?: AnswerMap;
   /** Told every few thousand answer sets, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -163,12 +167,14 @@ interface Pair {
   check: { before: boolean[]; after: boolean[] };
   /** Shared questions whose definitions differ. */
   changed: string[];
+  map: AnswerMap | undefined;
+  beforeById: Map<string, Question>;
 }
 
 /** An answer per slot (undefined: not answered yet, or the most common answer). */
 type Vector = (AnswerValue | undefined)[];
 
-function pairOf(before: Rules, after: Rules): Pair {
+function pairOf(before: Rules, after: Rules, map?: AnswerMap): Pair {
   const modelBefore = answerModel(before);
   const modelAfter = answerModel(after);
   const oldById = new Map(before.questions.map((q) => [q.id, q]));
@@ -195,6 +201,8 @@ function pairOf(before: Rules, after: Rules): Pair {
     },
     check: { before: before.questions.map((q) => isChanged.has(q.id)), after: after.questions.map((q) => isChanged.has(q.id)) },
     changed,
+    map,
+    beforeById: oldById,
   };
 }
 
@@ -248,8 +256,42 @@ interface Evaluated {
  */
 function run(pair: Pair, vector: Vector, filled?: { before: string[]; after: string[] }, draw?: Random): Evaluated {
   const answersBefore = walkQuestionnaire(pair.before, answerer(pair, vector, 'before', filled?.before, draw));
-  const answersAfter = walkQuestionnaire(pair.after, answerer(pair, vector, 'after', filled?.after, draw));
+  const plain = answerer(pair, vector, 'after', filled?.after, draw);
+  const map = pair.map;
+  const ask = map === undefined ? plain : mappedAnswerer(pair, map, vector, answersBefore, plain, draw);
+  const answersAfter = walkQuestionnaire(pair.after, ask);
   return { before: evaluate(pair.before, answersBefore), after: evaluate(pair.after, answersAfter), answersBefore, answersAfter };
+}
+
+/**
+ * The new version's answers through the map: a mapped question takes the answer the map works out from the old
+ * version's answers (those the old questionnaire collected; an old question it did not reach, because it stopped
+ * early, is drawn as the person would have answered it, if its skip logic lets it be asked). Unmapped questions, and
+ * mapped ones the map gives nothing for, are answered as without a map.
+ */
+function mappedAnswerer(
+  pair: Pair,
+  map: AnswerMap,
+  vector: Vector,
+  answersBefore: Answers,
+  plain: (q: Question, position: number) => AnswerValue,
+  draw?: Random,
+): (q: Question, position: number) => AnswerValue {
+  const known: Record<string, AnswerValue> = { ...answersBefore };
+  const old = (id: string): AnswerValue | undefined => {
+    if (known[id] !== undefined) return known[id];
+    const question = pair.beforeById.get(id);
+    const slot = pair.slotOf.get(id);
+    if (!question || slot === undefined || !isVisible(question, known)) return undefined;
+    let value = vector[slot];
+    if (value === undefined && draw !== undefined) {
+      const model = pair.draws[slot];
+      if (model !== undefined) value = vector[slot] = drawAnswer(model, draw);
+    }
+    if (value !== undefined) known[id] = value;
+    return value;
+  };
+  return (q, position) => mappedAnswer(map, pair.after, q.id, old) ?? plain(q, position);
 }
 
 function summary(result: Result): OutcomeSummary {
@@ -320,7 +362,7 @@ export function analyseImpact(before: Rules, after: Rules, options: ImpactOption
   const started = performance.now();
   const sets = Math.max(0, Math.floor(options.sets ?? DEFAULT_SETS));
   const seed = options.seed ?? DEFAULT_SEED;
-  const pair = pairOf(before, after);
+  const pair = pairOf(before, after, options.map);
 
   const levels = URGENCY_LEVELS;
   const table = levels.map(() => levels.map(() => 0));

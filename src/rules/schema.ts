@@ -479,7 +479,7 @@ function questionsIn(condition: Condition): string[] {
   return [condition.question];
 }
 
-function conditionIssues(
+export function conditionIssues(
   condition: Condition,
   path: (string | number)[],
   rules: RulesShape,
