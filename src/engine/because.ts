@@ -22,6 +22,12 @@ export interface Because {
  * names (ticks that count for another cause are not quoted here). A condition that does not hold gives nothing.
  */
 export function answerText(rules: Rules, answers: Answers, when: Condition, locale: Locale): Because[] {
+  // Most rules are one question: no bookkeeping needed (evaluate runs this for every rule that fires).
+  if ('question' in when) {
+    if (!matches(when, answers)) return [];
+    const counted = new Map<string, Set<string> | 'all'>([[when.question, namedTicks(when, answers[when.question])]]);
+    return describeCounted(rules, answers, counted, locale);
+  }
   const counted = new Map<string, Set<string> | 'all'>();
   collect(when, answers, counted);
   return describeCounted(rules, answers, counted, locale);
@@ -46,32 +52,35 @@ function collect(c: Condition, answers: Answers, counted: Map<string, Set<string
   }
   const before = counted.get(c.question);
   if (before === 'all') return;
-  const value = answers[c.question];
+  const ticks = namedTicks(c, answers[c.question]);
+  if (ticks === 'all' || before === undefined) counted.set(c.question, ticks);
+  else for (const id of ticks) before.add(id);
+}
+
+/** For a leaf that holds: the ticks of a tick list it names, or 'all' (the whole answer counts). */
+function namedTicks(c: Extract<Condition, { question: string }>, value: AnswerValue | undefined): Set<string> | 'all' {
   const named = 'is' in c ? [c.is] : 'isAny' in c ? c.isAny : null;
-  if (!Array.isArray(value) || named === null) {
-    counted.set(c.question, 'all');
-    return;
-  }
-  const set = before ?? new Set<string>();
-  for (const id of named) if (value.includes(id)) set.add(id);
-  counted.set(c.question, set);
+  if (!Array.isArray(value) || named === null) return 'all';
+  return new Set(named.filter((id) => value.includes(id)));
 }
 
 function describeCounted(rules: Rules, answers: Answers, counted: Map<string, Set<string> | 'all'>, locale: Locale): Because[] {
-  const { questionById } = rulesIndex(rules);
-  const out: Because[] = [];
+  const { questionById, order } = rulesIndex(rules);
   // In asking order, whatever order the rules named them in.
-  for (const question of rules.questions) {
-    const which = counted.get(question.id);
-    const value = answers[question.id];
-    if (which === undefined || value === undefined || !questionById.has(question.id)) continue;
-    const answer: AnswerValue = which === 'all' || !Array.isArray(value) ? value : value.filter((id) => which.has(id));
+  const ids = [...counted.keys()].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  const out: Because[] = [];
+  for (const id of ids) {
+    const question = questionById.get(id);
+    const which = counted.get(id);
+    const value = answers[id];
+    if (!question || which === undefined || value === undefined) continue;
+    const answer: AnswerValue = which === 'all' || !Array.isArray(value) ? value : value.filter((v) => which.has(v));
     out.push({
-      questionId: question.id,
+      questionId: id,
       answer,
       question: localize(question.text, locale),
       label: localize(question.short ?? question.text, locale),
-      answerText: describeAnswer(rules, question.id, answer, locale),
+      answerText: describeAnswer(rules, id, answer, locale),
     });
   }
   return out;

@@ -8,6 +8,8 @@ export interface RulesIndex {
   optionById: ReadonlyMap<string, ReadonlyMap<string, Option>>;
   /** Questions with skip logic, in asking order. */
   conditionalQuestions: readonly Question[];
+  /** Each question's place in asking order. */
+  order: ReadonlyMap<string, number>;
 }
 
 const indexes = new WeakMap<Rules, RulesIndex>();
@@ -22,6 +24,7 @@ export function rulesIndex(rules: Rules): RulesIndex {
         rules.questions.map((q) => [q.id, new Map(q.type === 'scale' ? [] : q.options.map((o) => [o.id, o]))]),
       ),
       conditionalQuestions: rules.questions.filter((q) => q.showIf !== undefined),
+      order: new Map(rules.questions.map((q, i) => [q.id, i])),
     };
     indexes.set(rules, index);
   }
