@@ -16,13 +16,12 @@
 // With `cases`, the first case whose `when` holds gives the answer (on a tick list, every case that holds adds its
 // ticks); no case and no `otherwise`: the question gets its most common answer, as for any new question. Checked
 // against both files when loaded: every id must exist, every answer must fit its question.
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { AnswerValue } from '../engine/answers.ts';
 import { answerProblem } from '../engine/answers.ts';
 import { matches, questionsIn } from '../engine/conditions.ts';
 import type { RulesProblem } from '../rules/load.ts';
-import { createLocator, type FieldPath } from '../rules/positions.ts';
+import { parseSource, type FieldPath } from '../rules/positions.ts';
 import { ConditionSchema, conditionIssues, type CrossReferenceIssue, type Rules } from '../rules/schema.ts';
 
 const AnswerSchema = z.union([z.string(), z.array(z.string()).min(1), z.number()]);
@@ -45,18 +44,10 @@ export type LoadedAnswerMap = { ok: true; map: AnswerMap } | { ok: false; proble
 
 /** A map file, checked for shape and against the two versions it maps between; problems at file:line:column. */
 export function loadAnswerMap(text: string, file: string, before: Rules, after: Rules): LoadedAnswerMap {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => {
-        const { line, col } = lineCounter.linePos(e.pos[0]);
-        return { file, line, column: col, path: '', message: e.message.split('\n')[0] ?? e.message };
-      }),
-    };
+  const { doc, locate, errors } = parseSource(text);
+  if (errors.length > 0) {
+    return { ok: false, problems: errors.map((e) => ({ file, line: e.line, column: e.column, path: '', message: e.message })) };
   }
-  const locate = createLocator(doc, lineCounter);
   const at = (path: FieldPath, message: string): RulesProblem => ({ file, ...locate(path), path: path.join('.'), message });
   const parsed = AnswerMapSchema.safeParse(doc.toJS());
   if (!parsed.success) {

@@ -1,9 +1,8 @@
 // YAML text -> validated Rules, or every problem with its file:line:column and field path.
 // Runs in Node (CLI, tests, the Vite plugin at build time); the browser receives rules already validated.
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { looseCrossReferenceIssues } from './loose.ts';
-import { createLocator, type Locate } from './positions.ts';
+import { parseSource, type Locate } from './positions.ts';
 import { RulesSchema, type Rules } from './schema.ts';
 
 export interface RulesProblem {
@@ -42,21 +41,17 @@ export function loadRules(text: string, file: string): LoadResult {
 
 /** Like `loadRules`, and also returns a locator from field paths to lines in `text`. */
 export function loadRulesSource(text: string, file: string): LoadedSource {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const locate = createLocator(doc, lineCounter);
-
-  const yamlProblems = doc.errors.map((e): RulesProblem => {
-    const { line, col } = lineCounter.linePos(e.pos[0]);
+  const { doc, locate, errors } = parseSource(text);
+  const yamlProblems = errors.map((e): RulesProblem => {
     const message =
       e.code === 'DUPLICATE_KEY'
-        ? `duplicate key "${keyAt(text, e.pos[0])}": each field may appear only once (the later one would silently win)`
-        : (e.message.split('\n')[0] ?? e.message);
-    return { file, line, column: col, path: '', message };
+        ? `duplicate key "${keyAt(text, e.offset)}": each field may appear only once (the later one would silently win)`
+        : e.message;
+    return { file, line: e.line, column: e.column, path: '', message };
   });
   // A syntax error leaves the document's shape uncertain: checking fields would only add noise. A duplicate key
   // leaves a well-formed document, so the other problems are still worth reporting in the same run.
-  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return { ok: false, problems: yamlProblems };
+  if (errors.some((e) => e.code !== 'DUPLICATE_KEY')) return { ok: false, problems: yamlProblems };
 
   const raw: unknown = doc.toJS();
   // reportInput: to tell a missing field from one of the wrong type.

@@ -1,6 +1,6 @@
 // From a field path (as zod and the linter report it) to a line and column in the YAML source, so every problem
 // can be shown as file:line:column and an editor can jump to it.
-import { isMap, isNode, type Document, type LineCounter } from 'yaml';
+import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 
 export type FieldPath = readonly (string | number)[];
 
@@ -48,4 +48,23 @@ function keyOffset(doc: Document, path: FieldPath): number | undefined {
     if (isNode(item.key) && item.key.toJSON() === last && item.key.range) return item.key.range[0];
   }
   return undefined;
+}
+
+/** A YAML source parsed for checking: the document, a locator into it, and its syntax problems at line and column. */
+export interface ParsedSource {
+  doc: Document;
+  locate: Locate;
+  /** Syntax problems (and duplicate keys), each with its error code. */
+  errors: { code: string; line: number; column: number; offset: number; message: string }[];
+}
+
+/** Parses YAML the way every loader does: positions kept, duplicate keys refused, one-line messages. */
+export function parseSource(text: string): ParsedSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const errors = doc.errors.map((e) => {
+    const { line, col } = lineCounter.linePos(e.pos[0]);
+    return { code: e.code, line, column: col, offset: e.pos[0], message: e.message.split('\n')[0] ?? e.message };
+  });
+  return { doc, locate: createLocator(doc, lineCounter), errors };
 }

@@ -1,23 +1,14 @@
 // Scenario YAML -> checked scenarios, or every problem at file:line:column, like the rules loader.
-import { LineCounter, parseDocument } from 'yaml';
 import type { RulesProblem } from '../rules/load.ts';
-import { createLocator, type FieldPath, type Locate } from '../rules/positions.ts';
+import { parseSource, type FieldPath, type Locate } from '../rules/positions.ts';
 import { ScenarioFileSchema, type ScenarioFile } from './schema.ts';
 
 export type LoadedScenarios = { ok: true; file: ScenarioFile; locate: Locate } | { ok: false; problems: RulesProblem[] };
 
 export function loadScenarioFile(text: string, file: string): LoadedScenarios {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const locate = createLocator(doc, lineCounter);
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => {
-        const { line, col } = lineCounter.linePos(e.pos[0]);
-        return { file, line, column: col, path: '', message: e.message.split('\n')[0] ?? e.message };
-      }),
-    };
+  const { doc, locate, errors } = parseSource(text);
+  if (errors.length > 0) {
+    return { ok: false, problems: errors.map((e) => ({ file, line: e.line, column: e.column, path: '', message: e.message })) };
   }
   const parsed = ScenarioFileSchema.safeParse(doc.toJS(), { reportInput: true });
   if (parsed.success) return { ok: true, file: parsed.data, locate };
