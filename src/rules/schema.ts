@@ -149,7 +149,8 @@ export const RedFlagRuleSchema = z.strictObject({
   reason: TextSchema,
   /**
    * What to do, in place of the urgency's own action, when this flag sets the result: for signs that need a
-   * particular service (in pregnancy, the maternity unit). When several such flags fire, the first in the file wins.
+   * particular service (in pregnancy, the maternity unit). Used only when every flag that sets the urgency has
+   * one (the first in the file then); otherwise the urgency's own action stands.
    */
   action: TextSchema.optional(),
 });

@@ -184,12 +184,7 @@ function QuestionField({ question, base, value, onChange, error, headingRef }: F
             </p>
           </details>
         )}
-        {error && (
-          <p id={errorId} className="backcheck__error-message">
-            <span className="backcheck__visually-hidden">{t.errorPrefix} </span>
-            {error}
-          </p>
-        )}
+        <FieldError id={errorId} message={error} />
         {question.type === 'scale' ? (
           <ScaleInputs question={question} base={base} endsId={endsId} value={value} onChange={onChange} />
         ) : (
@@ -253,12 +248,7 @@ function GroupStep({ step, savedChoice, problems, sectionIntro, onRespond }: Pro
               </li>
             ))}
           </ul>
-          {error && (
-            <p id={errorId} className="backcheck__error-message">
-              <span className="backcheck__visually-hidden">{t.errorPrefix} </span>
-              {error}
-            </p>
-          )}
+          <FieldError id={errorId} message={error} />
           <div className="backcheck__choices">
             {choices.map((c, i) => (
               <div className="backcheck__choice" key={c.id}>
@@ -311,12 +301,7 @@ function WhichStep({ step, saved, problems, sectionIntro, onRespond }: Props) {
           <p id={hintId} className="backcheck__hint">
             {t.tickAll}
           </p>
-          {error && (
-            <p id={errorId} className="backcheck__error-message">
-              <span className="backcheck__visually-hidden">{t.errorPrefix} </span>
-              {error}
-            </p>
-          )}
+          <FieldError id={errorId} message={error} />
           <TickList
             base={base}
             items={step.questions.map((q) => ({ id: q.id, label: say(q.short ?? q.text) }))}
@@ -326,5 +311,17 @@ function WhichStep({ step, saved, problems, sectionIntro, onRespond }: Props) {
         </fieldset>
       </div>
     </StepForm>
+  );
+}
+
+/** A question's error, next to it: said as "Error:" to screen readers, and named by the fieldset's description. */
+function FieldError({ id, message }: { id: string; message: string | null }) {
+  const { t } = useUi();
+  if (!message) return null;
+  return (
+    <p id={id} className="backcheck__error-message">
+      <span className="backcheck__visually-hidden">{t.errorPrefix} </span>
+      {message}
+    </p>
   );
 }
