@@ -21,6 +21,7 @@ function polarLeaves(c: Condition, positive = true): { question: string; positiv
   if ('all' in c) return c.all.flatMap((x) => polarLeaves(x, positive));
   if ('any' in c) return c.any.flatMap((x) => polarLeaves(x, positive));
   if ('not' in c) return polarLeaves(c.not, !positive);
+  if ('of' in c) return c.of.flatMap((x) => polarLeaves(x, positive));
   return [{ question: c.question, positive }];
 }
 
@@ -39,6 +40,14 @@ function assumeTrue(c: Condition, questionId: string): Condition | null {
     return { any: parts as Condition[] };
   }
   if ('not' in c) return c;
+  if ('of' in c) {
+    // Parts that the question alone makes true count towards the number needed; the rest must supply the others.
+    const parts = c.of.map((x) => assumeTrue(x, questionId));
+    const need = c.atLeast - parts.filter((x) => x === null).length;
+    const open = parts.filter((x): x is Condition => x !== null);
+    if (need <= 0) return null;
+    return need === 1 ? (open.length === 1 ? (open[0] as Condition) : { any: open }) : { atLeast: need, of: open };
+  }
   return c.question === questionId ? null : c;
 }
 

@@ -59,6 +59,7 @@ export function canonical(condition: Condition): string {
   if ('all' in condition) return `all(${condition.all.map(canonical).sort().join(',')})`;
   if ('any' in condition) return `any(${condition.any.map(canonical).sort().join(',')})`;
   if ('not' in condition) return `not(${canonical(condition.not)})`;
+  if ('of' in condition) return `atLeast${condition.atLeast}(${condition.of.map(canonical).sort().join(',')})`;
   if ('is' in condition) return `${condition.question}∈{${condition.is}}`;
   if ('isAny' in condition) return `${condition.question}∈{${[...new Set(condition.isAny)].sort().join(',')}}`;
   if ('atLeast' in condition) return `${condition.question}>=${condition.atLeast}`;

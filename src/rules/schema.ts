@@ -37,6 +37,8 @@ export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
+  /** At least `atLeast` of the listed conditions hold ("two or more of these unsure answers"). */
+  | { atLeast: number; of: Condition[] }
   | { question: string; is: string }
   | { question: string; isAny: string[] }
   | { question: string; atLeast: number }
@@ -47,6 +49,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ all: z.array(ConditionSchema).min(1) }),
     z.strictObject({ any: z.array(ConditionSchema).min(1) }),
     z.strictObject({ not: ConditionSchema }),
+    z.strictObject({ atLeast: z.number().int().min(1), of: z.array(ConditionSchema).min(2) }),
     z.strictObject({ question: IdSchema, is: IdSchema }),
     z.strictObject({ question: IdSchema, isAny: z.array(IdSchema).min(1) }),
     z.strictObject({ question: IdSchema, atLeast: z.number() }),
@@ -477,6 +480,7 @@ function questionsIn(condition: Condition): string[] {
   if ('all' in condition) return condition.all.flatMap(questionsIn);
   if ('any' in condition) return condition.any.flatMap(questionsIn);
   if ('not' in condition) return questionsIn(condition.not);
+  if ('of' in condition) return condition.of.flatMap(questionsIn);
   return [condition.question];
 }
 
@@ -497,6 +501,16 @@ export function conditionIssues(
   }
   if ('not' in condition) {
     conditionIssues(condition.not, [...path, 'not'], rules, issues, extraCheck);
+    return;
+  }
+  if ('of' in condition) {
+    if (condition.atLeast > condition.of.length) {
+      issues.push({
+        path: [...path, 'atLeast'],
+        message: `"atLeast: ${condition.atLeast}" can never hold: only ${condition.of.length} conditions are listed in "of"`,
+      });
+    }
+    condition.of.forEach((c, i) => conditionIssues(c, [...path, 'of', i], rules, issues, extraCheck));
     return;
   }
   const question = rules.questions.find((q) => q.id === condition.question);
