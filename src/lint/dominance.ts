@@ -74,6 +74,10 @@ function raisedAnyway(index: RulesIndex, when: Condition, except: string): boole
     (r) => (r.kind === 'redFlag' || r.kind === 'consultSign') && r.id !== except && questionsIn(r.when).some((id) => asked.has(id)),
   );
   if (others.length === 0) return false;
+  // Most often one rule alone follows from `when` ("belly pain" for "belly pain over 50 that is not settling"): try
+  // each on its own first. These searches are small; forbidding every rule at once can outgrow the solver's budget
+  // when the shared question is asked late, and an unknown answer would only raise a needless warning.
+  if (others.some((r) => solve(index, { require: [when], forbid: [r.when] }).status === 'impossible')) return true;
   return solve(index, { require: [when], forbid: others.map((r) => r.when) }).status === 'impossible';
 }
 

@@ -78,6 +78,17 @@ const questionBase = {
   /** A short "why we ask", in plain words. */
   why: TextSchema.optional(),
   hint: TextSchema.optional(),
+  /**
+   * What does NOT count (a normal feeling after training that could be mistaken for the sign). Shown under the
+   * question's short label wherever a person can answer Yes to it in a grouped check: "Which of these?" and the
+   * "I'm not sure" screen.
+   */
+  exclude: TextSchema.optional(),
+  /**
+   * How to check the sign yourself in about 20 seconds (stand on your heels, take your temperature, look at your
+   * pee), shown when the person is not sure, before asking again.
+   */
+  check: TextSchema.optional(),
   showIf: ConditionSchema.optional(),
 };
 
@@ -165,6 +176,15 @@ export const ConsultRuleSchema = z.strictObject({
   reason: TextSchema,
 });
 
+/**
+ * Advice shown on the result when its condition holds, whatever the urgency (heat exhaustion: how to cool down and
+ * when to call). It never changes the urgency: for what a person can act on now that is no reason to see anyone.
+ */
+export const AdviceRuleSchema = z.strictObject({
+  ...ruleBase,
+  text: TextSchema,
+});
+
 /** The tool is not made for this person: say so and where to go instead. */
 export const ScopeExitSchema = z.strictObject({
   ...ruleBase,
@@ -236,6 +256,7 @@ export const RulesSchema = z
     redFlags: z.array(RedFlagRuleSchema).min(1),
     consultSigns: z.array(ConsultRuleSchema),
     scopeExits: z.array(ScopeExitSchema),
+    advice: z.array(AdviceRuleSchema).default([]),
     causes: z.array(CauseSchema).min(1),
     results: z.strictObject({
       disclaimer: TextSchema,
@@ -267,6 +288,7 @@ export type ScreenDefinition = z.infer<typeof ScreenSchema>;
 export type RedFlagRule = z.infer<typeof RedFlagRuleSchema>;
 export type ConsultRule = z.infer<typeof ConsultRuleSchema>;
 export type ScopeExit = z.infer<typeof ScopeExitSchema>;
+export type AdviceRule = z.infer<typeof AdviceRuleSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type Cause = z.infer<typeof CauseSchema>;
 export type Rules = z.infer<typeof RulesSchema>;
@@ -300,6 +322,7 @@ export interface RulesShape {
   redFlags: readonly { id: string; when: Condition }[];
   consultSigns: readonly { id: string; when: Condition }[];
   scopeExits: readonly { id: string; when: Condition }[];
+  advice?: readonly { id: string; when: Condition }[];
   causes: readonly {
     id: string;
     thresholds: { likely: number; possible: number };
@@ -325,6 +348,7 @@ export function crossReferenceIssues(rules: RulesShape): CrossReferenceIssue[] {
     ...rules.redFlags.map((r, i) => ({ id: r.id, path: ['redFlags', i, 'id'] })),
     ...rules.consultSigns.map((r, i) => ({ id: r.id, path: ['consultSigns', i, 'id'] })),
     ...rules.scopeExits.map((r, i) => ({ id: r.id, path: ['scopeExits', i, 'id'] })),
+    ...(rules.advice ?? []).map((r, i) => ({ id: r.id, path: ['advice', i, 'id'] })),
     ...rules.causes.flatMap((c, ci) =>
       c.evidence.map((e, i) => ({ id: e.id, path: ['causes', ci, 'evidence', i, 'id'] })),
     ),
@@ -377,6 +401,7 @@ export function crossReferenceIssues(rules: RulesShape): CrossReferenceIssue[] {
     ['redFlags', rules.redFlags],
     ['consultSigns', rules.consultSigns],
     ['scopeExits', rules.scopeExits],
+    ['advice', rules.advice ?? []],
   ] as const;
   for (const [key, list] of ruleLists) {
     list.forEach((r, i) => conditionIssues(r.when, [key, i, 'when'], rules, issues));
@@ -400,7 +425,8 @@ export function crossReferenceIssues(rules: RulesShape): CrossReferenceIssue[] {
 function screenIssues(rules: RulesShape, screens: NonNullable<RulesShape['screens']>): CrossReferenceIssue[] {
   const issues: CrossReferenceIssue[] = [];
   const questionIndex = new Map(rules.questions.map((q, i) => [q.id, i]));
-  const warningQuestions = new Set(rules.redFlags.flatMap((r) => questionsIn(r.when)));
+  // Warning signs: what a red flag or a consult sign reads (a sign NHS lists as urgent may be a consult sign alone).
+  const warningQuestions = new Set([...rules.redFlags, ...rules.consultSigns].flatMap((r) => questionsIn(r.when)));
   const placed = new Map<string, number>();
   const seenScreens = new Set<string>();
   // A grouped check is a group item in the FHIR Questionnaire, whose linkIds must all differ.
@@ -456,7 +482,7 @@ function screenIssues(rules: RulesShape, screens: NonNullable<RulesShape['screen
         issues.push({ path, message: `"${id}" is in grouped check "${screen.id}", but only single-choice questions with the options "yes", "no" and one "not_sure" can be` });
       }
       if (!warningQuestions.has(id)) {
-        issues.push({ path, message: `"${id}" is in grouped check "${screen.id}", but no red flag uses it: grouped checks are for warning signs` });
+        issues.push({ path, message: `"${id}" is in grouped check "${screen.id}", but no red flag or consult sign uses it: grouped checks are for warning signs` });
       }
       if (q.short === undefined) {
         issues.push({ path: ['questions', qi], message: `"${id}" is in grouped check "${screen.id}" and needs a "short" label: the few words listed in the group` });
