@@ -27,7 +27,7 @@ export interface CauseResult {
 
 export interface FiredRule {
   id: string;
-  kind: 'redFlag' | 'consultSign' | 'scopeExit' | 'evidence';
+  kind: 'redFlag' | 'consultSign' | 'scopeExit' | 'evidence' | 'advice';
   /** The cause an evidence rule belongs to. */
   cause?: string;
   weight?: number;
@@ -53,6 +53,8 @@ export interface Result {
   safetyNet: { title: string; items: string[] } | null;
   /** What the person can do now (self-care and consult results), when the rules give it. */
   selfCareAdvice: { title: string; items: string[] } | null;
+  /** Advice rules that hold for these answers (never change the urgency), in file order. */
+  advice: { id: string; text: string; because: Because[] }[];
 }
 
 const URGENCY_RANK: Record<Urgency, number> = { 'self-care': 0, consult: 1, urgent: 2, emergency: 3 };
@@ -93,6 +95,12 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
   }
   const exit = rules.scopeExits.find((rule) => matches(rule.when, answers));
   if (exit) trace.push({ id: exit.id, kind: 'scopeExit' });
+  const advice: Result['advice'] = [];
+  for (const rule of rules.advice) {
+    if (!matches(rule.when, answers)) continue;
+    trace.push({ id: rule.id, kind: 'advice' });
+    advice.push({ id: rule.id, text: say(rule.text), because: because(rule.when) });
+  }
 
   let urgency: Urgency = 'self-care';
   for (const hit of [...redFlags, ...consultSigns]) urgency = moreUrgent(urgency, hit.level);
@@ -153,5 +161,6 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
     // Self-care advice is for the people the check is made for: not after a scope exit (a child, or pain that
     // began before training), whose care someone else plans.
     selfCareAdvice: (urgency === 'self-care' || urgency === 'consult') && !exit ? list(rules.results.selfCareAdvice) : null,
+    advice,
   };
 }
