@@ -21,11 +21,15 @@ export type GroupChoice = 'yes' | 'no' | 'not_sure';
 export const GROUP_CHOICES: readonly GroupChoice[] = ['yes', 'no', 'not_sure'];
 export type Choices = Readonly<Record<string, GroupChoice>>;
 
-/** One page the person sees. A grouped check is one step, plus "Which of these?" after Yes, or each question after "I'm not sure". */
+/**
+ * One page the person sees. A grouped check is one step, plus "Which of these?" after Yes (each sign with what does
+ * not count), or, after "I'm not sure", the whole list again on one page: each sign in full words, with what does not
+ * count and how to check it, answered Yes, No or "I'm not sure" row by row.
+ */
 export type Step =
   | { kind: 'screen'; key: string; screen: Screen; questions: readonly Question[] }
   | { kind: 'which'; key: string; screen: Screen; questions: readonly Question[] }
-  | { kind: 'one'; key: string; screen: Screen; questions: readonly [Question] };
+  | { kind: 'unsure'; key: string; screen: Screen; questions: readonly Question[] };
 
 export interface ScreenPlan {
   screen: Screen;
@@ -135,27 +139,13 @@ function focusOfFiring(firing: ReadonlySet<Stopper>): Focus {
 
 /**
  * The answers the check collects from a person whose true answers are `truth` (every question answered): what the
- * state machine ends with, without walking it step by step. The walk decides what is asked; the one thing it cannot
- * see is a grouped check answered "I'm not sure", whose questions come one at a time and stop at an emergency sign.
- * With `outcomeOnly`, questions asked before any red flag or scope exit are all kept, relevant or not: the result
- * they give is the same (the relevance property test proves it), and it is much faster for large populations.
+ * state machine ends with, without walking it step by step. (A grouped check answered "I'm not sure" asks its whole
+ * list again on one page, so its answers all count, as on any screen.) With `outcomeOnly`, questions asked before any
+ * red flag or scope exit are all kept, relevant or not: the result they give is the same (the relevance property test
+ * proves it), and it is much faster for large populations.
  */
 export function collectedAnswers(rules: Rules, truth: Answers, options: { outcomeOnly?: boolean } = {}): Answers {
-  const { plan, kept } = options.outcomeOnly ? walkScreens(rules, truth, true) : walk(rules, truth);
-  if (!plan.some((p) => p.screen.kind === 'group' && p.questions.some((q) => truth[q.id] === 'not_sure'))) return kept;
-  // The kept answers screen by screen; a group answered "I'm not sure" one question at a time.
-  const sofar: Record<string, AnswerValue> = {};
-  for (const { screen, questions } of plan) {
-    const oneByOne = screen.kind === 'group' && questions.some((q) => truth[q.id] === 'not_sure');
-    for (const q of questions) {
-      const value = kept[q.id];
-      if (value === undefined) continue;
-      sofar[q.id] = value;
-      // Everything in `sofar` was asked (an emergency sign's question always is), so its flags are the check's.
-      if (oneByOne && rules.redFlags.some((r) => r.level === 'emergency' && matches(r.when, sofar))) return sofar;
-    }
-  }
-  return kept;
+  return (options.outcomeOnly ? walkScreens(rules, truth, true) : walk(rules, truth)).kept;
 }
 
 /** The answers that count for the result and the summary. */
@@ -204,9 +194,8 @@ export function whyLeftOut(rules: Rules, answers: Answers, question: Question): 
 
 // ---- Steps ----
 
-export function stepKey(screen: Screen, part?: 'which' | Question): string {
-  if (part === undefined) return screen.id;
-  return part === 'which' ? `${screen.id}/which` : `${screen.id}/${part.id}`;
+export function stepKey(screen: Screen, part?: 'which' | 'unsure'): string {
+  return part === undefined ? screen.id : `${screen.id}/${part}`;
 }
 
 /** Every step of the path these answers and choices take, in order. */
@@ -216,9 +205,7 @@ export function stepsOf(rules: Rules, answers: Answers, choices: Choices): Step[
     if (screen.kind !== 'group') return [main];
     const choice = choices[screen.id];
     if (choice === 'yes') return [main, { kind: 'which', key: stepKey(screen, 'which'), screen, questions }];
-    if (choice === 'not_sure') {
-      return [main, ...questions.map((q): Step => ({ kind: 'one', key: stepKey(screen, q), screen, questions: [q] }))];
-    }
+    if (choice === 'not_sure') return [main, { kind: 'unsure', key: stepKey(screen, 'unsure'), screen, questions }];
     return [main];
   });
 }
@@ -236,20 +223,18 @@ export function isStepAnswered(step: Step, answers: Answers, choices: Choices): 
     }
     case 'which':
       return allAnswered && step.questions.some((q) => answers[q.id] === 'yes');
-    case 'one':
+    case 'unsure':
       return allAnswered;
   }
 }
 
-/** Where a step key sits in asking order: its screen, then the group's own question, "which", each question. */
+/** Where a step key sits in asking order: its screen, then the group's own question, then "which" or "not sure". */
 function position(rules: Rules, key: string): [number, number] {
   const layout = layoutOf(rules);
   const [screenId = '', part] = key.split('/');
   const screen = layout.screenById.get(screenId);
   if (!screen) return [-1, 0];
-  if (part === undefined) return [screen.index, 0];
-  if (part === 'which') return [screen.index, 1];
-  return [screen.index, 2 + screen.questions.findIndex((q) => q.id === part)];
+  return [screen.index, part === undefined ? 0 : 1];
 }
 
 function isAfter(a: [number, number], b: [number, number]): boolean {
@@ -291,10 +276,10 @@ export function findStep(rules: Rules, answers: Answers, choices: Choices, key: 
   const screen = layoutOf(rules).screenById.get(screenId);
   if (!screen) return null;
   const answered = screen.questions.filter((q) => answers[q.id] !== undefined);
-  if (part === undefined) return answered.length > 0 ? { kind: 'screen', key, screen, questions: answered } : null;
-  if (part === 'which') return answered.length > 0 ? { kind: 'which', key, screen, questions: answered } : null;
-  const one = answered.find((q) => q.id === part);
-  return one ? { kind: 'one', key, screen, questions: [one] } : null;
+  if (answered.length === 0) return null;
+  if (part === undefined) return { kind: 'screen', key, screen, questions: answered };
+  if (part === 'which') return { kind: 'which', key, screen, questions: answered };
+  return part === 'unsure' ? { kind: 'unsure', key, screen, questions: answered } : null;
 }
 
 /**
@@ -332,8 +317,11 @@ export type Response =
   | { kind: 'values'; values: Readonly<Record<string, AnswerValue | undefined>> }
   /** "Do you have any of these?" */
   | { kind: 'choice'; choice: GroupChoice | undefined }
-  /** "Which of these?": the questions ticked. */
-  | { kind: 'ticked'; questions: readonly string[] };
+  /**
+   * "Which of these?": the questions ticked; or, with `none`, none of them after all (the person said Yes, then read
+   * what counts and what does not).
+   */
+  | { kind: 'ticked'; questions: readonly string[]; none?: boolean };
 
 export interface ResponseProblem {
   /** The question, or the grouped check's screen id, the problem is about. */
@@ -354,8 +342,11 @@ export function responseProblems(step: Step, response: Response): ResponseProble
   }
   if (step.kind === 'which') {
     const listed = new Set(step.questions.map((q) => q.id));
+    if (response.kind === 'ticked' && response.none === true) {
+      return response.questions.length === 0 ? [] : [{ field: step.screen.id, kind: 'invalid', message: 'ticks together with "none of these"' }];
+    }
     if (response.kind !== 'ticked' || response.questions.length === 0) {
-      return [{ field: step.screen.id, kind: 'required', message: 'tick at least one' }];
+      return [{ field: step.screen.id, kind: 'required', message: 'tick at least one, or "none of these"' }];
     }
     const unknown = response.questions.filter((id) => !listed.has(id));
     return unknown.length === 0 ? [] : [{ field: step.screen.id, kind: 'invalid', message: `not in this list: ${unknown.join(', ')}` }];
@@ -393,6 +384,8 @@ export function applyResponse(
   } else if (response.kind === 'ticked') {
     const ticked = new Set(response.questions);
     for (const q of step.questions) next[q.id] = ticked.has(q.id) ? 'yes' : 'no';
+    // None after all: the grouped check's answer becomes No, so "Which of these?" is no longer on the path.
+    if (response.none === true) nextChoices[step.screen.id] = 'no';
   } else if (response.kind === 'values') {
     for (const q of step.questions) {
       const value = response.values[q.id];

@@ -48,12 +48,16 @@ export const en = {
   errorChooseOne: 'Choose an answer',
   errorChooseAny: 'Choose at least one answer, or "None of these"',
   errorChooseNumber: (min: string, max: string) => `Choose a number from ${min} to ${max}`,
-  errorTickOne: 'Tick at least one, or go back and choose No',
+  errorTickOne: 'Tick at least one, or "None of these"',
   errorFor: (label: string, message: string) => `${label}: ${message}`,
   tickAll: 'Tick all that apply.',
   anyOfThese: 'Do you have any of these?',
   whichTitle: 'Which of these apply to you?',
-  groupNotSureHint: 'If you are not sure, we will ask about each one on its own.',
+  groupNotSureHint: "Not sure? We'll show each one in full, with how to check it, and ask again.",
+  whichNone: 'None of these, now I have read what counts',
+  unsureTitle: 'Check each one',
+  unsureLead: 'Read each one in full and check it if you can, then answer. Still not sure? Say so.',
+  howToCheck: 'How to check:',
   errorPrefix: 'Error:',
 
   // Review

@@ -111,7 +111,8 @@ export function ScaleInputs({ question, base, endsId, value, onChange }: ScalePr
 
 interface TickListProps {
   base: string;
-  items: readonly { id: string; label: string }[];
+  /** Each item's label, and a line under it (what does not count) read with it. */
+  items: readonly { id: string; label: string; detail?: string }[];
   ticked: readonly string[];
   onChange: (ticked: string[]) => void;
 }
@@ -129,6 +130,7 @@ export function TickList({ base, items, ticked, onChange }: TickListProps) {
             name={base}
             value={item.id}
             checked={on.has(item.id)}
+            aria-describedby={item.detail ? `${base}-${i}-detail` : undefined}
             onChange={(e) => {
               const next = new Set(on);
               if (e.currentTarget.checked) next.add(item.id);
@@ -137,6 +139,11 @@ export function TickList({ base, items, ticked, onChange }: TickListProps) {
             }}
           />
           <label htmlFor={`${base}-${i}`}>{item.label}</label>
+          {item.detail && (
+            <p id={`${base}-${i}-detail`} className="backcheck__choice-detail">
+              {item.detail}
+            </p>
+          )}
         </div>
       ))}
     </div>
