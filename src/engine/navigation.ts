@@ -222,7 +222,8 @@ export function isStepAnswered(step: Step, answers: Answers, choices: Choices): 
       return choice !== 'no' || step.questions.every((q) => answers[q.id] === 'no');
     }
     case 'which':
-      return allAnswered && step.questions.some((q) => answers[q.id] === 'yes');
+      // A confirmed tick may have become "I'm not sure"; one that became No leaves the group at No (applyResponse).
+      return allAnswered && step.questions.some((q) => answers[q.id] === 'yes' || answers[q.id] === 'not_sure');
     case 'unsure':
       return allAnswered;
   }
@@ -318,10 +319,11 @@ export type Response =
   /** "Do you have any of these?" */
   | { kind: 'choice'; choice: GroupChoice | undefined }
   /**
-   * "Which of these?": the questions ticked; or, with `none`, none of them after all (the person said Yes, then read
-   * what counts and what does not).
+   * "Which of these?": the questions ticked, and for each ticked question that asks to be confirmed (`confirm`), its
+   * answer in full words; or, with `none`, none of them after all (the person said Yes, then read what counts and
+   * what does not).
    */
-  | { kind: 'ticked'; questions: readonly string[]; none?: boolean };
+  | { kind: 'ticked'; questions: readonly string[]; confirmed?: Readonly<Record<string, AnswerValue | undefined>>; none?: boolean };
 
 export interface ResponseProblem {
   /** The question, or the grouped check's screen id, the problem is about. */
@@ -349,7 +351,15 @@ export function responseProblems(step: Step, response: Response): ResponseProble
       return [{ field: step.screen.id, kind: 'required', message: 'tick at least one, or "none of these"' }];
     }
     const unknown = response.questions.filter((id) => !listed.has(id));
-    return unknown.length === 0 ? [] : [{ field: step.screen.id, kind: 'invalid', message: `not in this list: ${unknown.join(', ')}` }];
+    if (unknown.length > 0) return [{ field: step.screen.id, kind: 'invalid', message: `not in this list: ${unknown.join(', ')}` }];
+    // Each ticked sign that asks to be confirmed needs its answer in full words.
+    return step.questions.flatMap((q): ResponseProblem[] => {
+      if (!q.confirm || !response.questions.includes(q.id)) return [];
+      const value = response.confirmed?.[q.id];
+      if (value === undefined) return [{ field: q.id, kind: 'required', message: `"${q.id}" is ticked and needs confirming` }];
+      const problem = answerProblem(q, value);
+      return problem ? [{ field: q.id, kind: 'invalid', message: problem }] : [];
+    });
   }
   if (response.kind !== 'values') return [{ field: step.screen.id, kind: 'required', message: 'answer the questions' }];
   return step.questions.flatMap((q): ResponseProblem[] => {
@@ -383,9 +393,13 @@ export function applyResponse(
     }
   } else if (response.kind === 'ticked') {
     const ticked = new Set(response.questions);
-    for (const q of step.questions) next[q.id] = ticked.has(q.id) ? 'yes' : 'no';
-    // None after all: the grouped check's answer becomes No, so "Which of these?" is no longer on the path.
-    if (response.none === true) nextChoices[step.screen.id] = 'no';
+    for (const q of step.questions) {
+      const confirmed = q.confirm ? response.confirmed?.[q.id] : undefined;
+      next[q.id] = !ticked.has(q.id) ? 'no' : (confirmed ?? 'yes');
+    }
+    // None after all (said so, or every tick taken back on confirming): the grouped check's answer becomes No, so
+    // "Which of these?" is no longer on the path.
+    if (response.none === true || step.questions.every((q) => next[q.id] === 'no')) nextChoices[step.screen.id] = 'no';
   } else if (response.kind === 'values') {
     for (const q of step.questions) {
       const value = response.values[q.id];
@@ -417,8 +431,15 @@ export function responseFor(step: Step, truth: Answers): Response | null {
     const choice: GroupChoice = values.includes('not_sure') ? 'not_sure' : values.includes('yes') ? 'yes' : 'no';
     return { kind: 'choice', choice };
   }
-  if (step.kind === 'which') return { kind: 'ticked', questions: step.questions.filter((q) => truth[q.id] === 'yes').map((q) => q.id) };
+  if (step.kind === 'which') return tickedResponse(step, truth);
   return { kind: 'values', values: Object.fromEntries(step.questions.map((q) => [q.id, truth[q.id]])) };
+}
+
+/** "Which of these?" as these answers give it: the yes (and, for confirmed signs, not sure) ticked, with confirmations. */
+function tickedResponse(step: Step, answers: Answers): Response {
+  const ticked = step.questions.filter((q) => answers[q.id] === 'yes' || (q.confirm === true && answers[q.id] === 'not_sure'));
+  const confirmed = Object.fromEntries(ticked.filter((q) => q.confirm).map((q) => [q.id, answers[q.id]]));
+  return { kind: 'ticked', questions: ticked.map((q) => q.id), confirmed };
 }
 
 /**
@@ -439,6 +460,6 @@ export function impliedChoices(rules: Rules, answers: Answers): Choices {
 /** The response that gives again what is already recorded for a step (the browser's Forward button). */
 export function recordedResponse(step: Step, answers: Answers, choices: Choices): Response {
   if (step.kind === 'screen' && step.screen.kind === 'group') return { kind: 'choice', choice: choices[step.screen.id] };
-  if (step.kind === 'which') return { kind: 'ticked', questions: step.questions.filter((q) => answers[q.id] === 'yes').map((q) => q.id) };
+  if (step.kind === 'which') return tickedResponse(step, answers);
   return { kind: 'values', values: Object.fromEntries(step.questions.map((q) => [q.id, answers[q.id]])) };
 }

@@ -58,6 +58,7 @@ export const en = {
   unsureTitle: 'Check each one',
   unsureLead: 'Read each one in full and check it if you can, then answer. Still not sure? Say so.',
   howToCheck: 'How to check:',
+  confirmTitle: 'Check what you ticked',
   errorPrefix: 'Error:',
 
   // Review

@@ -46,6 +46,7 @@ export const es: Messages = {
   unsureTitle: 'Revisa cada una',
   unsureLead: 'Lee cada una entera y compruébala si puedes; luego responde. ¿Sigues sin saberlo? Dilo.',
   howToCheck: 'Cómo comprobarlo:',
+  confirmTitle: 'Revisa lo que marcaste',
   errorPrefix: 'Error:',
 
   reviewTitle: 'Revisa tus respuestas',

@@ -89,6 +89,12 @@ const questionBase = {
    * pee), shown when the person is not sure, before asking again.
    */
   check: TextSchema.optional(),
+  /**
+   * A sign ticked on "Which of these?" is confirmed in full words before it counts: the question, what does not
+   * count and how to check, answered Yes / No / I'm not sure right under the tick. For signs that are an emergency on
+   * their own, where a normal feeling after training taken for the sign would send someone to 999.
+   */
+  confirm: z.boolean().optional(),
   showIf: ConditionSchema.optional(),
 };
 
@@ -167,6 +173,14 @@ export const RedFlagRuleSchema = z.strictObject({
    * one (the first in the file then); otherwise the urgency's own action stands.
    */
   action: TextSchema.optional(),
+  /**
+   * Linter warnings about this flag that a clinician has weighed and accepted, each with the reason (e.g. a question
+   * asked only over 50 by design). `rules:check` then lists them as accepted, with the reason, instead of warning.
+   */
+  accepted: z
+    .array(z.strictObject({ check: z.enum(['red-flag dominance', 'conflicts']), reason: z.string().trim().min(20, 'say why the warning is accepted') }))
+    .min(1)
+    .optional(),
 });
 
 /** Signs that call for booking a consultation (recurring, persisting, worsening, spreading pain, ...). */

@@ -300,22 +300,41 @@ function GroupStep({ step, savedChoice, problems, sectionIntro, onRespond }: Pro
  * count under it, and "None of these" is a way back for someone who said Yes to a normal feeling after training.
  */
 function WhichStep({ step, saved, problems, sectionIntro, onRespond }: Props) {
-  const { t, say } = useUi();
+  const ui = useUi();
+  const { t, say } = ui;
   const base = useBase(step.key);
   const headingRef = useHeadingFocus<HTMLHeadingElement>(step.key);
-  const [ticked, setTicked] = useState<string[]>(() => step.questions.filter((q) => saved[q.id] === 'yes').map((q) => q.id));
+  const wasTicked = (q: Question) => saved[q.id] === 'yes' || (q.confirm === true && saved[q.id] === 'not_sure');
+  const [ticked, setTicked] = useState<string[]>(() => step.questions.filter(wasTicked).map((q) => q.id));
+  const [confirmed, setConfirmed] = useState<Record<string, AnswerValue | undefined>>(() =>
+    Object.fromEntries(step.questions.filter((q) => q.confirm && wasTicked(q)).map((q) => [q.id, saved[q.id]])),
+  );
   const [none, setNone] = useState(false);
   const hintId = `${base}-hint`;
   const errorId = `${base}-error`;
   const noneId = `${base}-none`;
-  const error = problems && problems.length > 0 ? t.errorTickOne : null;
+  // A sign that is an emergency on its own is confirmed in full words right after it is ticked.
+  const toConfirm = none ? [] : step.questions.filter((q) => q.confirm && ticked.includes(q.id));
+  const confirmProblem = (q: Question) => problems?.find((p) => p.field === q.id) ?? null;
+  const tickProblem = problems?.some((p) => p.field === step.screen.id) ?? false;
+  const error = tickProblem ? t.errorTickOne : null;
+  const links: ErrorLink[] = [
+    ...(error ? [{ targetId: `${base}-0`, message: error }] : []),
+    ...toConfirm.filter(confirmProblem).map((q) => ({ targetId: `${base}-confirm-${q.id}-0`, message: t.errorFor(say(q.short ?? q.text), t.errorChooseOne) })),
+  ];
   return (
     <StepForm
       step={step}
       problems={problems}
-      links={error ? [{ targetId: `${base}-0`, message: error }] : []}
+      links={links}
       sectionIntro={sectionIntro}
-      onSubmit={() => onRespond(none ? { kind: 'ticked', questions: [], none: true } : { kind: 'ticked', questions: ticked })}
+      onSubmit={() =>
+        onRespond(
+          none
+            ? { kind: 'ticked', questions: [], none: true }
+            : { kind: 'ticked', questions: ticked, confirmed: Object.fromEntries(toConfirm.map((q) => [q.id, confirmed[q.id]])) },
+        )
+      }
     >
       <div className={error ? 'backcheck__form-group backcheck__form-group--error' : 'backcheck__form-group'}>
         <fieldset aria-describedby={[hintId, error ? errorId : null].filter(Boolean).join(' ')}>
@@ -357,6 +376,24 @@ function WhichStep({ step, saved, problems, sectionIntro, onRespond }: Props) {
           </div>
         </fieldset>
       </div>
+      {toConfirm.length > 0 && (
+        <section className="backcheck__confirm" aria-labelledby={`${base}-confirm-title`}>
+          <h2 id={`${base}-confirm-title`} className="backcheck__confirm-title">
+            {t.confirmTitle}
+          </h2>
+          {toConfirm.map((q) => (
+            <QuestionField
+              key={q.id}
+              question={q}
+              base={`${base}-confirm-${q.id}`}
+              value={confirmed[q.id]}
+              onChange={(v) => setConfirmed((c) => ({ ...c, [q.id]: v }))}
+              error={confirmProblem(q) ? errorMessageFor(q, ui, null) : null}
+              headingRef={undefined}
+            />
+          ))}
+        </section>
+      )}
     </StepForm>
   );
 }
