@@ -65,6 +65,17 @@ export const SelfCheckSchema = z.strictObject({
   ...provenance,
 });
 
+/**
+ * The confirmation step: a sign ticked on "Which of these?" that the rules confirm in full words (`confirm`) is asked
+ * again as the whole question, with what does not count. Of the people who ticked it because of a normal sensation,
+ * `corrects` answer No and `unsure` answer "I'm not sure"; people who have the sign are taken to confirm it.
+ */
+export const ConfirmationSchema = z.strictObject({
+  corrects: probability,
+  unsure: probability,
+  ...provenance,
+});
+
 export const PopulationSchema = z.strictObject({
   meta: z.strictObject({
     id: IdSchema,
@@ -79,12 +90,14 @@ export const PopulationSchema = z.strictObject({
   classes: z.array(PopulationClassSchema).min(1),
   misreadings: z.array(MisreadingSchema).default([]),
   selfChecks: z.array(SelfCheckSchema).default([]),
+  confirmation: ConfirmationSchema.optional(),
 });
 
 export type Entry = z.infer<typeof EntrySchema>;
 export type PopulationClass = z.infer<typeof PopulationClassSchema>;
 export type Misreading = z.infer<typeof MisreadingSchema>;
 export type SelfCheck = z.infer<typeof SelfCheckSchema>;
+export type Confirmation = z.infer<typeof ConfirmationSchema>;
 export type Population = z.infer<typeof PopulationSchema>;
 export type ClassGroup = PopulationClass['group'];
 
@@ -169,6 +182,12 @@ export function populationIssues(model: Population, rules: Rules): CrossReferenc
       if (!classIds.has(id)) issues.push({ path: [...at, 'classes', i], message: `unknown class "${id}"` });
     });
   });
+  if (model.confirmation) {
+    provenanceIssues(model.confirmation, ['confirmation']);
+    if (model.confirmation.corrects + model.confirmation.unsure > 1 + SUM_TOLERANCE) {
+      issues.push({ path: ['confirmation'], message: 'corrects and unsure add up to more than 1' });
+    }
+  }
   model.selfChecks.forEach((s, si) => {
     const at = ['selfChecks', si];
     provenanceIssues(s, at);

@@ -28,6 +28,8 @@ export interface CompiledPopulation {
   classes: readonly CompiledClass[];
   cumulativeShares: readonly number[];
   selfChecks: readonly { question: string; resolves: number }[];
+  /** How misread ticks fare when confirmed in full words (no correction when the model does not say). */
+  confirmation: { corrects: number; unsure: number };
   /** The multiplier applied to warning-sign rates (1: the central model). */
   warningRates: number;
 }
@@ -41,6 +43,11 @@ export interface Person {
   misread: readonly string[];
   /** For each "not sure" a self-check would settle: the settled answer. */
   settled: ReadonlyMap<string, AnswerValue>;
+  /**
+   * For each sign ticked because of a misreading: the answer it becomes when a version confirms it in full words
+   * (the answer without the misreading, "not sure", or the tick kept).
+   */
+  confirmed: ReadonlyMap<string, AnswerValue>;
 }
 
 const MAX_REDRAWS = 10_000;
@@ -74,7 +81,8 @@ export function compilePopulation(model: Population, rules: Rules, warningRates 
   });
   let run = 0;
   const cumulativeShares = model.classes.map((c) => (run += c.share));
-  return { model, rules, classes, cumulativeShares, selfChecks: model.selfChecks, warningRates };
+  const confirmation = { corrects: model.confirmation?.corrects ?? 0, unsure: model.confirmation?.unsure ?? 0 };
+  return { model, rules, classes, cumulativeShares, selfChecks: model.selfChecks, confirmation, warningRates };
 }
 
 /** A single-choice or scale entry as option -> probability, warning answers scaled; null for a tick list. */
@@ -144,11 +152,19 @@ export function drawPerson(population: CompiledPopulation, random: Random): Pers
     answers = drawAnswers(cls, random);
   }
   const misread: string[] = [];
+  const confirmed = new Map<string, AnswerValue>();
   let clean: Record<string, AnswerValue> | null = null;
   for (const m of cls.misreadings) {
     if (random() >= m.rate) continue;
     clean ??= { ...answers };
     misread.push(m.id);
+    const u = random();
+    const { corrects, unsure } = population.confirmation;
+    if (!m.multi) {
+      const before = clean[m.question];
+      if (u < corrects && before !== undefined) confirmed.set(m.question, before);
+      else if (u < corrects + unsure) confirmed.set(m.question, 'not_sure');
+    }
     const before = answers[m.question];
     if (!m.multi) answers[m.question] = m.answer;
     else answers[m.question] = [...(Array.isArray(before) ? before : []).filter((id) => id !== 'none' && id !== m.answer), m.answer];
@@ -159,7 +175,7 @@ export function drawPerson(population: CompiledPopulation, random: Random): Pers
     const toYes = random() < (cls.settlesToYes.get(check.question) ?? 0);
     if (resolves && answers[check.question] === 'not_sure') settled.set(check.question, toYes ? 'yes' : 'no');
   }
-  return { classIndex, answers, clean, misread, settled };
+  return { classIndex, answers, clean, misread, settled, confirmed };
 }
 
 function drawAnswers(cls: CompiledClass, random: Random): Record<string, AnswerValue> {

@@ -89,8 +89,8 @@ export function runPopulation(options: PopulationRun): PopulationFigures {
   const random = seededRandom(seed);
   for (let i = 0; i < people; i++) {
     const person = drawPerson(central, random);
-    const result = outcome(person.answers, person.settled);
-    tally(counts, central, person, result, () => outcome(person.clean ?? person.answers, person.settled).urgency);
+    const result = outcome(person);
+    tally(counts, central, person, result, () => outcome({ ...person, answers: person.clean ?? person.answers, confirmed: new Map() }).urgency);
   }
   const figures = summarise(counts, central, options, people, seed);
   if (!options.band) return figures;
@@ -100,7 +100,7 @@ export function runPopulation(options: PopulationRun): PopulationFigures {
     const tallies = { emergency: 0, urgent: 0, consult: 0, 'self-care': 0 } as Record<Urgency, number>;
     for (let i = 0; i < people; i++) {
       const person = drawPerson(scaled, again);
-      tallies[outcome(person.answers, person.settled).urgency]++;
+      tallies[outcome(person).urgency]++;
     }
     return shares(tallies, people);
   };
@@ -112,10 +112,16 @@ function outcomeFor(rules: Rules, modelRules: Rules, map: AnswerMap | undefined)
   const common = answerModel(rules).common;
   const sameIds = map === undefined && rules.meta.id === modelRules.meta.id && rules.meta.version === modelRules.meta.version;
   const checked = new Set(rules.questions.filter((q) => q.check !== undefined).map((q) => q.id));
-  return (answers: Readonly<Record<string, AnswerValue>>, settled: ReadonlyMap<string, AnswerValue>): Result => {
+  const confirming = new Set(rules.questions.filter((q) => q.confirm === true).map((q) => q.id));
+  return (person: Pick<Person, 'answers' | 'settled' | 'confirmed'>): Result => {
+    const { answers, settled, confirmed } = person;
+    // What the person answers in this version: a self-check settles "not sure" where the version shows one; a sign
+    // ticked by mistake is taken back where the version confirms it in full words.
     const answerFor = (id: string): AnswerValue | undefined => {
       const own = settled.get(id);
-      return own !== undefined && checked.has(id) ? own : answers[id];
+      if (own !== undefined && checked.has(id)) return own;
+      const second = confirmed.get(id);
+      return second !== undefined && confirming.has(id) ? second : answers[id];
     };
     const walked = walkQuestionnaire(rules, (q) => {
       if (sameIds) return answerFor(q.id) ?? (common[q.id] as AnswerValue);
