@@ -64,6 +64,8 @@ export const OptionSchema = z.strictObject({
   label: TextSchema,
   /** "I'm not sure" and "none of these" options: shown apart and never count as positive evidence. */
   kind: z.enum(['answer', 'not_sure', 'none']).default('answer'),
+  /** What this answer does not mean (a normal feeling after training it could be taken for), shown under its label. */
+  exclude: TextSchema.optional(),
 });
 
 const questionBase = {

@@ -44,9 +44,15 @@ export function ChoiceInputs({ question, base, value, onChange }: ChoiceProps) {
           name={base}
           value={option.id}
           checked={ticked.has(option.id)}
+          aria-describedby={option.exclude ? `${id}-detail` : undefined}
           onChange={(e) => toggle(option, e.currentTarget.checked)}
         />
         <label htmlFor={id}>{say(option.label)}</label>
+        {option.exclude && (
+          <p id={`${id}-detail`} className="backcheck__choice-detail">
+            {say(option.exclude)}
+          </p>
+        )}
       </div>
     );
   };
