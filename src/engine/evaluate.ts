@@ -95,12 +95,7 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
   }
   const exit = rules.scopeExits.find((rule) => matches(rule.when, answers));
   if (exit) trace.push({ id: exit.id, kind: 'scopeExit' });
-  const advice: Result['advice'] = [];
-  for (const rule of rules.advice) {
-    if (!matches(rule.when, answers)) continue;
-    trace.push({ id: rule.id, kind: 'advice' });
-    advice.push({ id: rule.id, text: say(rule.text), because: because(rule.when) });
-  }
+  const adviceHolding = rules.advice.filter((rule) => matches(rule.when, answers));
 
   let urgency: Urgency = 'self-care';
   for (const hit of [...redFlags, ...consultSigns]) urgency = moreUrgent(urgency, hit.level);
@@ -134,6 +129,14 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
             };
           })
           .sort((a, b) => LIKELIHOOD_RANK[b.likelihood] - LIKELIHOOD_RANK[a.likelihood] || b.score - a.score);
+
+  // Advice that holds, on results no more urgent than it is written for.
+  const advice: Result['advice'] = [];
+  for (const rule of adviceHolding) {
+    if (rule.upTo !== undefined && urgencyRank(urgency) > urgencyRank(rule.upTo)) continue;
+    trace.push({ id: rule.id, kind: 'advice' });
+    advice.push({ id: rule.id, text: say(rule.text), because: because(rule.when) });
+  }
 
   const texts = rules.results.urgency[urgency];
   // A red flag that sets the urgency may name the service to call instead of the urgency's generic action; only when

@@ -199,6 +199,11 @@ export const ConsultRuleSchema = z.strictObject({
 export const AdviceRuleSchema = z.strictObject({
   ...ruleBase,
   text: TextSchema,
+  /**
+   * The most urgent result it is shown on (default: every result). Advice for self-care ("a pharmacist can help
+   * today") would contradict "call 999 now" under it.
+   */
+  upTo: UrgencySchema.optional(),
 });
 
 /** The tool is not made for this person: say so and where to go instead. */

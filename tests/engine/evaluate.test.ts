@@ -31,12 +31,13 @@ const calmAnswers = answersArb(rules, {
 });
 /**
  * ... and no consult sign either. Avoiding the options they name is not always enough (a sign can name every
- * option of a question, combined with another answer), so the few that still match are filtered out.
+ * option of a question, combined with another answer), so the few that still match, and any set a scope exit reads
+ * as out of scope, are filtered out.
  */
 const selfCareAnswers = answersArb(rules, {
   quietFor: [...rules.redFlags, ...rules.scopeExits, ...rules.consultSigns].map((r) => r.when),
   quietness: 1,
-}).filter((answers) => !rules.consultSigns.some((s) => matches(s.when, answers)));
+}).filter((answers) => ![...rules.consultSigns, ...rules.scopeExits].some((s) => matches(s.when, answers)));
 
 describe('out of scope', () => {
   it.each(rules.scopeExits.map((r) => [r.id, r] as const))(
@@ -48,7 +49,10 @@ describe('out of scope', () => {
           expect(result.outOfScope?.id).toBe(exit.id);
           expect(result.outOfScope?.message).toBe(localize(exit.message, 'en'));
           expect(result.outOfScope?.title).toBe(localize(rules.results.outOfScopeTitle, 'en'));
-          expect(result.urgency).not.toBe('self-care');
+          // A scope exit sets its own level (pain that began before training: self-care with general advice), never
+          // below it; other signs can still raise it.
+          const order = ['self-care', 'consult', 'urgent', 'emergency'];
+          expect(order.indexOf(result.urgency)).toBeGreaterThanOrEqual(order.indexOf(exit.level));
           expect(result.causes).toEqual([]);
         }),
         { numRuns: 50 },
@@ -172,7 +176,9 @@ describe('ranking of causes', () => {
     // Brown, red or pink is a warning sign: the causes are not weighed at all, and cola-brown is an emergency.
     expect(evaluate(rules, { urine_colour: 'red_pink' }).causes).toEqual([]);
     expect(evaluate(rules, { urine_colour: 'red_pink' }).urgency).toBe('urgent');
-    expect(evaluate(rules, { urine_colour: 'dark_brown' }).urgency).toBe('emergency');
+    // Brown ticked in the drinks question counts once confirmed in full words.
+    expect(evaluate(rules, { urine_colour: 'dark_brown', urine_brown_check: 'yes' }).urgency).toBe('emergency');
+    expect(evaluate(rules, { urine_colour: 'dark_brown', urine_brown_check: 'yes' }).causes).toEqual([]);
   });
 });
 
@@ -198,7 +204,11 @@ describe('"because you answered ..."', () => {
     expect(result.redFlags.find((f) => f.id === 'fever')?.because).toEqual([
       expect.objectContaining({ questionId: 'rf_fever', answerText: optionLabel('rf_fever', 'yes') }),
     ]);
-    expect(result.advice.find((a) => a.id === 'severe_pain')?.because).toEqual([
+    // Advice up to a consultation ("a pharmacist can help today") is not shown on a same-day result (its `upTo`):
+    // the scale answer is read from a self-care one.
+    expect(result.advice.map((a) => a.id)).not.toContain('severe_pain');
+    const calm = evaluate(rules, { pain_score: 8 });
+    expect(calm.advice.find((a) => a.id === 'severe_pain')?.because).toEqual([
       expect.objectContaining({ questionId: 'pain_score', answer: 8, answerText: '8' }),
     ]);
   });
