@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answers } from '../src/engine/answers.ts';
 import { burdenFigures, calmAnswerSets, mixedAnswerSets, pathFor, timeEstimate, type BurdenFigures } from '../src/engine/burden.ts';
-import { catalogues } from '../src/i18n/index.ts';
 import type { Rules } from '../src/rules/schema.ts';
 import { loadScenarioFile } from '../src/scenarios/load.ts';
+import { pageWords, pageWordsByLocale } from '../src/ui/page-words.ts';
 
 export const POPULATION = { calm: 1000, mixed: 3000 } as const;
 
@@ -45,19 +45,19 @@ function scenarioAnswers(root: string, rules: Rules): Answers[] {
 }
 
 export function benchBurden(root: string, rules: Rules): BurdenReport {
-  const prompt = { en: catalogues.en.whichTitle, es: catalogues.es.whichTitle };
+  const words = pageWordsByLocale(rules);
   const calm = calmAnswerSets(rules, POPULATION.calm, 1);
   const population = [...calm, ...mixedAnswerSets(rules, POPULATION.mixed, 2)];
-  const figures = burdenFigures(rules, population, 'en', prompt.en);
+  const figures = burdenFigures(rules, population, 'en', words.en);
   const scenarios = scenarioAnswers(root, rules);
   const first = rules.sections[0]?.id;
   const warningScreensMax = Math.max(0, ...calm.map((t) => pathFor(rules, t).steps.filter((s) => s.screen.section === first).length));
   return {
     ...figures,
-    noWarningSignEs: burdenFigures(rules, calm, 'es', prompt.es).noWarningSign,
-    scenarios: { ...burdenFigures(rules, scenarios, 'en', prompt.en), count: scenarios.length },
+    noWarningSignEs: burdenFigures(rules, calm, 'es', words.es).noWarningSign,
+    scenarios: { ...burdenFigures(rules, scenarios, 'en', words.en), count: scenarios.length },
     warningScreensMax,
-    estimate: timeEstimate(rules, prompt),
+    estimate: timeEstimate(rules, words),
     population: { calm: calm.length, mixed: POPULATION.mixed, seeds: 'calm 1, mixed 2 (src/engine/random-answers.ts)' },
   };
 }

@@ -1,8 +1,15 @@
 // What the check asks of a person: how many screens, how many words to read, and how long that takes by a
 // published response-time model for health questionnaires (per question: up to 20 words 8.0 s, 21 to 30 words
-// 11.8 s, more than 30 words 16.8 s). Words are those of the question, its options and, for a grouped check, its
-// list; hints, "why we ask" and page furniture are not counted. A grouped check counts as one question, plus its
-// "Which of these?" when answered Yes. Pure: the bench, the tests and the build (the intro's time estimate) share it.
+// 11.8 s, more than 30 words 16.8 s). A grouped check counts as one question, plus its "Which of these?" when
+// answered Yes. Two counts:
+//   - question words (`words`, `modelSeconds`): the question, its options and, for a grouped check, its list;
+//   - every visible word (`allWords`, `modelSecondsAllWords`), which the intro's estimate uses: on each step also the
+//     screen's heading, the section's introduction and what the UI shows beside the question (a hint to tick all,
+//     "What we mean"), fed to the same model; and the pages with nothing to answer, the intro, "Check your answers"
+//     and the result's top card, timed at a reading speed of 238 words a minute (the mean for silent reading of
+//     non-fiction by adults: Brysbaert, J Mem Lang 2019). Collapsed hints stay out: they are read by whoever opens
+//     them. The UI supplies its own words (src/ui/page-words.ts); the engine knows none of them.
+// Pure: the bench, the tests and the build (the intro's time estimate) share it.
 import type { Question, Rules, Text } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import type { Answers } from './answers.ts';
@@ -18,6 +25,14 @@ export function modelSeconds(words: number): number {
   return 16.8;
 }
 
+/** Words a minute for reading a page with nothing to answer (Brysbaert 2019: silent reading, adults, non-fiction). */
+export const READING_WORDS_PER_MINUTE = 238;
+
+/** Seconds to read this many words of a page with nothing to answer. */
+export function readingSeconds(words: number): number {
+  return (words * 60) / READING_WORDS_PER_MINUTE;
+}
+
 /** Words as a reader counts them: runs of letters or digits ("I'm" is one word, "0" is one). */
 export function countWords(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -27,6 +42,23 @@ function questionWords(q: Question, say: (t: Text) => string): number {
   const own = countWords(say(q.text));
   if (q.type === 'scale') return own + (q.max - q.min + 1) + countWords(say(q.minLabel)) + countWords(say(q.maxLabel));
   return own + q.options.reduce((sum, o) => sum + countWords(say(o.label)), 0);
+}
+
+/**
+ * The words the UI shows around the questions, in one language (src/ui/page-words.ts gives them): the engine counts
+ * the rules' words, the UI its own.
+ */
+export interface PageWords {
+  /** "Which of these apply to you?" */
+  which: string;
+  /** Words the UI shows on a step besides the rules' texts: a hint to tick all, "What we mean", "Why we ask". */
+  stepExtra: (step: Step) => number;
+  /** Words on the intro. */
+  intro: number;
+  /** Words on "Check your answers" after this path. */
+  review: (path: Path) => number;
+  /** Words in the result's top card for this path's answers. */
+  topCard: (path: Path) => number;
 }
 
 /** The words of each question a step asks, in order (one number per question the person answers on it). */
@@ -44,6 +76,7 @@ export function stepWords(step: Step, locale: Locale, whichPrompt: string): numb
 }
 
 export interface Path {
+  rules: Rules;
   steps: Step[];
   /** Where the steps lead: the review ("Check your answers"), or straight to the result (a red flag or exit). */
   end: 'review' | 'result';
@@ -65,22 +98,52 @@ export function pathFor(rules: Rules, truth: Answers): Path {
     if (stopReason(rules, answers) === 'emergency') break;
     step = nextStep(rules, answers, choices, { after: step.key });
   }
-  return { steps, end: stopReason(rules, answers) === null ? 'review' : 'result', answers, choices };
+  return { rules, steps, end: stopReason(rules, answers) === null ? 'review' : 'result', answers, choices };
 }
 
 export interface Burden {
   /** Screens to the result: every step shown, and the review when there is one. */
   screens: number;
+  /** The questions' own words, and their time by the model. */
   words: number;
   modelSeconds: number;
+  /** Every visible word up to the result and its top card, and the time to read and answer them. */
+  allWords: number;
+  modelSecondsAllWords: number;
+  topCardWords: number;
 }
 
-export function burdenOf(path: Path, locale: Locale, whichPrompt: string): Burden {
-  const words = path.steps.flatMap((s) => stepWords(s, locale, whichPrompt));
+/**
+ * Every visible word of each step, per question (the rules' words and the UI's beside them: the screen's heading,
+ * the section's introduction on its first step), with what is not one question's own added to the step's first.
+ */
+export function stepWordsAll(rules: Rules, steps: readonly Step[], locale: Locale, words: PageWords): number[][] {
+  const say = (t: Text) => localize(t, locale);
+  const intro = new Map(rules.sections.map((s) => [s.id, countWords(s.intro ? say(s.intro) : '')]));
+  return steps.map((step, i) => {
+    const own = stepWords(step, locale, words.which);
+    const screen = step.screen;
+    // A screen of several questions has a heading of its own; a single question is its page's heading.
+    const heading = step.kind === 'screen' && screen.kind !== 'group' && step.questions.length > 1 ? countWords(screen.title ? say(screen.title) : '') : 0;
+    // A section's introduction shows on its first step.
+    const section = screen.section !== steps[i - 1]?.screen.section ? (intro.get(screen.section) ?? 0) : 0;
+    const extra = heading + section + words.stepExtra(step);
+    return own.map((w, k) => (k === 0 ? w + extra : w));
+  });
+}
+
+export function burdenOf(path: Path, locale: Locale, words: PageWords): Burden {
+  const perQuestion = path.steps.flatMap((s) => stepWords(s, locale, words.which));
+  const all = stepWordsAll(path.rules, path.steps, locale, words).flat();
+  const pages = words.intro + (path.end === 'review' ? words.review(path) : 0) + words.topCard(path);
+  const round = (n: number) => Math.round(n * 10) / 10;
   return {
     screens: path.steps.length + (path.end === 'review' ? 1 : 0),
-    words: words.reduce((a, b) => a + b, 0),
-    modelSeconds: Math.round(words.reduce((sum, w) => sum + modelSeconds(w), 0) * 10) / 10,
+    words: perQuestion.reduce((a, b) => a + b, 0),
+    modelSeconds: round(perQuestion.reduce((sum, w) => sum + modelSeconds(w), 0)),
+    allWords: all.reduce((a, b) => a + b, 0) + pages,
+    modelSecondsAllWords: round(all.reduce((sum, w) => sum + modelSeconds(w), 0) + readingSeconds(pages)),
+    topCardWords: words.topCard(path),
   };
 }
 
@@ -137,6 +200,8 @@ export interface BurdenSpread {
   screens: Spread;
   words: Spread;
   modelSeconds: Spread;
+  allWords: Spread;
+  modelSecondsAllWords: Spread;
 }
 
 export function burdenSpread(burdens: readonly Burden[]): BurdenSpread {
@@ -145,6 +210,8 @@ export function burdenSpread(burdens: readonly Burden[]): BurdenSpread {
     screens: spread(burdens.map((b) => b.screens)),
     words: spread(burdens.map((b) => b.words)),
     modelSeconds: spread(burdens.map((b) => b.modelSeconds)),
+    allWords: spread(burdens.map((b) => b.allWords)),
+    modelSecondsAllWords: spread(burdens.map((b) => b.modelSecondsAllWords)),
   };
 }
 
@@ -154,18 +221,22 @@ export interface BurdenFigures {
   /** No red flag and in scope, but unsure about a warning sign (each sign is then asked on its own). */
   unsureOfWarningSign: BurdenSpread;
   byUrgency: Partial<Record<'emergency' | 'urgent' | 'consult' | 'self-care', BurdenSpread>>;
+  /** Words in the result's top card, over everyone. */
+  topCardWords: Spread;
 }
 
 /** The burden figures over a population: people with no warning sign (and in scope), and by urgency reached. */
-export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: Locale, whichPrompt: string): BurdenFigures {
+export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: Locale, words: PageWords): BurdenFigures {
   const calm: Burden[] = [];
   const unsure: Burden[] = [];
   const warnings = warningQuestions(rules);
   const notSure = new Map(warnings.map((q) => [q.id, new Set(q.type === 'scale' ? [] : q.options.filter((o) => o.kind === 'not_sure').map((o) => o.id))]));
   const byUrgency = new Map<string, Burden[]>();
+  const everyone: Burden[] = [];
   for (const truth of truths) {
     const path = pathFor(rules, truth);
-    const burden = burdenOf(path, locale, whichPrompt);
+    const burden = burdenOf(path, locale, words);
+    everyone.push(burden);
     const counted = countedAnswers(rules, path.answers);
     const result = evaluate(rules, counted);
     if (result.redFlags.length === 0 && result.outOfScope === null) {
@@ -180,6 +251,7 @@ export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: 
     noWarningSign: burdenSpread(calm),
     unsureOfWarningSign: burdenSpread(unsure),
     byUrgency: Object.fromEntries([...byUrgency].map(([level, list]) => [level, burdenSpread(list)])),
+    topCardWords: spread(everyone.map((b) => b.topCardWords)),
   };
 }
 
@@ -188,13 +260,13 @@ export type TimeEstimate = Record<Locale, { low: number; high: number }>;
 
 /**
  * The intro's "usually N to M minutes" in each language: the median (rounded down) and the time nine in ten stay
- * within (rounded up), by the model, for people with no warning sign. The paths are walked once; only the words
- * differ by language.
+ * within (rounded up), by the model fed every visible word, for people with no warning sign. The paths are walked
+ * once; only the words differ by language.
  */
-export function timeEstimate(rules: Rules, prompts: Readonly<Record<Locale, string>>, count = 150): TimeEstimate {
+export function timeEstimate(rules: Rules, words: Readonly<Record<Locale, PageWords>>, count = 150): TimeEstimate {
   const paths = calmAnswerSets(rules, count).map((t) => pathFor(rules, t));
   const minutes = (locale: Locale) => {
-    const seconds = paths.map((p) => burdenOf(p, locale, prompts[locale]).modelSeconds).sort((a, b) => a - b);
+    const seconds = paths.map((p) => burdenOf(p, locale, words[locale]).modelSecondsAllWords).sort((a, b) => a - b);
     const { median } = spread(seconds);
     // "Usually": nine people in ten take no longer than the upper figure (a rare mix of answers that adds a
     // question or two is not what most people should expect to be told).

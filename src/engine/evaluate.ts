@@ -1,5 +1,6 @@
 // The clinical outcome of a set of answers: a pure function of the rules and the answers, nothing else.
 import type { Condition, Likelihood, Rules, TextList, Urgency } from '../rules/schema.ts';
+import { FALLBACK_EMERGENCY_NUMBER } from '../rules/emergency.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import { answerText, answerTextOfAll, type Because } from './because.ts';
 import type { Answers } from './answers.ts';
@@ -69,9 +70,6 @@ export interface Result {
   /** When not to take an anti-inflammatory painkiller, shown with the self-care advice. */
   antiInflammatory: ResultList | null;
 }
-
-/** Where no number is known at all: 112 works across Europe and is routed on many mobile networks elsewhere. */
-export const FALLBACK_EMERGENCY_NUMBER = '112';
 
 /** The number `{number}` stands for when the caller gives none: the rules' default. */
 export function defaultEmergencyNumber(rules: Rules): string {
