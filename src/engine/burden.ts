@@ -1,15 +1,20 @@
 // What the check asks of a person: how many screens, how many words to read, and how long that takes by a
 // published response-time model for health questionnaires (per question: up to 20 words 8.0 s, 21 to 30 words
 // 11.8 s, more than 30 words 16.8 s). A grouped check counts as one question, plus its "Which of these?" when
-// answered Yes. Two counts:
+// answered Yes. Three counts:
 //   - question words (`words`, `modelSeconds`): the question, its options and, for a grouped check, its list;
-//   - every visible word (`allWords`, `modelSecondsAllWords`), which the intro's estimate uses: on each step also the
-//     screen's heading, the section's introduction and what the UI shows beside the question (a hint to tick all,
-//     "What we mean"), fed to the same model; and the pages with nothing to answer, the intro, "Check your answers"
-//     and the result's top card, timed at a reading speed of 238 words a minute (the mean for silent reading of
-//     non-fiction by adults: Brysbaert, J Mem Lang 2019). Collapsed hints stay out: they are read by whoever opens
-//     them. The UI supplies its own words (src/ui/page-words.ts); the engine knows none of them.
-// Pure: the bench, the tests and the build (the intro's time estimate) share it.
+//   - every visible word up to the result, and the result's top card (`allWords`, `modelSecondsAllWords`): on each
+//     step also the screen's heading, the section's introduction and what the UI shows beside the question (a hint
+//     to tick all, "What we mean"), with the step's first question; the top card is one more screen to read;
+//   - the whole visit (`visitWords`, `modelSecondsVisit`), which the intro's estimate uses: also the intro and
+//     "Check your answers", each one screen that asks one thing (Start; See my result).
+// Every screen goes through the same model, fed all its words; a screen of more than 30 words takes 16.8 s. That
+// is about the time to read 60 words (the top card's limit) at 238 words a minute, the mean for silent reading by
+// adults (Brysbaert, J Mem Lang 2019); on the review, whose answers the person gave a minute ago, it is a skim, not
+// a reading of every word. Collapsed hints stay out: they are read by whoever opens them. The intro and the review
+// add the same time whatever the rules say, so the budget is on `modelSecondsAllWords`, which rules changes move.
+// The UI supplies its own words (src/ui/page-words.ts); the engine knows none of them. Pure: the bench, the tests
+// and the build (the intro's time estimate) share it.
 import type { Question, Rules, Text } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import type { Answers } from './answers.ts';
@@ -23,14 +28,6 @@ export function modelSeconds(words: number): number {
   if (words <= 20) return 8.0;
   if (words <= 30) return 11.8;
   return 16.8;
-}
-
-/** Words a minute for reading a page with nothing to answer (Brysbaert 2019: silent reading, adults, non-fiction). */
-export const READING_WORDS_PER_MINUTE = 238;
-
-/** Seconds to read this many words of a page with nothing to answer. */
-export function readingSeconds(words: number): number {
-  return (words * 60) / READING_WORDS_PER_MINUTE;
 }
 
 /** Words as a reader counts them: runs of letters or digits ("I'm" is one word, "0" is one). */
@@ -51,8 +48,11 @@ function questionWords(q: Question, say: (t: Text) => string): number {
 export interface PageWords {
   /** "Which of these apply to you?" */
   which: string;
-  /** Words the UI shows on a step besides the rules' texts: a hint to tick all, "What we mean", "Why we ask". */
-  stepExtra: (step: Step) => number;
+  /**
+   * Words the UI shows on a step besides the rules' texts: a hint to tick all, "What we mean", "Why we ask". Told
+   * whether the section's introduction shows on the step (the UI may leave a hint out beside it).
+   */
+  stepExtra: (step: Step, sectionIntroShown: boolean) => number;
   /** Words on the intro. */
   intro: number;
   /** Words on "Check your answers" after this path. */
@@ -107,9 +107,12 @@ export interface Burden {
   /** The questions' own words, and their time by the model. */
   words: number;
   modelSeconds: number;
-  /** Every visible word up to the result and its top card, and the time to read and answer them. */
+  /** Every visible word of the screens that ask a question, and the result's top card; their time by the model. */
   allWords: number;
   modelSecondsAllWords: number;
+  /** The whole visit: also the intro and the review. */
+  visitWords: number;
+  modelSecondsVisit: number;
   topCardWords: number;
 }
 
@@ -127,23 +130,29 @@ export function stepWordsAll(rules: Rules, steps: readonly Step[], locale: Local
     const heading = step.kind === 'screen' && screen.kind !== 'group' && step.questions.length > 1 ? countWords(screen.title ? say(screen.title) : '') : 0;
     // A section's introduction shows on its first step.
     const section = screen.section !== steps[i - 1]?.screen.section ? (intro.get(screen.section) ?? 0) : 0;
-    const extra = heading + section + words.stepExtra(step);
+    const extra = heading + section + words.stepExtra(step, section > 0);
     return own.map((w, k) => (k === 0 ? w + extra : w));
   });
 }
 
 export function burdenOf(path: Path, locale: Locale, words: PageWords): Burden {
-  const perQuestion = path.steps.flatMap((s) => stepWords(s, locale, words.which));
-  const all = stepWordsAll(path.rules, path.steps, locale, words).flat();
-  const pages = words.intro + (path.end === 'review' ? words.review(path) : 0) + words.topCard(path);
+  const sum = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
   const round = (n: number) => Math.round(n * 10) / 10;
+  const perQuestion = path.steps.flatMap((s) => stepWords(s, locale, words.which));
+  // Every screen read up to the result, as words per question (or per page), and the top card.
+  const topCard = words.topCard(path);
+  const all = [...stepWordsAll(path.rules, path.steps, locale, words).flat(), topCard];
+  const pages = [words.intro, ...(path.end === 'review' ? [words.review(path)] : [])];
+  const allSeconds = sum(all.map(modelSeconds));
   return {
     screens: path.steps.length + (path.end === 'review' ? 1 : 0),
-    words: perQuestion.reduce((a, b) => a + b, 0),
-    modelSeconds: round(perQuestion.reduce((sum, w) => sum + modelSeconds(w), 0)),
-    allWords: all.reduce((a, b) => a + b, 0) + pages,
-    modelSecondsAllWords: round(all.reduce((sum, w) => sum + modelSeconds(w), 0) + readingSeconds(pages)),
-    topCardWords: words.topCard(path),
+    words: sum(perQuestion),
+    modelSeconds: round(sum(perQuestion.map(modelSeconds))),
+    allWords: sum(all),
+    modelSecondsAllWords: round(allSeconds),
+    visitWords: sum(all) + sum(pages),
+    modelSecondsVisit: round(allSeconds + sum(pages.map(modelSeconds))),
+    topCardWords: topCard,
   };
 }
 
@@ -202,6 +211,8 @@ export interface BurdenSpread {
   modelSeconds: Spread;
   allWords: Spread;
   modelSecondsAllWords: Spread;
+  visitWords: Spread;
+  modelSecondsVisit: Spread;
 }
 
 export function burdenSpread(burdens: readonly Burden[]): BurdenSpread {
@@ -212,6 +223,8 @@ export function burdenSpread(burdens: readonly Burden[]): BurdenSpread {
     modelSeconds: spread(burdens.map((b) => b.modelSeconds)),
     allWords: spread(burdens.map((b) => b.allWords)),
     modelSecondsAllWords: spread(burdens.map((b) => b.modelSecondsAllWords)),
+    visitWords: spread(burdens.map((b) => b.visitWords)),
+    modelSecondsVisit: spread(burdens.map((b) => b.modelSecondsVisit)),
   };
 }
 
@@ -223,6 +236,8 @@ export interface BurdenFigures {
   byUrgency: Partial<Record<'emergency' | 'urgent' | 'consult' | 'self-care', BurdenSpread>>;
   /** Words in the result's top card, over everyone. */
   topCardWords: Spread;
+  /** The same, person by person (to combine populations). */
+  topCardWordCounts: number[];
 }
 
 /** The burden figures over a population: people with no warning sign (and in scope), and by urgency reached. */
@@ -252,6 +267,7 @@ export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: 
     unsureOfWarningSign: burdenSpread(unsure),
     byUrgency: Object.fromEntries([...byUrgency].map(([level, list]) => [level, burdenSpread(list)])),
     topCardWords: spread(everyone.map((b) => b.topCardWords)),
+    topCardWordCounts: everyone.map((b) => b.topCardWords),
   };
 }
 
@@ -260,13 +276,13 @@ export type TimeEstimate = Record<Locale, { low: number; high: number }>;
 
 /**
  * The intro's "usually N to M minutes" in each language: the median (rounded down) and the time nine in ten stay
- * within (rounded up), by the model fed every visible word, for people with no warning sign. The paths are walked
- * once; only the words differ by language.
+ * within (rounded up), for the whole visit by the model fed every visible word, for people with no warning sign.
+ * The paths are walked once; only the words differ by language.
  */
 export function timeEstimate(rules: Rules, words: Readonly<Record<Locale, PageWords>>, count = 150): TimeEstimate {
   const paths = calmAnswerSets(rules, count).map((t) => pathFor(rules, t));
   const minutes = (locale: Locale) => {
-    const seconds = paths.map((p) => burdenOf(p, locale, words[locale]).modelSecondsAllWords).sort((a, b) => a - b);
+    const seconds = paths.map((p) => burdenOf(p, locale, words[locale]).modelSecondsVisit).sort((a, b) => a - b);
     const { median } = spread(seconds);
     // "Usually": nine people in ten take no longer than the upper figure (a rare mix of answers that adds a
     // question or two is not what most people should expect to be told).

@@ -299,18 +299,20 @@ function CheckFlow(props: FlowProps) {
 
   return (
     <>
-      {/* The intro's heading is the service's name: the strip above it does not repeat it. */}
-      <CheckHeader title={screen === 'intro' ? null : say(rules.meta.title)} locale={locale} onLocale={onLocale} />
-      {/* No row for Back on the intro: it has nothing to go back to, and Start stays higher on a small phone. */}
-      {screen !== 'intro' && (
-        <div className="backcheck__nav">
-          {canGoBack && (
+      {/* The intro's heading is the service's name, and it has nothing to go back to: the strip holds the
+          language switch alone. */}
+      <CheckHeader
+        title={screen === 'intro' ? null : say(rules.meta.title)}
+        back={
+          screen === 'intro' ? undefined : canGoBack ? (
             <button type="button" className="backcheck__back" onClick={() => send({ type: 'user.back' })}>
               {t.back}
             </button>
-          )}
-        </div>
-      )}
+          ) : null
+        }
+        locale={locale}
+        onLocale={onLocale}
+      />
       {notice && screen === 'intro' && (
         <p className="backcheck__notice" role="status">
           {noticeText(notice, t)}

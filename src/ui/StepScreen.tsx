@@ -285,16 +285,19 @@ function GroupStep({ step, savedChoice, problems, sectionIntro, onRespond }: Pro
                   name={base}
                   value={c.id}
                   checked={choice === c.id}
-                  aria-describedby={c.id === 'not_sure' ? notSureId : undefined}
+                  aria-describedby={c.id === 'not_sure' && !sectionIntro ? notSureId : undefined}
                   onChange={() => setChoice(c.id)}
                 />
                 <label htmlFor={`${base}-${i}`}>{c.label}</label>
               </div>
             ))}
           </div>
-          <p id={notSureId} className="backcheck__hint">
-            {t.groupNotSureHint}
-          </p>
+          {/* The section's introduction, when shown, already says what "not sure" does: one of them is enough. */}
+          {!sectionIntro && (
+            <p id={notSureId} className="backcheck__hint">
+              {t.groupNotSureHint}
+            </p>
+          )}
         </fieldset>
       </div>
     </StepForm>

@@ -23,8 +23,8 @@ export function pageWords(rules: Rules, locale: Locale, emergency?: EmergencyNum
   const words = (...texts: string[]) => texts.reduce((sum, text) => sum + countWords(text), 0);
   // What StepScreen shows beside the rules' words: the grouped check's "not sure" hint, "Tick all that apply",
   // the "What we mean" and "Why we ask" toggles (their contents stay closed), the "or" before "I'm not sure".
-  const stepExtra = (step: Step): number => {
-    if (step.kind === 'screen' && step.screen.kind === 'group') return words(t.groupNotSureHint);
+  const stepExtra = (step: Step, sectionIntroShown: boolean): number => {
+    if (step.kind === 'screen' && step.screen.kind === 'group') return sectionIntroShown ? 0 : words(t.groupNotSureHint);
     if (step.kind === 'which') return words(t.tickAll);
     return step.questions.reduce((sum, q) => {
       const options = q.type === 'scale' ? [] : q.options;
