@@ -118,8 +118,9 @@ export const en = {
   summaryVersion: (title: string, version: string, signedOffOn: string | null) =>
     `Rules: ${title}, version ${version}, ${signedOffOn ? `signed off by a clinician on ${signedOffOn}` : 'not yet signed off by a clinician'}`,
   summaryUrgency: (label: string, title: string) => `Result: ${label}. ${title}`,
+  summaryRules: (version: string, signedOffOn: string | null) =>
+    `Rules ${version}, ${signedOffOn ? `signed off by a clinician on ${signedOffOn}` : 'not signed off by a clinician'}`,
   summarySetBy: 'Set by',
-  summaryNothingSet: 'no warning sign, and no reason to be seen soon',
   summaryChecklist: 'Screened with a checklist',
   summaryNoneOf: (items: string) => `none of: ${items}`,
   summaryYesTo: (items: string) => `yes: ${items}`,

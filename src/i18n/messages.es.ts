@@ -100,8 +100,9 @@ export const es: Messages = {
   summaryVersion: (title, version, signedOffOn) =>
     `Reglas: ${title}, versión ${version}, ${signedOffOn ? `aprobadas por un profesional clínico el ${signedOffOn}` : 'aún sin la aprobación de un profesional clínico'}`,
   summaryUrgency: (label, title) => `Resultado: ${label}. ${title}`,
+  summaryRules: (version, signedOffOn) =>
+    `Reglas ${version}, ${signedOffOn ? `aprobadas por un profesional clínico el ${signedOffOn}` : 'sin aprobar por un profesional clínico'}`,
   summarySetBy: 'Motivo',
-  summaryNothingSet: 'ninguna señal de alarma ni motivo para una consulta pronto',
   summaryChecklist: 'Revisado con una lista',
   summaryNoneOf: (items) => `nada de: ${items}`,
   summaryYesTo: (items) => `sí: ${items}`,

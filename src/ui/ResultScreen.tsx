@@ -24,7 +24,7 @@ interface Props {
 type CopyState = 'idle' | 'copied' | 'failed';
 
 export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }: Props) {
-  const { t, rules, locale, dateLocale, print, emergency } = useUi();
+  const { t, say, rules, locale, dateLocale, print, emergency } = useUi();
   const uid = useId();
   const headingRef = useHeadingFocus<HTMLHeadingElement>('result');
   const result = useMemo(
@@ -188,7 +188,7 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
 
       <p className="backcheck__disclaimer">{result.disclaimer}</p>
       <p className="backcheck__meta">
-        {summary.date} · {summary.rules}
+        {summary.date} · {t.summaryVersion(say(rules.meta.title), result.rulesVersion, rules.meta.signoff?.on ?? null)}
       </p>
       <div className="backcheck__actions backcheck__actions--stack">
         <button type="button" className="backcheck__button backcheck__button--secondary" onClick={onStartAgain}>
@@ -249,12 +249,14 @@ function PrintedSummary({ summary, id }: { summary: ProfessionalSummary; id: str
         <span>{t.summaryBirth}:</span> <span className="backcheck__blank" />
       </p>
       <p>
-        {summary.date} · {summary.rules}
+        {summary.date}. {summary.rules}.
       </p>
       <p className="backcheck__summary-result">{summary.result}</p>
-      <p>
-        {t.summarySetBy}: {summary.setBy}
-      </p>
+      {summary.setBy && (
+        <p>
+          {t.summarySetBy}: {summary.setBy}
+        </p>
+      )}
       <dl className="backcheck__summary-list">
         {summary.facts.map((f) => (
           <div className="backcheck__summary-row" key={f.label}>
@@ -264,7 +266,6 @@ function PrintedSummary({ summary, id }: { summary: ProfessionalSummary; id: str
         ))}
       </dl>
       {checklist && <p>{checklist}</p>}
-      {summary.others.length > 0 && <p>{summary.others.map((l) => `${l.label}: ${l.value}`).join('; ')}</p>}
       {summary.causes.length > 0 && (
         <p>
           {t.summaryCauses}: {summary.causes.join('; ')}
@@ -273,7 +274,6 @@ function PrintedSummary({ summary, id }: { summary: ProfessionalSummary; id: str
       <p>
         {t.summaryAdvice}: {summary.advice.join(' ')}
       </p>
-      <p>{summary.disclaimer}</p>
     </section>
   );
 }

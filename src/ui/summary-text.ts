@@ -1,6 +1,6 @@
 // The result's summary for a professional, printed or copied as text: the clinical header first (the urgency and
 // what set it, the pain, age, pregnancy if it matters, the date, the rules' version and sign-off), then the
-// checklist as the person saw it, every other answer, the causes and the advice given. One structure, two renderings
+// checklist as the person saw it, the causes and the advice given, in under 250 words. One structure, two renderings
 // (the print section of the result screen and the copied text), so paper and text always agree.
 import type { Answers } from '../engine/answers.ts';
 import { describeAnswer } from '../engine/because.ts';
@@ -59,21 +59,22 @@ export function shownScopeExit(result: Result): Result['outOfScope'] {
 export interface ProfessionalSummary {
   title: string;
   date: string;
+  /** The rules' version and whether a clinician signed them off. */
   rules: string;
   /** "Result: Urgent. See a doctor today" */
   result: string;
-  /** What set the urgency: the answers behind it, in the words shown. */
-  setBy: string;
+  /** What set the urgency: the answers behind it, in the words shown; null when nothing did (self-care). */
+  setBy: string | null;
   /** The clinical core (the rules' `results.summary.facts`): pain score, onset, duration, ... */
   facts: SummaryLine[];
   /** The grouped checks, by answer, each item as the person saw it. */
   checklist: { none: string[]; yes: string[]; notSure: string[] };
-  /** Every other answer that counted, by its short label. */
-  others: SummaryLine[];
   causes: string[];
-  /** What the person was told to do: the top card's words. */
+  /**
+   * What the person was told: when to see a professional (the top card's consult line), and on an emergency what to
+   * do now. The rest of the advice is the result's title and the check's own, not the professional's concern.
+   */
   advice: string[];
-  disclaimer: string;
 }
 
 export interface SummaryLine {
@@ -107,22 +108,20 @@ export function professionalSummary(
     list.push(say(q.short ?? q.text));
   }
   const facts = (rules.results.summary?.facts ?? []).filter((f) => !f.when || matches(f.when, answers)).map((f) => f.question);
-  const named = new Set([...facts, ...(rules.results.summary?.facts ?? []).map((f) => f.question), ...inGroups]);
   const setBy = reasonsOf(result).flatMap((r) => r.because);
   const scope = shownScopeExit(result);
   const because = [...setBy, ...(scope?.because ?? [])].filter((b, i, all) => all.findIndex((x) => x.questionId === b.questionId) === i);
   return {
     title: t.summaryHeading,
     date: t.summaryDate(formatDate(dateLocale, when)),
-    rules: t.summaryVersion(say(rules.meta.title), result.rulesVersion, rules.meta.signoff?.on ?? null),
+    rules: t.summaryRules(result.rulesVersion, rules.meta.signoff?.on ?? null),
     result: t.summaryUrgency(t.urgencyLabel[result.urgency], result.title),
-    setBy: because.length > 0 ? because.map(becauseLine).join('; ') : t.summaryNothingSet,
-    facts: facts.map(line).filter((l): l is SummaryLine => l !== null),
+    setBy: because.length > 0 ? because.map(becauseLine).join('; ') : null,
+    // An answer that set the urgency is already given beside "Set by".
+    facts: facts.filter((id) => !because.some((b) => b.questionId === id)).map(line).filter((l): l is SummaryLine => l !== null),
     checklist,
-    others: rules.questions.filter((q) => !named.has(q.id)).map((q) => line(q.id)).filter((l): l is SummaryLine => l !== null),
     causes: shownCauses(result).map((c) => t.summaryCause(c.title, t.likelihood[c.likelihood])),
-    advice: [result.action, result.consult],
-    disclaimer: result.disclaimer,
+    advice: result.urgency === 'emergency' ? [result.action, result.consult] : [result.consult],
   };
 }
 
@@ -142,19 +141,15 @@ export function summaryText(summary: ProfessionalSummary, t: Messages): string {
   const checklist = checklistLine(summary.checklist, t);
   const lines: string[] = [
     summary.title,
-    summary.date,
-    summary.rules,
+    `${summary.date}. ${summary.rules}.`,
     '',
     summary.result,
-    `${t.summarySetBy}: ${summary.setBy}`,
+    ...(summary.setBy ? [`${t.summarySetBy}: ${summary.setBy}`] : []),
     ...pairs(summary.facts),
     ...(checklist ? ['', checklist] : []),
-    ...(summary.others.length > 0 ? ['', pairs(summary.others).join('; ')] : []),
     '',
     ...(summary.causes.length > 0 ? [`${t.summaryCauses}: ${summary.causes.join('; ')}`] : []),
     `${t.summaryAdvice}: ${summary.advice.join(' ')}`,
-    '',
-    summary.disclaimer,
   ];
   return lines.join('\n');
 }

@@ -131,3 +131,52 @@ describe('what is left out, on the real rules', () => {
     expect(canChangeResult(rules, q('rf_kidney'), given, afterUrgent, order('rf_kidney'))).toBe(true);
   });
 });
+
+describe('screens asked after an urgent sign too (askAfterUrgent: the pain the doctor needs)', () => {
+  const rules = mainRules();
+  const flagged = rules.screens!.filter((s) => s.askAfterUrgent);
+  const flaggedQuestions = new Set(flagged.flatMap((s) => s.questions));
+  const askedIds = (truth: Answers) => new Set(pathFor(rules, truth).steps.flatMap((s) => s.questions.map((q) => q.id)));
+  const calm: Answers = Object.fromEntries(rules.questions.map((q) => [q.id, q.type === 'scale' ? 2 : q.type === 'multi' ? [q.options.find((o) => o.kind === 'none')?.id ?? q.options[0]!.id] : (q.options.find((o) => o.id === 'no') ?? q.options[0]!).id]));
+  const base: Answers = { ...calm, age_band: 'age_20_to_50', pain_onset: 'during_workout', pain_duration: 'under_3_days' };
+
+  it('the shipped rules flag the screen of score, onset and duration', () => {
+    expect(flagged.map((s) => s.id)).toEqual(['pain_now']);
+    expect([...flaggedQuestions].sort()).toEqual(['pain_duration', 'pain_onset', 'pain_score']);
+  });
+
+  it('after an urgent sign, the flagged questions are asked; a lump alone could not make them matter otherwise', () => {
+    const truth = { ...base, rf_lump: 'yes' };
+    expect(evaluate(rules, countedAnswers(rules, pathFor(rules, truth).answers)).urgency).toBe('urgent');
+    for (const id of flaggedQuestions) expect(askedIds(truth).has(id), id).toBe(true);
+    // Without the flag the same person is not asked the pain score: nothing it says can make a lump an emergency.
+    const unflagged = { ...rules, screens: rules.screens!.map((s) => ({ ...s, askAfterUrgent: undefined })) };
+    const asked = new Set(pathFor(unflagged, truth).steps.flatMap((s) => s.questions.map((q) => q.id)));
+    expect(asked.has('pain_score')).toBe(false);
+  });
+
+  it('after an emergency sign nothing more is asked, the flagged screen included', () => {
+    const truth = { ...base, rf_saddle_numbness: 'yes' };
+    const path = pathFor(rules, truth);
+    expect(path.end).toBe('result');
+    for (const id of flaggedQuestions) expect(askedIds(truth).has(id), id).toBe(false);
+  });
+
+  it('over random answer sets: asked whenever the result is urgent, never after an emergency sign that came first', () => {
+    const warnings = rules.redFlags.map((r) => r.when);
+    fc.assert(
+      fc.property(answersArb(rules, { quietFor: warnings, quietness: 0.9 }), (truth) => {
+        const path = pathFor(rules, truth);
+        const counted = countedAnswers(rules, path.answers);
+        const result = evaluate(rules, counted);
+        const asked = new Set(path.steps.flatMap((s) => s.questions.map((q) => q.id)));
+        if (result.urgency === 'urgent') for (const id of flaggedQuestions) expect(asked.has(id), `${id} after an urgent sign`).toBe(true);
+        // An emergency found before the flagged screen ends the check: none of its questions is asked.
+        const first = Math.min(...[...flaggedQuestions].map((id) => rules.questions.findIndex((q) => q.id === id)));
+        const before = Object.fromEntries(Object.entries(counted).filter(([id]) => rules.questions.findIndex((q) => q.id === id) < first));
+        if (evaluate(rules, before).urgency === 'emergency') for (const id of flaggedQuestions) expect(asked.has(id), `${id} after an emergency`).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
