@@ -260,8 +260,7 @@ function PrintedSummary({ summary, id }: { summary: ProfessionalSummary; id: str
       <dl className="backcheck__summary-list">
         {summary.facts.map((f) => (
           <div className="backcheck__summary-row" key={f.label}>
-            <dt>{f.label}:</dt>
-            <dd>{f.value}</dd>
+            <dt>{f.label}:</dt> <dd>{f.value}</dd>
           </div>
         ))}
       </dl>

@@ -125,7 +125,7 @@ export function professionalSummary(
   };
 }
 
-/** The checklist in one line: "Screened with a checklist, none of: ...; yes: ...". */
+/** The checklist in one line: "Screened with a checklist, none of: ...; .... Yes: .... Not sure: ...". */
 export function checklistLine(checklist: ProfessionalSummary['checklist'], t: Messages): string | null {
   const parts = [
     checklist.none.length > 0 ? t.summaryNoneOf(checklist.none.join('; ')) : '',

@@ -220,7 +220,7 @@ export class CheckPage {
   async screen(): Promise<Screen> {
     const heading = await this.headingText();
     if (heading === this.t.reviewTitle) return { kind: 'review', heading };
-    if (heading === this.t.resumeTitle) return { kind: 'resume', heading };
+    if ((await this.page.locator('.backcheck__resume').count()) > 0) return { kind: 'resume', heading };
     if ((await this.page.locator('.backcheck__banner').count()) > 0) return { kind: 'result', heading };
     const form = this.page.locator('form[data-step]');
     if ((await form.count()) > 0) {
