@@ -182,8 +182,11 @@ describe('every screen of the check, in English, light', () => {
     // What to do, in the rules' words, and the reason the person can recognise from their answers.
     const texts = rules.results.urgency[urgency];
     expect(s.heading).toBe(check.say(texts.title));
+    // The reasons are one tap away: "Why we say this" opens.
+    const whyButton = tp.page.getByRole('button', { name: check.t.redFlagsTitle });
+    if ((await whyButton.count()) > 0) await whyButton.click();
     const shown = (await tp.page.locator('main').innerText()).replace(/\s+/g, ' ');
-    expect(shown).toContain(check.say(texts.action));
+    expect(shown).toContain(check.say(texts.action).replaceAll('{number}', '999'));
     const reason = why.redFlag
       ? rules.redFlags.find((r) => r.id === why.redFlag)!.reason
       : why.consultSign

@@ -267,9 +267,9 @@ describe('a clinic page on another origin, under a strict CSP', () => {
       // From its first layout the frame had the placeholder height of the docs (site.css), close to what the intro
       // needs, instead of the browser's 150 px: the page below it barely moves when the check arrives.
       const heights = (await v.page.evaluate('window.frameHeights')) as number[];
-      expect(heights[0]).toBe(520);
+      expect(heights[0]).toBe(440);
       expect(heights).not.toContain(0);
-      expect(Math.abs((heights.at(-1) as number) - 520) / 520).toBeLessThan(0.15);
+      expect(Math.abs((heights.at(-1) as number) - 440) / 440).toBeLessThan(0.15);
 
       await completeCheck(frame);
       await expect.poll(async () => (await hostEvents(v.page)).map((e) => e.type).at(-1)).toBe('backcheck:complete');
@@ -349,7 +349,7 @@ describe('the mistakes, each answered on the console', () => {
       expect(said(v, 'error').some((e) => /404/.test(e))).toBe(true);
       expect(await hostEvents(v.page)).toEqual([]);
       // Never resized: each still has the clinic's placeholder height.
-      for (const id of ['wrong', 'missing', 'lonely']) expect(await v.page.locator(`#${id}`).evaluate((f) => f.clientHeight), id).toBe(520);
+      for (const id of ['wrong', 'missing', 'lonely']) expect(await v.page.locator(`#${id}`).evaluate((f) => f.clientHeight), id).toBe(440);
     } finally {
       await v.page.close();
     }
