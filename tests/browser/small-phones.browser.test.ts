@@ -38,7 +38,8 @@ async function topCard(page: Page) {
 }
 
 async function openEverySection(page: Page): Promise<void> {
-  for (const closed of await page.locator('button.backcheck__disclosure-button[aria-expanded="false"]').all()) await closed.click();
+  const closed = page.locator('button.backcheck__disclosure-button[aria-expanded="false"]');
+  while ((await closed.count()) > 0) await closed.first().click();
 }
 
 async function copiedText(tp: TestPage, check: CheckPage): Promise<string> {
