@@ -28,7 +28,7 @@ export interface CauseResult {
 
 export interface FiredRule {
   id: string;
-  kind: 'redFlag' | 'consultSign' | 'scopeExit' | 'evidence';
+  kind: 'redFlag' | 'consultSign' | 'scopeExit' | 'evidence' | 'advice';
   /** The cause an evidence rule belongs to. */
   cause?: string;
   weight?: number;
@@ -69,6 +69,8 @@ export interface Result {
   selfCareAdvice: ResultList | null;
   /** When not to take an anti-inflammatory painkiller, shown with the self-care advice. */
   antiInflammatory: ResultList | null;
+  /** Advice rules that hold for these answers (never change the urgency), in file order. */
+  advice: { id: string; text: string; because: Because[] }[];
 }
 
 /** The number `{number}` stands for when the caller gives none: the rules' default. */
@@ -124,6 +126,12 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
   }
   const exit = rules.scopeExits.find((rule) => matches(rule.when, answers));
   if (exit) trace.push({ id: exit.id, kind: 'scopeExit' });
+  const advice: Result['advice'] = [];
+  for (const rule of rules.advice) {
+    if (!matches(rule.when, answers)) continue;
+    trace.push({ id: rule.id, kind: 'advice' });
+    advice.push({ id: rule.id, text: say(rule.text), because: because(rule.when) });
+  }
 
   let urgency: Urgency = 'self-care';
   for (const hit of [...redFlags, ...consultSigns]) urgency = moreUrgent(urgency, hit.level);
@@ -190,5 +198,6 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
     safetyNetToday: urgency === 'self-care' || urgency === 'consult' ? list(rules.results.safetyNetToday) : null,
     selfCareAdvice: selfCare ? list(rules.results.selfCareAdvice) : null,
     antiInflammatory: selfCare && rules.results.selfCareAdvice ? list(rules.results.antiInflammatory) : null,
+    advice,
   };
 }

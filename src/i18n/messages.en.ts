@@ -49,7 +49,7 @@ export const en = {
   errorChooseOne: 'Choose an answer',
   errorChooseAny: 'Choose at least one answer, or "None of these"',
   errorChooseNumber: (min: string, max: string) => `Choose a number from ${min} to ${max}`,
-  errorTickOne: 'Tick at least one, or go back and choose No',
+  errorTickOne: 'Tick at least one, or "None of these"',
   // Continue on a page of several questions with some left: the page moves to the first one left.
   questionsLeft: {
     one: '# question on this page still needs an answer. We moved you to it.',
@@ -59,7 +59,12 @@ export const en = {
   tickAll: 'Tick all that apply.',
   anyOfThese: 'Do you have any of these?',
   whichTitle: 'Which of these apply to you?',
-  groupNotSureHint: 'If you are not sure, we will ask about each one on its own.',
+  groupNotSureHint: "Not sure? We'll show each one in full, with how to check it, and ask again.",
+  whichNone: 'None of these, now I have read what counts',
+  unsureTitle: 'Check each one',
+  unsureLead: 'Read each one in full and check it if you can, then answer. Still not sure? Say so.',
+  howToCheck: 'How to check:',
+  confirmTitle: 'Check what you ticked',
   errorPrefix: 'Error:',
 
   // Review

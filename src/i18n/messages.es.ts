@@ -36,7 +36,7 @@ export const es: Messages = {
   errorChooseOne: 'Elige una respuesta',
   errorChooseAny: 'Elige al menos una respuesta, o «Nada de esto»',
   errorChooseNumber: (min, max) => `Elige un número del ${min} al ${max}`,
-  errorTickOne: 'Marca al menos una, o vuelve atrás y elige No',
+  errorTickOne: 'Marca al menos una, o «Nada de esto»',
   questionsLeft: {
     one: 'Falta # pregunta por responder en esta página. Te hemos llevado a ella.',
     other: 'Faltan # preguntas por responder en esta página. Te hemos llevado a la primera.',
@@ -45,7 +45,12 @@ export const es: Messages = {
   tickAll: 'Marca todas las que correspondan.',
   anyOfThese: '¿Tienes alguna de estas cosas?',
   whichTitle: '¿Cuáles de estas te pasan?',
-  groupNotSureHint: 'Si no lo sabes, te preguntaremos por cada una por separado.',
+  groupNotSureHint: '¿No lo sabes? Te mostraremos cada una entera, con cómo comprobarla, y te volveremos a preguntar.',
+  whichNone: 'Nada de esto, ahora que he leído qué cuenta',
+  unsureTitle: 'Revisa cada una',
+  unsureLead: 'Lee cada una entera y compruébala si puedes; luego responde. ¿Sigues sin saberlo? Dilo.',
+  howToCheck: 'Cómo comprobarlo:',
+  confirmTitle: 'Revisa lo que marcaste',
   errorPrefix: 'Error:',
 
   reviewTitle: 'Revisa tus respuestas',

@@ -81,6 +81,14 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
         </div>
       </div>
 
+      {result.advice.map((a) => (
+        // Advice the rules give for these answers (cooling down after heat exhaustion): something to do now, in view
+        // under the top card rather than in a section to open.
+        <p className="backcheck__advice-now" key={a.id}>
+          {a.text}
+        </p>
+      ))}
+
       {scope && (
         <section className="backcheck__block" aria-labelledby={`${uid}-scope`}>
           <h2 id={`${uid}-scope`}>{scope.title}</h2>

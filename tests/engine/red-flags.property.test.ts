@@ -114,6 +114,12 @@ function kleene(c: Condition, answers: Answers, open: ReadonlySet<string>): bool
     const v = kleene(c.not, answers, open);
     return v === null ? null : !v;
   }
+  if ('of' in c) {
+    const parts = c.of.map((x) => kleene(x, answers, open));
+    const yes = parts.filter((v) => v === true).length;
+    const maybe = parts.filter((v) => v === null).length;
+    return yes >= c.atLeast ? true : yes + maybe < c.atLeast ? false : null;
+  }
   return open.has(c.question) ? null : matches(c, answers);
 }
 
