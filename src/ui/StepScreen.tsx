@@ -395,6 +395,7 @@ function WhichStep({ step, saved, problems, sectionIntro, onRespond }: Props) {
                 id={noneId}
                 type="checkbox"
                 name={`${base}-none`}
+                value="none-of-these"
                 checked={none}
                 onChange={(e) => {
                   setNone(e.currentTarget.checked);
