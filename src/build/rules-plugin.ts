@@ -53,14 +53,16 @@ export function personFacingRules(rules: Rules): Rules {
   };
 }
 
-const estimates = new WeakMap<Rules, TimeEstimate>();
+// By content: each view of a file parses it afresh, and working out the estimate walks a few hundred people.
+const estimates = new Map<string, TimeEstimate>();
 
 /** Minutes for a person with no warning sign, per language (Spanish runs longer). */
 export function estimateOf(rules: Rules): TimeEstimate {
-  let estimate = estimates.get(rules);
+  const key = JSON.stringify(rules);
+  let estimate = estimates.get(key);
   if (!estimate) {
     estimate = timeEstimate(rules, pageWordsByLocale(rules));
-    estimates.set(rules, estimate);
+    estimates.set(key, estimate);
   }
   return estimate;
 }

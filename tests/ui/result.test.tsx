@@ -175,9 +175,9 @@ describe('result screen', () => {
     if (review) await user.click(review);
     expect(screen.getByText('Result: Urgent')).toBeInTheDocument();
     const printed = screen.getByRole('region', { name: /summary for a health professional/, hidden: true });
-    expect(printed).toHaveTextContent('Pain now (0 to 10):5');
-    expect(printed).toHaveTextContent('When it started:During the workout');
-    expect(printed).toHaveTextContent('How long:3–7 days');
+    expect(printed).toHaveTextContent('Pain now (0 to 10): 5');
+    expect(printed).toHaveTextContent('When it started: During the workout');
+    expect(printed).toHaveTextContent('How long: 3–7 days');
   });
 
   it("offers the clinic's booking button, which tells the host", async () => {

@@ -39,14 +39,14 @@ describe.each(REACT_MODES)('check your answers (%s)', (_mode, wrap) => {
     const rules = miniScreenRules();
     const { user } = renderCheck({ rules }, wrap);
     await start(user);
-    // "I'm not sure" on the grouped check: three pages (the check, then each sign on its own), then three screens.
+    // "I'm not sure" on the grouped check: two pages (the check, then its list again in full words), then three screens.
     await answerAll(user, rules, { rf_big: 'no', rf_small: 'not_sure', age: 'adult', lifts: 'no', pain: 2, late_flag: 'no' });
     expect(screen.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeInTheDocument();
     const row = screen.getByText('Any of these?').closest('div')!;
     expect(within(row).getByText(/Not sure: Small sign/)).toBeInTheDocument();
     expect(within(row).getByText('No:')).toBeInTheDocument();
     expect(within(row).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Big sign']);
-    expect(screen.getByText(/You answered 6 pages of questions\./)).toBeInTheDocument();
+    expect(screen.getByText(/You answered 5 pages of questions\./)).toBeInTheDocument();
   });
 
   it('changing an answer drops the answers that no longer apply and comes back to the review', async () => {
