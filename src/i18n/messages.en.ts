@@ -116,13 +116,13 @@ export const en = {
   startAgain: 'Start again',
   clearAnswers: 'Clear my answers',
   // The summary for a professional (print and copy as text).
-  summaryHeading: 'Back pain self-check: summary for a health professional',
+  summaryHeading: 'Back pain self-check: summary for a professional',
   summaryName: 'Name',
   summaryBirth: 'Date of birth',
   summaryDate: (date: string) => `Date: ${date}`,
   summaryVersion: (title: string, version: string, signedOffOn: string | null) =>
     `Rules: ${title}, version ${version}, ${signedOffOn ? `signed off by a clinician on ${signedOffOn}` : 'not yet signed off by a clinician'}`,
-  summaryUrgency: (label: string, title: string) => `Result: ${label}. ${title}`,
+  summaryUrgency: (label: string) => `Outcome: ${label}`,
   summaryRules: (version: string, signedOffOn: string | null) =>
     `Rules ${version}, ${signedOffOn ? `signed off by a clinician on ${signedOffOn}` : 'not signed off by a clinician'}`,
   summarySetBy: 'Set by',

@@ -98,13 +98,13 @@ export const es: Messages = {
   copyFallbackLabel: 'Tu resumen como texto',
   startAgain: 'Empezar de nuevo',
   clearAnswers: 'Borrar mis respuestas',
-  summaryHeading: 'Autoevaluación del dolor de espalda: resumen para un profesional sanitario',
+  summaryHeading: 'Autoevaluación del dolor de espalda: resumen para un profesional',
   summaryName: 'Nombre',
   summaryBirth: 'Fecha de nacimiento',
   summaryDate: (date) => `Fecha: ${date}`,
   summaryVersion: (title, version, signedOffOn) =>
     `Reglas: ${title}, versión ${version}, ${signedOffOn ? `aprobadas por un profesional clínico el ${signedOffOn}` : 'aún sin la aprobación de un profesional clínico'}`,
-  summaryUrgency: (label, title) => `Resultado: ${label}. ${title}`,
+  summaryUrgency: (label) => `Valoración: ${label}`,
   summaryRules: (version, signedOffOn) =>
     `Reglas ${version}, ${signedOffOn ? `aprobadas por un profesional clínico el ${signedOffOn}` : 'sin aprobar por un profesional clínico'}`,
   summarySetBy: 'Motivo',

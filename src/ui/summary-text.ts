@@ -61,7 +61,7 @@ export interface ProfessionalSummary {
   date: string;
   /** The rules' version and whether a clinician signed them off. */
   rules: string;
-  /** "Result: Urgent. See a doctor today" */
+  /** "Result: Urgent" */
   result: string;
   /** What set the urgency: the answers behind it, in the words shown; null when nothing did (self-care). */
   setBy: string | null;
@@ -115,7 +115,8 @@ export function professionalSummary(
     title: t.summaryHeading,
     date: t.summaryDate(formatDate(dateLocale, when)),
     rules: t.summaryRules(result.rulesVersion, rules.meta.signoff?.on ?? null),
-    result: t.summaryUrgency(t.urgencyLabel[result.urgency], result.title),
+    // The level alone: what to do comes with the advice given.
+    result: t.summaryUrgency(t.urgencyLabel[result.urgency]),
     setBy: because.length > 0 ? because.map(becauseLine).join('; ') : null,
     // An answer that set the urgency is already given beside "Set by".
     facts: facts.filter((id) => !because.some((b) => b.questionId === id)).map(line).filter((l): l is SummaryLine => l !== null),

@@ -267,7 +267,8 @@ describe('a clinic page on another origin, under a strict CSP', () => {
       // From its first layout the frame had the placeholder height of the docs (site.css), close to what the intro
       // needs, instead of the browser's 150 px: the page below it barely moves when the check arrives.
       const heights = (await v.page.evaluate('window.frameHeights')) as number[];
-      expect(heights[0]).toBe(440);
+      // (Or already its own height, when the host script sized it before the first layout was observed.)
+      expect([440, heights.at(-1)]).toContain(heights[0]);
       expect(heights).not.toContain(0);
       expect(Math.abs((heights.at(-1) as number) - 440) / 440).toBeLessThan(0.15);
 

@@ -92,7 +92,7 @@ describe('the result: a top card read in ten seconds, a summary a professional t
       expect(printed.startsWith(check.t.summaryHeading)).toBe(true);
       expect(printed).toContain(`${check.t.summaryName}: ${check.t.summaryBirth}:`);
       expect(printed).toContain(check.t.summaryRules(rules.meta.version, null));
-      expect(printed).toContain(check.t.summaryUrgency(check.t.urgencyLabel[urgency], say(texts.title)));
+      expect(printed).toContain(check.t.summaryUrgency(check.t.urgencyLabel[urgency]));
       const short = (id: string) => check.say(rules.questions.find((q) => q.id === id)!.short!);
       if (urgency !== 'emergency') {
         // Score, onset and duration: asked on urgent results too, for the doctor.

@@ -174,7 +174,7 @@ describe('result screen', () => {
     const review = screen.queryByRole('button', { name: 'See my result' });
     if (review) await user.click(review);
     expect(screen.getByText('Result: Urgent')).toBeInTheDocument();
-    const printed = screen.getByRole('region', { name: /summary for a health professional/, hidden: true });
+    const printed = screen.getByRole('region', { name: /summary for a professional/, hidden: true });
     expect(printed).toHaveTextContent('Pain now (0 to 10): 5');
     expect(printed).toHaveTextContent('When it started: During the workout');
     expect(printed).toHaveTextContent('How long: 3–7 days');
@@ -269,21 +269,21 @@ describe('result screen', () => {
     await user.click(screen.getByRole('button', { name: 'Print or save this summary' }));
     expect(print).toHaveBeenCalledOnce();
     // The printed page: a title, blank lines for name and date of birth, then the clinical header.
-    const printed = screen.getByRole('region', { name: 'Back pain self-check: summary for a health professional', hidden: true });
+    const printed = screen.getByRole('region', { name: 'Back pain self-check: summary for a professional', hidden: true });
     expect(printed).toHaveTextContent(/Name:\s*Date of birth:/);
-    expect(printed).toHaveTextContent('Result: Self-care. You can likely look after this yourself');
+    expect(printed).toHaveTextContent('Outcome: Self-care');
 
     await user.click(screen.getByRole('button', { name: 'Copy as text' }));
     expect(screen.getByRole('status')).toHaveTextContent('Summary copied');
     const copied = writeText.mock.calls[0]![0];
     const lines = copied.split('\n');
-    expect(lines[0]).toBe('Back pain self-check: summary for a health professional');
+    expect(lines[0]).toBe('Back pain self-check: summary for a professional');
     // The date first (the browser is en-GB: day first), the rules' version and sign-off.
     expect(lines[1]).toMatch(new RegExp(`^Date: \\d+ \\w+ \\d{4}\\. Rules ${rules.meta.version.replaceAll('.', '\\.')}, not signed off by a clinician\\.$`));
     // The clinical core first: the urgency (nothing set it: no "Set by"), then pain, age.
-    expect(lines[3]).toBe('Result: Self-care. You can likely look after this yourself');
+    expect(lines[3]).toBe('Outcome: Self-care');
     expect(copied).not.toContain('Set by');
-    expect(copied.indexOf('Result: Self-care')).toBeLessThan(copied.indexOf('Pain now (0 to 10): 3'));
+    expect(copied.indexOf('Outcome: Self-care')).toBeLessThan(copied.indexOf('Pain now (0 to 10): 3'));
     expect(copied).toContain('When it started: During the workout');
     expect(copied).toContain('How long: Under 3 days');
     expect(copied).toContain('Age: 20 to 50');
