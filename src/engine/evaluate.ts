@@ -135,8 +135,9 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
 
   let urgency: Urgency = 'self-care';
   for (const hit of [...redFlags, ...consultSigns]) urgency = moreUrgent(urgency, hit.level);
-  // Out of scope is never self-care: the person is sent to someone who can help.
-  if (exit) urgency = moreUrgent(urgency, 'consult');
+  // Out of scope sends the person on at the exit's own level (a child: see someone; pain that began before training:
+  // general back-pain advice), raised as usual by any sign.
+  if (exit) urgency = moreUrgent(urgency, exit.level);
 
   // Causes are only weighed when no red flag and no scope exit decided the outcome: with a red flag the person
   // needs care, not training tips, and an out-of-scope answer means the guide does not apply.
@@ -173,9 +174,9 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
   const ownAction = deciding.length > 0 && deciding.every((r) => r.action) ? deciding[0]?.action : undefined;
   const list = (l: TextList | undefined): ResultList | null =>
     l ? { title: say(l.title), items: l.items.map(say), note: l.note ? say(l.note) : null } : null;
-  // Self-care advice is for the people the check is made for: not after a scope exit (a child, or pain that began
-  // before training), whose care someone else plans.
-  const selfCare = (urgency === 'self-care' || urgency === 'consult') && !exit;
+  // Self-care advice is for the people the check is made for, and after a scope exit that leaves them to look after
+  // it themselves: not after one that sends them on (a child, whose care someone else plans; see the rule's level).
+  const selfCare = (urgency === 'self-care' || urgency === 'consult') && (!exit || exit.level === 'self-care');
   return {
     rulesId: rules.meta.id,
     rulesVersion: rules.meta.version,

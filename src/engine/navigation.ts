@@ -102,7 +102,7 @@ function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Wa
 
 interface Stopper {
   when: Condition;
-  kind: 'emergency' | 'urgent' | 'exit';
+  kind: 'emergency' | 'urgent' | 'exit' | 'exit-self-care';
 }
 
 const stopperIndex = new WeakMap<Rules, ReadonlyMap<string, readonly Stopper[]>>();
@@ -114,7 +114,7 @@ function stoppersOf(rules: Rules): ReadonlyMap<string, readonly Stopper[]> {
     const map = new Map<string, Stopper[]>();
     const all: Stopper[] = [
       ...rules.redFlags.map((r): Stopper => ({ when: r.when, kind: r.level })),
-      ...rules.scopeExits.map((r): Stopper => ({ when: r.when, kind: 'exit' })),
+      ...rules.scopeExits.map((r): Stopper => ({ when: r.when, kind: r.level === 'self-care' ? 'exit-self-care' : 'exit' })),
     ];
     for (const stopper of all) {
       for (const id of new Set(questionsIn(stopper.when))) map.set(id, [...(map.get(id) ?? []), stopper]);
@@ -133,13 +133,16 @@ function isUrgentFocus(focus: Focus): boolean {
 function focusOfFiring(firing: ReadonlySet<Stopper>): Focus {
   let urgent = false;
   let exit = false;
+  let selfCareExit = false;
   for (const s of firing) {
     if (s.kind === 'emergency') return { kind: 'nothing' };
     if (s.kind === 'urgent') urgent = true;
-    else exit = true;
+    else if (s.kind === 'exit') exit = true;
+    else selfCareExit = true;
   }
   if (urgent) return { kind: 'urgency', above: 'urgent' };
-  return exit ? { kind: 'urgency', above: 'consult' } : { kind: 'everything' };
+  if (exit) return { kind: 'urgency', above: 'consult' };
+  return selfCareExit ? { kind: 'urgency', above: 'self-care' } : { kind: 'everything' };
 }
 
 /**
