@@ -10,7 +10,7 @@ import { describeAnswer } from '../../src/engine/because.ts';
 import type { Urgency } from '../../src/rules/schema.ts';
 import { mainRules } from '../helpers.ts';
 import { axeViolations } from './axe.ts';
-import { asks, browserSuite, CALM, CheckPage, CONSULT, EMERGENCY, URGENT, type Plan, type TestPage } from './pages.ts';
+import { asks, browserSuite, CALM, CheckPage, EMERGENCY, URGENT, type Plan, type TestPage } from './pages.ts';
 
 const rules = mainRules();
 const suite = browserSuite();
@@ -23,7 +23,8 @@ const LOCALES = [
 
 const PEOPLE: readonly [string, Plan, Urgency][] = [
   ['calm', CALM, 'self-care'],
-  ['consult', CONSULT, 'consult'],
+  // Pain that has stopped them training: a consult sign in rules 2.0 and 2.1 alike.
+  ['consult', { ...CALM, pain_recurring: 'stopped_training' }, 'consult'],
   ['urgent', { ...URGENT, rf_blood_thinners: 'no' }, 'urgent'],
   ['emergency', EMERGENCY, 'emergency'],
 ];
