@@ -61,7 +61,7 @@ export interface ProfessionalSummary {
   date: string;
   /** The rules' version and whether a clinician signed them off. */
   rules: string;
-  /** "Result: Urgent" */
+  /** "Outcome: Urgent" */
   result: string;
   /** What set the urgency: the answers behind it, in the words shown; null when nothing did (self-care). */
   setBy: string | null;
