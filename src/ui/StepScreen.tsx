@@ -101,11 +101,13 @@ function QuestionsStep({ step, saved, problems, sectionIntro, fallbackTitle, onR
   const firstLeft = left ? step.questions.find((q) => left.some((p) => p.field === q.id)) : undefined;
   useEffect(() => {
     if (!firstLeft) return;
-    const input = document.getElementById(`${base}-${firstLeft.id}-0`);
+    // The page's document, or the widget's shadow root in a clinic's page.
+    const root = headingRef.current?.getRootNode();
+    const input = root instanceof Document || root instanceof ShadowRoot ? root.getElementById(`${base}-${firstLeft.id}-0`) : null;
     input?.closest('.backcheck__form-group')?.scrollIntoView?.({ block: 'start' });
     input?.focus({ preventScroll: true });
     // A new refusal (a new problems list) moves again, to whichever question is now first left.
-  }, [left, firstLeft, base]);
+  }, [left, firstLeft, base, headingRef]);
   const problemFor = (q: Question) => (left ? null : (problems?.find((p) => p.field === q.id) ?? null));
   const links: ErrorLink[] = step.questions.flatMap((q) => {
     const p = problemFor(q);
