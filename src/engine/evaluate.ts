@@ -1,5 +1,6 @@
 // The clinical outcome of a set of answers: a pure function of the rules and the answers, nothing else.
-import type { Condition, Likelihood, Rules, Urgency } from '../rules/schema.ts';
+import type { Condition, Likelihood, Rules, TextList, Urgency } from '../rules/schema.ts';
+import { FALLBACK_EMERGENCY_NUMBER } from '../rules/emergency.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import { answerText, answerTextOfAll, type Because } from './because.ts';
 import type { Answers } from './answers.ts';
@@ -33,14 +34,25 @@ export interface FiredRule {
   weight?: number;
 }
 
+/** A titled list of the result, in the person's language. */
+export interface ResultList {
+  title: string;
+  items: string[];
+  /** A line after the list. */
+  note: string | null;
+}
+
 export interface Result {
   rulesId: string;
   rulesVersion: string;
   urgency: Urgency;
-  /** Headline, what to do now, and whether and when to see a professional, for this urgency. */
+  /** The top card: headline, what to do now, whether and when to see a professional, and when to call instead. */
   title: string;
   action: string;
   consult: string;
+  callIf: string | null;
+  /** The emergency number every text of this result names (`{number}` in the rules). */
+  emergencyNumber: string;
   disclaimer: string;
   redFlags: FlagHit[];
   consultSigns: FlagHit[];
@@ -50,11 +62,25 @@ export interface Result {
   /** Every rule that fired, for clinicians and scenario reports. */
   trace: FiredRule[];
   /** The signs that mean getting help at once (every result below an emergency), when the rules give them. */
-  safetyNet: { title: string; items: string[] } | null;
+  safetyNet: ResultList | null;
+  /** The signs that mean seeing a doctor the same day (self-care and consult results), when the rules give them. */
+  safetyNetToday: ResultList | null;
   /** What the person can do now (self-care and consult results), when the rules give it. */
-  selfCareAdvice: { title: string; items: string[] } | null;
+  selfCareAdvice: ResultList | null;
+  /** When not to take an anti-inflammatory painkiller, shown with the self-care advice. */
+  antiInflammatory: ResultList | null;
   /** Advice rules that hold for these answers (never change the urgency), in file order. */
   advice: { id: string; text: string; because: Because[] }[];
+}
+
+/** The number `{number}` stands for when the caller gives none: the rules' default. */
+export function defaultEmergencyNumber(rules: Rules): string {
+  return rules.results.emergencyNumbers?.default ?? FALLBACK_EMERGENCY_NUMBER;
+}
+
+export interface EvaluateOptions {
+  /** The emergency number where the person is (the clinic's, or the one for their region). */
+  emergencyNumber?: string;
 }
 
 const URGENCY_RANK: Record<Urgency, number> = { 'self-care': 0, consult: 1, urgent: 2, emergency: 3 };
@@ -74,10 +100,15 @@ export function likelihoodFor(score: number, thresholds: { likely: number; possi
   return 'unlikely';
 }
 
-export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en'): Result {
+export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en', options: EvaluateOptions = {}): Result {
   // Answers to questions that do not apply (hidden by skip logic) must not count for or against anything.
   const answers = applicableAnswers(rules, rawAnswers);
-  const say = (t: Parameters<typeof localize>[0]) => localize(t, locale);
+  const emergencyNumber = options.emergencyNumber ?? defaultEmergencyNumber(rules);
+  // Every text that names the emergency number names the same one.
+  const say = (t: Parameters<typeof localize>[0]) => {
+    const words = localize(t, locale);
+    return words.includes('{number}') ? words.replaceAll('{number}', emergencyNumber) : words;
+  };
   const because = (when: Condition) => answerText(rules, answers, when, locale);
   const trace: FiredRule[] = [];
 
@@ -144,8 +175,11 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
   // maternity unit alone).
   const deciding = rules.redFlags.filter((r) => r.level === urgency && redFlags.some((h) => h.id === r.id));
   const ownAction = deciding.length > 0 && deciding.every((r) => r.action) ? deciding[0]?.action : undefined;
-  const list = (l: { title: Parameters<typeof say>[0]; items: readonly Parameters<typeof say>[0][] } | undefined) =>
-    l ? { title: say(l.title), items: l.items.map(say) } : null;
+  const list = (l: TextList | undefined): ResultList | null =>
+    l ? { title: say(l.title), items: l.items.map(say), note: l.note ? say(l.note) : null } : null;
+  // Self-care advice is for the people the check is made for, and after a scope exit that leaves them to look after
+  // it themselves: not after one that sends them on (a child, whose care someone else plans; see the rule's level).
+  const selfCare = (urgency === 'self-care' || urgency === 'consult') && (!exit || exit.level === 'self-care');
   return {
     rulesId: rules.meta.id,
     rulesVersion: rules.meta.version,
@@ -153,6 +187,8 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
     title: say(texts.title),
     action: say(ownAction ?? texts.action),
     consult: say(texts.consult),
+    callIf: texts.callIf ? say(texts.callIf) : null,
+    emergencyNumber,
     disclaimer: say(rules.results.disclaimer),
     redFlags,
     consultSigns,
@@ -162,9 +198,10 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
     causes,
     trace,
     safetyNet: urgency === 'emergency' ? null : list(rules.results.safetyNet),
-    // Self-care advice is for the people the check is made for, and after a scope exit that leaves them to look after
-    // it themselves: not after one that sends them on (a child, whose care someone else plans; see the rule's level).
-    selfCareAdvice: (urgency === 'self-care' || urgency === 'consult') && (!exit || exit.level === 'self-care') ? list(rules.results.selfCareAdvice) : null,
+    // An urgent result already says "today": the same-day tier is for results that do not.
+    safetyNetToday: urgency === 'self-care' || urgency === 'consult' ? list(rules.results.safetyNetToday) : null,
+    selfCareAdvice: selfCare ? list(rules.results.selfCareAdvice) : null,
+    antiInflammatory: selfCare && rules.results.selfCareAdvice ? list(rules.results.antiInflammatory) : null,
     advice,
   };
 }

@@ -24,7 +24,14 @@ declare module '*.yaml?rules-full' {
 }
 
 declare module '*.yaml?rules-meta' {
-  import type { Text } from './schema.ts';
-  const meta: { id: string; version: string; title: Text; hash: string; estimate: import('../engine/burden.ts').TimeEstimate };
+  import type { EmergencyNumbers, Text } from './schema.ts';
+  const meta: {
+    id: string;
+    version: string;
+    title: Text;
+    hash: string;
+    estimate: import('../engine/burden.ts').TimeEstimate;
+    emergencyNumbers: EmergencyNumbers | null;
+  };
   export default meta;
 }

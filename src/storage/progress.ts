@@ -20,6 +20,11 @@ export interface StorageLike {
 export const PROGRESS_VERSION = 2;
 /** Pain and answers change; a day-old answer set says little about today, so it is not offered back. */
 export const PROGRESS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/**
+ * A reload (or a phone bringing the tab back) carries on without asking only within this time; later, the person is
+ * asked whether to continue from when they left off or start again, rather than dropped back mid-check.
+ */
+export const RESUME_WITHOUT_ASKING_MS = 60 * 60 * 1000;
 
 const SavedProgressSchema = z.object({
   v: z.literal(PROGRESS_VERSION),
@@ -30,6 +35,8 @@ const SavedProgressSchema = z.object({
   choices: z.record(z.string(), z.enum(['yes', 'no', 'not_sure'])),
   current: z.nullable(z.string()),
   history: z.array(z.string()),
+  /** Saved on the result screen: a reload shows the result again. */
+  atResult: z.optional(z.boolean()),
 });
 
 export type SavedProgress = z.infer<typeof SavedProgressSchema>;
@@ -56,7 +63,7 @@ export function saveProgress(
   storage: StorageLike | null,
   rules: Rules,
   rulesHash: string,
-  state: { answers: Answers; choices: Choices; current: string | null; history: readonly string[] },
+  state: { answers: Answers; choices: Choices; current: string | null; history: readonly string[]; atResult?: boolean },
   now: number = Date.now(),
 ): boolean {
   if (!storage) return false;
@@ -69,6 +76,7 @@ export function saveProgress(
     choices: { ...state.choices },
     current: state.current,
     history: [...state.history],
+    ...(state.atResult ? { atResult: true } : {}),
   };
   try {
     storage.setItem(progressKey(rules.meta.id), JSON.stringify(progress));

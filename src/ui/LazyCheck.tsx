@@ -7,6 +7,7 @@ import { browserLocale, catalogues } from '../i18n/index.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import type { CheckAppProps } from './CheckApp.tsx';
 import { CheckHeader } from './CheckHeader.tsx';
+import { browserRegion, emergencyNumberFor } from './emergency-number.ts';
 import { IntroView, minutesText } from './IntroScreen.tsx';
 
 const LoadedCheck = lazy(() => import('./LoadedCheck.tsx'));
@@ -70,9 +71,8 @@ export function LazyCheck(props: LazyCheckProps) {
         if (e.relatedTarget) focusedTwin.current = null;
       }}
     >
-      <CheckHeader title={localize(meta.title, locale)} locale={locale} onLocale={chooseLocale} />
-      {/* The same empty rows CheckApp has above its intro, so nothing moves when it takes over. */}
-      <div className="backcheck__nav" />
+      <CheckHeader title={null} locale={locale} onLocale={chooseLocale} />
+      {/* The same empty row CheckApp has above its intro, so nothing moves when it takes over. */}
       <div className="backcheck__progress-row backcheck__progress-row--idle">
         <p className="backcheck__progress" aria-live="polite" />
       </div>
@@ -80,6 +80,7 @@ export function LazyCheck(props: LazyCheckProps) {
         t={t}
         title={localize(meta.title, locale)}
         minutes={minutesText(meta.estimate, locale)}
+        emergencyNumber={emergencyNumberFor(meta.emergencyNumbers, { clinicNumber: props.clinic?.emergencyNumber, region: props.region ?? browserRegion() }).number}
         onStart={() => setStartRequested(true)}
       />
     </div>

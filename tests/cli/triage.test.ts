@@ -552,7 +552,7 @@ describe('triage on the scenario answer files', () => {
     expect(pregnant.action).toBe(maternity);
     expect(pregnant.title).toBe(RULES.results.urgency.emergency.title.en);
     // An emergency without such a flag, and a consult, keep their urgency's action.
-    expect(triage('emergency-heart-pain.json').action).toBe(RULES.results.urgency.emergency.action.en);
+    expect(triage('emergency-heart-pain.json').action).toBe(RULES.results.urgency.emergency.action.en.replace('{number}', '112'));
     expect(triage('consult-minor-knock.json').action).toBe(RULES.results.urgency.consult.action.en);
   });
 
