@@ -15,7 +15,7 @@
 // add the same time whatever the rules say, so the budget is on `modelSecondsAllWords`, which rules changes move.
 // The UI supplies its own words (src/ui/page-words.ts); the engine knows none of them. Pure: the bench, the tests
 // and the build (the intro's time estimate) share it.
-import type { Question, Rules, Text } from '../rules/schema.ts';
+import type { Condition, Question, Rules, Text } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import type { Answers } from './answers.ts';
 import { matches, questionsIn } from './conditions.ts';
@@ -166,17 +166,61 @@ function warningQuestions(rules: Rules): Question[] {
   return rules.questions.filter((q) => used.has(q.id) && q.type === 'single' && q.options.some((o) => o.id === 'no'));
 }
 
+/** The options a condition names, by question (`is` and `isAny` leaves). */
+function namedOptions(c: Condition, into: Map<string, Set<string>> = new Map()): Map<string, Set<string>> {
+  if ('all' in c) c.all.forEach((x) => namedOptions(x, into));
+  else if ('any' in c) c.any.forEach((x) => namedOptions(x, into));
+  else if ('not' in c) namedOptions(c.not, into);
+  else if ('of' in c) c.of.forEach((x) => namedOptions(x, into));
+  else if ('is' in c || 'isAny' in c) {
+    const set = into.get(c.question) ?? new Set<string>();
+    for (const o of 'is' in c ? [c.is] : c.isAny) set.add(String(o));
+    into.set(c.question, set);
+  }
+  return into;
+}
+
 /**
- * People with no warning sign, in scope: random answers with every warning question answered "no", kept only when
- * no red flag and no scope exit fires (a red flag can also read other answers, e.g. the colour of the pee).
+ * Warning-sign answers outside the grouped checks: options that only warning rules name (red flags, and the skip
+ * logic of the questions red flags read), never a consult sign, a cause or advice. "Pain down both legs" in the pain
+ * map and "brown" pee are such answers: ticking one is giving a warning sign, which is then confirmed in full words.
+ * Age over 50 is not (consult signs and causes read it too), nor is severe pain (advice reads it).
+ */
+function warningOptions(rules: Rules): Map<string, Set<string>> {
+  const warning = new Map<string, Set<string>>();
+  const flagRead = new Set(rules.redFlags.flatMap((r) => questionsIn(r.when)));
+  for (const r of rules.redFlags) namedOptions(r.when, warning);
+  for (const q of rules.questions) if (q.showIf && flagRead.has(q.id)) namedOptions(q.showIf, warning);
+  const ordinary = new Map<string, Set<string>>();
+  for (const r of [...rules.consultSigns, ...(rules.advice ?? [])]) namedOptions(r.when, ordinary);
+  for (const c of rules.causes) for (const e of c.evidence) namedOptions(e.when, ordinary);
+  const first = rules.sections[0]?.id;
+  const sectionOf = new Map(rules.questions.map((q) => [q.id, q.section]));
+  for (const [id, options] of warning) {
+    if (sectionOf.get(id) === first) warning.delete(id);
+    else for (const o of ordinary.get(id) ?? []) options.delete(o);
+  }
+  return warning;
+}
+
+/**
+ * People with no warning sign, in scope: random answers with every warning question answered "no" and no
+ * warning-sign answer elsewhere (see `warningOptions`), kept only when no red flag and no scope exit fires.
  */
 export function calmAnswerSets(rules: Rules, count: number, seed = 1): Answers[] {
   const random = seededRandom(seed);
   const fixed = Object.fromEntries(warningQuestions(rules).map((q) => [q.id, 'no']));
+  const warning = warningOptions(rules);
+  const givesWarning = (truth: Answers) =>
+    Object.entries(truth).some(([id, value]) => {
+      const options = warning.get(id);
+      if (!options || value === undefined) return false;
+      return (Array.isArray(value) ? value : [value]).some((v) => options.has(String(v)));
+    });
   const sets: Answers[] = [];
   for (let tries = 0; sets.length < count && tries < count * 50; tries++) {
     const truth = randomAnswers(rules, random, fixed);
-    const calm = !rules.redFlags.some((r) => matches(r.when, truth)) && !rules.scopeExits.some((r) => matches(r.when, truth));
+    const calm = !givesWarning(truth) && !rules.redFlags.some((r) => matches(r.when, truth)) && !rules.scopeExits.some((r) => matches(r.when, truth));
     if (calm) sets.push(truth);
   }
   return sets;
@@ -281,7 +325,7 @@ export type TimeEstimate = Record<Locale, { low: number; high: number }>;
  * within (rounded up), for the whole visit by the model fed every visible word, for people with no warning sign.
  * The paths are walked once; only the words differ by language.
  */
-export function timeEstimate(rules: Rules, words: Readonly<Record<Locale, PageWords>>, count = 150): TimeEstimate {
+export function timeEstimate(rules: Rules, words: Readonly<Record<Locale, PageWords>>, count = 300): TimeEstimate {
   const paths = calmAnswerSets(rules, count).map((t) => pathFor(rules, t));
   const minutes = (locale: Locale) => {
     const seconds = paths.map((p) => burdenOf(p, locale, words[locale]).modelSecondsVisit).sort((a, b) => a - b);

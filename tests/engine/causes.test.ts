@@ -122,7 +122,7 @@ describe.each(rules.causes.map((c) => [c.id, c] as const))('cause %s', (causeId,
 
   it('stays likely whatever else is answered, unless one of its own "against" signs applies (property)', () => {
     fc.assert(
-      fc.property(answersArb(rules, { quietFor: rules.redFlags.map((r) => r.when), quietness: 1 }), (random) => {
+      fc.property(answersArb(rules, { quietFor: [...rules.redFlags, ...rules.scopeExits].map((r) => r.when), quietness: 1 }), (random) => {
         const answers = pruneAnswers(rules, { ...random, ...strongest });
         const result = evaluate(rules, answers);
         fc.pre(result.redFlags.length === 0 && result.outOfScope === null);

@@ -117,7 +117,7 @@ describe('text', () => {
 });
 
 describe('scaleRules (benchmark input)', () => {
-  it('makes a valid file ten times the size that still passes', () => {
+  it('makes a valid file ten times the size that still passes', { timeout: 30_000 }, () => {
     const big = scaleRules(mainRules(), 10);
     expect(RulesSchema.safeParse(big).success).toBe(true);
     expect(big.questions).toHaveLength(mainRules().questions.length * 10);
