@@ -61,7 +61,7 @@ function questionItem(rules: Rules, q: Question, locale: Locale): QuestionnaireI
     text: localize(q.text, locale),
     type: q.type === 'scale' ? 'integer' : 'choice',
     required: true,
-    ...(q.showIf ? enableWhen(rules, q.showIf, q.id) : {}),
+    ...(q.showIf ? skipLogic(rules, q.showIf, q.id) : {}),
   };
   if (q.type === 'scale') {
     return {
@@ -77,6 +77,38 @@ function questionItem(rules: Rules, q: Question, locale: Locale): QuestionnaireI
     ...(q.type === 'multi' ? { repeats: true } : {}),
     answerOption: q.options.map((o) => ({ valueCoding: optionCoding(rules, q, o.id, locale) })),
   };
+}
+
+/** The SDC extension that gives an item's skip logic as a FHIRPath expression over the response. */
+export const ENABLE_WHEN_EXPRESSION = 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression';
+
+/**
+ * Skip logic as core enableWhen where it fits (one level of all/any), which every FHIR form filler reads; otherwise
+ * (nesting, counting) as the SDC enableWhenExpression in FHIRPath, which SDC form fillers read. Either way the
+ * condition is the rules' own, never simplified.
+ */
+function skipLogic(rules: Rules, condition: Condition, questionId: string): Pick<QuestionnaireItem, 'enableWhen' | 'enableBehavior' | 'extension'> {
+  try {
+    return enableWhen(rules, condition, questionId);
+  } catch (error) {
+    if (!(error instanceof FhirMappingError)) throw error;
+    return {
+      extension: [{ url: ENABLE_WHEN_EXPRESSION, valueExpression: { language: 'text/fhirpath', expression: fhirPath(condition) } }],
+    };
+  }
+}
+
+/** A condition as FHIRPath over the QuestionnaireResponse (answers are codings; scale answers integers). */
+export function fhirPath(c: Condition): string {
+  if ('all' in c) return c.all.map((x) => `(${fhirPath(x)})`).join(' and ');
+  if ('any' in c) return c.any.map((x) => `(${fhirPath(x)})`).join(' or ');
+  if ('not' in c) return `(${fhirPath(c.not)}).not()`;
+  if ('of' in c) return `(${c.of.map((x) => `iif(${fhirPath(x)}, 1, 0)`).join(' + ')}) >= ${c.atLeast}`;
+  const answer = `%resource.repeat(item).where(linkId = '${c.question}').answer.value`;
+  if ('atLeast' in c) return `${answer}.where($this >= ${c.atLeast}).exists()`;
+  if ('atMost' in c) return `${answer}.where($this <= ${c.atMost}).exists()`;
+  const codes = 'is' in c ? [c.is] : c.isAny;
+  return `${answer}.where(${codes.map((code) => `code = '${code}'`).join(' or ')}).exists()`;
 }
 
 /**

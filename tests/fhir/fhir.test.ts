@@ -1,6 +1,6 @@
 // The FHIR resources must pass the official, unmodified FHIR R4 JSON schema (tests/fhir-schema.ts).
 import { describe, expect, it } from 'vitest';
-import { toQuestionnaire } from '../../src/fhir/questionnaire.ts';
+import { ENABLE_WHEN_EXPRESSION, fhirPath, toQuestionnaire } from '../../src/fhir/questionnaire.ts';
 import { toQuestionnaireResponse } from '../../src/fhir/response.ts';
 import { fhirSchemaErrors as errorsOf } from '../fhir-schema.ts';
 import { mainRules, miniRules, miniScreenRules } from '../helpers.ts';
@@ -37,6 +37,19 @@ describe('FHIR Questionnaire from the rules', () => {
     const pain = q.item?.find((s) => s.linkId === 'pain');
     expect(pain?.item?.length).toBeGreaterThan(2);
     expect(pain?.item?.every((i) => i.type !== 'group')).toBe(true);
+  });
+
+  it('gives skip logic that enableWhen cannot hold (nesting) as an SDC FHIRPath expression, never simplified', () => {
+    const rules = mainRules();
+    const item = leaves(toQuestionnaire(rules).item).find((i) => i.linkId === 'rf_blood_thinners');
+    expect(item?.enableWhen).toBeUndefined();
+    const expression = item?.extension?.find((e) => e.url === ENABLE_WHEN_EXPRESSION)?.valueExpression;
+    expect(expression?.language).toBe('text/fhirpath');
+    expect(expression?.expression).toContain("(%resource.repeat(item).where(linkId = 'age_band').answer.value.where(code = 'over_50').exists())");
+    expect(expression?.expression).toContain(" or (");
+    expect(fhirPath({ atLeast: 2, of: [{ question: 'a', is: 'yes' }, { question: 'b', atLeast: 7 }] })).toBe(
+      "(iif(%resource.repeat(item).where(linkId = 'a').answer.value.where(code = 'yes').exists(), 1, 0) + iif(%resource.repeat(item).where(linkId = 'b').answer.value.where($this >= 7).exists(), 1, 0)) >= 2",
+    );
   });
 
   it('maps skip logic to enableWhen and scale questions to integers with bounds', () => {
