@@ -4,13 +4,14 @@
 // Runs after the app build (which empties dist/), so dist/embed is its own to empty.
 // `--mode package` (npm run build:package, run by `npm pack`): the same element for clinics with a bundler, into
 // dist/package/: backcheck.js exporting the element and its chunks, plus index.d.ts (src/build/package-types.ts).
-import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import { packageTypes } from './src/build/package-types.ts';
 import { versionBanner, versionDefine, versionPlugin } from './src/build/version.ts';
 import { embedCssPlugin } from './src/embed/embed-css.ts';
 import { rulesPlugin } from './src/build/rules-plugin.ts';
+import { productionBuilds } from './src/build/production.ts';
+import { rendererAliases } from './src/build/renderer.ts';
 
 const OUT_DIR = 'dist/embed';
 
@@ -45,11 +46,13 @@ function hostScriptBuild(): Plugin {
 
 const PACKAGE_DIR = 'dist/package';
 
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ command, mode }) => {
+  productionBuilds(command);
   const forPackage = mode === 'package';
   const entry = forPackage ? 'src/embed/package.ts' : 'src/embed/backcheck.ts';
   return {
-    plugins: [rulesPlugin(), embedCssPlugin(), react(), versionPlugin(), forPackage ? packageTypes(PACKAGE_DIR) : hostScriptBuild()],
+    plugins: [rulesPlugin(), embedCssPlugin(), versionPlugin(), forPackage ? packageTypes(PACKAGE_DIR) : hostScriptBuild()],
+    resolve: { alias: rendererAliases },
     // Chunks are found next to backcheck.js, wherever the clinic hosts it.
     base: './',
     publicDir: false,

@@ -1,7 +1,4 @@
 // The standalone page: the check with the real rules, or the clinicians' review page on /review.
-// Plugin-react's dev preamble normally arrives as an inline script, which this page's CSP blocks; importing it as a
-// module does the same job (it is empty in production builds).
-import '@vitejs/plugin-react/preamble';
 import { lazy, StrictMode, Suspense, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import meta from '../rules/lower-back-after-workout.yaml?rules-meta';

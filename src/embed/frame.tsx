@@ -2,8 +2,6 @@
 // events and the content height go to the parent page by postMessage, only to an origin the clinic listed in
 // `allowed-origin` (never '*', which would hand results to whatever page framed it); frame-link.ts says on the
 // console when the page that framed it is not on that list.
-// Plugin-react's dev preamble as a module, as main.tsx does (the CSP blocks the inline one); empty in builds.
-import '@vitejs/plugin-react/preamble';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import appCss from '../styles/backcheck.css?inline';

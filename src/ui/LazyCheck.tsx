@@ -1,7 +1,10 @@
 // The check as pages and the embed load it: the intro shows at once, from a few kilobytes, while the machine, the
-// screens and the rules (most of the weight besides React) load in the background. A Start pressed before they
-// arrive is kept, and the first question follows as soon as they do.
-import { lazy, Suspense, useEffect, useRef, useState, type FocusEvent, type RefObject } from 'react';
+// screens and the rules (most of the weight besides the renderer) load in the background. A Start pressed before
+// they arrive is kept, and the first question follows as soon as they do.
+// The chunk is loaded by hand rather than with lazy() and <Suspense>: how a renderer commits a suspended subtree's
+// siblings differs (Preact, which the builds use, mounts them while suspended), and the focus carried over from the
+// placeholder must be restored exactly once, after the loaded check is on screen.
+import { useEffect, useRef, useState, type FocusEvent, type RefObject } from 'react';
 import meta from '../../rules/lower-back-after-workout.yaml?rules-meta';
 import { browserLocale, catalogues } from '../i18n/index.ts';
 import { localize, type Locale } from '../rules/text.ts';
@@ -9,7 +12,10 @@ import type { CheckAppProps } from './CheckApp.tsx';
 import { CheckHeader } from './CheckHeader.tsx';
 import { IntroView, minutesText } from './IntroScreen.tsx';
 
-const LoadedCheck = lazy(() => import('./LoadedCheck.tsx'));
+type LoadedCheckComponent = typeof import('./LoadedCheck.tsx').default;
+let loading: Promise<LoadedCheckComponent> | null = null;
+/** Once loaded, later checks on the page (another widget, Start again) render it at once, without a placeholder. */
+let loaded: LoadedCheckComponent | null = null;
 
 export type LazyCheckProps = Omit<CheckAppProps, 'rules' | 'rulesHash' | 'timeEstimate' | 'startAtOnce'>;
 
@@ -18,7 +24,26 @@ export type LazyCheckProps = Omit<CheckAppProps, 'rules' | 'rulesHash' | 'timeEs
  * seen by React.lazy when it renders, which is where a host reports it; the promise is for hosts that want to know.
  */
 export function preloadCheck(): Promise<unknown> {
-  return import('./LoadedCheck.tsx');
+  loading ??= import('./LoadedCheck.tsx').then((module) => (loaded = module.default));
+  return loading;
+}
+
+/** The loaded check, or null while it loads; a failed load is thrown to the host's error boundary. */
+function useLoadedCheck(): LoadedCheckComponent | null {
+  const [state, setState] = useState<{ component: LoadedCheckComponent | null; error?: unknown }>(() => ({ component: loaded }));
+  useEffect(() => {
+    if (state.component) return;
+    let live = true;
+    preloadCheck().then(
+      () => live && setState({ component: loaded }),
+      (error: unknown) => live && setState({ component: null, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [state.component]);
+  if ('error' in state) throw state.error;
+  return state.component;
 }
 
 /** Which placeholder control had focus, as a selector that finds its twin in the loaded check. */
@@ -50,6 +75,7 @@ function FocusCarrier({ twin }: { twin: RefObject<string | null> }) {
 }
 
 export function LazyCheck(props: LazyCheckProps) {
+  const LoadedCheck = useLoadedCheck();
   const [startRequested, setStartRequested] = useState(false);
   const focusedTwin = useRef<string | null>(null);
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
@@ -84,10 +110,11 @@ export function LazyCheck(props: LazyCheckProps) {
       />
     </div>
   );
+  if (!LoadedCheck) return waiting;
   return (
-    <Suspense fallback={waiting}>
+    <>
       <LoadedCheck {...props} locale={locale} onLocaleChange={chooseLocale} startAtOnce={startRequested} />
       <FocusCarrier twin={focusedTwin} />
-    </Suspense>
+    </>
   );
 }

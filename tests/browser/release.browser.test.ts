@@ -266,10 +266,12 @@ describe('a clinic page on another origin, under a strict CSP', () => {
       await expect.poll(async () => (await v.page.locator('#check').evaluate((f) => f.clientHeight)) === (await fit())).toBe(true);
       // From its first layout the frame had the placeholder height of the docs (site.css), close to what the intro
       // needs, instead of the browser's 150 px: the page below it barely moves when the check arrives.
+      // (A check that loads fast can be sized by the host script before the page's first layout is observed: then
+      // its first height is already the fitted one, as close to the placeholder.)
       const heights = (await v.page.evaluate('window.frameHeights')) as number[];
-      expect(heights[0]).toBe(520);
       expect(heights).not.toContain(0);
-      expect(Math.abs((heights.at(-1) as number) - 520) / 520).toBeLessThan(0.15);
+      expect(heights).not.toContain(150);
+      for (const height of [heights[0] as number, heights.at(-1) as number]) expect(Math.abs(height - 520) / 520).toBeLessThan(0.15);
 
       await completeCheck(frame);
       await expect.poll(async () => (await hostEvents(v.page)).map((e) => e.type).at(-1)).toBe('backcheck:complete');

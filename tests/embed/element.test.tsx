@@ -88,8 +88,9 @@ describe('<backcheck-widget>', () => {
 
     const withHistory = mount({ locale: 'en', 'browser-history': '' });
     fireEvent.click(await screen(withHistory).findByRole('button', { name: 'Start' }));
-    const firstHeading = (await screen(withHistory).findByRole('heading', { level: 1 })).textContent;
-    fireEvent.click(screen(withHistory).getByRole('radio', { name: 'No' }));
+    // The first question's screen (not the intro's heading, still there until the next render).
+    fireEvent.click(await screen(withHistory).findByRole('radio', { name: 'No' }));
+    const firstHeading = screen(withHistory).getByRole('heading', { level: 1 }).textContent;
     fireEvent.click(screen(withHistory).getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(screen(withHistory).getByRole('heading', { level: 1 }).textContent).not.toBe(firstHeading));
     expect(window.history.length).toBeGreaterThan(before);
