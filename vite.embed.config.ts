@@ -15,11 +15,18 @@ import { rendererAliases } from './src/build/renderer.ts';
 
 const OUT_DIR = 'dist/embed';
 
-/** The host script is a second, separate build: an IIFE cannot share a bundle (or chunks) with an ES module. */
+/**
+ * The host script is a second, separate build: an IIFE cannot share a bundle (or chunks) with an ES module. It goes
+ * beside the element, wherever that build writes (the bench builds into a temporary folder).
+ */
 function hostScriptBuild(): Plugin {
+  let outDir = OUT_DIR;
   return {
     name: 'backcheck-host-script',
     apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     async closeBundle() {
       await build({
         configFile: false,
@@ -29,7 +36,7 @@ function hostScriptBuild(): Plugin {
         build: {
           target: 'es2017',
           rolldownOptions: { output: { postBanner: versionBanner('backcheck-host.js') } },
-          outDir: OUT_DIR,
+          outDir,
           emptyOutDir: false,
           sourcemap: false,
           lib: {
