@@ -20,6 +20,8 @@ export default defineConfig(({ command }) => {
     build: {
       target: 'es2022',
       sourcemap: false,
+      // Every browser the check supports knows modulepreload (Safari since 17); one that does not just loads later.
+      modulePreload: { polyfill: false },
       // The standalone app, and the page a clinic's iframe loads (the custom element: vite.embed.config.ts).
       rolldownOptions: { input: { index: 'index.html', embed: 'embed.html' } },
     },

@@ -30,7 +30,8 @@ export async function buildSurveyJs(rules: Rules): Promise<string> {
     logLevel: 'warn',
     base: './',
     plugins: [surveyModule(rules)],
-    build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false },
+    // SurveyJS is one 1.4 MB chunk: that is the point of the comparison, not something to warn about.
+    build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false, chunkSizeWarningLimit: 5000 },
   });
   return outDir;
 }
