@@ -1,10 +1,13 @@
 // `npm run release`: the build as a folder a clinic can pin and host anywhere. release/backcheck-<version>/ holds
 // the standalone page, the iframe page, their hashed assets, the custom element and the host script, every URL
 // inside them relative (so the folder works under any path of any host), and integrity.json: the SRI hash of every
-// file, which the README shows how to pin and a test recomputes.
+// file, which the README shows how to pin and a test recomputes. Beside every text file lie its gzip and brotli
+// copies (`x.js.gz`, `x.js.br`), which a server sends as they are (nginx's gzip_static, brotli_static): the bytes on
+// the wire without the server compressing anything, and without a server that forgot to.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 
 /** What a release holds, from dist/ (not the npm package's or FHIR's output that may sit there too). */
 export const RELEASE_CONTENTS = ['index.html', 'embed.html', 'assets', 'embed'] as const;
@@ -47,7 +50,37 @@ export function writeRelease(dist: string, outRoot: string, version: string): { 
   }
   const manifest: ReleaseManifest = { name: 'backcheck', version, algorithm: ALGORITHM, entries: ENTRIES, files: hashFiles(dir) };
   writeFileSync(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const path of listFiles(dir).filter(isText)) {
+    const bytes = readFileSync(join(dir, path));
+    for (const encoding of ENCODINGS) writeFileSync(join(dir, `${path}${encoding.suffix}`), encoding.compress(bytes));
+  }
   return { dir, manifest };
+}
+
+/** What a static host sends compressed: the pages, scripts, styles and the hash list. */
+const TEXT_FILE = /\.(html|js|css|json)$/;
+const isText = (path: string) => TEXT_FILE.test(path);
+
+/** The precompressed copies beside each text file: gzip at level 9, brotli at quality 11. */
+export const ENCODINGS = [
+  {
+    name: 'gzip',
+    suffix: '.gz',
+    compress: (bytes: Buffer) => gzipSync(bytes, { level: 9 }),
+    decompress: (bytes: Buffer) => gunzipSync(bytes),
+  },
+  {
+    name: 'br',
+    suffix: '.br',
+    compress: (bytes: Buffer) =>
+      brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+    decompress: (bytes: Buffer) => brotliDecompressSync(bytes),
+  },
+] as const;
+
+/** A compressed copy (`x.js.gz`), not a file of the release in its own right. */
+export function isCompressedCopy(path: string): boolean {
+  return ENCODINGS.some((e) => path.endsWith(e.suffix) && isText(path.slice(0, -e.suffix.length)));
 }
 
 /** The SRI value of a file's bytes. */
@@ -55,17 +88,20 @@ export function sri(bytes: Buffer): string {
   return `${ALGORITHM}-${createHash(ALGORITHM).update(bytes).digest('base64')}`;
 }
 
-/** Every file under `dir` (but the manifest) with its SRI value, sorted by path. */
+/** Every file under `dir` (but the manifest and the compressed copies) with its SRI value, sorted by path. */
 export function hashFiles(dir: string): Record<string, string> {
   return Object.fromEntries(
     listFiles(dir)
-      .filter((path) => path !== MANIFEST)
+      .filter((path) => path !== MANIFEST && !isCompressedCopy(path))
       .sort()
       .map((path) => [path, sri(readFileSync(join(dir, path)))]),
   );
 }
 
-/** What does not match the folder's own integrity.json: changed, missing and unlisted files. Empty: it verifies. */
+/**
+ * What does not match the folder's own integrity.json: changed, missing and unlisted files, and compressed copies
+ * that are missing or hold other bytes than their file (a server would send those instead). Empty: it verifies.
+ */
 export function verifyRelease(dir: string): string[] {
   const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as ReleaseManifest;
   const actual = hashFiles(dir);
@@ -75,6 +111,14 @@ export function verifyRelease(dir: string): string[] {
     else if (actual[path] !== hash) problems.push(`${path}: ${actual[path]} but integrity.json says ${hash}`);
   }
   for (const path of Object.keys(actual)) if (!(path in manifest.files)) problems.push(`${path}: not in integrity.json`);
+  for (const path of [...Object.keys(actual), MANIFEST].filter(isText)) {
+    const bytes = readFileSync(join(dir, path));
+    for (const encoding of ENCODINGS) {
+      const copy = join(dir, `${path}${encoding.suffix}`);
+      if (!existsSync(copy)) problems.push(`${path}${encoding.suffix}: missing (the server would compress ${path} itself, or not at all)`);
+      else if (!encoding.decompress(readFileSync(copy)).equals(bytes)) problems.push(`${path}${encoding.suffix}: does not hold ${path} (a server would send the wrong file)`);
+    }
+  }
   return problems;
 }
 

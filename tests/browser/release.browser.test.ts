@@ -3,10 +3,13 @@
 // from issue #11 made on purpose, each answered by its documented console message.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { join, relative, sep } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pinnedTags } from '../../src/build/release.ts';
+import { BUDGETS } from '../../bench/budgets.ts';
+import { isCompressedCopy, pinnedTags } from '../../src/build/release.ts';
 import { SILENCE_MS } from '../../src/embed/messages.ts';
 import { catalogues } from '../../src/i18n/index.ts';
 import { localize } from '../../src/rules/text.ts';
@@ -74,7 +77,7 @@ function listFiles(dir: string): string[] {
 
 describe('npm run release', () => {
   it('writes a folder that verifies against its own integrity.json: every file listed, every hash recomputed', () => {
-    const files = listFiles(site.releaseDir).filter((f) => f !== 'integrity.json').sort();
+    const files = listFiles(site.releaseDir).filter((f) => f !== 'integrity.json' && !isCompressedCopy(f)).sort();
     expect(Object.keys(site.manifest.files).sort()).toEqual(files);
     for (const file of files) {
       const hash = `sha384-${createHash('sha384').update(readFileSync(join(site.releaseDir, file))).digest('base64')}`;
@@ -94,6 +97,18 @@ describe('npm run release', () => {
     expect(read('index.html')).toContain(`<meta name="backcheck-version" content="${VERSION}">`);
     expect(read('embed/backcheck.js')).toContain(`/*! backcheck.js ${VERSION} */`);
     expect(read('embed/backcheck-host.js').split('\n')[0]).toBe(`/*! backcheck-host.js ${VERSION} */`);
+  });
+
+  it('writes a gzip and a brotli copy beside every page, script, style and integrity.json, each holding exactly that file', () => {
+    const text = listFiles(site.releaseDir).filter((f) => /\.(html|js|css|json)$/.test(f));
+    expect(text.length).toBeGreaterThan(10);
+    for (const file of text) {
+      const bytes = readFileSync(join(site.releaseDir, file));
+      expect(gunzipSync(readFileSync(join(site.releaseDir, `${file}.gz`))).equals(bytes), `${file}.gz`).toBe(true);
+      expect(brotliDecompressSync(readFileSync(join(site.releaseDir, `${file}.br`))).equals(bytes), `${file}.br`).toBe(true);
+    }
+    // integrity.json lists the files themselves: SRI is checked on the decoded bytes, whatever the encoding.
+    expect(Object.keys(site.manifest.files).filter(isCompressedCopy)).toEqual([]);
   });
 
   it('uses relative URLs only, so the folder works under any path', () => {
@@ -155,6 +170,114 @@ describe('nginx with deploy/nginx/backcheck.conf', () => {
     expect(manifest.header('content-type')).toBe('application/json; charset=utf-8');
     expect(manifest.header('cache-control')).toBe('no-cache');
     expect((await get('embed/no-such-file.js')).status).toBe(404);
+  });
+});
+
+/** A GET as a client that accepts `encoding` sends it: the raw bytes on the wire, never decoded. */
+function rawGet(url: string, encoding: string | null): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: encoding ? { 'Accept-Encoding': encoding } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('compressed on the wire: nginx with deploy/nginx/backcheck.conf', () => {
+  /** Every page, script, style and integrity.json of the release, as paths inside it. */
+  const textFiles = () => [...Object.keys(site.manifest.files), 'integrity.json'].filter((f) => /\.(html|js|css|json)$/.test(f)).sort();
+  const onDisk = (file: string, suffix = '') => readFileSync(join(site.releaseDir, `${file}${suffix}`));
+  const vary = (headers: Record<string, string | string[] | undefined>) => String(headers.vary ?? '');
+
+  it('sends every entry and chunk as its precompressed gzip copy, byte for byte, with Vary: Accept-Encoding', async () => {
+    const rows: string[] = [];
+    for (const file of textFiles()) {
+      const r = await rawGet(new URL(file, site.base).href, 'gzip');
+      expect(r.status, file).toBe(200);
+      expect(r.headers['content-encoding'], file).toBe('gzip');
+      expect(vary(r.headers), file).toMatch(/Accept-Encoding/i);
+      // The .gz file itself (gzip_static), not a copy compressed on the fly: its exact bytes and length.
+      expect(r.body.equals(onDisk(file, '.gz')), `${file}: the body is ${file}.gz`).toBe(true);
+      expect(Number(r.headers['content-length']), file).toBe(onDisk(file, '.gz').length);
+      rows.push(`${file.padEnd(48)} ${String(onDisk(file).length).padStart(8)} ${String(r.body.length).padStart(8)}`);
+    }
+    console.log(`bytes on the wire (gzip) from nginx:\n${'file'.padEnd(48)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)}\n${rows.join('\n')}`);
+  });
+
+  it('sends brotli to a browser that accepts it when the module is loaded; gzip only otherwise, and says so', async () => {
+    const expected = site.compression.brotli ? 'br' : 'gzip';
+    if (!site.compression.brotli) console.warn(`GZIP ONLY (no brotli): ${site.compression.gzipOnlyBecause}`);
+    for (const file of textFiles()) {
+      const r = await rawGet(new URL(file, site.base).href, 'gzip, deflate, br');
+      expect(r.headers['content-encoding'], file).toBe(expected);
+      expect(vary(r.headers), file).toMatch(/Accept-Encoding/i);
+      expect(r.body.equals(onDisk(file, expected === 'br' ? '.br' : '.gz')), file).toBe(true);
+    }
+  });
+
+  it('sends the files themselves to a client that accepts no compression', async () => {
+    for (const file of ['index.html', 'embed/backcheck.js', 'integrity.json']) {
+      const r = await rawGet(new URL(file, site.base).href, null);
+      expect(r.headers['content-encoding'], file).toBeUndefined();
+      expect(r.body.equals(onDisk(file)), file).toBe(true);
+    }
+  });
+
+  it('still compresses a release uploaded without its .gz and .br copies (gzip_types), so scripts never go out raw', async () => {
+    const base = new URL(`../uncompressed/${RELEASE_DIR}/`, site.base).href;
+    const scripts = textFiles().filter((f) => f.endsWith('.js') || f.endsWith('.css') || f.endsWith('.json'));
+    for (const file of scripts) {
+      const r = await rawGet(new URL(file, base).href, 'gzip');
+      expect(r.headers['content-encoding'], file).toBe('gzip');
+      expect(gunzipSync(r.body).equals(onDisk(file)), file).toBe(true);
+    }
+  });
+});
+
+describe('the whole check on the wire, opening to result, from nginx', () => {
+  it(`is at most ${BUDGETS.wholeCheckGzip / 1000} kB gzip each way in (standalone, iframe, element), as the bench counts it`, async () => {
+    const tags = pinnedTags(site.manifest, site.base);
+    const ways = {
+      standalone: { url: site.base, root: (p: Page) => p.locator('#root') },
+      iframe: {
+        url: site.clinicPage('wire-iframe.html', tags.host, `<iframe id="check" data-backcheck title="Check" src="${IFRAME_SRC('')}"></iframe>`),
+        root: (p: Page) => p.frameLocator('#check'),
+      },
+      element: {
+        url: site.clinicPage('wire-element.html', tags.element, '<backcheck-widget id="check" locale="en"></backcheck-widget>'),
+        root: (p: Page) => p.locator('#check'),
+      },
+    };
+    const encoding = site.compression.brotli ? 'br' : 'gzip';
+    const rows: string[] = [];
+    for (const [way, { url, root }] of Object.entries(ways)) {
+      const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
+      const tab = await context.newPage();
+      const fromCdn: import('playwright-core').Response[] = [];
+      tab.on('response', (r) => {
+        if (r.url().startsWith(site.base)) fromCdn.push(r);
+      });
+      try {
+        await tab.goto(url);
+        await completeCheck(root(tab));
+        await tab.waitForLoadState('networkidle');
+        const files = [...new Set(fromCdn.map((r) => decodeURIComponent(new URL(r.url()).pathname.slice(new URL(site.base).pathname.length)) || 'index.html'))];
+        const size = (suffix: string) => files.reduce((sum, f) => sum + statSync(join(site.releaseDir, `${f}${suffix}`)).size, 0);
+        const wire = (await Promise.all(fromCdn.map(async (r) => (await r.request().sizes()).responseBodySize))).reduce((a, b) => a + b, 0);
+        // What went over the wire is exactly the precompressed copies of those files.
+        expect(wire, way).toBe(size(encoding === 'br' ? '.br' : '.gz'));
+        expect(files, way).not.toEqual(expect.arrayContaining([expect.stringMatching(/ReviewRoute|analysis/)]));
+        expect(size('.gz'), `${way}: gzip bytes of the whole check`).toBeLessThanOrEqual(BUDGETS.wholeCheckGzip);
+        rows.push(`${way.padEnd(11)} ${String(files.length).padStart(5)} ${String(size('')).padStart(9)} ${String(size('.gz')).padStart(8)} ${String(size('.br')).padStart(8)}`);
+      } finally {
+        await context.close();
+      }
+    }
+    console.log(`whole check from nginx (${encoding} served):\n${'way in'.padEnd(11)} ${'files'.padStart(5)} ${'raw'.padStart(9)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}\n${rows.join('\n')}`);
   });
 });
 
