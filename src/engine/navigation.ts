@@ -145,14 +145,16 @@ export function collectedAnswers(rules: Rules, truth: Answers, options: { outcom
   if (!plan.some((p) => p.screen.kind === 'group' && p.questions.some((q) => truth[q.id] === 'not_sure'))) return kept;
   // The kept answers screen by screen; a group answered "I'm not sure" one question at a time.
   const sofar: Record<string, AnswerValue> = {};
+  const stoppers = stoppersOf(rules);
   for (const { screen, questions } of plan) {
     const oneByOne = screen.kind === 'group' && questions.some((q) => truth[q.id] === 'not_sure');
     for (const q of questions) {
       const value = kept[q.id];
       if (value === undefined) continue;
       sofar[q.id] = value;
-      // Everything in `sofar` was asked (an emergency sign's question always is), so its flags are the check's.
-      if (oneByOne && rules.redFlags.some((r) => r.level === 'emergency' && matches(r.when, sofar))) return sofar;
+      // Everything in `sofar` was asked (an emergency sign's question always is), so its flags are the check's. Only
+      // the red flags that read this answer can have started to fire with it.
+      if (oneByOne && (stoppers.get(q.id) ?? []).some((s) => s.kind === 'emergency' && matches(s.when, sofar))) return sofar;
     }
   }
   return kept;

@@ -41,10 +41,12 @@ interface Context {
   index: RulesIndex;
   /** Targets that depend on each question (directly or through skip logic). */
   touching: Map<string, Target[]>;
-  /** Remembered answers, by question, focus, and the fixed answers the question's targets can see. */
+  /** Remembered answers, by question, focus, and the fixed answers the question's targets in focus can see. */
   memo: Map<string, boolean>;
-  /** The questions each question's targets depend on, for the memo key. */
-  neighbourhood: Map<string, Question[]>;
+  /** The questions each target depends on (directly or through skip logic). */
+  targetVars: Map<Target, readonly Question[]>;
+  /** Per question and focus: its targets in focus and the questions they depend on, in asking order (the memo key). */
+  inFocusNear: Map<Question, Partial<Record<FocusTag, InFocus>>>;
 }
 
 const contexts = new WeakMap<Rules, Context>();
@@ -60,22 +62,44 @@ function contextOf(rules: Rules): Context {
     ...rules.causes.map((c): Target => ({ kind: 'cause', id: c.id, cause: c })),
   ];
   const touching = new Map<string, Target[]>();
-  const neighbourhood = new Map<string, Question[]>();
+  const targetVars = new Map<Target, readonly Question[]>();
   for (const target of targets) {
     const vars = closure(index, targetConditions(target));
-    for (const q of vars) {
-      touching.set(q.id, [...(touching.get(q.id) ?? []), target]);
-      const near = new Map((neighbourhood.get(q.id) ?? []).map((n) => [n.id, n]));
-      for (const v of vars) near.set(v.id, v);
-      neighbourhood.set(q.id, [...near.values()]);
-    }
+    targetVars.set(target, vars);
+    for (const q of vars) touching.set(q.id, [...(touching.get(q.id) ?? []), target]);
   }
-  // In asking order, so a memo key stops at the first question still open.
-  const at = (q: Question) => index.order.get(q.id) ?? 0;
-  for (const [id, near] of neighbourhood) neighbourhood.set(id, [...near].sort((a, b) => at(a) - at(b)));
-  ctx = { index, touching, memo: new Map(), neighbourhood };
+  ctx = { index, touching, memo: new Map(), targetVars, inFocusNear: new Map() };
   contexts.set(rules, ctx);
   return ctx;
+}
+
+/**
+ * A question's targets that the focus still cares about, and every question they depend on in asking order (so a
+ * memo key stops at the first one still open). Only these answers can change the search: after a red flag, the few
+ * questions of the red flags above it, not those of every cause the question also feeds (which, in a large file,
+ * were most of its questions and made every person's key new).
+ */
+function inFocusNear(ctx: Context, question: Question, focus: Focus): InFocus {
+  const tag: FocusTag = focus.kind === 'urgency' ? focus.above : focus.kind;
+  let byFocus = ctx.inFocusNear.get(question);
+  if (!byFocus) ctx.inFocusNear.set(question, (byFocus = {}));
+  let found = byFocus[tag];
+  if (!found) {
+    const targets = (ctx.touching.get(question.id) ?? []).filter((t) => inFocus(t, focus));
+    const near = new Map<string, Question>();
+    for (const t of targets) for (const v of ctx.targetVars.get(t) ?? []) near.set(v.id, v);
+    const at = (q: Question) => ctx.index.order.get(q.id) ?? 0;
+    found = byFocus[tag] = { targets, near: [...near.values()].sort((a, b) => at(a) - at(b)).map((q) => ({ id: q.id, order: at(q) })) };
+  }
+  return found;
+}
+
+type FocusTag = Focus['kind'] | Urgency;
+
+interface InFocus {
+  targets: readonly Target[];
+  /** With each one's place in asking order, read on every call. */
+  near: readonly { id: string; order: number }[];
 }
 
 function targetConditions(target: Target): Condition[] {
@@ -96,13 +120,14 @@ function inFocus(target: Target, focus: Focus): boolean {
 export function canChangeResult(rules: Rules, question: Question, given: Answers, focus: Focus, freeFrom: number): boolean {
   if (focus.kind === 'nothing') return false;
   const ctx = contextOf(rules);
-  const targets = (ctx.touching.get(question.id) ?? []).filter((t) => inFocus(t, focus));
+  const { targets, near } = inFocusNear(ctx, question, focus);
   if (targets.length === 0) return false;
-  // Only the answers this question's targets can see: other answers cannot change the outcome of the search.
-  // (Built by hand: this runs for every question of every screen, and population walks run it millions of times.)
+  // Only the answers this question's targets in focus can see: other answers cannot change the outcome of the
+  // search. (Built by hand: this runs for every question of every screen, and population walks run it millions of
+  // times.)
   let key = `${question.id}|${focus.kind === 'urgency' ? focus.above : focus.kind}|${freeFrom}`;
-  for (const v of ctx.neighbourhood.get(question.id) ?? []) {
-    if ((ctx.index.order.get(v.id) ?? 0) >= freeFrom) break;
+  for (const v of near) {
+    if (v.order >= freeFrom) break;
     const a = given[v.id];
     key += a === undefined ? '|-' : Array.isArray(a) ? `|[${a.join(',')}]` : `|${a}`;
   }
