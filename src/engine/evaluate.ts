@@ -104,9 +104,7 @@ interface RuleEntry<R> {
 
 interface CauseEntry {
   cause: Rules['causes'][number];
-  evidence: { weight: number; when: Condition; test: (answers: Answers) => boolean; fired: FiredRule; reads: readonly string[] }[];
-  /** By the positive evidence that fired (its place in the list), then by the answers it reads. */
-  words: WordsMemo;
+  evidence: { weight: number; when: Condition; test: (answers: Answers) => boolean; fired: FiredRule }[];
 }
 
 interface Plan {
@@ -151,9 +149,7 @@ function planOf(rules: Rules): Plan {
         when: e.when,
         test: predicate(e.when),
         fired: Object.freeze({ id: e.id, kind: 'evidence' as const, cause: cause.id, weight: e.weight }),
-        reads: questionIdsOf(e.when),
       })),
-      words: memo(),
     })),
   };
   plans.set(rules, plan);
@@ -244,21 +240,18 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
     redFlags.length > 0 || exit
       ? []
       : plan.causes
-          .map(({ cause, evidence, words }) => {
+          .map(({ cause, evidence }): CauseResult => {
             let score = 0;
             const support: Condition[] = [];
-            const root = words[locale];
-            let node = root;
-            for (let i = 0; i < evidence.length; i++) {
-              const ev = evidence[i] as CauseEntry['evidence'][number];
+            for (const ev of evidence) {
               if (!ev.test(answers)) continue;
               score += ev.weight;
               trace.push(ev.fired);
-              if (ev.weight > 0) {
-                support.push(ev.when);
-                node = nodeFor(root, branch(root, node, i), ev.reads, answers);
-              }
+              if (ev.weight > 0) support.push(ev.when);
             }
+            // A cause's words (its evidence can span many questions) are worked out when read: most results whose
+            // causes are weighed are never shown (the impact analysis's population, the linter's walks).
+            let words: Because[] | undefined;
             return {
               id: cause.id,
               likelihood: likelihoodFor(score, cause.thresholds),
@@ -266,7 +259,12 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
               title: say(cause.title),
               summary: say(cause.summary),
               advice: cause.advice.map(say),
-              because: node.words ?? wordsAt(node, () => answerTextOfAll(rules, answers, support, locale)),
+              get because() {
+                return (words ??= answerTextOfAll(rules, answers, support, locale));
+              },
+              set because(value: Because[]) {
+                words = value;
+              },
             };
           })
           .sort((a, b) => LIKELIHOOD_RANK[b.likelihood] - LIKELIHOOD_RANK[a.likelihood] || b.score - a.score);

@@ -9,7 +9,7 @@
 import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import { answerProblem } from './answers.ts';
-import { matches, questionsIn } from './conditions.ts';
+import { matches, predicate, questionsIn } from './conditions.ts';
 import { canChangeResult, focusOf, skipReasons, type Focus, type SkipReason } from './relevance.ts';
 import { layoutOf, type Screen } from './screens.ts';
 import { isVisible } from './visibility.ts';
@@ -64,30 +64,31 @@ export function walk(rules: Rules, answers: Answers): Walk {
  * the outcome is the walk's own, at a fraction of the cost; the impact analysis walks 100,000 people this way.
  */
 function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Walk {
-  const layout = layoutOf(rules);
   const kept: Record<string, AnswerValue> = {};
   const plan: ScreenPlan[] = [];
-  const stoppers = stoppersOf(rules);
   // The focus changes only when an answer a red flag or scope exit reads is kept: only those rules are checked again.
   const firing = new Set<Stopper>();
   let focus: Focus = { kind: 'everything' };
-  for (const screen of layout.screens) {
+  for (const { screen, freeFrom, questions } of walkPlanOf(rules)) {
     if (focus.kind === 'nothing') break;
-    const first = screen.questions[0];
-    const freeFrom = first ? (layout.order.get(first.id) ?? 0) : 0;
-    const asked = screen.questions.filter(
-      (q) => isVisible(q, kept) && ((keepWhileOpen && focus.kind === 'everything') || canChangeResult(rules, q, kept, focus, freeFrom)),
-    );
-    if (asked.length === 0) continue;
-    plan.push({ screen, questions: asked });
+    const keepAll = keepWhileOpen && focus.kind === 'everything';
+    // Which questions the screen asks is decided on the answers before it, then its answers are kept.
+    let asked: WalkQuestion[] | null = null;
+    for (const w of questions) {
+      if (w.shown !== null && !w.shown(kept)) continue;
+      if (!keepAll && !canChangeResult(rules, w.question, kept, focus, freeFrom)) continue;
+      (asked ??= []).push(w);
+    }
+    if (asked === null) continue;
+    plan.push({ screen, questions: asked.map((w) => w.question) });
     let moved = false;
-    for (const q of asked) {
-      const value = answers[q.id];
+    for (const { question, stoppers } of asked) {
+      const value = answers[question.id];
       if (value === undefined) continue;
-      kept[q.id] = value;
-      for (const stopper of stoppers.get(q.id) ?? []) {
+      kept[question.id] = value;
+      for (const stopper of stoppers) {
         moved = true;
-        if (matches(stopper.when, kept)) firing.add(stopper);
+        if (stopper.test(kept)) firing.add(stopper);
         else firing.delete(stopper);
       }
     }
@@ -98,7 +99,47 @@ function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Wa
 
 interface Stopper {
   when: Condition;
+  test: (answers: Answers) => boolean;
   kind: 'emergency' | 'urgent' | 'exit';
+}
+
+/** A question as the walk meets it: its skip logic and the red flags and scope exits that read it, compiled. */
+interface WalkQuestion {
+  question: Question;
+  shown: ((answers: Answers) => boolean) | null;
+  stoppers: readonly Stopper[];
+}
+
+interface WalkScreen {
+  screen: Screen;
+  /** The screen's first question's place in asking order: questions from there on are still open. */
+  freeFrom: number;
+  questions: readonly WalkQuestion[];
+}
+
+const walkPlans = new WeakMap<Rules, readonly WalkScreen[]>();
+
+/**
+ * The screens with what the walk reads of each question, built once per rules object: the impact analysis walks
+ * 100,000 people through every screen, twice, and looking each of these up by id was most of the walk.
+ */
+function walkPlanOf(rules: Rules): readonly WalkScreen[] {
+  let plan = walkPlans.get(rules);
+  if (!plan) {
+    const layout = layoutOf(rules);
+    const stoppers = stoppersOf(rules);
+    plan = layout.screens.map((screen) => ({
+      screen,
+      freeFrom: screen.questions[0] ? (layout.order.get(screen.questions[0].id) ?? 0) : 0,
+      questions: screen.questions.map((question) => ({
+        question,
+        shown: question.showIf ? predicate(question.showIf) : null,
+        stoppers: stoppers.get(question.id) ?? [],
+      })),
+    }));
+    walkPlans.set(rules, plan);
+  }
+  return plan;
 }
 
 const stopperIndex = new WeakMap<Rules, ReadonlyMap<string, readonly Stopper[]>>();
@@ -109,8 +150,8 @@ function stoppersOf(rules: Rules): ReadonlyMap<string, readonly Stopper[]> {
   if (!index) {
     const map = new Map<string, Stopper[]>();
     const all: Stopper[] = [
-      ...rules.redFlags.map((r): Stopper => ({ when: r.when, kind: r.level })),
-      ...rules.scopeExits.map((r): Stopper => ({ when: r.when, kind: 'exit' })),
+      ...rules.redFlags.map((r): Stopper => ({ when: r.when, test: predicate(r.when), kind: r.level })),
+      ...rules.scopeExits.map((r): Stopper => ({ when: r.when, test: predicate(r.when), kind: 'exit' })),
     ];
     for (const stopper of all) {
       for (const id of new Set(questionsIn(stopper.when))) map.set(id, [...(map.get(id) ?? []), stopper]);
@@ -154,7 +195,7 @@ export function collectedAnswers(rules: Rules, truth: Answers, options: { outcom
       sofar[q.id] = value;
       // Everything in `sofar` was asked (an emergency sign's question always is), so its flags are the check's. Only
       // the red flags that read this answer can have started to fire with it.
-      if (oneByOne && (stoppers.get(q.id) ?? []).some((s) => s.kind === 'emergency' && matches(s.when, sofar))) return sofar;
+      if (oneByOne && (stoppers.get(q.id) ?? []).some((s) => s.kind === 'emergency' && s.test(sofar))) return sofar;
     }
   }
   return kept;
