@@ -5,6 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import appCss from '../styles/backcheck.css?inline';
+import { browserLocale } from '../i18n/index.ts';
 import type { Locale } from '../rules/text.ts';
 import { applyBrandProperties, widgetBrand } from './brand.ts';
 import { checkProps } from './check-props.ts';
@@ -72,7 +73,8 @@ const brand = widgetBrand(options, [], options.brand.font === INHERIT_FONT ? nul
 for (const problem of brand.problems) console.error(`${WHERE}: ${problem}`);
 applyBrandProperties(container, brand.properties, new Set());
 
-let locale: Locale = options.locale ?? 'en';
+// What the check shows without a locale option (LazyCheck's own choice), until the person switches.
+let locale: Locale = options.locale ?? browserLocale();
 const setLocale = (l: Locale) => {
   locale = l;
   document.documentElement.lang = l;
@@ -83,6 +85,7 @@ const send = widgetEventSender(
   options.shareAnswers,
   async () => (await import('./share.ts')).shareAnswersIn(() => locale),
   ({ type, detail }: WidgetEvent) => post({ source: MESSAGE_SOURCE, type, detail: { ...detail } }),
+  () => locale,
 );
 
 // The host script sets the iframe to this height, so the page scrolls, not the frame.

@@ -17,12 +17,17 @@ export const VERSION = packageVersion();
 export const RELEASE_DIR = releaseDirName(VERSION);
 const CDN_PATH = 'cdn/backcheck';
 
-/** The clinic's stylesheet: the docs' placeholder height, so the iframe does not jump when the check arrives. */
+/**
+ * The clinic's stylesheet, as docs/embedding.md gives it: the placeholder heights, so nothing jumps when the check
+ * arrives, and the element's own fallback content, shown only if its script has not defined it after 4 s.
+ */
 export const SITE_CSS = `body { margin: 0; font-family: Georgia, serif; }
 main { max-width: 44rem; margin: 0 auto; padding: 1rem; }
 iframe[data-backcheck] { display: block; width: 100%; border: 0; height: 720px; }
 @media (min-width: 700px) { iframe[data-backcheck] { height: 520px; } }
 backcheck-widget:not(:defined) { display: block; min-height: 660px; }
+backcheck-widget:not(:defined) > * { visibility: hidden; animation: backcheck-fallback 0s 4s forwards; }
+@keyframes backcheck-fallback { to { visibility: visible; } }
 `;
 
 export interface ReleaseSite {

@@ -295,7 +295,7 @@ describe('a clinic page on another origin, under a strict CSP', () => {
       await completeCheck(check);
       await expect.poll(async () => (await hostEvents(v.page)).some((e) => e.type === 'backcheck:complete')).toBe(true);
       const events = await hostEvents(v.page);
-      expect(events[0]).toEqual({ type: 'backcheck:start', source: 'check', detail: {} });
+      expect(events[0]).toEqual({ type: 'backcheck:start', source: 'check', detail: { checkId: expect.stringMatching(/^[0-9a-f-]{36}$/), locale: 'en' } });
       expect(events.at(-1)?.detail).toMatchObject({ rulesId: RULES.meta.id, redFlags: [], urgency: 'self-care' });
       // A calm result: what to do now, and the signs that mean calling for help.
       const headings = await check.locator('[part~="result"]').getByRole('heading', { level: 2 }).allTextContents();
@@ -535,6 +535,47 @@ describe('the mistakes, each answered on the console', () => {
       );
     } finally {
       await v.page.close();
+    }
+  });
+
+  it("the clinic page's own CSP without the CDN in frame-src: the browser refuses the frame, the host script names frame-src", async () => {
+    const url = site.clinicPage(
+      'no-frame-src.html',
+      `<meta http-equiv="Content-Security-Policy" content="frame-src 'self'">\n<script src="${site.base}embed/backcheck-host.js" defer></script>`,
+      `<iframe id="check" data-backcheck title="Check" src="${IFRAME_SRC('')}"></iframe>`,
+    );
+    const v = await visit(url);
+    try {
+      const host = () => said(v, 'warning').filter((w) => w.startsWith('backcheck-host.js'));
+      await expect.poll(host, { timeout: SILENCE_MS + 10_000 }).toHaveLength(1);
+      expect(host()[0]).toContain(`this page's own Content-Security-Policy does not let it in (its frame-src must list ${origin(site.cdn.url)})`);
+      expect(said(v, 'error').some((e) => e.includes('frame-src'))).toBe(true);
+    } finally {
+      await v.page.close();
+    }
+  });
+
+  it("the element's script not found (a 404): the clinic's own fallback content inside <backcheck-widget> shows", async () => {
+    const fallback = '<p id="fallback">The self-check could not load. Call us on <a href="tel:+442079460000">020 7946 0000</a>.</p>';
+    const broken = site.clinicPage('missing-script.html', `<script type="module" src="${site.base}embed/backcheck-missing.js"></script>`, `<backcheck-widget id="check">${fallback}</backcheck-widget>`);
+    const v = await visit(broken);
+    try {
+      expect(said(v, 'error').some((e) => /404/.test(e))).toBe(true);
+      // Hidden while a script might still arrive, then shown (the stylesheet's 4 s).
+      await expect.poll(() => v.page.locator('#fallback').isVisible(), { timeout: 10_000 }).toBe(true);
+      expect(await v.page.getByRole('link', { name: '020 7946 0000' }).getAttribute('href')).toBe('tel:+442079460000');
+    } finally {
+      await v.page.close();
+    }
+    // With its script, the element shows the check and never the fallback.
+    const working = site.clinicPage('fallback-unused.html', `<script type="module" src="${site.base}embed/backcheck.js"></script>`, `<backcheck-widget id="check" locale="en">${fallback}</backcheck-widget>`);
+    const w = await visit(working);
+    try {
+      await w.page.locator('#check').getByRole('button', { name: 'Start', exact: true }).waitFor();
+      await w.page.waitForTimeout(4500);
+      expect(await w.page.locator('#fallback').isVisible()).toBe(false);
+    } finally {
+      await w.page.close();
     }
   });
 
