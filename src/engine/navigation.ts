@@ -63,9 +63,11 @@ export function walk(rules: Rules, answers: Answers): Walk {
  * fired: every question shown is kept. Those answers cannot change the outcome (that is what relevance means), so
  * the outcome is the walk's own, at a fraction of the cost; the impact analysis walks 100,000 people this way.
  */
-function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Walk {
+function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Walk & { unsureInGroup: boolean } {
   const kept: Record<string, AnswerValue> = {};
   const plan: ScreenPlan[] = [];
+  // A grouped check whose listed questions are asked one by one ("I'm not sure" to one of them).
+  let unsureInGroup = false;
   // The focus changes only when an answer a red flag or scope exit reads is kept: only those rules are checked again.
   const firing = new Set<Stopper>();
   let focus: Focus = { kind: 'everything' };
@@ -74,18 +76,21 @@ function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Wa
     const keepAll = keepWhileOpen && focus.kind === 'everything';
     // Which questions the screen asks is decided on the answers before it, then its answers are kept.
     let asked: WalkQuestion[] | null = null;
+    let askedQuestions: Question[] | null = null;
     for (const w of questions) {
       if (w.shown !== null && !w.shown(kept)) continue;
       if (!keepAll && !canChangeResult(rules, w.question, kept, focus, freeFrom)) continue;
       (asked ??= []).push(w);
+      (askedQuestions ??= []).push(w.question);
     }
-    if (asked === null) continue;
-    plan.push({ screen, questions: asked.map((w) => w.question) });
+    if (asked === null || askedQuestions === null) continue;
+    plan.push({ screen, questions: askedQuestions });
     let moved = false;
     for (const { question, stoppers } of asked) {
       const value = answers[question.id];
       if (value === undefined) continue;
       kept[question.id] = value;
+      if (value === 'not_sure' && screen.kind === 'group') unsureInGroup = true;
       for (const stopper of stoppers) {
         moved = true;
         if (stopper.test(kept)) firing.add(stopper);
@@ -94,7 +99,7 @@ function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Wa
     }
     if (moved) focus = focusOfFiring(firing);
   }
-  return { plan, kept };
+  return { plan, kept, unsureInGroup };
 }
 
 interface Stopper {
@@ -182,8 +187,10 @@ function focusOfFiring(firing: ReadonlySet<Stopper>): Focus {
  * they give is the same (the relevance property test proves it), and it is much faster for large populations.
  */
 export function collectedAnswers(rules: Rules, truth: Answers, options: { outcomeOnly?: boolean } = {}): Answers {
-  const { plan, kept } = options.outcomeOnly ? walkScreens(rules, truth, true) : walk(rules, truth);
-  if (!plan.some((p) => p.screen.kind === 'group' && p.questions.some((q) => truth[q.id] === 'not_sure'))) return kept;
+  const walked = options.outcomeOnly ? walkScreens(rules, truth, true) : walk(rules, truth);
+  const { plan, kept } = walked;
+  const unsure = 'unsureInGroup' in walked ? walked.unsureInGroup : plan.some((p) => p.screen.kind === 'group' && p.questions.some((q) => truth[q.id] === 'not_sure'));
+  if (!unsure) return kept;
   // The kept answers screen by screen; a group answered "I'm not sure" one question at a time.
   const sofar: Record<string, AnswerValue> = {};
   const stoppers = stoppersOf(rules);
