@@ -5,9 +5,12 @@
 // copies (`x.js.gz`, `x.js.br`), which a server sends as they are (nginx's gzip_static, brotli_static): the bytes on
 // the wire without the server compressing anything, and without a server that forgot to.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
+import { artifactProblems, formatArtifactProblems } from './artifacts.ts';
+import { listFiles } from './files.ts';
 
 /** What a release holds, from dist/ (not the npm package's or FHIR's output that may sit there too). */
 export const RELEASE_CONTENTS = ['index.html', 'embed.html', 'assets', 'embed'] as const;
@@ -22,9 +25,19 @@ export const ENTRIES = {
   host: 'embed/backcheck-host.js',
 } as const;
 
+/** The clinical content a release carries, and whether a clinician signed off exactly that content. */
+export interface ReleaseRules {
+  id: string;
+  version: string;
+  signedOff: boolean;
+  /** Who signed off and when (a sign-off that no longer matches the content is not one). */
+  signoff?: { by: string; on: string };
+}
+
 export interface ReleaseManifest {
   name: 'backcheck';
   version: string;
+  rules: ReleaseRules;
   algorithm: typeof ALGORITHM;
   entries: typeof ENTRIES;
   /** Path inside the release folder (with /) -> its SRI value, e.g. "sha384-...". */
@@ -36,7 +49,7 @@ export function releaseDirName(version: string): string {
 }
 
 /** Copies `dist` into `<outRoot>/backcheck-<version>/` (replacing an older copy) and writes its integrity.json. */
-export function writeRelease(dist: string, outRoot: string, version: string): { dir: string; manifest: ReleaseManifest } {
+export function writeRelease(dist: string, outRoot: string, version: string, rules: ReleaseRules): { dir: string; manifest: ReleaseManifest } {
   for (const name of RELEASE_CONTENTS) {
     if (!existsSync(join(dist, name))) throw new Error(`${join(dist, name)} is missing: run npm run build first`);
   }
@@ -48,7 +61,12 @@ export function writeRelease(dist: string, outRoot: string, version: string): { 
   if (absolute.length > 0) {
     throw new Error(`The release must use relative URLs only (it may be hosted under any path); found:\n  ${absolute.join('\n  ')}`);
   }
-  const manifest: ReleaseManifest = { name: 'backcheck', version, algorithm: ALGORITHM, entries: ENTRIES, files: hashFiles(dir) };
+  const development = artifactProblems(dir, buildMachinePaths());
+  if (development.length > 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`${dist} is not what a clinic may host (run npm run build, which always builds for production, then release again):\n${formatArtifactProblems(development)}`);
+  }
+  const manifest: ReleaseManifest = { name: 'backcheck', version, rules, algorithm: ALGORITHM, entries: ENTRIES, files: hashFiles(dir) };
   writeFileSync(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   for (const path of listFiles(dir).filter(isText)) {
     const bytes = readFileSync(join(dir, path));
@@ -125,9 +143,14 @@ export function verifyRelease(dir: string): string[] {
 /**
  * The tags a clinic pastes to pin this exact release from `base` (the folder's URL, ending in /): the element's
  * script and a modulepreload for each of its chunks, each with its SRI hash (a dynamic import then uses the
- * preloaded, checked module), and the host script for iframes.
+ * preloaded, checked module), the host script for iframes, and the iframe itself.
  */
-export function pinnedTags(manifest: ReleaseManifest, base: string): { element: string; host: string } {
+export function pinnedTags(
+  manifest: ReleaseManifest,
+  base: string,
+  /** The clinic's pages' origins, for the iframe's allowed-origin. */
+  origins: readonly string[] = ['https://your-clinic.example'],
+): { element: string; host: string; iframe: string } {
   const url = (path: string) => new URL(path, base).href;
   const tag = (path: string, open: string) => `${open} src="${url(path)}" integrity="${manifest.files[path]}" crossorigin="anonymous"></script>`;
   const chunks = Object.keys(manifest.files).filter((p) => p.startsWith('embed/') && p.endsWith('.js') && p !== ENTRIES.element && p !== ENTRIES.host);
@@ -135,7 +158,20 @@ export function pinnedTags(manifest: ReleaseManifest, base: string): { element: 
     ...chunks.map((p) => `<link rel="modulepreload" href="${url(p)}" integrity="${manifest.files[p]}" crossorigin="anonymous">`),
     tag(ENTRIES.element, '<script type="module"'),
   ].join('\n');
-  return { element, host: tag(ENTRIES.host, '<script defer') };
+  // The iframe's options go in its address; allowed-origin must list the clinic's pages' origins exactly.
+  const iframe =
+    `<iframe data-backcheck title="Back pain self-check" src="${url(ENTRIES.iframe)}?locale=en&allowed-origin=` +
+    `${encodeURIComponent(origins.join(' '))}"></iframe>`;
+  return { element, host: tag(ENTRIES.host, '<script defer'), iframe };
+}
+
+/**
+ * Paths of this machine that no shipped file may contain: the project's folder, and the home folder when it is
+ * specific enough (/home/ci, not /app, which "/apply" in any script would contain).
+ */
+export function buildMachinePaths(): string[] {
+  const home = homedir();
+  return [resolve(import.meta.dirname, '../..'), ...(home.split('/').filter(Boolean).length >= 2 ? [home] : [])];
 }
 
 /** `src="/..."`, `href="/..."` in the release's pages: what would break under a sub-path. */
@@ -145,11 +181,4 @@ function absoluteUrls(dir: string): string[] {
     .flatMap((path) =>
       [...readFileSync(join(dir, path), 'utf8').matchAll(/\b(?:src|href)\s*=\s*["'](\/[^"']*)["']/g)].map((m) => `${path}: ${m[1]}`),
     );
-}
-
-function listFiles(dir: string, base = dir): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path, base) : [relative(base, path).split(sep).join('/')];
-  });
 }

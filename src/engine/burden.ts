@@ -3,6 +3,7 @@
 // 11.8 s, more than 30 words 16.8 s). Words are those of the question, its options and, for a grouped check, its
 // list; hints, "why we ask" and page furniture are not counted. A grouped check counts as one question, plus its
 // "Which of these?" when answered Yes. Pure: the bench, the tests and the build (the intro's time estimate) share it.
+import type { TimeEstimate } from '../rules/time-estimate.ts';
 import type { Question, Rules, Text } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import type { Answers } from './answers.ts';
@@ -183,8 +184,7 @@ export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: 
   };
 }
 
-/** Minutes a person with no warning sign takes, per language: the intro's "about N to M minutes". */
-export type TimeEstimate = Record<Locale, { low: number; high: number }>;
+export type { TimeEstimate };
 
 /**
  * The intro's "usually N to M minutes" in each language: the median (rounded down) and the time nine in ten stay

@@ -6,8 +6,8 @@ declare module '*.yaml?rules' {
   const rules: Rules;
   export default rules;
   export const rulesHash: string;
-  /** Minutes for a person with no warning sign, per language, from the rules (src/engine/burden.ts). */
-  export const timeEstimate: import('../engine/burden.ts').TimeEstimate;
+  /** Minutes for a person with no warning sign, per language, worked out from the rules at build time. */
+  export const timeEstimate: import('./time-estimate.ts').TimeEstimate;
   export const rulesSignoff: SignoffStatus;
 }
 
@@ -17,14 +17,14 @@ declare module '*.yaml?rules-full' {
   const rules: Rules;
   export default rules;
   export const rulesHash: string;
-  /** Minutes for a person with no warning sign, per language, from the rules (src/engine/burden.ts). */
-  export const timeEstimate: import('../engine/burden.ts').TimeEstimate;
+  /** Minutes for a person with no warning sign, per language, worked out from the rules at build time. */
+  export const timeEstimate: import('./time-estimate.ts').TimeEstimate;
   /** Whether the file's sign-off matches its content, checked at build time. */
   export const rulesSignoff: SignoffStatus;
 }
 
 declare module '*.yaml?rules-meta' {
   import type { Text } from './schema.ts';
-  const meta: { id: string; version: string; title: Text; hash: string; estimate: import('../engine/burden.ts').TimeEstimate };
+  const meta: { id: string; version: string; title: Text; hash: string; estimate: import('./time-estimate.ts').TimeEstimate };
   export default meta;
 }
