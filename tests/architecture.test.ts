@@ -29,7 +29,7 @@ function referencesOf(file: string): string[] {
 
 /**
  * The house, from the ground up: a folder may use its own floor and those below, never one above (one that builds
- * on it). rules -> engine -> flow, fhir, storage -> scenarios -> lint -> ui, review -> embed, build -> cli.
+ * on it). rules -> engine -> flow, fhir, storage -> scenarios -> lint, population -> ui, review -> embed, build -> cli.
  */
 const FLOORS: Readonly<Record<string, number>> = {
   rules: 0,
@@ -41,6 +41,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   storage: 2,
   scenarios: 3,
   lint: 4,
+  population: 4,
   ui: 5,
   review: 5,
   embed: 6,

@@ -35,6 +35,8 @@ export function surveyExpression(condition: Condition, rules: Rules): string {
   if ('all' in condition) return condition.all.map((c) => `(${surveyExpression(c, rules)})`).join(' and ');
   if ('any' in condition) return condition.any.map((c) => `(${surveyExpression(c, rules)})`).join(' or ');
   if ('not' in condition) return `!(${surveyExpression(condition.not, rules)})`;
+  // "At least N of": SurveyJS counts with its iif() function.
+  if ('of' in condition) return `(${condition.of.map((c) => `iif(${surveyExpression(c, rules)}, 1, 0)`).join(' + ')}) >= ${condition.atLeast}`;
   const value = `{${condition.question}}`;
   if ('atLeast' in condition) return `${value} >= ${condition.atLeast}`;
   if ('atMost' in condition) return `${value} <= ${condition.atMost}`;

@@ -99,6 +99,7 @@ function triageOutput(result: Result, progress: ReturnType<typeof answerSetProgr
     redFlags: result.redFlags,
     consultSigns: result.consultSigns,
     outOfScope: result.outOfScope,
+    advice: result.advice,
     causes: result.causes.map((c) => ({
       id: c.id,
       likelihood: c.likelihood,

@@ -28,7 +28,7 @@ export type StartDetail = CheckContext;
 export interface StepDetail extends CheckContext {
   /** The section id from the rules, e.g. "red_flags". */
   section: string;
-  /** The screen: its id from the rules' `screens`, or `<id>/which`, or `<id>/<question id>` for one sign asked alone. */
+  /** The screen: its id from the rules' `screens`, or `<id>/which`, or `<id>/unsure` for the grouped check's list asked again after "I'm not sure". */
   screen: string;
   /** The screen's place in this person's path (1 for the first). */
   stepNumber: number;

@@ -45,6 +45,7 @@ function collect(c: Condition, answers: Answers, counted: Map<string, Set<string
   if (!matches(c, answers)) return;
   if ('all' in c) return c.all.forEach((x) => collect(x, answers, counted));
   if ('any' in c) return c.any.forEach((x) => collect(x, answers, counted));
+  if ('of' in c) return c.of.forEach((x) => collect(x, answers, counted));
   if ('not' in c) {
     // A "not" holds because of what was answered instead: quote the whole answer.
     for (const id of questionsIn(c.not)) if (answers[id] !== undefined) counted.set(id, 'all');

@@ -88,8 +88,10 @@ export function burdenOf(path: Path, locale: Locale, whichPrompt: string): Burde
 // ---- Populations of answer sets ----
 
 /** Questions a red flag reads, which have a plain "no". */
+/** Warning signs: yes/no questions a red flag reads, and every sign listed in a grouped check (some only call for a consultation). */
 function warningQuestions(rules: Rules): Question[] {
-  const used = new Set(rules.redFlags.flatMap((r) => questionsIn(r.when)));
+  const grouped = (rules.screens ?? []).filter((s) => s.kind === 'group').flatMap((s) => s.questions);
+  const used = new Set([...rules.redFlags.flatMap((r) => questionsIn(r.when)), ...grouped]);
   return rules.questions.filter((q) => used.has(q.id) && q.type === 'single' && q.options.some((o) => o.id === 'no'));
 }
 

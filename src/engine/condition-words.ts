@@ -31,10 +31,11 @@ function words(rules: Pick<Rules, 'questions'>, c: Condition, options: Condition
   if ('all' in c) return group(c.all, ' and ');
   if ('any' in c) return group(c.any, ' or ');
   if ('not' in c) return `not (${words(rules, c.not, options, true)})`;
+  if ('of' in c) return `at least ${c.atLeast} of (${c.of.map((p) => words(rules, p, options, true)).join('; ')})`;
   return `${leaf(rules, c, options)}${answered(c.question, options.answers)}`;
 }
 
-type Leaf = Exclude<Condition, { all: Condition[] } | { any: Condition[] } | { not: Condition }>;
+type Leaf = Extract<Condition, { question: string }>;
 
 function leaf(rules: Pick<Rules, 'questions'>, c: Leaf, options: ConditionWordsOptions): string {
   if ('atLeast' in c) return `${c.question} is ${c.atLeast} or more`;

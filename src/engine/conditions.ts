@@ -44,6 +44,15 @@ function compile(condition: Condition): Predicate {
     const inner = predicateFor(condition.not);
     return (answers) => !inner(answers);
   }
+  if ('of' in condition) {
+    const parts = condition.of.map(predicateFor);
+    const need = condition.atLeast;
+    return (answers) => {
+      let count = 0;
+      for (const p of parts) if (p(answers) && ++count >= need) return true;
+      return false;
+    };
+  }
   const id = condition.question;
   if ('atLeast' in condition) {
     const min = condition.atLeast;
@@ -80,5 +89,6 @@ export function questionsIn(condition: Condition): string[] {
   if ('all' in condition) return condition.all.flatMap(questionsIn);
   if ('any' in condition) return condition.any.flatMap(questionsIn);
   if ('not' in condition) return questionsIn(condition.not);
+  if ('of' in condition) return condition.of.flatMap(questionsIn);
   return [condition.question];
 }

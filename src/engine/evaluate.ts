@@ -28,7 +28,7 @@ export interface CauseResult {
 
 export interface FiredRule {
   id: string;
-  kind: 'redFlag' | 'consultSign' | 'scopeExit' | 'evidence';
+  kind: 'redFlag' | 'consultSign' | 'scopeExit' | 'evidence' | 'advice';
   /** The cause an evidence rule belongs to. */
   cause?: string;
   weight?: number;
@@ -54,6 +54,8 @@ export interface Result {
   safetyNet: { title: string; items: string[] } | null;
   /** What the person can do now (self-care and consult results), when the rules give it. */
   selfCareAdvice: { title: string; items: string[] } | null;
+  /** Advice rules that hold for these answers (never change the urgency), in file order. */
+  advice: { id: string; text: string; because: Because[] }[];
 }
 
 const URGENCY_RANK: Record<Urgency, number> = { 'self-care': 0, consult: 1, urgent: 2, emergency: 3 };
@@ -113,6 +115,7 @@ interface Plan {
   redFlags: RuleEntry<Rules['redFlags'][number]>[];
   consultSigns: RuleEntry<Rules['consultSigns'][number]>[];
   scopeExits: RuleEntry<Rules['scopeExits'][number]>[];
+  advice: RuleEntry<Rules['advice'][number]>[];
   causes: CauseEntry[];
 }
 
@@ -142,6 +145,7 @@ function planOf(rules: Rules): Plan {
     redFlags: rules.redFlags.map((r) => entry(r, 'redFlag')),
     consultSigns: rules.consultSigns.map((r) => entry(r, 'consultSign')),
     scopeExits: rules.scopeExits.map((r) => entry(r, 'scopeExit')),
+    advice: rules.advice.map((r) => entry(r, 'advice')),
     causes: rules.causes.map((cause) => ({
       cause,
       evidence: cause.evidence.map((e) => ({
@@ -231,6 +235,12 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
   }
   const exit = plan.scopeExits.find((e) => e.test(answers));
   if (exit) trace.push(exit.fired);
+  const advice: Result['advice'] = [];
+  for (const e of plan.advice) {
+    if (!e.test(answers)) continue;
+    trace.push(e.fired);
+    advice.push({ id: e.rule.id, text: say(e.rule.text), because: because(e) });
+  }
   // Out of scope is never self-care: the person is sent to someone who can help.
   if (exit) urgency = moreUrgent(urgency, 'consult');
 
@@ -305,5 +315,6 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
     // Self-care advice is for the people the check is made for: not after a scope exit (a child, or pain that
     // began before training), whose care someone else plans.
     selfCareAdvice: (urgency === 'self-care' || urgency === 'consult') && !exit ? list('selfCareAdvice') : null,
+    advice,
   };
 }

@@ -21,11 +21,15 @@ export type GroupChoice = 'yes' | 'no' | 'not_sure';
 export const GROUP_CHOICES: readonly GroupChoice[] = ['yes', 'no', 'not_sure'];
 export type Choices = Readonly<Record<string, GroupChoice>>;
 
-/** One page the person sees. A grouped check is one step, plus "Which of these?" after Yes, or each question after "I'm not sure". */
+/**
+ * One page the person sees. A grouped check is one step, plus "Which of these?" after Yes (each sign with what does
+ * not count), or, after "I'm not sure", the whole list again on one page: each sign in full words, with what does not
+ * count and how to check it, answered Yes, No or "I'm not sure" row by row.
+ */
 export type Step =
   | { kind: 'screen'; key: string; screen: Screen; questions: readonly Question[] }
   | { kind: 'which'; key: string; screen: Screen; questions: readonly Question[] }
-  | { kind: 'one'; key: string; screen: Screen; questions: readonly [Question] };
+  | { kind: 'unsure'; key: string; screen: Screen; questions: readonly Question[] };
 
 export interface ScreenPlan {
   screen: Screen;
@@ -63,11 +67,9 @@ export function walk(rules: Rules, answers: Answers): Walk {
  * fired: every question shown is kept. Those answers cannot change the outcome (that is what relevance means), so
  * the outcome is the walk's own, at a fraction of the cost; the impact analysis walks 100,000 people this way.
  */
-function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Walk & { unsureInGroup: boolean } {
+function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Walk {
   const kept: Record<string, AnswerValue> = {};
   const plan: ScreenPlan[] = [];
-  // A grouped check whose listed questions are asked one by one ("I'm not sure" to one of them).
-  let unsureInGroup = false;
   // The focus changes only when an answer a red flag or scope exit reads is kept: only those rules are checked again.
   const firing = new Set<Stopper>();
   let focus: Focus = { kind: 'everything' };
@@ -90,7 +92,6 @@ function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Wa
       const value = answers[question.id];
       if (value === undefined) continue;
       kept[question.id] = value;
-      if (value === 'not_sure' && screen.kind === 'group') unsureInGroup = true;
       for (const stopper of stoppers) {
         moved = true;
         if (stopper.test(kept)) firing.add(stopper);
@@ -99,7 +100,7 @@ function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Wa
     }
     if (moved) focus = focusOfFiring(firing);
   }
-  return { plan, kept, unsureInGroup };
+  return { plan, kept };
 }
 
 interface Stopper {
@@ -181,31 +182,13 @@ function focusOfFiring(firing: ReadonlySet<Stopper>): Focus {
 
 /**
  * The answers the check collects from a person whose true answers are `truth` (every question answered): what the
- * state machine ends with, without walking it step by step. The walk decides what is asked; the one thing it cannot
- * see is a grouped check answered "I'm not sure", whose questions come one at a time and stop at an emergency sign.
- * With `outcomeOnly`, questions asked before any red flag or scope exit are all kept, relevant or not: the result
- * they give is the same (the relevance property test proves it), and it is much faster for large populations.
+ * state machine ends with, without walking it step by step. (A grouped check answered "I'm not sure" asks its whole
+ * list again on one page, so its answers all count, as on any screen.) With `outcomeOnly`, questions asked before any
+ * red flag or scope exit are all kept, relevant or not: the result they give is the same (the relevance property test
+ * proves it), and it is much faster for large populations.
  */
 export function collectedAnswers(rules: Rules, truth: Answers, options: { outcomeOnly?: boolean } = {}): Answers {
-  const walked = options.outcomeOnly ? walkScreens(rules, truth, true) : walk(rules, truth);
-  const { plan, kept } = walked;
-  const unsure = 'unsureInGroup' in walked ? walked.unsureInGroup : plan.some((p) => p.screen.kind === 'group' && p.questions.some((q) => truth[q.id] === 'not_sure'));
-  if (!unsure) return kept;
-  // The kept answers screen by screen; a group answered "I'm not sure" one question at a time.
-  const sofar: Record<string, AnswerValue> = {};
-  const stoppers = stoppersOf(rules);
-  for (const { screen, questions } of plan) {
-    const oneByOne = screen.kind === 'group' && questions.some((q) => truth[q.id] === 'not_sure');
-    for (const q of questions) {
-      const value = kept[q.id];
-      if (value === undefined) continue;
-      sofar[q.id] = value;
-      // Everything in `sofar` was asked (an emergency sign's question always is), so its flags are the check's. Only
-      // the red flags that read this answer can have started to fire with it.
-      if (oneByOne && (stoppers.get(q.id) ?? []).some((s) => s.kind === 'emergency' && s.test(sofar))) return sofar;
-    }
-  }
-  return kept;
+  return (options.outcomeOnly ? walkScreens(rules, truth, true) : walk(rules, truth)).kept;
 }
 
 /** The answers that count for the result and the summary. */
@@ -254,9 +237,8 @@ export function whyLeftOut(rules: Rules, answers: Answers, question: Question): 
 
 // ---- Steps ----
 
-export function stepKey(screen: Screen, part?: 'which' | Question): string {
-  if (part === undefined) return screen.id;
-  return part === 'which' ? `${screen.id}/which` : `${screen.id}/${part.id}`;
+export function stepKey(screen: Screen, part?: 'which' | 'unsure'): string {
+  return part === undefined ? screen.id : `${screen.id}/${part}`;
 }
 
 /** Every step of the path these answers and choices take, in order. */
@@ -266,9 +248,7 @@ export function stepsOf(rules: Rules, answers: Answers, choices: Choices): Step[
     if (screen.kind !== 'group') return [main];
     const choice = choices[screen.id];
     if (choice === 'yes') return [main, { kind: 'which', key: stepKey(screen, 'which'), screen, questions }];
-    if (choice === 'not_sure') {
-      return [main, ...questions.map((q): Step => ({ kind: 'one', key: stepKey(screen, q), screen, questions: [q] }))];
-    }
+    if (choice === 'not_sure') return [main, { kind: 'unsure', key: stepKey(screen, 'unsure'), screen, questions }];
     return [main];
   });
 }
@@ -285,21 +265,20 @@ export function isStepAnswered(step: Step, answers: Answers, choices: Choices): 
       return choice !== 'no' || step.questions.every((q) => answers[q.id] === 'no');
     }
     case 'which':
-      return allAnswered && step.questions.some((q) => answers[q.id] === 'yes');
-    case 'one':
+      // A confirmed tick may have become "I'm not sure"; one that became No leaves the group at No (applyResponse).
+      return allAnswered && step.questions.some((q) => answers[q.id] === 'yes' || answers[q.id] === 'not_sure');
+    case 'unsure':
       return allAnswered;
   }
 }
 
-/** Where a step key sits in asking order: its screen, then the group's own question, "which", each question. */
+/** Where a step key sits in asking order: its screen, then the group's own question, then "which" or "not sure". */
 function position(rules: Rules, key: string): [number, number] {
   const layout = layoutOf(rules);
   const [screenId = '', part] = key.split('/');
   const screen = layout.screenById.get(screenId);
   if (!screen) return [-1, 0];
-  if (part === undefined) return [screen.index, 0];
-  if (part === 'which') return [screen.index, 1];
-  return [screen.index, 2 + screen.questions.findIndex((q) => q.id === part)];
+  return [screen.index, part === undefined ? 0 : 1];
 }
 
 function isAfter(a: [number, number], b: [number, number]): boolean {
@@ -341,10 +320,10 @@ export function findStep(rules: Rules, answers: Answers, choices: Choices, key: 
   const screen = layoutOf(rules).screenById.get(screenId);
   if (!screen) return null;
   const answered = screen.questions.filter((q) => answers[q.id] !== undefined);
-  if (part === undefined) return answered.length > 0 ? { kind: 'screen', key, screen, questions: answered } : null;
-  if (part === 'which') return answered.length > 0 ? { kind: 'which', key, screen, questions: answered } : null;
-  const one = answered.find((q) => q.id === part);
-  return one ? { kind: 'one', key, screen, questions: [one] } : null;
+  if (answered.length === 0) return null;
+  if (part === undefined) return { kind: 'screen', key, screen, questions: answered };
+  if (part === 'which') return { kind: 'which', key, screen, questions: answered };
+  return part === 'unsure' ? { kind: 'unsure', key, screen, questions: answered } : null;
 }
 
 /**
@@ -382,8 +361,12 @@ export type Response =
   | { kind: 'values'; values: Readonly<Record<string, AnswerValue | undefined>> }
   /** "Do you have any of these?" */
   | { kind: 'choice'; choice: GroupChoice | undefined }
-  /** "Which of these?": the questions ticked. */
-  | { kind: 'ticked'; questions: readonly string[] };
+  /**
+   * "Which of these?": the questions ticked, and for each ticked question that asks to be confirmed (`confirm`), its
+   * answer in full words; or, with `none`, none of them after all (the person said Yes, then read what counts and
+   * what does not).
+   */
+  | { kind: 'ticked'; questions: readonly string[]; confirmed?: Readonly<Record<string, AnswerValue | undefined>>; none?: boolean };
 
 export interface ResponseProblem {
   /** The question, or the grouped check's screen id, the problem is about. */
@@ -404,11 +387,22 @@ export function responseProblems(step: Step, response: Response): ResponseProble
   }
   if (step.kind === 'which') {
     const listed = new Set(step.questions.map((q) => q.id));
+    if (response.kind === 'ticked' && response.none === true) {
+      return response.questions.length === 0 ? [] : [{ field: step.screen.id, kind: 'invalid', message: 'ticks together with "none of these"' }];
+    }
     if (response.kind !== 'ticked' || response.questions.length === 0) {
-      return [{ field: step.screen.id, kind: 'required', message: 'tick at least one' }];
+      return [{ field: step.screen.id, kind: 'required', message: 'tick at least one, or "none of these"' }];
     }
     const unknown = response.questions.filter((id) => !listed.has(id));
-    return unknown.length === 0 ? [] : [{ field: step.screen.id, kind: 'invalid', message: `not in this list: ${unknown.join(', ')}` }];
+    if (unknown.length > 0) return [{ field: step.screen.id, kind: 'invalid', message: `not in this list: ${unknown.join(', ')}` }];
+    // Each ticked sign that asks to be confirmed needs its answer in full words.
+    return step.questions.flatMap((q): ResponseProblem[] => {
+      if (!q.confirm || !response.questions.includes(q.id)) return [];
+      const value = response.confirmed?.[q.id];
+      if (value === undefined) return [{ field: q.id, kind: 'required', message: `"${q.id}" is ticked and needs confirming` }];
+      const problem = answerProblem(q, value);
+      return problem ? [{ field: q.id, kind: 'invalid', message: problem }] : [];
+    });
   }
   if (response.kind !== 'values') return [{ field: step.screen.id, kind: 'required', message: 'answer the questions' }];
   return step.questions.flatMap((q): ResponseProblem[] => {
@@ -442,7 +436,13 @@ export function applyResponse(
     }
   } else if (response.kind === 'ticked') {
     const ticked = new Set(response.questions);
-    for (const q of step.questions) next[q.id] = ticked.has(q.id) ? 'yes' : 'no';
+    for (const q of step.questions) {
+      const confirmed = q.confirm ? response.confirmed?.[q.id] : undefined;
+      next[q.id] = !ticked.has(q.id) ? 'no' : (confirmed ?? 'yes');
+    }
+    // None after all (said so, or every tick taken back on confirming): the grouped check's answer becomes No, so
+    // "Which of these?" is no longer on the path.
+    if (response.none === true || step.questions.every((q) => next[q.id] === 'no')) nextChoices[step.screen.id] = 'no';
   } else if (response.kind === 'values') {
     for (const q of step.questions) {
       const value = response.values[q.id];
@@ -474,8 +474,15 @@ export function responseFor(step: Step, truth: Answers): Response | null {
     const choice: GroupChoice = values.includes('not_sure') ? 'not_sure' : values.includes('yes') ? 'yes' : 'no';
     return { kind: 'choice', choice };
   }
-  if (step.kind === 'which') return { kind: 'ticked', questions: step.questions.filter((q) => truth[q.id] === 'yes').map((q) => q.id) };
+  if (step.kind === 'which') return tickedResponse(step, truth);
   return { kind: 'values', values: Object.fromEntries(step.questions.map((q) => [q.id, truth[q.id]])) };
+}
+
+/** "Which of these?" as these answers give it: the yes (and, for confirmed signs, not sure) ticked, with confirmations. */
+function tickedResponse(step: Step, answers: Answers): Response {
+  const ticked = step.questions.filter((q) => answers[q.id] === 'yes' || (q.confirm === true && answers[q.id] === 'not_sure'));
+  const confirmed = Object.fromEntries(ticked.filter((q) => q.confirm).map((q) => [q.id, answers[q.id]]));
+  return { kind: 'ticked', questions: ticked.map((q) => q.id), confirmed };
 }
 
 /**
@@ -496,6 +503,6 @@ export function impliedChoices(rules: Rules, answers: Answers): Choices {
 /** The response that gives again what is already recorded for a step (the browser's Forward button). */
 export function recordedResponse(step: Step, answers: Answers, choices: Choices): Response {
   if (step.kind === 'screen' && step.screen.kind === 'group') return { kind: 'choice', choice: choices[step.screen.id] };
-  if (step.kind === 'which') return { kind: 'ticked', questions: step.questions.filter((q) => answers[q.id] === 'yes').map((q) => q.id) };
+  if (step.kind === 'which') return tickedResponse(step, answers);
   return { kind: 'values', values: Object.fromEntries(step.questions.map((q) => [q.id, answers[q.id]])) };
 }

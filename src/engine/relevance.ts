@@ -1,6 +1,6 @@
 // Can an answer still change the result? Before a screen is shown, each of its questions is tested: is there some
 // answer to it, together with some answers to everything still to come, that changes the urgency, a red flag, a
-// consult sign, the scope exit, or a cause's likelihood band? If not, the question is not asked.
+// consult sign, the scope exit, an advice rule, or a cause's likelihood band? If not, the question is not asked.
 //
 // The test is exact, over the structured conditions, with the solver's two economies (see solver.ts): only the
 // questions a rule names (and what their skip logic names) are searched, and each question's answers are cut down
@@ -34,7 +34,7 @@ export function focusOf(rules: Rules, answers: Answers): Focus {
 
 export type Target =
   | { kind: 'redFlag'; id: string; when: Condition; level: Urgency }
-  | { kind: 'consultSign' | 'scopeExit'; id: string; when: Condition }
+  | { kind: 'consultSign' | 'scopeExit' | 'advice'; id: string; when: Condition }
   | { kind: 'cause'; id: string; cause: Cause };
 
 interface Context {
@@ -59,6 +59,8 @@ function contextOf(rules: Rules): Context {
     ...rules.redFlags.map((r): Target => ({ kind: 'redFlag', id: r.id, when: r.when, level: r.level })),
     ...rules.consultSigns.map((r): Target => ({ kind: 'consultSign', id: r.id, when: r.when })),
     ...rules.scopeExits.map((r): Target => ({ kind: 'scopeExit', id: r.id, when: r.when })),
+    // Advice never changes the urgency, but whether it is shown is part of the result.
+    ...rules.advice.map((r): Target => ({ kind: 'advice', id: r.id, when: r.when })),
     ...rules.causes.map((c): Target => ({ kind: 'cause', id: c.id, cause: c })),
   ];
   const touching = new Map<string, Target[]>();

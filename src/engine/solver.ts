@@ -82,6 +82,7 @@ export function leaves(condition: Condition): Extract<Condition, { question: str
   if ('all' in condition) return condition.all.flatMap(leaves);
   if ('any' in condition) return condition.any.flatMap(leaves);
   if ('not' in condition) return leaves(condition.not);
+  if ('of' in condition) return condition.of.flatMap(leaves);
   return [condition];
 }
 
@@ -140,6 +141,18 @@ export function partial(c: Condition, answers: Answers, open: (id: string) => bo
   if ('not' in c) {
     const v = partial(c.not, answers, open);
     return v === null ? null : !v;
+  }
+  if ('of' in c) {
+    // Decided once enough parts are true, or too few can still become true.
+    let yes = 0;
+    let unknown = 0;
+    for (const x of c.of) {
+      const v = partial(x, answers, open);
+      if (v === true) yes++;
+      else if (v === null) unknown++;
+    }
+    if (yes >= c.atLeast) return true;
+    return yes + unknown < c.atLeast ? false : null;
   }
   return open(c.question) ? null : matches(c, answers);
 }

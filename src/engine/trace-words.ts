@@ -6,6 +6,7 @@ const KIND: Record<FiredRule['kind'], string> = {
   consultSign: 'Consult sign',
   scopeExit: 'Scope exit',
   evidence: 'Evidence',
+  advice: 'Advice',
 };
 
 export function describeTrace(trace: readonly FiredRule[]): string[] {

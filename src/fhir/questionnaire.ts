@@ -88,6 +88,9 @@ function enableWhen(
   condition: Condition,
   questionId: string,
 ): Pick<QuestionnaireItem, 'enableWhen' | 'enableBehavior'> {
+  if ('of' in condition) {
+    throw new FhirMappingError(`showIf of "${questionId}" counts conditions ("atLeast ... of"), which FHIR enableWhen cannot express`);
+  }
   const leaves = 'all' in condition ? condition.all : 'any' in condition ? condition.any : [condition];
   // A lone "is any of" leaf is an "any" list of single answers.
   const behavior = 'any' in condition || 'isAny' in condition ? 'any' : 'all';
@@ -106,7 +109,7 @@ function leafEnableWhen(
   };
   const negated = 'not' in leaf;
   const inner = negated ? leaf.not : leaf;
-  if ('all' in inner || 'any' in inner || 'not' in inner) return fail();
+  if ('all' in inner || 'any' in inner || 'not' in inner || 'of' in inner) return fail();
   const target = rules.questions.find((q) => q.id === inner.question);
   if (!target) return fail();
   if ('atLeast' in inner || 'atMost' in inner) {

@@ -157,11 +157,14 @@ export const checkMachine = setup({
         error: null,
       };
     }),
-    showPreviousStep: assign(({ context }) => ({
-      current: context.history.at(-1) ?? null,
-      history: context.history.slice(0, -1),
-      error: null,
-    })),
+    // Back goes to the last step shown that is still on the person's path: a "Which of these?" answered "none of
+    // these" (or whose ticks were all taken back) is no longer part of it, so Back skips it to the grouped check.
+    showPreviousStep: assign(({ context }) => {
+      const onPath = new Set(stepsOf(context.rules, context.answers, context.choices).map((s) => s.key));
+      let at = context.history.length - 1;
+      while (at > 0 && !onPath.has(context.history[at] ?? '')) at--;
+      return { current: context.history[at] ?? null, history: context.history.slice(0, Math.max(0, at)), error: null };
+    }),
     showScreenToChange: assign(({ context, event }) => {
       assertEvent(event, 'user.change');
       return {

@@ -197,9 +197,15 @@ function urgencyLevelsProduced(index: RulesIndex, entries: readonly RuleEntry[],
   const flags = entries.filter((r) => r.kind === 'redFlag');
   const emergencies = flags.filter((r) => r.level === 'emergency');
   if (emergencies.some((r) => fires.get(r.id))) produced.add('emergency');
-  const reaches = (r: RuleEntry, above: RuleEntry[]) =>
-    fires.get(r.id) === true &&
-    solve(index, { require: [r.when], forbid: touching(index, [r.when], above).map((b) => b.when) }).status === 'found';
+  const reaches = (r: RuleEntry, above: RuleEntry[]) => {
+    if (fires.get(r.id) !== true) return false;
+    const near = touching(index, [r.when], above);
+    // The rule's own answers, with nothing else answered, usually fire nothing above it: no search needed then (the
+    // full search over every rule near a late, much-read question such as "where is the pain" is slow).
+    const witness = solve(index, { require: [r.when] });
+    if (witness.status === 'found' && !near.some((b) => matches(b.when, witness.answers))) return true;
+    return solve(index, { require: [r.when], forbid: near.map((b) => b.when) }).status === 'found';
+  };
   if (flags.some((r) => r.level === 'urgent' && reaches(r, emergencies))) produced.add('urgent');
   if (entries.some((r) => (r.kind === 'consultSign' || r.kind === 'scopeExit') && reaches(r, flags))) produced.add('consult');
   // Self-care needs every urgency rule to stay quiet at once: one query over all of them.

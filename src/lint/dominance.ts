@@ -21,6 +21,7 @@ function polarLeaves(c: Condition, positive = true): { question: string; positiv
   if ('all' in c) return c.all.flatMap((x) => polarLeaves(x, positive));
   if ('any' in c) return c.any.flatMap((x) => polarLeaves(x, positive));
   if ('not' in c) return polarLeaves(c.not, !positive);
+  if ('of' in c) return c.of.flatMap((x) => polarLeaves(x, positive));
   return [{ question: c.question, positive }];
 }
 
@@ -39,6 +40,14 @@ function assumeTrue(c: Condition, questionId: string): Condition | null {
     return { any: parts as Condition[] };
   }
   if ('not' in c) return c;
+  if ('of' in c) {
+    // Parts that the question alone makes true count towards the number needed; the rest must supply the others.
+    const parts = c.of.map((x) => assumeTrue(x, questionId));
+    const need = c.atLeast - parts.filter((x) => x === null).length;
+    const open = parts.filter((x): x is Condition => x !== null);
+    if (need <= 0) return null;
+    return need === 1 ? (open.length === 1 ? (open[0] as Condition) : { any: open }) : { atLeast: need, of: open };
+  }
   return c.question === questionId ? null : c;
 }
 
@@ -65,6 +74,10 @@ function raisedAnyway(index: RulesIndex, when: Condition, except: string): boole
     (r) => (r.kind === 'redFlag' || r.kind === 'consultSign') && r.id !== except && questionsIn(r.when).some((id) => asked.has(id)),
   );
   if (others.length === 0) return false;
+  // Most often one rule alone follows from `when` ("belly pain" for "belly pain over 50 that is not settling"): try
+  // each on its own first. These searches are small; forbidding every rule at once can outgrow the solver's budget
+  // when the shared question is asked late, and an unknown answer would only raise a needless warning.
+  if (others.some((r) => solve(index, { require: [when], forbid: [r.when] }).status === 'impossible')) return true;
   return solve(index, { require: [when], forbid: others.map((r) => r.when) }).status === 'impossible';
 }
 

@@ -11,7 +11,7 @@ export interface Finding {
   message: string;
 }
 
-export type RuleKind = 'redFlag' | 'consultSign' | 'scopeExit' | 'evidence';
+export type RuleKind = 'redFlag' | 'consultSign' | 'scopeExit' | 'evidence' | 'advice';
 
 /** Any rule of the file, with where it is and what it does, so checks can treat the lists alike. */
 export interface RuleEntry {
@@ -32,6 +32,7 @@ export function ruleEntries(rules: Rules): RuleEntry[] {
       (r, i): RuleEntry => ({ kind: 'consultSign', id: r.id, when: r.when, level: r.level, path: ['consultSigns', i] }),
     ),
     ...rules.scopeExits.map((r, i): RuleEntry => ({ kind: 'scopeExit', id: r.id, when: r.when, level: 'consult', path: ['scopeExits', i] })),
+    ...rules.advice.map((r, i): RuleEntry => ({ kind: 'advice', id: r.id, when: r.when, path: ['advice', i] })),
     ...rules.causes.flatMap((c, ci) =>
       c.evidence.map(
         (e, i): RuleEntry => ({
@@ -52,6 +53,7 @@ export const KIND_WORDS: Record<RuleKind, string> = {
   consultSign: 'consult sign',
   scopeExit: 'scope exit',
   evidence: 'evidence',
+  advice: 'advice',
 };
 
 /** A stable text form of a condition, so that two rules written differently but meaning the same compare equal. */
@@ -59,6 +61,7 @@ export function canonical(condition: Condition): string {
   if ('all' in condition) return `all(${condition.all.map(canonical).sort().join(',')})`;
   if ('any' in condition) return `any(${condition.any.map(canonical).sort().join(',')})`;
   if ('not' in condition) return `not(${canonical(condition.not)})`;
+  if ('of' in condition) return `atLeast${condition.atLeast}(${condition.of.map(canonical).sort().join(',')})`;
   if ('is' in condition) return `${condition.question}∈{${condition.is}}`;
   if ('isAny' in condition) return `${condition.question}∈{${[...new Set(condition.isAny)].sort().join(',')}}`;
   if ('atLeast' in condition) return `${condition.question}>=${condition.atLeast}`;

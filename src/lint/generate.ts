@@ -8,6 +8,7 @@ function renameCondition(c: Condition, rename: (id: string) => string): Conditio
   if ('all' in c) return { all: c.all.map((x) => renameCondition(x, rename)) };
   if ('any' in c) return { any: c.any.map((x) => renameCondition(x, rename)) };
   if ('not' in c) return { not: renameCondition(c.not, rename) };
+  if ('of' in c) return { atLeast: c.atLeast, of: c.of.map((x) => renameCondition(x, rename)) };
   return { ...c, question: rename(c.question) };
 }
 

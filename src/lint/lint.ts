@@ -22,6 +22,14 @@ export function lintRules(rules: Rules): Finding[] {
     ...readabilityFindings(rules),
   ];
   // One finding per place and message: several checks can reach the same conclusion.
-  const unique = new Map(findings.map((f) => [`${f.path.join('.')}|${f.message}`, f]));
+  const unique = new Map(findings.map((f) => [`${f.path.join('.')}|${f.message}`, withAcceptance(rules, f)]));
   return [...unique.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/** A warning about a red flag that its `accepted` list answers becomes information, with the clinician's reason. */
+function withAcceptance(rules: Rules, finding: Finding): Finding {
+  const [list, index] = finding.path;
+  if (finding.severity !== 'warning' || list !== 'redFlags' || typeof index !== 'number') return finding;
+  const accepted = rules.redFlags[index]?.accepted?.find((a) => a.check === finding.check);
+  return accepted ? { ...finding, severity: 'info', message: `${finding.message} (accepted: ${accepted.reason})` } : finding;
 }

@@ -7,7 +7,7 @@ import { countWords } from '../engine/burden.ts';
 import type { Rules, Text } from '../rules/schema.ts';
 import type { Finding } from './finding.ts';
 
-export const READABILITY_LIMITS = { question: 20, option: 6, short: 8, hint: 30, screenTitle: 10 } as const;
+export const READABILITY_LIMITS = { question: 20, option: 6, short: 8, hint: 30, screenTitle: 10, exclude: 20, check: 25 } as const;
 
 export function readabilityFindings(rules: Rules): Finding[] {
   const findings: Finding[] = [];
@@ -32,8 +32,13 @@ export function readabilityFindings(rules: Rules): Finding[] {
     check(q.text, [...at, 'text'], READABILITY_LIMITS.question, `question "${q.id}"`);
     check(q.short, [...at, 'short'], READABILITY_LIMITS.short, `the short label of "${q.id}"`);
     check(q.hint, [...at, 'hint'], READABILITY_LIMITS.hint, `the hint of "${q.id}"`);
+    check(q.exclude, [...at, 'exclude'], READABILITY_LIMITS.exclude, `what does not count for "${q.id}"`);
+    check(q.check, [...at, 'check'], READABILITY_LIMITS.check, `the self-check of "${q.id}"`);
     if (q.type !== 'scale') {
-      q.options.forEach((o, oi) => check(o.label, [...at, 'options', oi, 'label'], READABILITY_LIMITS.option, `option "${o.id}" of "${q.id}"`));
+      q.options.forEach((o, oi) => {
+        check(o.label, [...at, 'options', oi, 'label'], READABILITY_LIMITS.option, `option "${o.id}" of "${q.id}"`);
+        check(o.exclude, [...at, 'options', oi, 'exclude'], READABILITY_LIMITS.exclude, `what option "${o.id}" of "${q.id}" does not mean`);
+      });
     }
   });
   rules.screens?.forEach((s, si) => check(s.title, ['screens', si, 'title'], READABILITY_LIMITS.screenTitle, `the title of screen "${s.id}"`));

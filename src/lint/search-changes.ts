@@ -52,6 +52,7 @@ function translator(other: Rules, ownQuestions: ReadonlySet<string>, otherCommon
       const inner = translate(c.not);
       return typeof inner === 'boolean' ? !inner : { not: inner };
     }
+    if ('of' in c) return countOf(c.of.map(translate), c.atLeast);
     if (!ownQuestions.has(c.question)) {
       const value = otherCommon[c.question];
       return value !== undefined && visibility(c.question) !== false && matches(c, { [c.question]: value } as Answers);
@@ -59,6 +60,17 @@ function translator(other: Rules, ownQuestions: ReadonlySet<string>, otherCommon
     return combine([c, visibility(c.question)], 'all');
   };
   return translate;
+}
+
+/** At least `need` of the parts, with the parts already decided counted in. */
+function countOf(parts: Partial[], need: number): Partial {
+  const still = need - parts.filter((p) => p === true).length;
+  const open = parts.filter((p): p is Condition => typeof p !== 'boolean');
+  if (still <= 0) return true;
+  if (still > open.length) return false;
+  if (still === 1) return combine(open, 'any');
+  if (still === open.length) return combine(open, 'all');
+  return { atLeast: still, of: open };
 }
 
 function combine(parts: Partial[], op: 'all' | 'any'): Partial {

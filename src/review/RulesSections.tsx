@@ -35,7 +35,7 @@ export function RulesSections({ rules, signoff }: { rules: Rules; signoff: Signo
           <dt>Size</dt>
           <dd>
             {rules.questions.length} questions in {rules.sections.length} sections; {rules.redFlags.length} red flags,{' '}
-            {rules.consultSigns.length} consult signs, {rules.scopeExits.length} scope exits,{' '}
+            {rules.consultSigns.length} consult signs, {rules.scopeExits.length} scope exits, {rules.advice.length} advice rules,{' '}
             {rules.causes.reduce((n, c) => n + c.evidence.length, 0)} evidence rules for {rules.causes.length} causes
           </dd>
         </dl>

@@ -66,6 +66,20 @@ export function ruleTables(rules: Rules, locale: Locale = 'en'): RuleTable[] {
         source: r.source,
       })),
     },
+    {
+      id: 'advice',
+      title: 'Advice',
+      description: 'Advice shown on the result when its condition holds, whatever the urgency. It never changes the urgency.',
+      redFlags: false,
+      rows: rules.advice.map((r) => ({
+        id: r.id,
+        when: when(r.when),
+        effect: 'advice',
+        says: localize(r.text, locale),
+        rationale: r.rationale,
+        source: r.source,
+      })),
+    },
     ...rules.causes.map((c) => ({
       id: `cause-${c.id}`,
       title: `Cause: ${localize(c.title, locale)} (${c.id})`,

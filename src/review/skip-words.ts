@@ -8,6 +8,7 @@ const KIND: Record<SkipReason['target'], string> = {
   redFlag: 'red flag',
   consultSign: 'consult sign',
   scopeExit: 'scope exit',
+  advice: 'advice',
   cause: 'cause',
 };
 

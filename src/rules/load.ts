@@ -88,7 +88,8 @@ function keyAt(text: string, offset: number): string {
   return /^["']?([^"':\n]*)/.exec(text.slice(offset))?.[1]?.trim() ?? '';
 }
 
-function toProblem(issue: z.core.$ZodIssue, file: string, locate: Locate): RulesProblem {
+/** A zod issue as a problem at its line, worded for people (every loader with positions uses this). */
+export function toProblem(issue: z.core.$ZodIssue, file: string, locate: Locate): RulesProblem {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const { line, column } = locate(path, { unknownKeys: issue.code === 'unrecognized_keys' ? issue.keys : undefined });
   return { file, line, column, path: describePath(path, issue), message: describeIssue(issue) };

@@ -62,6 +62,7 @@ export function looseCrossReferenceIssues(raw: unknown): CrossReferenceIssue[] {
   const redFlags = salvage(file.redFlags, LooseRule);
   const consultSigns = salvage(file.consultSigns, LooseRule);
   const scopeExits = salvage(file.scopeExits, LooseRule);
+  const advice = salvage(file.advice, LooseRule);
   const causes = salvage(file.causes, LooseCause);
   const screens = salvage(file.screens, LooseScreen);
   const evidence = causes.items.map((c) => salvage(c.evidence, LooseRule));
@@ -71,6 +72,7 @@ export function looseCrossReferenceIssues(raw: unknown): CrossReferenceIssue[] {
     redFlags: redFlags.items,
     consultSigns: consultSigns.items,
     scopeExits: scopeExits.items,
+    advice: advice.items,
     causes: causes.items.map((c, i) => ({ ...c, evidence: evidence[i]?.items ?? [] })),
     ...(file.screens === undefined ? {} : { screens: screens.items }),
   };
@@ -89,6 +91,7 @@ export function looseCrossReferenceIssues(raw: unknown): CrossReferenceIssue[] {
     redFlags: redFlags.at,
     consultSigns: consultSigns.at,
     scopeExits: scopeExits.at,
+    advice: advice.at,
     causes: causes.at,
     screens: screens.at,
   };

@@ -37,6 +37,8 @@ export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
+  /** At least `atLeast` of the listed conditions hold ("two or more of these unsure answers"). */
+  | { atLeast: number; of: Condition[] }
   | { question: string; is: string }
   | { question: string; isAny: string[] }
   | { question: string; atLeast: number }
@@ -47,6 +49,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ all: z.array(ConditionSchema).min(1) }),
     z.strictObject({ any: z.array(ConditionSchema).min(1) }),
     z.strictObject({ not: ConditionSchema }),
+    z.strictObject({ atLeast: z.number().int().min(1), of: z.array(ConditionSchema).min(2) }),
     z.strictObject({ question: IdSchema, is: IdSchema }),
     z.strictObject({ question: IdSchema, isAny: z.array(IdSchema).min(1) }),
     z.strictObject({ question: IdSchema, atLeast: z.number() }),
@@ -61,6 +64,8 @@ export const OptionSchema = z.strictObject({
   label: TextSchema,
   /** "I'm not sure" and "none of these" options: shown apart and never count as positive evidence. */
   kind: z.enum(['answer', 'not_sure', 'none']).default('answer'),
+  /** What this answer does not mean (a normal feeling after training it could be taken for), shown under its label. */
+  exclude: TextSchema.optional(),
 });
 
 const questionBase = {
@@ -75,6 +80,23 @@ const questionBase = {
   /** A short "why we ask", in plain words. */
   why: TextSchema.optional(),
   hint: TextSchema.optional(),
+  /**
+   * What does NOT count (a normal feeling after training that could be mistaken for the sign). Shown under the
+   * question's short label wherever a person can answer Yes to it in a grouped check: "Which of these?" and the
+   * "I'm not sure" screen.
+   */
+  exclude: TextSchema.optional(),
+  /**
+   * How to check the sign yourself in about 20 seconds (stand on your heels, take your temperature, look at your
+   * pee), shown when the person is not sure, before asking again.
+   */
+  check: TextSchema.optional(),
+  /**
+   * A sign ticked on "Which of these?" is confirmed in full words before it counts: the question, what does not
+   * count and how to check, answered Yes / No / I'm not sure right under the tick. For signs that are an emergency on
+   * their own, where a normal feeling after training taken for the sign would send someone to 999.
+   */
+  confirm: z.boolean().optional(),
   showIf: ConditionSchema.optional(),
 };
 
@@ -153,6 +175,14 @@ export const RedFlagRuleSchema = z.strictObject({
    * one (the first in the file then); otherwise the urgency's own action stands.
    */
   action: TextSchema.optional(),
+  /**
+   * Linter warnings about this flag that a clinician has weighed and accepted, each with the reason (e.g. a question
+   * asked only over 50 by design). `rules:check` then lists them as accepted, with the reason, instead of warning.
+   */
+  accepted: z
+    .array(z.strictObject({ check: z.enum(['red-flag dominance', 'conflicts']), reason: z.string().trim().min(20, 'say why the warning is accepted') }))
+    .min(1)
+    .optional(),
 });
 
 /** Signs that call for booking a consultation (recurring, persisting, worsening, spreading pain, ...). */
@@ -160,6 +190,15 @@ export const ConsultRuleSchema = z.strictObject({
   ...ruleBase,
   level: z.literal('consult'),
   reason: TextSchema,
+});
+
+/**
+ * Advice shown on the result when its condition holds, whatever the urgency (heat exhaustion: how to cool down and
+ * when to call). It never changes the urgency: for what a person can act on now that is no reason to see anyone.
+ */
+export const AdviceRuleSchema = z.strictObject({
+  ...ruleBase,
+  text: TextSchema,
 });
 
 /** The tool is not made for this person: say so and where to go instead. */
@@ -233,6 +272,7 @@ export const RulesSchema = z
     redFlags: z.array(RedFlagRuleSchema).min(1),
     consultSigns: z.array(ConsultRuleSchema),
     scopeExits: z.array(ScopeExitSchema),
+    advice: z.array(AdviceRuleSchema).default([]),
     causes: z.array(CauseSchema).min(1),
     results: z.strictObject({
       disclaimer: TextSchema,
@@ -264,6 +304,7 @@ export type ScreenDefinition = z.infer<typeof ScreenSchema>;
 export type RedFlagRule = z.infer<typeof RedFlagRuleSchema>;
 export type ConsultRule = z.infer<typeof ConsultRuleSchema>;
 export type ScopeExit = z.infer<typeof ScopeExitSchema>;
+export type AdviceRule = z.infer<typeof AdviceRuleSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type Cause = z.infer<typeof CauseSchema>;
 export type Rules = z.infer<typeof RulesSchema>;
@@ -297,6 +338,7 @@ export interface RulesShape {
   redFlags: readonly { id: string; when: Condition }[];
   consultSigns: readonly { id: string; when: Condition }[];
   scopeExits: readonly { id: string; when: Condition }[];
+  advice?: readonly { id: string; when: Condition }[];
   causes: readonly {
     id: string;
     thresholds: { likely: number; possible: number };
@@ -322,6 +364,7 @@ export function crossReferenceIssues(rules: RulesShape): CrossReferenceIssue[] {
     ...rules.redFlags.map((r, i) => ({ id: r.id, path: ['redFlags', i, 'id'] })),
     ...rules.consultSigns.map((r, i) => ({ id: r.id, path: ['consultSigns', i, 'id'] })),
     ...rules.scopeExits.map((r, i) => ({ id: r.id, path: ['scopeExits', i, 'id'] })),
+    ...(rules.advice ?? []).map((r, i) => ({ id: r.id, path: ['advice', i, 'id'] })),
     ...rules.causes.flatMap((c, ci) =>
       c.evidence.map((e, i) => ({ id: e.id, path: ['causes', ci, 'evidence', i, 'id'] })),
     ),
@@ -374,6 +417,7 @@ export function crossReferenceIssues(rules: RulesShape): CrossReferenceIssue[] {
     ['redFlags', rules.redFlags],
     ['consultSigns', rules.consultSigns],
     ['scopeExits', rules.scopeExits],
+    ['advice', rules.advice ?? []],
   ] as const;
   for (const [key, list] of ruleLists) {
     list.forEach((r, i) => conditionIssues(r.when, [key, i, 'when'], rules, issues));
@@ -397,7 +441,8 @@ export function crossReferenceIssues(rules: RulesShape): CrossReferenceIssue[] {
 function screenIssues(rules: RulesShape, screens: NonNullable<RulesShape['screens']>): CrossReferenceIssue[] {
   const issues: CrossReferenceIssue[] = [];
   const questionIndex = new Map(rules.questions.map((q, i) => [q.id, i]));
-  const warningQuestions = new Set(rules.redFlags.flatMap((r) => questionsIn(r.when)));
+  // Warning signs: what a red flag or a consult sign reads (a sign NHS lists as urgent may be a consult sign alone).
+  const warningQuestions = new Set([...rules.redFlags, ...rules.consultSigns].flatMap((r) => questionsIn(r.when)));
   const placed = new Map<string, number>();
   const seenScreens = new Set<string>();
   // A grouped check is a group item in the FHIR Questionnaire, whose linkIds must all differ.
@@ -453,7 +498,7 @@ function screenIssues(rules: RulesShape, screens: NonNullable<RulesShape['screen
         issues.push({ path, message: `"${id}" is in grouped check "${screen.id}", but only single-choice questions with the options "yes", "no" and one "not_sure" can be` });
       }
       if (!warningQuestions.has(id)) {
-        issues.push({ path, message: `"${id}" is in grouped check "${screen.id}", but no red flag uses it: grouped checks are for warning signs` });
+        issues.push({ path, message: `"${id}" is in grouped check "${screen.id}", but no red flag or consult sign uses it: grouped checks are for warning signs` });
       }
       if (q.short === undefined) {
         issues.push({ path: ['questions', qi], message: `"${id}" is in grouped check "${screen.id}" and needs a "short" label: the few words listed in the group` });
@@ -477,6 +522,7 @@ function questionsIn(condition: Condition): string[] {
   if ('all' in condition) return condition.all.flatMap(questionsIn);
   if ('any' in condition) return condition.any.flatMap(questionsIn);
   if ('not' in condition) return questionsIn(condition.not);
+  if ('of' in condition) return condition.of.flatMap(questionsIn);
   return [condition.question];
 }
 
@@ -497,6 +543,16 @@ export function conditionIssues(
   }
   if ('not' in condition) {
     conditionIssues(condition.not, [...path, 'not'], rules, issues, extraCheck);
+    return;
+  }
+  if ('of' in condition) {
+    if (condition.atLeast > condition.of.length) {
+      issues.push({
+        path: [...path, 'atLeast'],
+        message: `"atLeast: ${condition.atLeast}" can never hold: only ${condition.of.length} conditions are listed in "of"`,
+      });
+    }
+    condition.of.forEach((c, i) => conditionIssues(c, [...path, 'of', i], rules, issues, extraCheck));
     return;
   }
   const question = rules.questions.find((q) => q.id === condition.question);

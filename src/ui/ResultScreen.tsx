@@ -59,6 +59,12 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
         </div>
       </div>
       <p className="backcheck__action">{result.action}</p>
+      {result.advice.map((a) => (
+        // Advice the rules give for these answers (cooling down after heat exhaustion): something to do now.
+        <p className="backcheck__advice-now" key={a.id}>
+          {a.text}
+        </p>
+      ))}
       {result.urgency === 'emergency' && clinic?.emergencyNumber && (
         // The clinic's local number as the first thing to press; without it the rules' generic words stand alone.
         <p className="backcheck__actions">

@@ -1,6 +1,7 @@
 // One step of the check: a screen's questions (each its own fieldset), a grouped check ("Do you have any of
-// these?" with Yes / No / I'm not sure), its "Which of these?", or one of its questions on its own. The screen only
-// collects what the person chose and sends it; the machine decides what it means and what comes next.
+// these?" with Yes / No / I'm not sure), its "Which of these?" (each sign with what does not count), or, after "I'm
+// not sure", its list again in full words with how to check each sign. The screen only collects what the person
+// chose and sends it; the machine decides what it means and what comes next.
 import { useId, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import type { AnswerValue } from '../engine/answers.ts';
 import type { GroupChoice, Response, ResponseProblem, Step } from '../engine/navigation.ts';
@@ -29,6 +30,7 @@ export function StepScreen(props: Props) {
   const { step } = props;
   if (step.kind === 'screen' && step.screen.kind === 'group') return <GroupStep {...props} />;
   if (step.kind === 'which') return <WhichStep {...props} />;
+  if (step.kind === 'unsure') return <QuestionsStep {...props} unsure />;
   return <QuestionsStep {...props} />;
 }
 
@@ -72,8 +74,11 @@ function StepForm({
   );
 }
 
-/** A screen's questions, or one question of a grouped check: each a fieldset with native inputs. */
-function QuestionsStep({ step, saved, problems, sectionIntro, fallbackTitle, onRespond }: Props) {
+/**
+ * A screen's questions, or a grouped check's list asked again after "I'm not sure" (`unsure`): each a fieldset with
+ * native inputs.
+ */
+function QuestionsStep({ step, saved, problems, sectionIntro, fallbackTitle, onRespond, unsure = false }: Props & { unsure?: boolean }) {
   const ui = useUi();
   const { say } = ui;
   const base = useBase(step.key);
@@ -116,8 +121,9 @@ function QuestionsStep({ step, saved, problems, sectionIntro, fallbackTitle, onR
       ) : (
         <>
           <h1 className="backcheck__heading" tabIndex={-1} ref={headingRef}>
-            {step.screen.title ? say(step.screen.title) : fallbackTitle}
+            {unsure ? ui.t.unsureTitle : step.screen.title ? say(step.screen.title) : fallbackTitle}
           </h1>
+          {unsure && <p className="backcheck__lead">{ui.t.unsureLead}</p>}
           {step.questions.map((q) => field(q, false))}
         </>
       )}
@@ -153,9 +159,14 @@ function QuestionField({ question, base, value, onChange, error, headingRef }: F
   const errorId = `${base}-error`;
   const endsId = `${base}-ends`;
   // A rule's hint is there for whoever wants it, collapsed so the question stays short; the tick-all hint is not.
+  // What does not count, and how to check, are always in view: a sign is only answered Yes with them read.
   const hint = question.hint ? say(question.hint) : null;
+  const exclude = question.exclude ? say(question.exclude) : null;
+  const check = question.check ? say(question.check) : null;
   const tickAll = question.type === 'multi' ? `${hintId}-tick` : null;
-  const describedBy = [tickAll, hint ? hintId : null, question.type === 'scale' ? endsId : null, error ? errorId : null]
+  const excludeId = `${base}-exclude`;
+  const checkId = `${base}-check`;
+  const describedBy = [tickAll, exclude ? excludeId : null, check ? checkId : null, hint ? hintId : null, question.type === 'scale' ? endsId : null, error ? errorId : null]
     .filter(Boolean)
     .join(' ');
   const text = say(question.text);
@@ -174,6 +185,16 @@ function QuestionField({ question, base, value, onChange, error, headingRef }: F
         {tickAll && (
           <p id={tickAll} className="backcheck__hint">
             {t.tickAll}
+          </p>
+        )}
+        {exclude && (
+          <p id={excludeId} className="backcheck__exclude">
+            {exclude}
+          </p>
+        )}
+        {check && (
+          <p id={checkId} className="backcheck__check">
+            <strong>{t.howToCheck}</strong> {check}
           </p>
         )}
         {hint && (
@@ -274,22 +295,46 @@ function GroupStep({ step, savedChoice, problems, sectionIntro, onRespond }: Pro
   );
 }
 
-/** "Which of these?": after Yes, tick the ones you have, so the result names each sign. */
+/**
+ * "Which of these?": after Yes, tick the ones you have, so the result names each sign. Each sign shows what does not
+ * count under it, and "None of these" is a way back for someone who said Yes to a normal feeling after training.
+ */
 function WhichStep({ step, saved, problems, sectionIntro, onRespond }: Props) {
-  const { t, say } = useUi();
+  const ui = useUi();
+  const { t, say } = ui;
   const base = useBase(step.key);
   const headingRef = useHeadingFocus<HTMLHeadingElement>(step.key);
-  const [ticked, setTicked] = useState<string[]>(() => step.questions.filter((q) => saved[q.id] === 'yes').map((q) => q.id));
+  const wasTicked = (q: Question) => saved[q.id] === 'yes' || (q.confirm === true && saved[q.id] === 'not_sure');
+  const [ticked, setTicked] = useState<string[]>(() => step.questions.filter(wasTicked).map((q) => q.id));
+  const [confirmed, setConfirmed] = useState<Record<string, AnswerValue | undefined>>(() =>
+    Object.fromEntries(step.questions.filter((q) => q.confirm && wasTicked(q)).map((q) => [q.id, saved[q.id]])),
+  );
+  const [none, setNone] = useState(false);
   const hintId = `${base}-hint`;
   const errorId = `${base}-error`;
-  const error = problems && problems.length > 0 ? t.errorTickOne : null;
+  const noneId = `${base}-none`;
+  // A sign that is an emergency on its own is confirmed in full words right after it is ticked.
+  const toConfirm = none ? [] : step.questions.filter((q) => q.confirm && ticked.includes(q.id));
+  const confirmProblem = (q: Question) => problems?.find((p) => p.field === q.id) ?? null;
+  const tickProblem = problems?.some((p) => p.field === step.screen.id) ?? false;
+  const error = tickProblem ? t.errorTickOne : null;
+  const links: ErrorLink[] = [
+    ...(error ? [{ targetId: `${base}-0`, message: error }] : []),
+    ...toConfirm.filter(confirmProblem).map((q) => ({ targetId: `${base}-confirm-${q.id}-0`, message: t.errorFor(say(q.short ?? q.text), t.errorChooseOne) })),
+  ];
   return (
     <StepForm
       step={step}
       problems={problems}
-      links={error ? [{ targetId: `${base}-0`, message: error }] : []}
+      links={links}
       sectionIntro={sectionIntro}
-      onSubmit={() => onRespond({ kind: 'ticked', questions: ticked })}
+      onSubmit={() =>
+        onRespond(
+          none
+            ? { kind: 'ticked', questions: [], none: true }
+            : { kind: 'ticked', questions: ticked, confirmed: Object.fromEntries(toConfirm.map((q) => [q.id, confirmed[q.id]])) },
+        )
+      }
     >
       <div className={error ? 'backcheck__form-group backcheck__form-group--error' : 'backcheck__form-group'}>
         <fieldset aria-describedby={[hintId, error ? errorId : null].filter(Boolean).join(' ')}>
@@ -304,12 +349,52 @@ function WhichStep({ step, saved, problems, sectionIntro, onRespond }: Props) {
           <FieldError id={errorId} message={error} />
           <TickList
             base={base}
-            items={step.questions.map((q) => ({ id: q.id, label: say(q.short ?? q.text) }))}
-            ticked={ticked}
-            onChange={setTicked}
+            items={step.questions.map((q) => ({ id: q.id, label: say(q.short ?? q.text), ...(q.exclude ? { detail: say(q.exclude) } : {}) }))}
+            ticked={none ? [] : ticked}
+            onChange={(next) => {
+              setTicked(next);
+              if (next.length > 0) setNone(false);
+            }}
           />
+          <p className="backcheck__divider" aria-hidden="true">
+            {t.or}
+          </p>
+          <div className="backcheck__choices">
+            <div className="backcheck__choice">
+              <input
+                id={noneId}
+                type="checkbox"
+                name={`${base}-none`}
+                value="none-of-these"
+                checked={none}
+                onChange={(e) => {
+                  setNone(e.currentTarget.checked);
+                  if (e.currentTarget.checked) setTicked([]);
+                }}
+              />
+              <label htmlFor={noneId}>{t.whichNone}</label>
+            </div>
+          </div>
         </fieldset>
       </div>
+      {toConfirm.length > 0 && (
+        <section className="backcheck__confirm" aria-labelledby={`${base}-confirm-title`}>
+          <h2 id={`${base}-confirm-title`} className="backcheck__confirm-title">
+            {t.confirmTitle}
+          </h2>
+          {toConfirm.map((q) => (
+            <QuestionField
+              key={q.id}
+              question={q}
+              base={`${base}-confirm-${q.id}`}
+              value={confirmed[q.id]}
+              onChange={(v) => setConfirmed((c) => ({ ...c, [q.id]: v }))}
+              error={confirmProblem(q) ? errorMessageFor(q, ui, null) : null}
+              headingRef={undefined}
+            />
+          ))}
+        </section>
+      )}
     </StepForm>
   );
 }

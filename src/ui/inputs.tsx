@@ -44,9 +44,15 @@ export function ChoiceInputs({ question, base, value, onChange }: ChoiceProps) {
           name={base}
           value={option.id}
           checked={ticked.has(option.id)}
+          aria-describedby={option.exclude ? `${id}-detail` : undefined}
           onChange={(e) => toggle(option, e.currentTarget.checked)}
         />
         <label htmlFor={id}>{say(option.label)}</label>
+        {option.exclude && (
+          <p id={`${id}-detail`} className="backcheck__choice-detail">
+            {say(option.exclude)}
+          </p>
+        )}
       </div>
     );
   };
@@ -111,7 +117,8 @@ export function ScaleInputs({ question, base, endsId, value, onChange }: ScalePr
 
 interface TickListProps {
   base: string;
-  items: readonly { id: string; label: string }[];
+  /** Each item's label, and a line under it (what does not count) read with it. */
+  items: readonly { id: string; label: string; detail?: string }[];
   ticked: readonly string[];
   onChange: (ticked: string[]) => void;
 }
@@ -129,6 +136,7 @@ export function TickList({ base, items, ticked, onChange }: TickListProps) {
             name={base}
             value={item.id}
             checked={on.has(item.id)}
+            aria-describedby={item.detail ? `${base}-${i}-detail` : undefined}
             onChange={(e) => {
               const next = new Set(on);
               if (e.currentTarget.checked) next.add(item.id);
@@ -137,6 +145,11 @@ export function TickList({ base, items, ticked, onChange }: TickListProps) {
             }}
           />
           <label htmlFor={`${base}-${i}`}>{item.label}</label>
+          {item.detail && (
+            <p id={`${base}-${i}-detail`} className="backcheck__choice-detail">
+              {item.detail}
+            </p>
+          )}
         </div>
       ))}
     </div>

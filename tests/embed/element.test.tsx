@@ -88,9 +88,10 @@ describe('<backcheck-widget>', () => {
 
     const withHistory = mount({ locale: 'en', 'browser-history': '' });
     fireEvent.click(await screen(withHistory).findByRole('button', { name: 'Start' }));
-    // The first question's screen (not the intro's heading, still there until the next render).
-    fireEvent.click(await screen(withHistory).findByRole('radio', { name: 'No' }));
+    // The first question's heading, once its answers are on screen (before that, the intro's heading may still show).
+    const no = await screen(withHistory).findByRole('radio', { name: 'No' });
     const firstHeading = screen(withHistory).getByRole('heading', { level: 1 }).textContent;
+    fireEvent.click(no);
     fireEvent.click(screen(withHistory).getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(screen(withHistory).getByRole('heading', { level: 1 }).textContent).not.toBe(firstHeading));
     expect(window.history.length).toBeGreaterThan(before);

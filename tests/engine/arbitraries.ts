@@ -80,6 +80,14 @@ function conditionArb(rules: Rules, condition: Condition, wanted: boolean): fc.A
     if (!everyPart) return fc.oneof(...parts.map((c) => conditionArb(rules, c, wanted)));
     return fc.tuple(...parts.map((c) => conditionArb(rules, c, wanted))).map((list) => mergeAnswers(list));
   }
+  if ('of' in condition) {
+    // True: some `atLeast` parts made true. False: enough parts made false that too few are left to reach it.
+    const size = wanted ? condition.atLeast : condition.of.length - condition.atLeast + 1;
+    return fc
+      .shuffledSubarray(condition.of, { minLength: size, maxLength: size })
+      .chain((chosen) => fc.tuple(...chosen.map((c) => conditionArb(rules, c, wanted))))
+      .map((list) => mergeAnswers(list));
+  }
   const question = rules.questions.find((q) => q.id === condition.question);
   if (!question) throw new Error(`unknown question ${condition.question}`);
   return valueArb(question, condition, wanted).map((value) => ({ [question.id]: value }));

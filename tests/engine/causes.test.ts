@@ -81,11 +81,21 @@ describe.each(rules.causes.map((c) => [c.id, c] as const))('cause %s', (causeId,
   const strongest = strongestAnswers(rules, cause);
   const negatives = cause.evidence.filter((e) => e.weight < 0);
 
-  it('needs a key sign: its weaker signs together do not make it likely', () => {
-    const keys = cause.evidence.filter((e) => e.weight >= cause.thresholds.likely);
+  it('is "more likely" only with its key sign and a supporting one; one sign alone is "possible"', () => {
+    const positive = cause.evidence.filter((e) => e.weight > 0);
+    const key = Math.max(...positive.map((e) => e.weight));
+    const keys = positive.filter((e) => e.weight === key);
+    const supporting = positive.filter((e) => e.weight < key);
     expect(keys.length).toBeGreaterThan(0);
-    const weak = cause.evidence.filter((e) => e.weight > 0 && e.weight < cause.thresholds.likely);
-    expect(weak.reduce((sum, e) => sum + e.weight, 0)).toBeLessThan(cause.thresholds.likely);
+    expect(supporting.length).toBeGreaterThan(0);
+    // No single answer makes it likely; every sign alone makes it possible.
+    for (const e of positive) {
+      expect(e.weight, e.id).toBeLessThan(cause.thresholds.likely);
+      expect(e.weight, e.id).toBeGreaterThanOrEqual(cause.thresholds.possible);
+    }
+    // The supporting signs together, without the key sign, do not; the key sign with any supporting one does.
+    expect(supporting.reduce((sum, e) => sum + e.weight, 0)).toBeLessThan(cause.thresholds.likely);
+    for (const s of supporting) expect(key + s.weight, s.id).toBeGreaterThanOrEqual(cause.thresholds.likely);
   });
 
   it('becomes likely from its own strongest answers alone, and says which answers point to it', () => {

@@ -156,14 +156,18 @@ describe('ranking of causes', () => {
 
   it('evidence against a cause lowers it: no core advice in pregnancy or after a birth', () => {
     const core = (answers: Answers) => evaluate(rules, answers).causes.find((c) => c.id === 'core');
-    expect(core({ training_signs: ['hips_sagged'], pregnancy: 'no' })?.likelihood).toBe('likely');
-    expect(core({ training_signs: ['hips_sagged'], pregnancy: 'pregnant' })?.likelihood).toBe('unlikely');
-    expect(core({ training_signs: ['hips_sagged'], pregnancy: 'recent_birth' })?.likelihood).toBe('unlikely');
+    const weakCore = ['plank_hard', 'hips_sagged'];
+    expect(core({ training_signs: weakCore, pregnancy: 'no' })?.likelihood).toBe('likely');
+    expect(core({ training_signs: weakCore, pregnancy: 'pregnant' })?.likelihood).toBe('unlikely');
+    expect(core({ training_signs: weakCore, pregnancy: 'recent_birth' })?.likelihood).toBe('unlikely');
   });
 
-  it('only dark yellow pee makes "not drinking enough" likely', () => {
-    const hydration = (colour: string) => evaluate(rules, { urine_colour: colour }).causes.find((c) => c.id === 'hydration');
-    expect(hydration('dark_yellow')?.likelihood).toBe('likely');
+  it('"not drinking enough" needs dark yellow pee to be more likely; a supporting sign alone makes it possible', () => {
+    const hydration = (colour: string, ticks: string[] = ['none']) =>
+      evaluate(rules, { urine_colour: colour, training_signs: ticks }).causes.find((c) => c.id === 'hydration');
+    expect(hydration('dark_yellow', ['drank_little'])?.likelihood).toBe('likely');
+    expect(hydration('dark_yellow')?.likelihood).toBe('possible');
+    expect(hydration('pale', ['drank_little', 'heat_unwell'])?.likelihood).toBe('possible');
     expect(hydration('pale')?.likelihood).toBe('unlikely');
     // Brown, red or pink is a warning sign: the causes are not weighed at all, and cola-brown is an emergency.
     expect(evaluate(rules, { urine_colour: 'red_pink' }).causes).toEqual([]);
@@ -194,7 +198,7 @@ describe('"because you answered ..."', () => {
     expect(result.redFlags.find((f) => f.id === 'fever')?.because).toEqual([
       expect.objectContaining({ questionId: 'rf_fever', answerText: optionLabel('rf_fever', 'yes') }),
     ]);
-    expect(result.consultSigns.find((f) => f.id === 'severe_pain')?.because).toEqual([
+    expect(result.advice.find((a) => a.id === 'severe_pain')?.because).toEqual([
       expect.objectContaining({ questionId: 'pain_score', answer: 8, answerText: '8' }),
     ]);
   });

@@ -1,7 +1,8 @@
-// The machine over screens: a grouped check (No answers all, Yes asks which, I'm not sure asks each), several
-// questions on one screen, and what is left out once it cannot change the result. Mini rules laid out on screens
-// (tests/fixtures/mini-screens.yaml): a group of a big (emergency) and a small (urgent) sign, then age, lifting,
-// and a screen with the lifts done, a pain score and a late emergency sign.
+// The machine over screens: a grouped check (No answers all, Yes asks which, with an emergency sign confirmed in
+// full words, I'm not sure asks the list again on one page), several questions on one screen, and what is left out
+// once it cannot change the result. Mini rules laid out on screens (tests/fixtures/mini-screens.yaml): a group of a
+// big (emergency, confirmed when ticked) and a small (urgent) sign, then age, lifting, and a screen with the lifts
+// done, a pain score and a late emergency sign.
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import type { Response } from '../../src/engine/navigation.ts';
@@ -19,6 +20,8 @@ function start(...events: CheckEvent[]): Actor {
 const respond = (response: Response): CheckEvent => ({ type: 'user.answer', response });
 const choose = (choice: 'yes' | 'no' | 'not_sure') => respond({ kind: 'choice', choice });
 const tick = (...questions: string[]) => respond({ kind: 'ticked', questions });
+/** Ticks on "Which of these?" with the big sign's answer in full words. */
+const tickConfirmed = (big: string, ...others: string[]) => respond({ kind: 'ticked', questions: ['rf_big', ...others], confirmed: { rf_big: big } });
 const values = (v: Record<string, string | string[] | number>) => respond({ kind: 'values', values: v });
 
 /** Where the actor is: a step key with the questions it asks, or the state's name. */
@@ -42,12 +45,29 @@ describe('a grouped check', () => {
     expect(where(actor)).toBe('about [age]');
   });
 
-  it('Yes asks which, and a ticked emergency sign ends the check at once', () => {
+  it('Yes asks which; a ticked emergency sign must be confirmed in full words, then ends the check at once', () => {
     const actor = start(choose('yes'));
     expect(where(actor)).toBe('signs/which [rf_big, rf_small]');
     actor.send(tick('rf_big'));
+    expect(where(actor)).toBe('signs/which [rf_big, rf_small]');
+    expect(actor.getSnapshot().context.error?.problems).toEqual([{ field: 'rf_big', kind: 'required', message: '"rf_big" is ticked and needs confirming' }]);
+    actor.send(tickConfirmed('yes'));
     expect(where(actor)).toBe('result');
     expect(actor.getSnapshot().context.answers).toEqual({ rf_big: 'yes', rf_small: 'no' });
+  });
+
+  it('a tick taken back on confirming does not count, and with no other tick the group is No', () => {
+    const actor = start(choose('yes'), tickConfirmed('no'));
+    expect(actor.getSnapshot().context.answers).toEqual({ rf_big: 'no', rf_small: 'no' });
+    expect(actor.getSnapshot().context.choices).toEqual({ signs: 'no' });
+    expect(where(actor)).toBe('about [age]');
+  });
+
+  it('"not sure" on confirming counts as not sure (urgent for this sign), and the check goes on', () => {
+    const actor = start(choose('yes'), tickConfirmed('not_sure'));
+    expect(actor.getSnapshot().context.answers).toEqual({ rf_big: 'not_sure', rf_small: 'no' });
+    // Urgent: only what could make it an emergency is asked.
+    expect(where(actor)).toBe('habits [late_flag]');
   });
 
   it('Yes with an urgent sign then asks only what could make it an emergency', () => {
@@ -58,18 +78,21 @@ describe('a grouped check', () => {
     expect(where(actor)).toBe('result');
   });
 
-  it('"Which of these?" needs at least one tick', () => {
+  it('"Which of these?" needs at least one tick, or "none of these" after reading them', () => {
     const actor = start(choose('yes'), tick());
     expect(where(actor)).toBe('signs/which [rf_big, rf_small]');
-    expect(actor.getSnapshot().context.error?.problems).toEqual([{ field: 'signs', kind: 'required', message: 'tick at least one' }]);
+    expect(actor.getSnapshot().context.error?.problems).toEqual([{ field: 'signs', kind: 'required', message: 'tick at least one, or "none of these"' }]);
+    actor.send(respond({ kind: 'ticked', questions: [], none: true }));
+    expect(actor.getSnapshot().context.choices).toEqual({ signs: 'no' });
+    expect(where(actor)).toBe('about [age]');
   });
 
-  it("I'm not sure asks each listed question on its own, with its own answers", () => {
+  it("I'm not sure asks the whole list again on one page, each with its own answer", () => {
     const actor = start(choose('not_sure'));
-    expect(where(actor)).toBe('signs/rf_big [rf_big]');
+    expect(where(actor)).toBe('signs/unsure [rf_big, rf_small]');
     actor.send(values({ rf_big: 'no' }));
-    expect(where(actor)).toBe('signs/rf_small [rf_small]');
-    actor.send(values({ rf_small: 'not_sure' }));
+    expect(actor.getSnapshot().context.error?.problems.map((p) => p.field)).toEqual(['rf_small']);
+    actor.send(values({ rf_big: 'no', rf_small: 'not_sure' }));
     expect(actor.getSnapshot().context.answers).toEqual({ rf_big: 'no', rf_small: 'not_sure' });
   });
 
@@ -92,16 +115,15 @@ describe('a grouped check', () => {
     expect(where(actor)).toBe('result');
   });
 
-  it('walking back through the one-by-one questions keeps the answers, and Forward goes over them again', () => {
-    const actor = start(choose('not_sure'), values({ rf_big: 'no' }), values({ rf_small: 'no' }));
+  it('walking back through the "not sure" page keeps its answers, and Forward goes over it again', () => {
+    const actor = start(choose('not_sure'), values({ rf_big: 'no', rf_small: 'no' }));
     expect(where(actor)).toBe('about [age]');
-    actor.send({ type: 'user.back' });
     actor.send({ type: 'user.back' });
     actor.send({ type: 'user.back' });
     expect(where(actor)).toBe('signs [rf_big, rf_small]');
     expect(actor.getSnapshot().context.choices).toEqual({ signs: 'not_sure' });
     actor.send({ type: 'user.forward' });
-    expect(where(actor)).toBe('signs/rf_big [rf_big]');
+    expect(where(actor)).toBe('signs/unsure [rf_big, rf_small]');
     expect(actor.getSnapshot().context.answers).toEqual({ rf_big: 'no', rf_small: 'no' });
   });
 

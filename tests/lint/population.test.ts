@@ -83,7 +83,7 @@ describe('the population', () => {
     const results = sets(rules, 4000, 11).map((v) => evaluate(rules, walkQuestionnaire(rules, (q) => v[q.id] as AnswerValue)));
     const withRedFlag = results.filter((r) => r.redFlags.length > 0).length / results.length;
     expect(withRedFlag).toBeGreaterThan(0.01);
-    expect(withRedFlag).toBeLessThan(0.15);
+    expect(withRedFlag).toBeLessThan(0.2);
     // On a red-flag question: "No" for most, "Yes" and "I'm not sure" rare, "not sure" rarer than ordinary options.
     const model = answerModel(rules);
     const drawn = sets(rules, 4000, 13);

@@ -36,14 +36,14 @@ describe('ReviewPage', () => {
     expect(sections[0]).toMatch(/^1\. Warning signs/);
     expect(sections.at(-1)).toBe('Review answers, then the result');
     expect(within(flow).getByText(/Asked only when pain_duration is "Over 3 months"/)).toBeInTheDocument();
-    expect(within(flow).getByText(/Asked only when rf_accident is "Yes" or "I.m not sure" or rf_leg_gives_way is "Yes" or "I.m not sure" or pain_where includes "Tingly or numb leg" or pain_score is 7 or more/)).toBeInTheDocument();
+    expect(within(flow).getByText(/Asked only when rf_accident is "Yes" or "I.m not sure" or rf_leg_gives_way is "Yes" or "I.m not sure" or pain_score is 7 or more/)).toBeInTheDocument();
     // Screens: the first is a grouped check, and each question says when it is left out.
     const firstScreen = within(flow).getByRole('list', { name: `Questions on screen ${rules.screens?.[0]?.id}` }).closest('li');
     expect(firstScreen).toHaveTextContent(`Grouped check "${rules.screens?.[0]?.title?.en}"`);
     expect(firstScreen).toHaveTextContent(/No answers every listed question "No"/);
     // Every question says what it can change: none is asked for nothing.
     expect(within(flow).queryByText(/^Never asked/)).not.toBeInTheDocument();
-    expect(within(flow).getByText(/^Asked while its answer can still change red flag dark_urine, red flag urine_red, cause hydration \(its band\)/)).toBeInTheDocument();
+    expect(within(flow).getByText(/^Asked while its answer can still change red flag dark_urine, .*red flag urine_red, cause hydration \(its band\)/)).toBeInTheDocument();
     expect(within(flow).getAllByText(/^Asked while its answer can still change red flag saddle_numbness/).length).toBeGreaterThan(0);
     const exits = within(flow).getByRole('list', { name: 'Exits from rf_saddle_numbness' });
     expect(exits).toHaveTextContent('Ends at once (saddle_numbness) — emergency: rf_saddle_numbness is "Yes"');
@@ -69,13 +69,13 @@ describe('ReviewPage', () => {
     expect(result).toHaveTextContent('Urgency: self-care');
 
     await user.selectOptions(screen.getByLabelText(/^pain_onset:/), 'next_day_or_later');
-    expect(within(result).getByRole('list', { name: 'Rules that fired' })).toHaveTextContent('Evidence soreness_next_day: soreness +3');
-    expect(within(result).getByRole('list', { name: 'Causes' })).toHaveTextContent('soreness: likely (score 3)');
+    expect(within(result).getByRole('list', { name: 'Rules that fired' })).toHaveTextContent('Evidence soreness_delayed_onset: soreness +3');
+    expect(within(result).getByRole('list', { name: 'Causes' })).toHaveTextContent('soreness: possible (score 3)');
     // What the check would leave out for these answers, and why, in words.
     await user.selectOptions(screen.getByLabelText(/^age_band:/), 'age_20_to_50');
     await user.selectOptions(screen.getByLabelText(/^pain_duration:/), 'under_3_days');
     const leftOut = within(result).getByRole('list', { name: 'Questions it leaves out' });
-    expect(leftOut).toHaveTextContent(/pain_trend: not asked: no answer could change the result \(consult sign not_improving can no longer fire/);
+    expect(leftOut).toHaveTextContent(/pain_trend: not asked: no answer could change the result \(.*consult sign not_improving can no longer fire/);
 
     // Skip logic: the follow-up appears only once a leg gives way, and it escalates.
     expect(screen.queryByLabelText(/^rf_weakness_worse:/)).not.toBeInTheDocument();

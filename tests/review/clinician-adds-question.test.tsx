@@ -57,7 +57,8 @@ describe('a clinician adds a question with skip logic and an evidence rule', () 
     const check = checkRulesText(text, 'copy.yaml');
     expect(check.findings.filter((f) => f.severity === 'error')).toEqual([]);
 
-    const answers = { pain_onset: 'during_workout', warm_up: 'no', training_signs: ['form_broke_down'] };
+    // The new supporting sign with the cause's key sign makes it more likely (key + supporting).
+    const answers = { pain_onset: 'during_workout', warm_up: 'no', training_signs: ['back_rounded'] };
     const result = evaluate(rules, answers);
     expect(result.trace).toContainEqual(expect.objectContaining({ id: 'posture_no_warm_up', weight: 2 }));
     expect(result.causes.find((c) => c.id === 'posture')?.likelihood).toBe('likely');
@@ -80,8 +81,8 @@ describe('a clinician adds a question with skip logic and an evidence rule', () 
       scenarioFile,
       `${defaults}
 scenarios:
-  - name: "No warm-up, lifting on as form broke down"
-    answers: { pain_onset: during_workout, warm_up: "no", training_signs: [form_broke_down] }
+  - name: "No warm-up, back rounded under the weight"
+    answers: { pain_onset: during_workout, warm_up: "no", training_signs: [back_rounded] }
     expect: { urgency: self-care, likely: [posture] }
   - name: "Forgetting the new question fails"
     answers: { pain_onset: during_workout }
@@ -89,7 +90,7 @@ scenarios:
 `,
     );
     const text2 = formatScenarioReport([testScenarioFile(scenarioFile, '/')]);
-    expect(text2).toContain('PASS  No warm-up, lifting on as form broke down');
+    expect(text2).toContain('PASS  No warm-up, back rounded under the weight');
     expect(text2).toContain('the questionnaire asked "warm_up", but the scenario has no answer for it');
   });
 });

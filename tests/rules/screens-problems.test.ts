@@ -43,7 +43,7 @@ describe('screens in a rules file', () => {
       .replace("  - { id: small, when: { question: rf_small, is: 'yes' }, level: urgent, reason: { en: Small. }, rationale: test }\n", '')
       .replace('    short: { en: Small sign }\n', '');
     const messages = problems(text).map((p) => p.message);
-    expect(messages).toContainEqual(expect.stringMatching(/"rf_small" is in grouped check "signs", but no red flag uses it/));
+    expect(messages).toContainEqual(expect.stringMatching(/"rf_small" is in grouped check "signs", but no red flag or consult sign uses it/));
     expect(messages).toContainEqual(expect.stringMatching(/"rf_small" is in grouped check "signs" and needs a "short" label/));
   });
 

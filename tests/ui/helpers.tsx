@@ -93,8 +93,14 @@ export async function answerStep(user: ReturnType<typeof userEvent.setup>, rules
     const values = ids.map(value);
     await click(user, form, values.includes('not_sure') ? 'not_sure' : values.includes('yes') ? 'yes' : 'no');
   } else if (key.endsWith('/which')) {
-    const ticks = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map((i) => i.value);
-    for (const id of ticks) if (value(id) === 'yes') await click(user, form, id);
+    // Tick the signs answered yes (or not sure, for a sign confirmed in full words), then confirm each that asks.
+    const ticks = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map((i) => i.value).filter((v) => v !== 'none-of-these');
+    const confirms = new Set(rules.questions.filter((q) => q.confirm).map((q) => q.id));
+    for (const id of ticks) if (value(id) === 'yes' || (confirms.has(id) && value(id) === 'not_sure')) await click(user, form, id);
+    for (const id of ticks) {
+      const confirm = form.querySelector(`.backcheck__confirm [data-question="${id}"]`);
+      if (confirm) await click(user, confirm, String(value(id)));
+    }
   } else {
     for (const id of ids) {
       const group = form.querySelector(`[data-question="${id}"]`);

@@ -13,9 +13,10 @@ beforeEach(async () => {
 });
 
 const rules = mainRules();
-// The first screen's heading: a grouped check's question, and the second screen's.
+// The first screen's heading (a grouped check's question), and the next one a person who answers No sees (the
+// follow-ups between them are only for a Yes).
 const firstScreen = rules.screens?.[0]?.title?.en ?? '';
-const secondScreen = rules.screens?.[1]?.title?.en ?? '';
+const secondScreen = rules.screens?.slice(1).find((s) => s.kind === 'group')?.title?.en ?? '';
 
 const container = (text: string) => screen.getAllByText(text).length;
 

@@ -18,26 +18,30 @@ describe.each(REACT_MODES)('question screens (%s)', (_mode, wrap) => {
     expect(group).toHaveAccessibleDescription(new RegExp(items[0] ?? 'x'));
     const radios = within(group).getAllByRole('radio');
     expect(radios.map((r) => r.getAttribute('value'))).toEqual(['yes', 'no', 'not_sure']);
-    expect(within(group).getByRole('radio', { name: "I'm not sure" })).toHaveAccessibleDescription(/ask about each one/);
+    expect(within(group).getByRole('radio', { name: "I'm not sure" })).toHaveAccessibleDescription(/how to check it, and ask again/);
     expect(screen.getByText('Warning signs')).toBeInTheDocument();
   });
 
-  it('shows one question as a radio group named by its heading, with "I\'m not sure" apart', async () => {
+  it('"I\'m not sure" asks the whole list again on one page: each sign in full words, what does not count, how to check', async () => {
     const rules = mainRules();
     const { user } = renderCheck({ rules }, wrap);
     await start(user);
-    // "I'm not sure" on the first grouped check asks each sign on its own, in its full words.
     await user.click(screen.getByRole('radio', { name: "I'm not sure" }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    const heading = screen.getByRole('heading', { level: 1 });
-    expect(heading).toHaveTextContent(/numbness or tingling in your back passage, your genitals, or between your legs/);
-    const group = screen.getByRole('group', { name: heading.textContent ?? '' });
-    const radios = within(group).getAllByRole('radio');
-    expect(radios.map((r) => r.getAttribute('value'))).toEqual(['yes', 'no', 'not_sure']);
-    expect(within(group).getByRole('radio', { name: "I'm not sure" })).toBeInTheDocument();
-    expect(screen.getByText('or')).toBeInTheDocument();
-    expect(screen.getByText('Why we ask')).toBeInTheDocument();
-    expect(group).toHaveAccessibleDescription(/bike saddle/);
+    expect(screen.getByRole('heading', { level: 1, name: 'Check each one' })).toHaveFocus();
+    const first = rules.screens?.[0]?.questions ?? [];
+    const groups = first.map((id) => {
+      const q = rules.questions.find((x) => x.id === id);
+      return screen.getByRole('group', { name: q?.text.en ?? '' });
+    });
+    expect(groups).toHaveLength(5);
+    const saddle = groups[0]!;
+    expect(within(saddle).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['yes', 'no', 'not_sure']);
+    // What does not count and how to check are read with the question, not hidden behind "What we mean".
+    expect(saddle).toHaveAccessibleDescription(/bike seat that wears off/);
+    expect(saddle).toHaveAccessibleDescription(/How to check: Touch the skin between your legs with a tissue/);
+    expect(within(saddle).getByText(/Touch the skin between your legs/)).toBeVisible();
+    expect(screen.getAllByText('Why we ask').length).toBeGreaterThan(0);
   });
 
   it('moves focus to each new question heading and says politely which part of the check this is', async () => {

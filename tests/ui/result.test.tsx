@@ -72,7 +72,7 @@ describe('result screen', () => {
     await start(user);
     await answerAll(user, rules, {
       ...IN_SCOPE,
-      training_signs: ['back_rounded', 'form_broke_down', 'load_jump'],
+      training_signs: ['back_rounded', 'form_broke_down', 'load_jump', 'no_rest_day'],
     });
     await user.click(screen.getByRole('button', { name: 'See my result' }));
     const causes = screen.getByRole('region', { name: 'What may be adding to your pain' });
@@ -84,7 +84,7 @@ describe('result screen', () => {
     // Only the ticks that count for this cause; the training jump is quoted under "doing too much".
     expect(within(posture).getByText(`${text('training_signs').short!.en}: ${label('training_signs', 'back_rounded')} and ${label('training_signs', 'form_broke_down')}`)).toBeInTheDocument();
     const overuse = within(causes).getByRole('article', { name: /Doing too much/ });
-    expect(within(overuse).getByText(`${text('training_signs').short!.en}: ${label('training_signs', 'load_jump')}`)).toBeInTheDocument();
+    expect(within(overuse).getByText(`${text('training_signs').short!.en}: ${label('training_signs', 'load_jump')} and ${label('training_signs', 'no_rest_day')}`)).toBeInTheDocument();
     // At most two causes, and none without evidence.
     expect(within(causes).getAllByRole('article')).toHaveLength(2);
     expect(within(causes).queryByRole('article', { name: /Not drinking enough/ })).not.toBeInTheDocument();

@@ -16,16 +16,42 @@ describe.each(REACT_MODES)('screen kinds (%s)', (_mode, wrap) => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     const which = screen.getByRole('group', { name: 'Which of these apply to you?' });
     expect(screen.getByRole('heading', { level: 1, name: 'Which of these apply to you?' })).toHaveFocus();
-    expect(within(which).getAllByRole('checkbox').map((c) => c.getAttribute('value'))).toEqual(['rf_big', 'rf_small']);
+    expect(within(which).getAllByRole('checkbox').map((c) => c.getAttribute('value'))).toEqual(['rf_big', 'rf_small', 'none-of-these']);
     expect(which).toHaveAccessibleDescription(/Tick all that apply/);
-    // Nothing ticked is a problem, with a way back to No.
+    // Each sign says under it what does not count.
+    expect(within(which).getByRole('checkbox', { name: 'Big sign' })).toHaveAccessibleDescription('A small version does not count.');
+    // Nothing ticked is a problem, with a way back: "none of these".
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(within(screen.getByRole('alert')).getByRole('link', { name: 'Tick at least one, or go back and choose No' })).toBeInTheDocument();
+    expect(within(screen.getByRole('alert')).getByRole('link', { name: 'Tick at least one, or "None of these"' })).toBeInTheDocument();
     await user.click(within(which).getByRole('checkbox', { name: 'Big sign' }));
+    // An emergency sign is confirmed in full words right under the list before it counts.
+    const confirm = screen.getByRole('group', { name: 'Big warning sign?' });
+    expect(confirm).toHaveAccessibleDescription(/How to check: Look at it closely/);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(within(screen.getByRole('alert')).getByRole('link', { name: 'Big sign: Choose an answer' })).toBeInTheDocument();
+    await user.click(within(confirm).getByRole('radio', { name: 'Yes' }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     // An emergency sign: the result at once, naming it.
     expect(screen.getByText('Result: Emergency')).toBeInTheDocument();
     expect(screen.getByText('Big.')).toBeInTheDocument();
+  });
+
+  it('a sign taken back on confirming, or "none of these", leaves the grouped check at No', async () => {
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    await user.click(screen.getByRole('radio', { name: 'Yes' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Big sign' }));
+    await user.click(within(screen.getByRole('group', { name: 'Big warning sign?' })).getByRole('radio', { name: 'No' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Age?' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getByRole('radio', { name: 'No' })).toBeChecked();
+    await user.click(screen.getByRole('radio', { name: 'Yes' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('checkbox', { name: /None of these/ }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Age?' })).toBeInTheDocument();
   });
 
   it('No answers the whole list and moves on; the review shows it in one line with one Change', async () => {

@@ -1,0 +1,85 @@
+// Population figures as text for people: a table of the share sent to each urgency (overall, by group, by class),
+// the rules that set each level, what misreadings add, the sensitivity band, and the budgets they are held to.
+// Plain text for the terminal, Markdown for the README, a review note or an issue.
+import type { PopulationFigures, UrgencyShares } from './run.ts';
+
+/** The budgets of the right-care issue, for the central model (also enforced in tests/population/budgets.test.ts). */
+export const POPULATION_BUDGETS = {
+  emergencyMax: 0.01,
+  urgentMax: 0.08,
+  selfCareMin: 0.5,
+  /** The share of the serious group that must get urgent or emergency care. */
+  seriousUrgentOrEmergencyMin: 1,
+} as const;
+
+export interface BudgetLine {
+  name: string;
+  limit: string;
+  actual: string;
+  ok: boolean;
+}
+
+export function populationBudgets(f: PopulationFigures): BudgetLine[] {
+  const b = POPULATION_BUDGETS;
+  return [
+    { name: 'emergency', limit: `≤ ${pct(b.emergencyMax)}`, actual: pct(f.central.emergency), ok: f.central.emergency <= b.emergencyMax },
+    { name: 'urgent', limit: `≤ ${pct(b.urgentMax)}`, actual: pct(f.central.urgent), ok: f.central.urgent <= b.urgentMax },
+    { name: 'self-care', limit: `≥ ${pct(b.selfCareMin)}`, actual: pct(f.central.selfCare), ok: f.central.selfCare >= b.selfCareMin },
+    {
+      name: 'serious group urgent or emergency',
+      limit: `${pct(b.seriousUrgentOrEmergencyMin)}`,
+      actual: pct(f.serious.urgentOrEmergency),
+      ok: f.serious.urgentOrEmergency >= b.seriousUrgentOrEmergencyMin,
+    },
+  ];
+}
+
+export function pct(x: number): string {
+  if (x === 0) return '0%';
+  if (x === 1) return '100%';
+  return `${(x * 100).toFixed(x < 0.01 ? 2 : 1)}%`;
+}
+
+const LEVELS: readonly (keyof UrgencyShares)[] = ['emergency', 'urgent', 'consult', 'selfCare'];
+const LEVEL_WORDS: Record<keyof UrgencyShares, string> = { emergency: 'emergency', urgent: 'urgent', consult: 'consult', selfCare: 'self-care' };
+
+function row(cells: readonly string[], markdown: boolean): string {
+  return markdown ? `| ${cells.join(' | ')} |` : cells.map((c, i) => (i === 0 ? c.padEnd(42) : c.padStart(10))).join(' ');
+}
+
+function header(cells: readonly string[], markdown: boolean): string[] {
+  const head = row(cells, markdown);
+  if (!markdown) return [head];
+  return [head, `| ${cells.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`];
+}
+
+/** One population run as lines of text. */
+export function formatPopulation(f: PopulationFigures, options: { markdown?: boolean; title?: string } = {}): string[] {
+  const md = options.markdown === true;
+  const lines: string[] = [];
+  const title = options.title ?? `${f.model.title} (${f.model.id} ${f.model.version}) through ${f.rules.id} ${f.rules.version}`;
+  lines.push(md ? `**${title}**: ${f.people.toLocaleString('en-US')} people, seed ${f.seed}` : `${title}: ${f.people.toLocaleString('en-US')} people, seed ${f.seed}`);
+  lines.push('');
+  lines.push(...header(['', 'people', ...LEVELS.map((l) => LEVEL_WORDS[l])], md));
+  lines.push(row(['everyone', '100%', ...LEVELS.map((l) => pct(f.central[l]))], md));
+  if (f.band) {
+    lines.push(row(['  warning-sign rates halved', '', ...LEVELS.map((l) => pct(f.band?.halved[l] ?? 0))], md));
+    lines.push(row(['  warning-sign rates doubled', '', ...LEVELS.map((l) => pct(f.band?.doubled[l] ?? 0))], md));
+  }
+  for (const [group, g] of Object.entries(f.byGroup)) {
+    lines.push(row([`group: ${group}`, pct(g.people / f.people), ...LEVELS.map((l) => pct(g[l]))], md));
+  }
+  for (const c of Object.values(f.byClass)) {
+    lines.push(row([`  ${c.title}`, pct(c.share), ...LEVELS.map((l) => pct(c[l]))], md));
+  }
+  lines.push('');
+  for (const level of ['emergency', 'urgent', 'consult'] as const) {
+    const top = f.topRules[level].map((r) => `${r.id} ${pct(r.share)}`).join(', ') || '(none)';
+    lines.push(`${md ? '- ' : ''}Rules that set ${level} (share of everyone): ${top}`);
+  }
+  const raised = LEVELS.filter((l) => l !== 'selfCare').map((l) => `${LEVEL_WORDS[l]} ${pct(f.misreadings.raisedTo[l])}`).join(', ');
+  lines.push(`${md ? '- ' : ''}Misreadings: ${pct(f.misreadings.people)} of people mistook a normal sensation for a sign; it raised the result of ${raised} of everyone.`);
+  const missed = f.serious.missed.map((m) => `${m.classId} -> ${m.urgency}`).join('; ');
+  lines.push(`${md ? '- ' : ''}Serious group: ${pct(f.serious.urgentOrEmergency)} sent to urgent or emergency care${missed ? ` (not: ${missed})` : ''}.`);
+  return lines;
+}
