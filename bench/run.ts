@@ -8,6 +8,7 @@ import { formatProblem, loadRules } from '../src/rules/load.ts';
 import { BUDGETS, check, failsRun, type BudgetCheck } from './budgets.ts';
 import { buildApp, buildEmbed } from './build.ts';
 import { benchBurden } from './burden.ts';
+import { benchPopulation, populationLines } from './population.ts';
 import type { EngineFigures } from './engine.ts';
 import { benchEngineBundled } from './engine-bundled.ts';
 import { benchBrowser, COLD_LOADS, type BrowserFigures, type SideBySide } from './first-question.ts';
@@ -64,6 +65,8 @@ if (app.ok) {
 // ---- Burden (deterministic, so also in --sizes-only) ----
 progress('Burden: screens, words and model time over the scenarios and generated people...');
 const burden = benchBurden(ROOT, rules);
+progress('Reference population: the share sent to each urgency...');
+const population = benchPopulation(ROOT, rules, { band: !sizesOnly });
 
 // ---- Timing (skipped with --sizes-only) ----
 let browser: BrowserFigures | { skipped: string } = { skipped: 'skipped: --sizes-only' };
@@ -153,6 +156,8 @@ const checks: BudgetCheck[] = [
     { value: burden.warningScreensMax, shown: String(burden.warningScreensMax) },
     (v) => v <= BUDGETS.warningScreensMax,
   ),
+  // The right-care budgets on the reference population (deterministic: a fixed seed and model).
+  ...population.budgets.map((b) => ({ name: `Population: ${b.name}`, kind: 'burden' as const, limit: b.limit, actual: b.actual, status: b.ok ? ('ok' as const) : ('OVER' as const) })),
 ];
 if (!sizesOnly) {
   checks.push(
@@ -223,6 +228,7 @@ writeFileSync(
       dependencies: dependencies.map(({ initialGzipAlone: _g, ...d }) => d),
       embed,
       burden,
+      population,
       firstQuestion,
       browser,
       engine,
@@ -253,6 +259,8 @@ function rulesCheckBudget(figures: LinterFigures): BudgetCheck {
 }
 
 function printReport(): void {
+  say('\nREFERENCE POPULATION (rules/population/gym-goers.yaml)');
+  for (const line of populationLines(population)) say(line);
   say('\nSIZE (per file: raw / gzip -9 / brotli -q11; initial = loaded by index.html, lazy chunks excluded)');
   const sizeRows: string[][] = [];
   if (sizes) {

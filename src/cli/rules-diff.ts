@@ -11,8 +11,13 @@ import { analyseImpact, DEFAULT_SEED, DEFAULT_SETS, type ScenarioCase } from '..
 import { scenarioCases } from '../lint/impact-scenarios.ts';
 import { formatImpact } from '../lint/impact-words.ts';
 import { formatProblem } from '../rules/load.ts';
+import type { Rules } from '../rules/schema.ts';
 import { loadScenarioFile } from '../scenarios/load.ts';
 import { readRulesFile } from './read-rules.ts';
+import { existsSync } from 'node:fs';
+import { loadPopulation } from '../population/load.ts';
+import { runPopulation } from '../population/run.ts';
+import { formatPopulationComparison } from '../population/words.ts';
 
 const USAGE = `Usage: npm run rules:diff -- <old rules file> <new rules file> [--impact] [--markdown] [--sets N] [--seed S] [--scenarios DIR] [--map FILE]
   --impact      also run both versions over the scenarios and ${DEFAULT_SETS.toLocaleString('en-US')} generated answer sets
@@ -20,9 +25,13 @@ const USAGE = `Usage: npm run rules:diff -- <old rules file> <new rules file> [-
   --sets N      how many answer sets to generate (default ${DEFAULT_SETS.toLocaleString('en-US')})
   --seed S      the population's seed (default ${DEFAULT_SEED}; the same seed gives the same report)
   --scenarios   folder of scenario files (default rules/scenarios)
-  --map FILE    how the old version's answers carry over to renamed or merged questions (see src/lint/answer-map.ts)`;
+  --map FILE    how the old version's answers carry over to renamed or merged questions (see src/lint/answer-map.ts)
+  --population FILE      the reference population to run both versions on (default rules/population/gym-goers.yaml)
+  --population-map FILE  how the population's answers carry over to the old version (default
+                         rules/population/answers-<new version>-to-<old version>.yaml when it exists)`;
 
 const SCENARIO_DIR = fileURLToPath(new URL('../../rules/scenarios/', import.meta.url));
+const POPULATION_DIR = fileURLToPath(new URL('../../rules/population/', import.meta.url));
 
 /** Runs the command on `argv`, printing through `out` and `err`; returns the exit code (tests and readme-impact call it). */
 export function rulesDiff(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
@@ -38,6 +47,8 @@ export function rulesDiff(argv: string[], out: (line: string) => void = console.
         seed: { type: 'string' },
         scenarios: { type: 'string' },
         map: { type: 'string' },
+        population: { type: 'string' },
+        'population-map': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -106,7 +117,30 @@ export function rulesDiff(argv: string[], out: (line: string) => void = console.
   out(formatImpact(report, { markdown: md }));
   out('');
   out(`${md ? '' : '  '}(${report.population.sets.toLocaleString('en-US')} answer sets and ${report.scenarios.length} scenarios in ${(report.population.ms / 1000).toFixed(1)} s.)`);
+  for (const line of populationSection(before.rules, after.rules, values.population, values['population-map'], md)) out(line);
   return 0;
+}
+
+/**
+ * Both versions on the reference population (written in the new version's ids): the share sent to each urgency,
+ * with the band and the rules that set each level. The old version gets the population's answers through a map where
+ * it asked differently. Skipped, with the reason, when there is no model that fits the new version.
+ */
+function populationSection(before: Rules, after: Rules, modelPath: string | undefined, mapPath: string | undefined, md: boolean): string[] {
+  const file = modelPath ?? join(POPULATION_DIR, 'gym-goers.yaml');
+  if (!existsSync(file)) return modelPath ? ['', `No population model at ${modelPath}.`] : [];
+  const model = loadPopulation(readFileSync(file, 'utf8'), file, after);
+  if (!model.ok) return ['', `The reference population (${relative(process.cwd(), file)}) does not fit the new version, so it was not run:`, ...model.problems.slice(0, 5).map(formatProblem)];
+  const defaultMap = join(POPULATION_DIR, `answers-${after.meta.version}-to-${before.meta.version}.yaml`);
+  const mapFile = mapPath ?? (existsSync(defaultMap) ? defaultMap : undefined);
+  let map: AnswerMap | undefined;
+  if (mapFile) {
+    const loaded = loadAnswerMap(readFileSync(mapFile, 'utf8'), mapFile, after, before);
+    if (!loaded.ok) return ['', `The population answer map ${mapFile} has problems:`, ...loaded.problems.map(formatProblem)];
+    map = loaded.map;
+  }
+  const run = (rules: Rules) => runPopulation({ rules, model: model.model, modelRules: after, map: rules === after ? undefined : map, band: true });
+  return ['', ...formatPopulationComparison(run(before), run(after), { markdown: md })];
 }
 
 /** The scenarios in `dir`, as answer sets; a scenario file with problems stops the run (rules:test says more). */

@@ -241,8 +241,9 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
     trace.push(e.fired);
     advice.push({ id: e.rule.id, text: say(e.rule.text), because: because(e) });
   }
-  // Out of scope is never self-care: the person is sent to someone who can help.
-  if (exit) urgency = moreUrgent(urgency, 'consult');
+  // Out of scope sends the person on at the exit's own level (a child: see someone; pain that began before training:
+  // general back-pain advice), raised as usual by any sign.
+  if (exit) urgency = moreUrgent(urgency, exit.rule.level);
 
   // Causes are only weighed when no red flag and no scope exit decided the outcome: with a red flag the person
   // needs care, not training tips, and an out-of-scope answer means the guide does not apply.
@@ -312,9 +313,9 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
     causes,
     trace,
     safetyNet: urgency === 'emergency' ? null : list('safetyNet'),
-    // Self-care advice is for the people the check is made for: not after a scope exit (a child, or pain that
-    // began before training), whose care someone else plans.
-    selfCareAdvice: (urgency === 'self-care' || urgency === 'consult') && !exit ? list('selfCareAdvice') : null,
+    // Self-care advice is for the people the check is made for, and after a scope exit that leaves them to look after
+    // it themselves: not after one that sends them on (a child, whose care someone else plans; see the rule's level).
+    selfCareAdvice: (urgency === 'self-care' || urgency === 'consult') && (!exit || exit.rule.level === 'self-care') ? list('selfCareAdvice') : null,
     advice,
   };
 }

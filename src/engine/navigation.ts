@@ -106,7 +106,7 @@ function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Wa
 interface Stopper {
   when: Condition;
   test: (answers: Answers) => boolean;
-  kind: 'emergency' | 'urgent' | 'exit';
+  kind: 'emergency' | 'urgent' | 'exit' | 'exit-self-care';
 }
 
 /** A question as the walk meets it: its skip logic and the red flags and scope exits that read it, compiled. */
@@ -157,7 +157,7 @@ function stoppersOf(rules: Rules): ReadonlyMap<string, readonly Stopper[]> {
     const map = new Map<string, Stopper[]>();
     const all: Stopper[] = [
       ...rules.redFlags.map((r): Stopper => ({ when: r.when, test: predicate(r.when), kind: r.level })),
-      ...rules.scopeExits.map((r): Stopper => ({ when: r.when, test: predicate(r.when), kind: 'exit' })),
+      ...rules.scopeExits.map((r): Stopper => ({ when: r.when, test: predicate(r.when), kind: r.level === 'self-care' ? 'exit-self-care' : 'exit' })),
     ];
     for (const stopper of all) {
       for (const id of new Set(questionsIn(stopper.when))) map.set(id, [...(map.get(id) ?? []), stopper]);
@@ -171,13 +171,16 @@ function stoppersOf(rules: Rules): ReadonlyMap<string, readonly Stopper[]> {
 function focusOfFiring(firing: ReadonlySet<Stopper>): Focus {
   let urgent = false;
   let exit = false;
+  let selfCareExit = false;
   for (const s of firing) {
     if (s.kind === 'emergency') return { kind: 'nothing' };
     if (s.kind === 'urgent') urgent = true;
-    else exit = true;
+    else if (s.kind === 'exit') exit = true;
+    else selfCareExit = true;
   }
   if (urgent) return { kind: 'urgency', above: 'urgent' };
-  return exit ? { kind: 'urgency', above: 'consult' } : { kind: 'everything' };
+  if (exit) return { kind: 'urgency', above: 'consult' };
+  return selfCareExit ? { kind: 'urgency', above: 'self-care' } : { kind: 'everything' };
 }
 
 /**

@@ -28,7 +28,8 @@ export function focusOf(rules: Rules, answers: Answers): Focus {
   const fired = rules.redFlags.filter((r) => matches(r.when, answers));
   if (fired.some((r) => r.level === 'emergency')) return { kind: 'nothing' };
   if (fired.length > 0) return { kind: 'urgency', above: 'urgent' };
-  if (rules.scopeExits.some((r) => matches(r.when, answers))) return { kind: 'urgency', above: 'consult' };
+  const exits = rules.scopeExits.filter((r) => matches(r.when, answers));
+  if (exits.length > 0) return { kind: 'urgency', above: exits.some((r) => r.level === 'consult') ? 'consult' : 'self-care' };
   return { kind: 'everything' };
 }
 
@@ -112,7 +113,9 @@ function targetConditions(target: Target): Condition[] {
 function inFocus(target: Target, focus: Focus): boolean {
   if (focus.kind === 'nothing') return false;
   if (focus.kind === 'everything') return true;
-  return target.kind === 'redFlag' && urgencyRank(target.level) > urgencyRank(focus.above);
+  if (target.kind === 'redFlag') return urgencyRank(target.level) > urgencyRank(focus.above);
+  // After a scope exit that leaves the person to self-care, a consult sign can still raise the urgency.
+  return target.kind === 'consultSign' && focus.above === 'self-care';
 }
 
 /**

@@ -207,7 +207,7 @@ function urgencyLevelsProduced(index: RulesIndex, entries: readonly RuleEntry[],
     return solve(index, { require: [r.when], forbid: near.map((b) => b.when) }).status === 'found';
   };
   if (flags.some((r) => r.level === 'urgent' && reaches(r, emergencies))) produced.add('urgent');
-  if (entries.some((r) => (r.kind === 'consultSign' || r.kind === 'scopeExit') && reaches(r, flags))) produced.add('consult');
+  if (entries.some((r) => (r.kind === 'consultSign' || (r.kind === 'scopeExit' && r.level === 'consult')) && reaches(r, flags))) produced.add('consult');
   // Self-care needs every urgency rule to stay quiet at once: one query over all of them.
   const quiet = solve(index, { forbid: entries.filter((r) => r.kind !== 'evidence').map((r) => r.when) });
   if (quiet.status === 'found') produced.add('self-care');

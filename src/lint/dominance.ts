@@ -213,7 +213,7 @@ function sampledFindings(index: RulesIndex): Finding[] {
   for (let i = 0; i < RANDOM_SAMPLES; i++) {
     const answers = randomAnswers(rules, random);
     const result = evaluate(rules, answers);
-    const raised = [...rules.consultSigns, ...rules.scopeExits].find((r) => matches(r.when, answers));
+    const raised = [...rules.consultSigns, ...rules.scopeExits.filter((r) => r.level === 'consult')].find((r) => matches(r.when, answers));
     if (raised && result.urgency === 'self-care') {
       findings.push({
         severity: 'error',

@@ -31,7 +31,7 @@ export function ruleEntries(rules: Rules): RuleEntry[] {
     ...rules.consultSigns.map(
       (r, i): RuleEntry => ({ kind: 'consultSign', id: r.id, when: r.when, level: r.level, path: ['consultSigns', i] }),
     ),
-    ...rules.scopeExits.map((r, i): RuleEntry => ({ kind: 'scopeExit', id: r.id, when: r.when, level: 'consult', path: ['scopeExits', i] })),
+    ...rules.scopeExits.map((r, i): RuleEntry => ({ kind: 'scopeExit', id: r.id, when: r.when, level: r.level, path: ['scopeExits', i] })),
     ...rules.advice.map((r, i): RuleEntry => ({ kind: 'advice', id: r.id, when: r.when, path: ['advice', i] })),
     ...rules.causes.flatMap((c, ci) =>
       c.evidence.map(

@@ -20,8 +20,8 @@ function levelRules(rules: Rules): LevelRule[] {
   return [
     ...rules.redFlags.map((r) => ({ when: r.when, level: r.level })),
     ...rules.consultSigns.map((r) => ({ when: r.when, level: r.level })),
-    // Out of scope is never self-care (see `evaluate`).
-    ...rules.scopeExits.map((r) => ({ when: r.when, level: 'consult' as const })),
+    // Out of scope sends the person on at the exit's own level (see `evaluate`).
+    ...rules.scopeExits.map((r) => ({ when: r.when, level: r.level })),
   ];
 }
 

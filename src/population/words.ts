@@ -83,3 +83,34 @@ export function formatPopulation(f: PopulationFigures, options: { markdown?: boo
   lines.push(`${md ? '- ' : ''}Serious group: ${pct(f.serious.urgentOrEmergency)} sent to urgent or emergency care${missed ? ` (not: ${missed})` : ''}.`);
   return lines;
 }
+
+/** Two versions on the same people, side by side: what a change does to the share sent to each urgency. */
+export function formatPopulationComparison(before: PopulationFigures, after: PopulationFigures, options: { markdown?: boolean } = {}): string[] {
+  const md = options.markdown === true;
+  const lines: string[] = [];
+  const title = `Reference population: ${after.model.title} (${after.model.id} ${after.model.version}), ${after.people.toLocaleString('en-US')} people, seed ${after.seed}`;
+  lines.push(md ? `**${title}**` : title, '');
+  lines.push(...header(['', ...LEVELS.map((l) => LEVEL_WORDS[l]), 'serious group urgent or emergency'], md));
+  for (const [name, f] of [
+    [`${before.rules.id} ${before.rules.version}`, before],
+    [`${after.rules.id} ${after.rules.version}`, after],
+  ] as const) {
+    lines.push(row([name, ...LEVELS.map((l) => pct(f.central[l])), pct(f.serious.urgentOrEmergency)], md));
+    if (f.band) {
+      const band = (l: keyof UrgencyShares) => `${pct(f.band?.halved[l] ?? 0)}–${pct(f.band?.doubled[l] ?? 0)}`;
+      lines.push(row(['  warning-sign rates halved–doubled', ...LEVELS.map(band), ''], md));
+    }
+  }
+  lines.push('');
+  for (const [name, f] of [
+    [before.rules.version, before],
+    [after.rules.version, after],
+  ] as const) {
+    for (const level of ['emergency', 'urgent'] as const) {
+      const top = f.topRules[level].map((r) => `${r.id} ${pct(r.share)}`).join(', ') || '(none)';
+      lines.push(`${md ? '- ' : ''}${name}: rules that set ${level}: ${top}`);
+    }
+  }
+  lines.push('', ...populationBudgets(after).map((b) => `${md ? '- ' : ''}${b.ok ? 'within budget' : 'OVER budget'}: ${b.name} ${b.actual} (budget ${b.limit})`));
+  return lines;
+}

@@ -205,6 +205,12 @@ export const AdviceRuleSchema = z.strictObject({
 export const ScopeExitSchema = z.strictObject({
   ...ruleBase,
   message: TextSchema,
+  /**
+   * The least the person is told to do: `consult` (the default: see someone in the next few days, e.g. a child) or
+   * `self-care` (general back-pain advice with the safety net, where nothing points to seeing anyone), raised by any
+   * warning sign or consult sign as usual.
+   */
+  level: z.enum(['consult', 'self-care']).default('consult'),
 });
 
 export const EvidenceSchema = z.strictObject({

@@ -33,6 +33,7 @@ interface Printed {
   redFlags: { id: string; level: string; reason: string; because: { questionId: string; answer: unknown; answerText: string }[] }[];
   consultSigns: { id: string }[];
   outOfScope: { id: string; title: string; message: string } | null;
+  advice: { id: string; text: string; because: { questionId: string; answer: unknown; answerText: string }[] }[];
   causes: { id: string; likelihood: string; because: { questionId: string; answerText: string }[]; advice: string[] }[];
   complete: boolean;
   stoppedEarly: string | null;
@@ -53,37 +54,75 @@ interface Expected {
   redFlags?: string[];
   consultSigns?: string[];
   outOfScope?: string;
+  /** Advice rules shown (whatever the urgency), in the rules file's order; none when omitted. */
+  advice?: string[];
   /** Causes in their printed order with their likelihood; omitted when a red flag or scope exit decided. */
   causes?: string[];
   complete: boolean;
   stoppedEarly?: string;
 }
 
-// What a clinician would expect from each scenario file. Causes are written `id:likelihood` in ranked order; when
-// causes tie, soreness (the commonest harmless explanation) is listed first.
+// What a clinician would expect from each scenario file, with rules 2.1.0. Red flags, consult signs and advice are
+// listed in the rules file's order. Causes are written `id:likelihood` in ranked order (likelihood, then score); when
+// causes tie, soreness (the commonest harmless explanation) is listed first. In 2.1 a cause needs its key sign and a
+// supporting sign to be likely; one sign alone is possible.
 const EXPECTED: Record<string, Expected> = {
   'emergency-saddle-numbness.json': { urgency: 'emergency', redFlags: ['saddle_numbness'], complete: false, stoppedEarly: 'emergency' },
-  'emergency-heart-pain.json': { urgency: 'emergency', redFlags: ['heart'], complete: false, stoppedEarly: 'emergency' },
-  // Caught a second time after the grouped checks were answered No: both legs ticked in the pain map, cola-brown
-  // pee in the drinks question, belly pain over 50. Each ends the check at once, with no causes.
+  // Chest pain that is still there (the follow-up straight after the grouped check): an emergency. The same-day flag
+  // for chest pain on exertion fires too; the emergency decides.
+  'emergency-heart-pain.json': {
+    urgency: 'emergency',
+    redFlags: ['chest_pain_now', 'chest_pain_exercise'],
+    complete: false,
+    stoppedEarly: 'emergency',
+  },
+  // Chest pain that went with rest: same-day (2.0: an emergency); after a fat burner or strong stimulant, an emergency.
+  'urgent-chest-pain-settled.json': { urgency: 'urgent', redFlags: ['chest_pain_exercise'], complete: true, stoppedEarly: 'urgent' },
+  'emergency-chest-pain-settled-after-stimulant.json': {
+    urgency: 'emergency',
+    redFlags: ['stimulants_with_heart_signs', 'chest_pain_exercise'],
+    complete: true,
+    stoppedEarly: 'emergency',
+  },
+  // Caught a second time after the grouped checks were answered No, once confirmed in full words: both legs ticked
+  // in the pain map, brown pee in the drinks question. Each ends the check at once, with no causes.
   'emergency-both-legs-numb-in-pain-map.json': { urgency: 'emergency', redFlags: ['both_legs'], complete: false, stoppedEarly: 'emergency' },
   'emergency-dark-brown-urine-in-drinks.json': { urgency: 'emergency', redFlags: ['dark_urine'], complete: true, stoppedEarly: 'emergency' },
-  // Red flags are listed in the rules file's order.
-  'emergency-belly-pain-over-50.json': {
+  // A sign confirmed, then taken back: "pain down both legs" ticked in the pain map, then "No, sore muscles" when
+  // asked in full words. It counts for nothing: no red flag, and not a nerve sign against soreness.
+  'self-care-both-legs-tick-taken-back.json': {
+    urgency: 'self-care',
+    causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  // "Brown" pee that is dark yellow on confirming: no warning sign, and it counts as dark yellow (the key sign of not
+  // drinking enough); with drinking little, likely.
+  'self-care-brown-pee-confirmed-dark-yellow.json': {
+    urgency: 'self-care',
+    causes: ['hydration:likely', 'soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely'],
+    complete: true,
+  },
+  // Severe (8 out of 10) back pain with belly pain over 50: an emergency (possible aneurysm). Red flags are listed in
+  // the rules file's order. The severe pain advice is shown too (see rules/scenarios/disagreements.yaml.txt).
+  'emergency-severe-belly-pain-over-50.json': {
     urgency: 'emergency',
     redFlags: ['belly_pain_over_50', 'belly_pain'],
+    advice: ['severe_pain'],
     complete: false,
     stoppedEarly: 'emergency',
   },
-  // Not sure about a fever is urgent; in pregnancy it is a call to the maternity unit now.
+  // Mild (3 out of 10) belly pain over 50: same-day (2.0: an emergency).
+  'urgent-mild-belly-pain-over-50.json': { urgency: 'urgent', redFlags: ['belly_pain'], complete: false, stoppedEarly: 'urgent' },
+  // Not sure about a fever is advice to watch it; in pregnancy it is a call to the maternity unit now.
   'emergency-not-sure-fever-in-pregnancy.json': {
     urgency: 'emergency',
-    redFlags: ['maternity_not_sure', 'fever_not_sure'],
+    redFlags: ['maternity_not_sure'],
     consultSigns: ['pregnancy_or_recent_birth'],
+    advice: ['sign_not_sure_watch'],
     complete: false,
     stoppedEarly: 'emergency',
   },
-  // Kidney signs are urgent; in pregnancy they are a maternity emergency, and the result says to call the maternity
+  // Kidney signs are same-day; in pregnancy they are a maternity emergency, and the result says to call the maternity
   // unit (that red flag carries its own action, see the test below).
   'emergency-kidney-signs-in-pregnancy.json': {
     urgency: 'emergency',
@@ -92,19 +131,18 @@ const EXPECTED: Record<string, Expected> = {
     complete: false,
     stoppedEarly: 'emergency',
   },
-  // Constant pain that nothing eases (urgent) is followed by the pain questions: 8 out of 10 that began hours after
+  // Constant pain that nothing eases (same-day) is followed by the pain questions: 8 out of 10 that began hours after
   // training makes it the emergency pattern of swollen back muscles.
   'emergency-constant-severe-delayed-pain.json': {
     urgency: 'emergency',
-    redFlags: ['rest_pain', 'severe_delayed_pain', 'compartment_pattern'],
-    consultSigns: ['severe_pain'],
+    redFlags: ['compartment_pattern', 'rest_pain'],
+    advice: ['severe_pain', 'severe_delayed_pain'],
     complete: false,
     stoppedEarly: 'emergency',
   },
-  // Red or pink pee in the drinks question is a warning sign, never a hydration clue: urgent, no causes.
+  // Red or pink pee in the drinks question is a warning sign, never a hydration clue: same-day, no causes.
   'urgent-red-pink-urine-in-drinks.json': { urgency: 'urgent', redFlags: ['urine_red'], complete: true, stoppedEarly: 'urgent' },
-  // After a fever only what could make it an emergency is asked (constant pain among the warning signs, since with
-  // severe delayed pain it is an emergency; answered No here); everything else is left as not asked.
+  // After a fever only what could make it an emergency is asked; everything else is left as not asked.
   'urgent-fever.json': { urgency: 'urgent', redFlags: ['fever'], complete: false, stoppedEarly: 'urgent' },
   'urgent-leg-gives-way.json': {
     urgency: 'urgent',
@@ -114,20 +152,28 @@ const EXPECTED: Record<string, Expected> = {
     stoppedEarly: 'urgent',
   },
   'urgent-not-sure-saddle.json': { urgency: 'urgent', redFlags: ['saddle_numbness_not_sure'], complete: true, stoppedEarly: 'urgent' },
-  // Over 50, not sure about cancer is urgent. Age alone does not bring the blood thinner question (mild pain, no fall,
-  // no weak or numb leg), so every question that applies is answered.
-  'urgent-not-sure-cancer-over-50.json': {
-    urgency: 'urgent',
-    redFlags: ['cancer_not_sure_over_50'],
-    consultSigns: ['recurring', 'urgent_sign_not_sure'],
+  // Over 50, not sure about cancer or weight loss: a consultation in 2.1 (2.0: same-day). Pain after most workouts
+  // is advice to have the training looked at, and supports overuse.
+  'consult-not-sure-cancer-over-50.json': {
+    urgency: 'consult',
+    consultSigns: ['history_not_sure'],
+    advice: ['recurring_pain'],
+    causes: ['soreness:likely', 'overuse:possible', 'posture:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
-    stoppedEarly: 'urgent',
   },
-  // 8 out of 10 that began the next day: a blood test today for muscle damage.
-  'urgent-severe-delayed-pain.json': {
+  // 8 out of 10 that began the next day, and nothing else: most often severe soreness. Self-care with the pharmacist
+  // and safety-net advice (2.0: same-day).
+  'self-care-severe-delayed-pain.json': {
+    urgency: 'self-care',
+    advice: ['severe_pain', 'severe_delayed_pain'],
+    causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  // The same, unsure whether the muscles are far worse than soreness: a blood test today.
+  'urgent-severe-delayed-pain-unsure-muscle-sign.json': {
     urgency: 'urgent',
-    redFlags: ['severe_delayed_pain'],
-    consultSigns: ['severe_pain'],
+    redFlags: ['severe_delayed_pain_with_signs'],
+    advice: ['sign_not_sure_watch', 'severe_pain', 'severe_delayed_pain'],
     complete: false,
     stoppedEarly: 'urgent',
   },
@@ -135,7 +181,7 @@ const EXPECTED: Record<string, Expected> = {
   'urgent-blood-thinners-severe-pain.json': {
     urgency: 'urgent',
     redFlags: ['blood_thinners_severe_pain'],
-    consultSigns: ['severe_pain'],
+    advice: ['severe_pain'],
     complete: true,
     stoppedEarly: 'urgent',
   },
@@ -148,13 +194,14 @@ const EXPECTED: Record<string, Expected> = {
   },
   'out-of-scope-under-16.json': { urgency: 'consult', outOfScope: 'under_16', complete: false },
   'out-of-scope-pain-before-workout.json': { urgency: 'consult', outOfScope: 'not_after_exercise', complete: false },
+  // Both posture signs make it likely; the sudden twist (a strain: soreness's key sign) during the session, under 3
+  // days, scores higher for soreness, never for posture.
   'posture-likely.json': {
     urgency: 'self-care',
-    // The sudden twist in this file counts for a strain (soreness), never for posture.
-    causes: ['posture:likely', 'soreness:likely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    causes: ['soreness:likely', 'posture:likely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
-  // Pain the next day and a rounded back score the same: soreness is shown first.
+  // Pain the next day for under 3 days, and a rounded back with form breaking down, score the same: soreness first.
   'soreness-posture-tie.json': {
     urgency: 'self-care',
     causes: ['soreness:likely', 'posture:likely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
@@ -162,18 +209,39 @@ const EXPECTED: Record<string, Expected> = {
   },
   'overuse-likely.json': {
     urgency: 'self-care',
-    causes: ['overuse:likely', 'soreness:unlikely', 'posture:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    causes: ['overuse:likely', 'soreness:possible', 'posture:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
-  // No rest day alone is a weaker sign than a jump in training: possible, not likely.
+  // No rest day alone is a supporting sign without the key one: possible, not likely.
   'overuse-possible-no-rest-day.json': {
     urgency: 'self-care',
-    causes: ['overuse:possible', 'soreness:unlikely', 'posture:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    causes: ['soreness:possible', 'overuse:possible', 'posture:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
+  // Pain after most workouts, still training: self-care with the advice to have the training looked at (2.0: a
+  // consultation). It supports overuse; form breaking down alone makes posture possible.
+  'self-care-pain-after-most-workouts.json': {
+    urgency: 'self-care',
+    advice: ['recurring_pain'],
+    causes: ['soreness:possible', 'posture:possible', 'overuse:possible', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  // Pain that has stopped them training: a consultation, with the causes weighed as usual.
+  'consult-stopped-training.json': {
+    urgency: 'consult',
+    consultSigns: ['recurring'],
+    causes: ['overuse:likely', 'soreness:possible', 'posture:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  // Cannot hold a 30-second plank (key) and hips sagged (supporting): likely. Hips sagging alone: possible.
   'core-likely.json': {
     urgency: 'self-care',
-    causes: ['core:likely', 'soreness:unlikely', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely'],
+    causes: ['core:likely', 'soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  'core-possible-hips-sagged.json': {
+    urgency: 'self-care',
+    causes: ['soreness:possible', 'core:possible', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely'],
     complete: true,
   },
   // Not sure whether pregnant: the maternity signs are asked (all No), the midwife or doctor is advised, and the
@@ -181,12 +249,45 @@ const EXPECTED: Record<string, Expected> = {
   'consult-pregnancy-not-sure.json': {
     urgency: 'consult',
     consultSigns: ['pregnancy_or_recent_birth'],
-    causes: ['soreness:unlikely', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely', 'core:unlikely'],
+    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely', 'core:unlikely'],
     complete: true,
   },
+  // Dark yellow pee (key) and drinking little (supporting): likely. Dark yellow pee alone: possible.
   'hydration-likely.json': {
     urgency: 'self-care',
-    causes: ['hydration:likely', 'soreness:unlikely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely'],
+    causes: ['hydration:likely', 'soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely'],
+    complete: true,
+  },
+  'hydration-possible-dark-yellow-only.json': {
+    urgency: 'self-care',
+    causes: ['soreness:possible', 'hydration:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely'],
+    complete: true,
+  },
+  // Got very hot and faint, not confused: the cooling advice; with drinking little and dark yellow pee, not drinking
+  // enough is likely.
+  'self-care-heat-exhaustion.json': {
+    urgency: 'self-care',
+    advice: ['heat_exhaustion'],
+    causes: ['hydration:likely', 'soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely'],
+    complete: true,
+  },
+  // One unsure sign, after the self-check the app shows: self-care with the advice that fits it (2.0: same-day).
+  'self-care-not-sure-weak-leg.json': {
+    urgency: 'self-care',
+    advice: ['sign_not_sure_watch'],
+    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  'self-care-not-sure-brown-pee.json': {
+    urgency: 'self-care',
+    advice: ['dark_urine_not_sure'],
+    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  'self-care-not-sure-swollen-back.json': {
+    urgency: 'self-care',
+    advice: ['compartment_not_sure'],
+    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
   'soreness-likely.json': {
@@ -194,31 +295,26 @@ const EXPECTED: Record<string, Expected> = {
     causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
+  // Pain during the session, under 3 days: soreness's two supporting signs, no key sign: possible.
   'self-care-all-clear.json': {
     urgency: 'self-care',
-    causes: ['soreness:unlikely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
-  'consult-recurring.json': {
-    urgency: 'consult',
-    consultSigns: ['recurring'],
-    causes: ['posture:possible', 'soreness:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
-    complete: true,
-  },
-  // "Not sure" when the pain started and "I haven't looked" at the pee raise no cause; "not sure" about cancer
-  // (under 50) asks for a consult.
+  // "Not sure" when the pain started and "I haven't looked" at the pee raise no cause; "not sure" about cancer (a
+  // history fact) books a consultation.
   'not-sure-answers.json': {
     urgency: 'consult',
-    consultSigns: ['urgent_sign_not_sure'],
-    causes: ['soreness:unlikely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    consultSigns: ['history_not_sure'],
+    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
-  // Stopped in the pain questions (7 out of 10, hours after training, after most workouts): the rest is listed as
-  // still to answer.
+  // Stopped in the pain questions (7 out of 10, hours after training, after most workouts): self-care so far, with
+  // the advice for pain after most workouts and for severe pain; the rest is listed as still to answer.
   'partial-pain-section-only.json': {
-    urgency: 'consult',
-    consultSigns: ['severe_pain', 'recurring'],
-    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    urgency: 'self-care',
+    advice: ['recurring_pain', 'severe_pain'],
+    causes: ['soreness:likely', 'overuse:possible', 'posture:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: false,
   },
 };
