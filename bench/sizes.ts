@@ -138,6 +138,8 @@ export function embedSizes(embed: AppBuild): EmbedSizes {
 
 /** Chunks of the clinicians' review page (and its worker): never part of a person's check. */
 const NOT_IN_THE_CHECK = /\/src\/review\//;
+/** The words of the rules, one chunk per language: a person downloads one (the larger is counted). */
+const LANGUAGE_PACK = /\?rules-text-[a-z]+$/;
 
 /**
  * Every file reachable from `starts` through the chunk graph: static imports, dynamic ones too unless told not to
@@ -171,22 +173,30 @@ export interface WholeCheck extends Omit<SizeGroup, 'files'> {
 
 /**
  * The whole check, each way a person meets it: the page (or the clinic's script tags), everything it loads at once,
- * and everything it may load before the result (the rest of the check, the rules, answer sharing), never the
- * clinicians' review page. Each file gzip -9 / brotli -q11 on its own, as a host with precompressed files sends it.
+ * and everything it may load before the result (the rest of the check, the rules and the words of one language,
+ * answer sharing), never the clinicians' review page. Each file gzip -9 / brotli -q11 on its own, as a host with precompressed files sends it.
  */
 export function wholeCheck(app: { outDir: string; chunks: BuiltChunk[] }, embed: { outDir: string; chunks: BuiltChunk[] }): WholeCheck {
+  /** The files measured, with only the largest of the language packs among them. */
+  const oneLanguage = (chunks: readonly BuiltChunk[], files: FileSize[], prefix = ''): FileSize[] => {
+    const packs = new Set(chunks.filter((c) => c.facade && LANGUAGE_PACK.test(c.facade)).map((c) => `${prefix}${c.fileName}`));
+    const largest = files.filter((f) => packs.has(f.file)).sort((a, b) => b.gzip - a.gzip)[0];
+    return files.filter((f) => !packs.has(f.file) || f === largest);
+  };
   const page = (html: string) => {
     const text = readFileSync(join(app.outDir, html), 'utf8');
     const starts = [
       ...linkedFiles(text, /<script\b[^>]*type=["']module["'][^>]*>/gi),
       ...linkedFiles(text, /<link\b[^>]*rel=["'](?:modulepreload|stylesheet)["'][^>]*>/gi),
     ];
-    return [html, ...reachable(starts, app.chunks, { dynamic: true })].map((name) => measureFile(join(app.outDir, name), name));
+    const files = [html, ...reachable(starts, app.chunks, { dynamic: true })].map((name) => measureFile(join(app.outDir, name), name));
+    return oneLanguage(app.chunks, files);
   };
-  const inEmbed = (names: Iterable<string>) => [...names].map((name) => measureFile(join(embed.outDir, name), `embed/${name}`));
+  const inEmbed = (names: Iterable<string>) =>
+    oneLanguage(embed.chunks, [...names].map((name) => measureFile(join(embed.outDir, name), `embed/${name}`)), 'embed/');
   const ways: Record<Way, SizeGroup> = {
     standalone: group(page('index.html')),
-    iframe: group([...page('embed.html'), ...inEmbed(existsSync(join(embed.outDir, HOST_SCRIPT)) ? [HOST_SCRIPT] : [])]),
+    iframe: group([...page('embed.html'), ...(existsSync(join(embed.outDir, HOST_SCRIPT)) ? [measureFile(join(embed.outDir, HOST_SCRIPT), `embed/${HOST_SCRIPT}`)] : [])]),
     element: group(inEmbed(reachable([EMBED_ENTRY], embed.chunks, { dynamic: true }))),
   };
   const worst = (Object.keys(ways) as Way[]).reduce((a, b) => (ways[b].gzip > ways[a].gzip ? b : a));

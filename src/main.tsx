@@ -49,7 +49,7 @@ if (!root) throw new Error('index.html has no #root element');
 const locale = browserLocale();
 setPageLanguage(locale);
 // The questionnaire's code starts downloading now, in parallel with React's first render of the intro.
-if (!isReviewRoute()) void preloadCheck();
+if (!isReviewRoute()) void preloadCheck(locale);
 
 createRoot(root).render(
   <StrictMode>

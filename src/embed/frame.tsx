@@ -98,7 +98,7 @@ new ResizeObserver(() => {
   post({ source: MESSAGE_SOURCE, type: 'backcheck:resize', detail: { height } });
 }).observe(container);
 
-preloadWidgetCheck();
+preloadWidgetCheck(locale);
 const props = checkProps(options, send);
 props.onLocaleChange = setLocale;
 createRoot(container).render(

@@ -28,3 +28,29 @@ declare module '*.yaml?rules-meta' {
   const meta: { id: string; version: string; title: Text; hash: string; estimate: import('./time-estimate.ts').TimeEstimate };
   export default meta;
 }
+
+declare module '*.yaml?rules-shape' {
+  import type { Rules } from './schema.ts';
+  import type { SignoffStatus } from './content-hash.ts';
+  /**
+   * The person-facing copy as a structure: every text is an empty slot until a language's words are put in it
+   * (src/rules/language-packs.ts `fillTexts`); typed as the rules it becomes.
+   */
+  const rules: Rules;
+  export default rules;
+  export const rulesHash: string;
+  export const timeEstimate: import('./time-estimate.ts').TimeEstimate;
+  export const rulesSignoff: SignoffStatus;
+}
+
+declare module '*.yaml?rules-text-en' {
+  /** The English words of the person-facing rules, by slot. */
+  const words: string[];
+  export default words;
+}
+
+declare module '*.yaml?rules-text-es' {
+  /** The Spanish words of the person-facing rules, by slot. */
+  const words: string[];
+  export default words;
+}

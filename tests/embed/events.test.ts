@@ -1,8 +1,9 @@
 // What the clinic's page is told: the outcome always, the answers only with share-answers, in the order they happen.
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { toWidgetEvent, widgetEventSender, type WidgetEvent } from '../../src/embed/events.ts';
 import { shareAnswersIn } from '../../src/embed/share.ts';
 import { visibleQuestions } from '../../src/engine/visibility.ts';
+import { ensureTexts } from '../../src/ui/check-rules.ts';
 import type { CheckEvent } from '../../src/ui/host-events.ts';
 import { fhirSchemaErrors } from '../fhir-schema.ts';
 import { mainRules } from '../helpers.ts';
@@ -27,6 +28,13 @@ const complete: CheckEvent = {
 
 const STATE = { checkId: 'check-1', locale: 'en', urgency: 'consult' } as const;
 const CONTEXT = { checkId: 'check-1', locale: 'en' } as const;
+
+// The shared answers read the check's rules, whose words arrive by language (src/ui/check-rules.ts): here, as when a
+// person has used the check in both languages.
+beforeAll(async () => {
+  await ensureTexts('en');
+  await ensureTexts('es');
+});
 
 describe('toWidgetEvent', () => {
   it('drops the answers unless the clinic asked for them', () => {
