@@ -118,9 +118,9 @@ async function mark(page: Page, name: string): Promise<number> {
 }
 
 /** One cold load: to the first question, then (with a path) through the check to the result. */
-async function coldLoad(browser: Browser, url: string, path: PathStep[]): Promise<LoadTimes>;
-async function coldLoad(browser: Browser, url: string, path: null): Promise<FirstQuestionTimes>;
-async function coldLoad(browser: Browser, url: string, path: PathStep[] | null): Promise<LoadTimes | FirstQuestionTimes> {
+export async function coldLoad(browser: Browser, url: string, path: PathStep[]): Promise<LoadTimes>;
+export async function coldLoad(browser: Browser, url: string, path: null): Promise<FirstQuestionTimes>;
+export async function coldLoad(browser: Browser, url: string, path: PathStep[] | null): Promise<LoadTimes | FirstQuestionTimes> {
   // A fresh context is a cold profile: empty HTTP cache, storage and compiled-code cache.
   const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
   try {

@@ -189,7 +189,7 @@ describe('the custom element in other pages', () => {
       // Without share-answers the page learns the outcome only.
       await expect.poll(async () => (await hostEvents(page)).some((e) => e.type === 'backcheck:complete')).toBe(true);
       const complete = (await hostEvents(page)).find((e) => e.type === 'backcheck:complete');
-      expect(Object.keys(complete?.detail ?? {}).sort()).toEqual(['causes', 'redFlags', 'rulesId', 'rulesSignedOff', 'rulesVersion', 'urgency']);
+      expect(Object.keys(complete?.detail ?? {}).sort()).toEqual(['causes', 'checkId', 'locale', 'redFlags', 'rulesId', 'rulesSignedOff', 'rulesVersion', 'urgency']);
       expect(errors()).toHaveLength(1);
     } finally {
       await page.close();
