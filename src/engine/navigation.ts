@@ -57,7 +57,7 @@ export function walk(rules: Rules, answers: Answers): Walk {
   if (!cache) walks.set(rules, (cache = new WeakMap()));
   const known = cache.get(answers);
   if (known) return known;
-  const result = walkScreens(rules, answers, false);
+  const result = walkScreens(rules, (w) => answers[w.question.id], false, true);
   cache.set(answers, result);
   return result;
 }
@@ -67,7 +67,13 @@ export function walk(rules: Rules, answers: Answers): Walk {
  * fired: every question shown is kept. Those answers cannot change the outcome (that is what relevance means), so
  * the outcome is the walk's own, at a fraction of the cost; the impact analysis walks 100,000 people this way.
  */
-function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Walk {
+function walkScreens(
+  rules: Rules,
+  answerOf: (w: WalkQuestion) => AnswerValue | undefined,
+  keepWhileOpen: boolean,
+  /** Without it (the population's walks), only the answers are kept: no plan is built. */
+  withPlan: boolean,
+): Walk {
   const kept: Record<string, AnswerValue> = {};
   const plan: ScreenPlan[] = [];
   // The focus changes only when an answer a red flag or scope exit reads is kept: only those rules are checked again.
@@ -78,21 +84,19 @@ function walkScreens(rules: Rules, answers: Answers, keepWhileOpen: boolean): Wa
     const keepAll = keepWhileOpen && focus.kind === 'everything';
     // Which questions the screen asks is decided on the answers before it, then its answers are kept.
     let asked: WalkQuestion[] | null = null;
-    let askedQuestions: Question[] | null = null;
     for (const w of questions) {
       if (w.shown !== null && !w.shown(kept)) continue;
       if (!keepAll && !canChangeResult(rules, w.question, kept, focus, freeFrom)) continue;
       (asked ??= []).push(w);
-      (askedQuestions ??= []).push(w.question);
     }
-    if (asked === null || askedQuestions === null) continue;
-    plan.push({ screen, questions: askedQuestions });
+    if (asked === null) continue;
+    if (withPlan) plan.push({ screen, questions: asked.map((w) => w.question) });
     let moved = false;
-    for (const { question, stoppers } of asked) {
-      const value = answers[question.id];
+    for (const w of asked) {
+      const value = answerOf(w);
       if (value === undefined) continue;
-      kept[question.id] = value;
-      for (const stopper of stoppers) {
+      kept[w.question.id] = value;
+      for (const stopper of w.stoppers) {
         moved = true;
         if (stopper.test(kept)) firing.add(stopper);
         else firing.delete(stopper);
@@ -112,6 +116,8 @@ interface Stopper {
 /** A question as the walk meets it: its skip logic and the red flags and scope exits that read it, compiled. */
 interface WalkQuestion {
   question: Question;
+  /** Its place in asking order (in `rules.questions`). */
+  position: number;
   shown: ((answers: Answers) => boolean) | null;
   stoppers: readonly Stopper[];
 }
@@ -139,6 +145,7 @@ function walkPlanOf(rules: Rules): readonly WalkScreen[] {
       freeFrom: screen.questions[0] ? (layout.order.get(screen.questions[0].id) ?? 0) : 0,
       questions: screen.questions.map((question) => ({
         question,
+        position: layout.order.get(question.id) ?? 0,
         shown: question.showIf ? predicate(question.showIf) : null,
         stoppers: stoppers.get(question.id) ?? [],
       })),
@@ -191,7 +198,15 @@ function focusOfFiring(firing: ReadonlySet<Stopper>): Focus {
  * proves it), and it is much faster for large populations.
  */
 export function collectedAnswers(rules: Rules, truth: Answers, options: { outcomeOnly?: boolean } = {}): Answers {
-  return (options.outcomeOnly ? walkScreens(rules, truth, true) : walk(rules, truth)).kept;
+  return options.outcomeOnly ? collectedOutcomeAnswers(rules, (position) => truth[rules.questions[position]?.id ?? '']) : walk(rules, truth).kept;
+}
+
+/**
+ * `collectedAnswers(..., { outcomeOnly: true })` with the true answers by place in asking order: the impact
+ * analysis walks 100,000 people twice, and a record of every answer by id per person was a fifth of its time.
+ */
+export function collectedOutcomeAnswers(rules: Rules, answerAt: (position: number) => AnswerValue | undefined): Answers {
+  return walkScreens(rules, (w) => answerAt(w.position), true, false).kept;
 }
 
 /** The answers that count for the result and the summary. */
