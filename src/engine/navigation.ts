@@ -91,18 +91,25 @@ function walkScreens(
     }
     if (asked === null) continue;
     if (withPlan) plan.push({ screen, questions: asked.map((w) => w.question) });
-    let moved = false;
+    // The screen's answers first, then each red flag or exit that reads any of them, once (a grouped check's rule
+    // that counts its signs reads all of them: tested per answer, it was most of the population's walk).
+    const stamp = ++screensWalked;
+    const reread: Stopper[] = [];
     for (const w of asked) {
       const value = answerOf(w);
       if (value === undefined) continue;
       kept[w.question.id] = value;
       for (const stopper of w.stoppers) {
-        moved = true;
-        if (stopper.test(kept)) firing.add(stopper);
-        else firing.delete(stopper);
+        if (stopper.stamp === stamp) continue;
+        stopper.stamp = stamp;
+        reread.push(stopper);
       }
     }
-    if (moved) focus = focusOfFiring(firing);
+    for (const stopper of reread) {
+      if (stopper.test(kept)) firing.add(stopper);
+      else firing.delete(stopper);
+    }
+    if (reread.length > 0) focus = focusOfFiring(firing);
   }
   return { plan, kept };
 }
@@ -111,7 +118,12 @@ interface Stopper {
   when: Condition;
   test: (answers: Answers) => boolean;
   kind: 'emergency' | 'urgent' | 'exit' | 'exit-self-care';
+  /** The screen (by `screensWalked`) it was last queued for, so a screen tests it once. */
+  stamp: number;
 }
+
+/** Screens walked so far, by any walk: a stamp for "already queued on this screen" (walks never run inside walks). */
+let screensWalked = 0;
 
 /** A question as the walk meets it: its skip logic and the red flags and scope exits that read it, compiled. */
 interface WalkQuestion {
@@ -163,8 +175,8 @@ function stoppersOf(rules: Rules): ReadonlyMap<string, readonly Stopper[]> {
   if (!index) {
     const map = new Map<string, Stopper[]>();
     const all: Stopper[] = [
-      ...rules.redFlags.map((r): Stopper => ({ when: r.when, test: predicate(r.when), kind: r.level })),
-      ...rules.scopeExits.map((r): Stopper => ({ when: r.when, test: predicate(r.when), kind: r.level === 'self-care' ? 'exit-self-care' : 'exit' })),
+      ...rules.redFlags.map((r): Stopper => ({ when: r.when, test: predicate(r.when), kind: r.level, stamp: 0 })),
+      ...rules.scopeExits.map((r): Stopper => ({ when: r.when, test: predicate(r.when), kind: r.level === 'self-care' ? 'exit-self-care' : 'exit', stamp: 0 })),
     ];
     for (const stopper of all) {
       for (const id of new Set(questionsIn(stopper.when))) map.set(id, [...(map.get(id) ?? []), stopper]);
