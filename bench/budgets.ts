@@ -20,6 +20,10 @@ export const BUDGETS = {
   noWarningScreensMax: 12,
   /** ... and minutes by the response-time model, median. */
   noWarningMinutesMedian: 3,
+  /** Issue #16: every visible word of the screens that ask something, and the result's top card, by the model (median). */
+  noWarningAllWordsSecondsMedian: 210,
+  /** Issue #16: the result's top card, read in ten seconds: words, worst case (English and Spanish). */
+  topCardWordsMax: 60,
   /** The warning signs, for a person who has none: screens, worst case. */
   warningScreensMax: 4,
   /** Issue #12: rules:diff --impact on 100,000 answer sets, today's rules and rules ten times larger. */

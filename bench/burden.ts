@@ -5,18 +5,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answers } from '../src/engine/answers.ts';
-import { burdenFigures, calmAnswerSets, mixedAnswerSets, pathFor, timeEstimate, type BurdenFigures } from '../src/engine/burden.ts';
-import { catalogues } from '../src/i18n/index.ts';
+import { burdenFigures, calmAnswerSets, mixedAnswerSets, pathFor, spread, timeEstimate, type BurdenFigures, type Spread } from '../src/engine/burden.ts';
 import type { Rules } from '../src/rules/schema.ts';
 import { loadScenarioFile } from '../src/scenarios/load.ts';
+import { pageWordsByLocale } from '../src/ui/page-words.ts';
 
 export const POPULATION = { calm: 1000, mixed: 3000 } as const;
 
-export interface BurdenReport extends BurdenFigures {
-  /** The same figures in Spanish (more words per question). */
+/** The figures as bench/results.json holds them: without the per-person lists. */
+type Figures = Omit<BurdenFigures, 'topCardWordCounts'>;
+
+export interface BurdenReport extends Figures {
+  /** The same figures in Spanish (more words per question), over the same population. */
   noWarningSignEs: BurdenFigures['noWarningSign'];
   /** The clinicians' scenarios (rules/scenarios/*.yaml), walked as each person answers. */
-  scenarios: BurdenFigures & { count: number };
+  scenarios: Figures & { count: number };
+  /** Words in the result's top card over the population and the scenarios, in English and in Spanish. */
+  topCard: { en: Spread; es: Spread };
   /** The first screen kind people see: how many steps the warning signs take a person with none (worst case). */
   warningScreensMax: number;
   /** The intro's estimate, in minutes, as the build works it out. */
@@ -45,19 +50,23 @@ function scenarioAnswers(root: string, rules: Rules): Answers[] {
 }
 
 export function benchBurden(root: string, rules: Rules): BurdenReport {
-  const prompt = { en: catalogues.en.whichTitle, es: catalogues.es.whichTitle };
+  const words = pageWordsByLocale(rules);
   const calm = calmAnswerSets(rules, POPULATION.calm, 1);
   const population = [...calm, ...mixedAnswerSets(rules, POPULATION.mixed, 2)];
-  const figures = burdenFigures(rules, population, 'en', prompt.en);
+  const { topCardWordCounts: enCards, ...figures } = burdenFigures(rules, population, 'en', words.en);
   const scenarios = scenarioAnswers(root, rules);
+  const { topCardWordCounts: scenarioCards, ...scenarioFigures } = burdenFigures(rules, scenarios, 'en', words.en);
+  const es = burdenFigures(rules, population, 'es', words.es);
+  const esScenarioCards = burdenFigures(rules, scenarios, 'es', words.es).topCardWordCounts;
   const first = rules.sections[0]?.id;
   const warningScreensMax = Math.max(0, ...calm.map((t) => pathFor(rules, t).steps.filter((s) => s.screen.section === first).length));
   return {
     ...figures,
-    noWarningSignEs: burdenFigures(rules, calm, 'es', prompt.es).noWarningSign,
-    scenarios: { ...burdenFigures(rules, scenarios, 'en', prompt.en), count: scenarios.length },
+    noWarningSignEs: es.noWarningSign,
+    scenarios: { ...scenarioFigures, count: scenarios.length },
+    topCard: { en: spread([...enCards, ...scenarioCards]), es: spread([...es.topCardWordCounts, ...esScenarioCards]) },
     warningScreensMax,
-    estimate: timeEstimate(rules, prompt),
+    estimate: timeEstimate(rules, words),
     population: { calm: calm.length, mixed: POPULATION.mixed, seeds: 'calm 1, mixed 2 (src/engine/random-answers.ts)' },
   };
 }

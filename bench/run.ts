@@ -150,6 +150,23 @@ const checks: BudgetCheck[] = [
     (v) => v <= BUDGETS.noWarningMinutesMedian * 60,
   ),
   check(
+    'No warning sign: every visible word and the top card, model time (median)',
+    'burden',
+    `<= ${BUDGETS.noWarningAllWordsSecondsMedian} s`,
+    { value: burden.noWarningSign.modelSecondsAllWords.median, shown: `${burden.noWarningSign.modelSecondsAllWords.median} s` },
+    (v) => v <= BUDGETS.noWarningAllWordsSecondsMedian,
+  ),
+  check(
+    'Result top card: words (worst, English and Spanish)',
+    'burden',
+    `<= ${BUDGETS.topCardWordsMax}`,
+    (() => {
+      const worst = Math.max(burden.topCard.en.max, burden.topCard.es.max);
+      return { value: worst, shown: `${burden.topCard.en.max} / ${burden.topCard.es.max}` };
+    })(),
+    (v) => v <= BUDGETS.topCardWordsMax,
+  ),
+  check(
     'No warning sign: warning-sign screens (worst)',
     'burden',
     `<= ${BUDGETS.warningScreensMax}`,
@@ -228,6 +245,7 @@ writeFileSync(
       dependencies: dependencies.map(({ initialGzipAlone: _g, ...d }) => d),
       embed,
       burden,
+      result: { topCardWords: burden.topCard.en, topCardWordsEs: burden.topCard.es },
       population,
       firstQuestion,
       browser,
@@ -420,14 +438,15 @@ function minutes(seconds: number): string {
 function printBurden(): void {
   const b = burden;
   say(`\nBURDEN (response-time model: <=20 words 8.0 s, 21-30 words 11.8 s, >30 words 16.8 s per question; ${b.population.calm} people with no warning sign, ${b.population.mixed} mixed, ${b.scenarios.count} scenarios)`);
-  const row = (name: string, f: { count: number; screens: { median: number; max: number }; words: { median: number; max: number }; modelSeconds: { median: number; max: number } } | undefined) =>
+  const pair = (s: { median: number; max: number }, shown: (n: number) => string = String) => `${shown(s.median)} / ${shown(s.max)}`;
+  const row = (name: string, f: (typeof b)['noWarningSign'] | undefined) =>
     f
-      ? [name, String(f.count), `${f.screens.median} / ${f.screens.max}`, `${f.words.median} / ${f.words.max}`, `${minutes(f.modelSeconds.median)} / ${minutes(f.modelSeconds.max)}`]
-      : [name, '0', '-', '-', '-'];
+      ? [name, String(f.count), pair(f.screens), pair(f.words), pair(f.modelSeconds, minutes), pair(f.allWords), pair(f.modelSecondsAllWords, minutes), pair(f.modelSecondsVisit, minutes)]
+      : [name, '0', '-', '-', '-', '-', '-', '-'];
   const levels = ['self-care', 'consult', 'urgent', 'emergency'] as const;
   say(
     table(
-      ['who', 'people', 'screens (median / worst)', 'words', 'model time'],
+      ['who', 'people', 'screens (median / worst)', 'question words', 'model time', 'all words + top card', 'model time', 'whole visit'],
       [
         row('no warning sign', b.noWarningSign),
         row('no warning sign, in Spanish', b.noWarningSignEs),
@@ -438,7 +457,8 @@ function printBurden(): void {
       ],
     ),
   );
-  say(`warning-sign screens for a person with none: at most ${b.warningScreensMax}; intro estimate: ${b.estimate.en.low}-${b.estimate.en.high} min (en), ${b.estimate.es.low}-${b.estimate.es.high} min (es)`);
+  say(`warning-sign screens for a person with none: at most ${b.warningScreensMax}; intro estimate (whole visit): ${b.estimate.en.low}-${b.estimate.en.high} min (en), ${b.estimate.es.low}-${b.estimate.es.high} min (es)`);
+  say(`result top card: ${pair(b.topCard.en)} words (en, median / worst), ${pair(b.topCard.es)} (es)`);
 }
 
 function printBudgets(): void {

@@ -2,11 +2,12 @@
 // YAML parser or the full zod schema, and a broken rules file fails the build (or shows Vite's overlay in dev)
 // with every problem at its file:line:column.
 //
-// Three views of one rules file, by import suffix:
+// Views of one rules file, by import suffix:
 //   ?rules       what the person's questionnaire needs: clinician-only notes (rationale, source, sources) are
 //                emptied, since they are never shown there and were a fifth of the download;
 //   ?rules-full  everything, for the clinicians' review page (loaded only on that page);
-//   ?rules-meta  just the id, version, title and time estimate, so the first screen can show before the rules arrive;
+//   ?rules-meta  just the id, version, title, time estimate and emergency numbers, so the first screen can show (and
+//                name the emergency number) before the rules arrive;
 //   ?rules-shape and ?rules-text-en, ?rules-text-es  the person-facing copy as a structure with a slot for each
 //                text, and each language's words: the check loads the structure and one language
 //                (src/rules/language-packs.ts).
@@ -24,11 +25,11 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { timeEstimate, type TimeEstimate } from '../engine/burden.ts';
-import { catalogues } from '../i18n/index.ts';
 import { shortHash, signoffStatus, type SignoffStatus } from '../rules/content-hash.ts';
 import { splitTexts } from '../rules/language-packs.ts';
 import { formatProblem, loadRulesSource } from '../rules/load.ts';
 import type { Rules } from '../rules/schema.ts';
+import { pageWordsByLocale } from '../ui/page-words.ts';
 
 const VIEWS = ['rules', 'rules-full', 'rules-meta', 'rules-shape', 'rules-text-en', 'rules-text-es'] as const;
 type View = (typeof VIEWS)[number];
@@ -56,14 +57,16 @@ export function personFacingRules(rules: Rules): Rules {
   };
 }
 
-const estimates = new WeakMap<Rules, TimeEstimate>();
+// By content: each view of a file parses it afresh, and working out the estimate walks a few hundred people.
+const estimates = new Map<string, TimeEstimate>();
 
 /** Minutes for a person with no warning sign, per language (Spanish runs longer). */
 export function estimateOf(rules: Rules): TimeEstimate {
-  let estimate = estimates.get(rules);
+  const key = JSON.stringify(rules);
+  let estimate = estimates.get(key);
   if (!estimate) {
-    estimate = timeEstimate(rules, { en: catalogues.en.whichTitle, es: catalogues.es.whichTitle });
-    estimates.set(rules, estimate);
+    estimate = timeEstimate(rules, pageWordsByLocale(rules));
+    estimates.set(key, estimate);
   }
   return estimate;
 }
@@ -118,7 +121,7 @@ export function rulesPlugin(options: { requireSignoff?: boolean } = {}): Plugin 
       const estimate = `export const timeEstimate = ${JSON.stringify(estimateOf(rules))};`;
       switch (target.view) {
         case 'rules-meta':
-          return `export default ${JSON.stringify({ id: rules.meta.id, version: rules.meta.version, title: rules.meta.title, hash, estimate: estimateOf(rules) })};`;
+          return `export default ${JSON.stringify({ id: rules.meta.id, version: rules.meta.version, title: rules.meta.title, hash, estimate: estimateOf(rules), emergencyNumbers: rules.results.emergencyNumbers ?? null })};`;
         case 'rules-full':
           // The review page shows a stale sign-off as such, so it gets the file's own meta.
           return `export const rulesHash = ${JSON.stringify(hash)};\nexport const rulesSignoff = ${json(signoff)};\n${estimate}\nexport default ${json(result.rules)};`;

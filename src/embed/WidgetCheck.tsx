@@ -54,7 +54,7 @@ class LoadFailure extends Component<FailureProps, { failed: boolean }> {
     return (
       <div className="backcheck" role="alert">
         <p>{t.loadFailed}</p>
-        <p>{t.introEmergency}</p>
+        <p>{t.loadFailedEmergency}</p>
       </div>
     );
   }

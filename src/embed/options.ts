@@ -171,7 +171,7 @@ export function parseEmbedOptions(get: (name: OptionName) => string | null): {
   const emergencyNumber = (): string | null => {
     const v = value('emergency-number');
     if (!v) return null;
-    return /^\d{2,6}$/.test(v) ? v : bad('emergency-number', `must be digits only, such as 000, 112 or 911, not "${v}"; the generic advice is shown instead`);
+    return /^\d{2,6}$/.test(v) ? v : bad('emergency-number', `must be digits only, such as 000, 112 or 911, not "${v}"; the number for the person's region is used instead`);
   };
   const origins = (): string[] => {
     const v = value('allowed-origin');

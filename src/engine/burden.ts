@@ -1,8 +1,20 @@
 // What the check asks of a person: how many screens, how many words to read, and how long that takes by a
 // published response-time model for health questionnaires (per question: up to 20 words 8.0 s, 21 to 30 words
-// 11.8 s, more than 30 words 16.8 s). Words are those of the question, its options and, for a grouped check, its
-// list; hints, "why we ask" and page furniture are not counted. A grouped check counts as one question, plus its
-// "Which of these?" when answered Yes. Pure: the bench, the tests and the build (the intro's time estimate) share it.
+// 11.8 s, more than 30 words 16.8 s). A grouped check counts as one question, plus its "Which of these?" when
+// answered Yes. Three counts:
+//   - question words (`words`, `modelSeconds`): the question, its options and, for a grouped check, its list;
+//   - every visible word up to the result, and the result's top card (`allWords`, `modelSecondsAllWords`): on each
+//     step also the screen's heading, the section's introduction and what the UI shows beside the question (a hint
+//     to tick all, "What we mean"), with the step's first question; the top card is one more screen to read;
+//   - the whole visit (`visitWords`, `modelSecondsVisit`), which the intro's estimate uses: also the intro and
+//     "Check your answers", each one screen that asks one thing (Start; See my result).
+// Every screen goes through the same model, fed all its words; a screen of more than 30 words takes 16.8 s. That
+// is about the time to read 60 words (the top card's limit) at 238 words a minute, the mean for silent reading by
+// adults (Brysbaert, J Mem Lang 2019); on the review, whose answers the person gave a minute ago, it is a skim, not
+// a reading of every word. Collapsed hints stay out: they are read by whoever opens them. The intro and the review
+// add the same time whatever the rules say, so the budget is on `modelSecondsAllWords`, which rules changes move.
+// The UI supplies its own words (src/ui/page-words.ts); the engine knows none of them. Pure: the bench, the tests
+// and the build (the intro's time estimate) share it.
 import type { TimeEstimate } from '../rules/time-estimate.ts';
 import type { Question, Rules, Text } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
@@ -30,6 +42,26 @@ function questionWords(q: Question, say: (t: Text) => string): number {
   return own + q.options.reduce((sum, o) => sum + countWords(say(o.label)), 0);
 }
 
+/**
+ * The words the UI shows around the questions, in one language (src/ui/page-words.ts gives them): the engine counts
+ * the rules' words, the UI its own.
+ */
+export interface PageWords {
+  /** "Which of these apply to you?" */
+  which: string;
+  /**
+   * Words the UI shows on a step besides the rules' texts: a hint to tick all, "What we mean", "Why we ask". Told
+   * whether the section's introduction shows on the step (the UI may leave a hint out beside it).
+   */
+  stepExtra: (step: Step, sectionIntroShown: boolean) => number;
+  /** Words on the intro. */
+  intro: number;
+  /** Words on "Check your answers" after this path. */
+  review: (path: Path) => number;
+  /** Words in the result's top card for this path's answers. */
+  topCard: (path: Path) => number;
+}
+
 /** The words of each question a step asks, in order (one number per question the person answers on it). */
 export function stepWords(step: Step, locale: Locale, whichPrompt: string): number[] {
   const say = (t: Text) => localize(t, locale);
@@ -45,6 +77,7 @@ export function stepWords(step: Step, locale: Locale, whichPrompt: string): numb
 }
 
 export interface Path {
+  rules: Rules;
   steps: Step[];
   /** Where the steps lead: the review ("Check your answers"), or straight to the result (a red flag or exit). */
   end: 'review' | 'result';
@@ -66,22 +99,61 @@ export function pathFor(rules: Rules, truth: Answers): Path {
     if (stopReason(rules, answers) === 'emergency') break;
     step = nextStep(rules, answers, choices, { after: step.key });
   }
-  return { steps, end: stopReason(rules, answers) === null ? 'review' : 'result', answers, choices };
+  return { rules, steps, end: stopReason(rules, answers) === null ? 'review' : 'result', answers, choices };
 }
 
 export interface Burden {
   /** Screens to the result: every step shown, and the review when there is one. */
   screens: number;
+  /** The questions' own words, and their time by the model. */
   words: number;
   modelSeconds: number;
+  /** Every visible word of the screens that ask a question, and the result's top card; their time by the model. */
+  allWords: number;
+  modelSecondsAllWords: number;
+  /** The whole visit: also the intro and the review. */
+  visitWords: number;
+  modelSecondsVisit: number;
+  topCardWords: number;
 }
 
-export function burdenOf(path: Path, locale: Locale, whichPrompt: string): Burden {
-  const words = path.steps.flatMap((s) => stepWords(s, locale, whichPrompt));
+/**
+ * Every visible word of each step, per question (the rules' words and the UI's beside them: the screen's heading,
+ * the section's introduction on its first step), with what is not one question's own added to the step's first.
+ */
+export function stepWordsAll(rules: Rules, steps: readonly Step[], locale: Locale, words: PageWords): number[][] {
+  const say = (t: Text) => localize(t, locale);
+  const intro = new Map(rules.sections.map((s) => [s.id, countWords(s.intro ? say(s.intro) : '')]));
+  return steps.map((step, i) => {
+    const own = stepWords(step, locale, words.which);
+    const screen = step.screen;
+    // A screen of several questions has a heading of its own; a single question is its page's heading.
+    const heading = step.kind === 'screen' && screen.kind !== 'group' && step.questions.length > 1 ? countWords(screen.title ? say(screen.title) : '') : 0;
+    // A section's introduction shows on its first step.
+    const section = screen.section !== steps[i - 1]?.screen.section ? (intro.get(screen.section) ?? 0) : 0;
+    const extra = heading + section + words.stepExtra(step, section > 0);
+    return own.map((w, k) => (k === 0 ? w + extra : w));
+  });
+}
+
+export function burdenOf(path: Path, locale: Locale, words: PageWords): Burden {
+  const sum = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const perQuestion = path.steps.flatMap((s) => stepWords(s, locale, words.which));
+  // Every screen read up to the result, as words per question (or per page), and the top card.
+  const topCard = words.topCard(path);
+  const all = [...stepWordsAll(path.rules, path.steps, locale, words).flat(), topCard];
+  const pages = [words.intro, ...(path.end === 'review' ? [words.review(path)] : [])];
+  const allSeconds = sum(all.map(modelSeconds));
   return {
     screens: path.steps.length + (path.end === 'review' ? 1 : 0),
-    words: words.reduce((a, b) => a + b, 0),
-    modelSeconds: Math.round(words.reduce((sum, w) => sum + modelSeconds(w), 0) * 10) / 10,
+    words: sum(perQuestion),
+    modelSeconds: round(sum(perQuestion.map(modelSeconds))),
+    allWords: sum(all),
+    modelSecondsAllWords: round(allSeconds),
+    visitWords: sum(all) + sum(pages),
+    modelSecondsVisit: round(allSeconds + sum(pages.map(modelSeconds))),
+    topCardWords: topCard,
   };
 }
 
@@ -140,6 +212,10 @@ export interface BurdenSpread {
   screens: Spread;
   words: Spread;
   modelSeconds: Spread;
+  allWords: Spread;
+  modelSecondsAllWords: Spread;
+  visitWords: Spread;
+  modelSecondsVisit: Spread;
 }
 
 export function burdenSpread(burdens: readonly Burden[]): BurdenSpread {
@@ -148,6 +224,10 @@ export function burdenSpread(burdens: readonly Burden[]): BurdenSpread {
     screens: spread(burdens.map((b) => b.screens)),
     words: spread(burdens.map((b) => b.words)),
     modelSeconds: spread(burdens.map((b) => b.modelSeconds)),
+    allWords: spread(burdens.map((b) => b.allWords)),
+    modelSecondsAllWords: spread(burdens.map((b) => b.modelSecondsAllWords)),
+    visitWords: spread(burdens.map((b) => b.visitWords)),
+    modelSecondsVisit: spread(burdens.map((b) => b.modelSecondsVisit)),
   };
 }
 
@@ -157,18 +237,24 @@ export interface BurdenFigures {
   /** No red flag and in scope, but unsure about a warning sign (each sign is then asked on its own). */
   unsureOfWarningSign: BurdenSpread;
   byUrgency: Partial<Record<'emergency' | 'urgent' | 'consult' | 'self-care', BurdenSpread>>;
+  /** Words in the result's top card, over everyone. */
+  topCardWords: Spread;
+  /** The same, person by person (to combine populations). */
+  topCardWordCounts: number[];
 }
 
 /** The burden figures over a population: people with no warning sign (and in scope), and by urgency reached. */
-export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: Locale, whichPrompt: string): BurdenFigures {
+export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: Locale, words: PageWords): BurdenFigures {
   const calm: Burden[] = [];
   const unsure: Burden[] = [];
   const warnings = warningQuestions(rules);
   const notSure = new Map(warnings.map((q) => [q.id, new Set(q.type === 'scale' ? [] : q.options.filter((o) => o.kind === 'not_sure').map((o) => o.id))]));
   const byUrgency = new Map<string, Burden[]>();
+  const everyone: Burden[] = [];
   for (const truth of truths) {
     const path = pathFor(rules, truth);
-    const burden = burdenOf(path, locale, whichPrompt);
+    const burden = burdenOf(path, locale, words);
+    everyone.push(burden);
     const counted = countedAnswers(rules, path.answers);
     const result = evaluate(rules, counted);
     if (result.redFlags.length === 0 && result.outOfScope === null) {
@@ -183,6 +269,8 @@ export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: 
     noWarningSign: burdenSpread(calm),
     unsureOfWarningSign: burdenSpread(unsure),
     byUrgency: Object.fromEntries([...byUrgency].map(([level, list]) => [level, burdenSpread(list)])),
+    topCardWords: spread(everyone.map((b) => b.topCardWords)),
+    topCardWordCounts: everyone.map((b) => b.topCardWords),
   };
 }
 
@@ -190,13 +278,13 @@ export type { TimeEstimate };
 
 /**
  * The intro's "usually N to M minutes" in each language: the median (rounded down) and the time nine in ten stay
- * within (rounded up), by the model, for people with no warning sign. The paths are walked once; only the words
- * differ by language.
+ * within (rounded up), for the whole visit by the model fed every visible word, for people with no warning sign.
+ * The paths are walked once; only the words differ by language.
  */
-export function timeEstimate(rules: Rules, prompts: Readonly<Record<Locale, string>>, count = 150): TimeEstimate {
+export function timeEstimate(rules: Rules, words: Readonly<Record<Locale, PageWords>>, count = 150): TimeEstimate {
   const paths = calmAnswerSets(rules, count).map((t) => pathFor(rules, t));
   const minutes = (locale: Locale) => {
-    const seconds = paths.map((p) => burdenOf(p, locale, prompts[locale]).modelSeconds).sort((a, b) => a - b);
+    const seconds = paths.map((p) => burdenOf(p, locale, words[locale]).modelSecondsVisit).sort((a, b) => a - b);
     const { median } = spread(seconds);
     // "Usually": nine people in ten take no longer than the upper figure (a rare mix of answers that adds a
     // question or two is not what most people should expect to be told).

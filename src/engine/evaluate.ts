@@ -1,5 +1,6 @@
 // The clinical outcome of a set of answers: a pure function of the rules and the answers, nothing else.
-import type { Condition, Likelihood, Rules, Urgency } from '../rules/schema.ts';
+import type { Condition, Likelihood, Rules, TextList, Urgency } from '../rules/schema.ts';
+import { FALLBACK_EMERGENCY_NUMBER } from '../rules/emergency.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import { answerText, answerTextOfAll, type Because } from './because.ts';
 import type { AnswerValue, Answers } from './answers.ts';
@@ -34,14 +35,25 @@ export interface FiredRule {
   weight?: number;
 }
 
+/** A titled list of the result, in the person's language. */
+export interface ResultList {
+  title: string;
+  items: string[];
+  /** A line after the list. */
+  note: string | null;
+}
+
 export interface Result {
   rulesId: string;
   rulesVersion: string;
   urgency: Urgency;
-  /** Headline, what to do now, and whether and when to see a professional, for this urgency. */
+  /** The top card: headline, what to do now, whether and when to see a professional, and when to call instead. */
   title: string;
   action: string;
   consult: string;
+  callIf: string | null;
+  /** The emergency number every text of this result names (`{number}` in the rules). */
+  emergencyNumber: string;
   disclaimer: string;
   redFlags: FlagHit[];
   consultSigns: FlagHit[];
@@ -51,11 +63,25 @@ export interface Result {
   /** Every rule that fired, for clinicians and scenario reports. */
   trace: FiredRule[];
   /** The signs that mean getting help at once (every result below an emergency), when the rules give them. */
-  safetyNet: { title: string; items: string[] } | null;
+  safetyNet: ResultList | null;
+  /** The signs that mean seeing a doctor the same day (self-care and consult results), when the rules give them. */
+  safetyNetToday: ResultList | null;
   /** What the person can do now (self-care and consult results), when the rules give it. */
-  selfCareAdvice: { title: string; items: string[] } | null;
+  selfCareAdvice: ResultList | null;
+  /** When not to take an anti-inflammatory painkiller, shown with the self-care advice. */
+  antiInflammatory: ResultList | null;
   /** Advice rules that hold for these answers (never change the urgency), in file order. */
   advice: { id: string; text: string; because: Because[] }[];
+}
+
+/** The number `{number}` stands for when the caller gives none: the rules' default. */
+export function defaultEmergencyNumber(rules: Rules): string {
+  return rules.results.emergencyNumbers?.default ?? FALLBACK_EMERGENCY_NUMBER;
+}
+
+export interface EvaluateOptions {
+  /** The emergency number where the person is (the clinic's, or the one for their region). */
+  emergencyNumber?: string;
 }
 
 const URGENCY_RANK: Record<Urgency, number> = { 'self-care': 0, consult: 1, urgent: 2, emergency: 3 };
@@ -110,8 +136,6 @@ interface CauseEntry {
 }
 
 interface Plan {
-  /** The result's lists (safety net, self-care advice) in each language, made once and shared (frozen). */
-  lists: Partial<Record<`${'safetyNet' | 'selfCareAdvice'}.${Locale}`, { title: string; items: string[] } | null>>;
   redFlags: RuleEntry<Rules['redFlags'][number]>[];
   consultSigns: RuleEntry<Rules['consultSigns'][number]>[];
   scopeExits: RuleEntry<Rules['scopeExits'][number]>[];
@@ -141,7 +165,6 @@ function planOf(rules: Rules): Plan {
     words: memo(),
   });
   plan = {
-    lists: {},
     redFlags: rules.redFlags.map((r) => entry(r, 'redFlag')),
     consultSigns: rules.consultSigns.map((r) => entry(r, 'consultSign')),
     scopeExits: rules.scopeExits.map((r) => entry(r, 'scopeExit')),
@@ -192,11 +215,17 @@ function wordsAt(node: WordsTree, work: () => Because[]): Because[] {
   return (node.words ??= Object.freeze(work()) as Because[]);
 }
 
-export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en'): Result {
+export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en', options: EvaluateOptions = {}): Result {
   const plan = planOf(rules);
   // Answers to questions that do not apply (hidden by skip logic) must not count for or against anything.
   const answers = applicableAnswers(rules, rawAnswers);
-  const say = (t: Parameters<typeof localize>[0]) => localize(t, locale);
+  const emergencyNumber = options.emergencyNumber ?? defaultEmergencyNumber(rules);
+  // Every text that names the emergency number names the same one.
+  const say = (t: Parameters<typeof localize>[0]) => {
+    const words = localize(t, locale);
+    return words.includes('{number}') ? words.replaceAll('{number}', emergencyNumber) : words;
+  };
+  // Each fired rule's "because" words, remembered per rule by the answers it reads (see WordsTree).
   const because = (e: RuleEntry<{ when: Condition }>): Because[] => {
     if (e.fixed) return (e.fixedWords[locale] ??= Object.freeze(answerText(rules, answers, e.rule.when, locale)) as Because[]);
     const root = e.words[locale];
@@ -235,12 +264,8 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
   }
   const exit = plan.scopeExits.find((e) => e.test(answers));
   if (exit) trace.push(exit.fired);
-  const advice: Result['advice'] = [];
-  for (const e of plan.advice) {
-    if (!e.test(answers)) continue;
-    trace.push(e.fired);
-    advice.push({ id: e.rule.id, text: say(e.rule.text), because: because(e) });
-  }
+  const adviceHolding = plan.advice.filter((e) => e.test(answers));
+
   // Out of scope sends the person on at the exit's own level (a child: see someone; pain that began before training:
   // general back-pain advice), raised as usual by any sign.
   if (exit) urgency = moreUrgent(urgency, exit.rule.level);
@@ -280,18 +305,25 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
           })
           .sort((a, b) => LIKELIHOOD_RANK[b.likelihood] - LIKELIHOOD_RANK[a.likelihood] || b.score - a.score);
 
+  // Advice that holds, on results no more urgent than it is written for.
+  const advice: Result['advice'] = [];
+  for (const e of adviceHolding) {
+    if (e.rule.upTo !== undefined && urgencyRank(urgency) > urgencyRank(e.rule.upTo)) continue;
+    trace.push(e.fired);
+    advice.push({ id: e.rule.id, text: say(e.rule.text), because: because(e) });
+  }
+
   const texts = rules.results.urgency[urgency];
   // A red flag that sets the urgency may name the service to call instead of the urgency's generic action; only when
   // every flag at that level has one (saddle numbness in pregnancy still means the emergency number, not the
   // maternity unit alone).
   const deciding = firedFlags.filter((r) => r.level === urgency);
   const ownAction = deciding.length > 0 && deciding.every((r) => r.action) ? deciding[0]?.action : undefined;
-  const list = (name: 'safetyNet' | 'selfCareAdvice') => {
-    const key = `${name}.${locale}` as const;
-    if (key in plan.lists) return plan.lists[key] ?? null;
-    const l = rules.results[name];
-    return (plan.lists[key] = l ? Object.freeze({ title: say(l.title), items: Object.freeze(l.items.map(say)) as string[] }) : null);
-  };
+  const list = (l: TextList | undefined): ResultList | null =>
+    l ? { title: say(l.title), items: l.items.map(say), note: l.note ? say(l.note) : null } : null;
+  // Self-care advice is for the people the check is made for, and after a scope exit that leaves them to look after
+  // it themselves: not after one that sends them on (a child, whose care someone else plans; see the rule's level).
+  const selfCare = (urgency === 'self-care' || urgency === 'consult') && (!exit || exit.rule.level === 'self-care');
   return {
     rulesId: rules.meta.id,
     rulesVersion: rules.meta.version,
@@ -299,23 +331,21 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
     title: say(texts.title),
     action: say(ownAction ?? texts.action),
     consult: say(texts.consult),
+    callIf: texts.callIf ? say(texts.callIf) : null,
+    emergencyNumber,
     disclaimer: say(rules.results.disclaimer),
     redFlags,
     consultSigns,
     outOfScope: exit
-      ? {
-          id: exit.rule.id,
-          title: say(rules.results.outOfScopeTitle),
-          message: say(exit.rule.message),
-          because: because(exit),
-        }
+      ? { id: exit.rule.id, title: say(rules.results.outOfScopeTitle), message: say(exit.rule.message), because: because(exit) }
       : null,
     causes,
     trace,
-    safetyNet: urgency === 'emergency' ? null : list('safetyNet'),
-    // Self-care advice is for the people the check is made for, and after a scope exit that leaves them to look after
-    // it themselves: not after one that sends them on (a child, whose care someone else plans; see the rule's level).
-    selfCareAdvice: (urgency === 'self-care' || urgency === 'consult') && (!exit || exit.rule.level === 'self-care') ? list('selfCareAdvice') : null,
+    safetyNet: urgency === 'emergency' ? null : list(rules.results.safetyNet),
+    // An urgent result already says "today": the same-day tier is for results that do not.
+    safetyNetToday: urgency === 'self-care' || urgency === 'consult' ? list(rules.results.safetyNetToday) : null,
+    selfCareAdvice: selfCare ? list(rules.results.selfCareAdvice) : null,
+    antiInflammatory: selfCare && rules.results.selfCareAdvice ? list(rules.results.antiInflammatory) : null,
     advice,
   };
 }

@@ -4,7 +4,8 @@
 // Safety rule: the check may stop early, but never before every question that could still raise the urgency has
 // been asked. Each screen asks only the questions that can still change the result (relevance.ts): before any
 // red flag or scope exit, anything that changes the urgency, a red flag, a consult sign, the scope exit or a
-// cause's band; after an urgent red flag, only what could make it an emergency; after a scope exit, only what could
+// cause's band; after an urgent red flag, only what could make it an emergency, and the screens the rules ask after
+// an urgent sign too (`askAfterUrgent`: the pain questions the doctor needs); after a scope exit, only what could
 // make it urgent or an emergency; after an emergency sign, nothing.
 import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
@@ -81,12 +82,12 @@ function walkScreens(
   let focus: Focus = { kind: 'everything' };
   for (const { screen, freeFrom, questions } of walkPlanOf(rules)) {
     if (focus.kind === 'nothing') break;
-    const keepAll = keepWhileOpen && focus.kind === 'everything';
+    const askedAnyway = (keepWhileOpen && focus.kind === 'everything') || (screen.askAfterUrgent && isUrgentFocus(focus));
     // Which questions the screen asks is decided on the answers before it, then its answers are kept.
     let asked: WalkQuestion[] | null = null;
     for (const w of questions) {
       if (w.shown !== null && !w.shown(kept)) continue;
-      if (!keepAll && !canChangeResult(rules, w.question, kept, focus, freeFrom)) continue;
+      if (!askedAnyway && !canChangeResult(rules, w.question, kept, focus, freeFrom)) continue;
       (asked ??= []).push(w);
     }
     if (asked === null) continue;
@@ -184,6 +185,11 @@ function stoppersOf(rules: Rules): ReadonlyMap<string, readonly Stopper[]> {
     stopperIndex.set(rules, (index = map));
   }
   return index;
+}
+
+/** After an urgent red flag (not an emergency one, which asks nothing more). */
+function isUrgentFocus(focus: Focus): boolean {
+  return focus.kind === 'urgency' && focus.above === 'urgent';
 }
 
 /** The same focus as `focusOf`, from the set of red flags and exits that fire. */
@@ -357,31 +363,15 @@ export function findStep(rules: Rules, answers: Answers, choices: Choices, key: 
 }
 
 /**
- * Where the person is, by section: the part they are on, and how many parts there can be at most. The count stays
- * true: a section ahead counts only while one of its questions could still be asked, so it can only shrink.
+ * Where the person is: the step on screen and the steps of the path as it now runs (answered, this one, and every
+ * step still to come as far as the answers so far tell). It moves on every screen, the unsure path's too; a Yes or
+ * "I'm not sure" on a grouped check adds the steps it brings. Null for a step off the path (looking back after an
+ * emergency answer ended the check).
  */
-export function sectionProgress(rules: Rules, answers: Answers, currentKey: string): { part: number; parts: number } {
-  const layout = layoutOf(rules);
-  const current = layout.screenById.get(currentKey.split('/')[0] ?? '');
-  if (!current) return { part: 1, parts: 1 };
-  const { plan, kept } = walk(rules, answers);
-  const seen = new Set(plan.filter((p) => p.screen.index < current.index).map((p) => p.screen.section));
-  seen.add(current.section);
-  const first = current.questions[0];
-  const freeFrom = first ? (layout.order.get(first.id) ?? 0) : 0;
-  const given = Object.fromEntries(Object.entries(kept).filter(([id]) => (layout.order.get(id) ?? 0) < freeFrom));
-  const focus = focusOf(rules, given);
-  const ahead = new Set<string>();
-  for (const screen of layout.screens) {
-    if (screen.index <= current.index || seen.has(screen.section) || ahead.has(screen.section)) continue;
-    const possible = screen.questions.some((q) => {
-      // Skip logic that only reads answers already given is settled; any other may still show the question.
-      const settled = q.showIf && questionsIn(q.showIf).every((id) => (layout.order.get(id) ?? 0) < freeFrom);
-      return (!settled || isVisible(q, given)) && canChangeResult(rules, q, given, focus, freeFrom);
-    });
-    if (possible) ahead.add(screen.section);
-  }
-  return { part: seen.size, parts: seen.size + ahead.size };
+export function stepProgress(rules: Rules, answers: Answers, choices: Choices, currentKey: string): { step: number; steps: number } | null {
+  const steps = stepsOf(rules, answers, choices);
+  const at = steps.findIndex((s) => s.key === currentKey);
+  return at < 0 ? null : { step: at + 1, steps: steps.length };
 }
 
 // ---- Responses: what the person gives on a step, and what it does to the answers ----

@@ -11,6 +11,8 @@ export interface Screen {
   questions: readonly Question[];
   /** Position in asking order, so steps can be compared. */
   index: number;
+  /** Asked after an urgent red flag too (the rules' `askAfterUrgent`). */
+  askAfterUrgent: boolean;
 }
 
 export interface Layout {
@@ -33,7 +35,8 @@ export function layoutOf(rules: Rules): Layout {
     rules.screens ?? rules.questions.map((q) => ({ id: q.id, kind: 'questions' as const, title: undefined, questions: [q.id] }));
   const screens = definitions.map((d, index): Screen => {
     const questions = d.questions.map((id) => byId.get(id)).filter((q): q is Question => q !== undefined);
-    return { id: d.id, kind: d.kind, section: questions[0]?.section ?? '', title: d.title, questions, index };
+    const askAfterUrgent = 'askAfterUrgent' in d && d.askAfterUrgent === true;
+    return { id: d.id, kind: d.kind, section: questions[0]?.section ?? '', title: d.title, questions, index, askAfterUrgent };
   });
   layout = {
     screens,

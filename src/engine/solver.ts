@@ -158,7 +158,8 @@ export function partial(c: Condition, answers: Answers, open: (id: string) => bo
 }
 
 /** Find an answer set meeting the query (or, with `maximize`, the one with the highest score). */
-export function solve(index: RulesIndex, query: Query, options: { maximize?: boolean } = {}): SolveResult {
+export function solve(index: RulesIndex, query: Query, options: { maximize?: boolean; budget?: number } = {}): SolveResult {
+  const budget = options.budget ?? BUDGET;
   const require = query.require ?? [];
   const forbid = query.forbid ?? [];
   const score = query.score ?? [];
@@ -190,7 +191,7 @@ export function solve(index: RulesIndex, query: Query, options: { maximize?: boo
 
   const scoreOf = () => score.reduce((sum, s) => sum + (matches(s.when, answers) ? s.weight : 0), 0);
   const search = (i: number): boolean => {
-    if (++steps > BUDGET) {
+    if (++steps > budget) {
       exhausted = true;
       return true;
     }

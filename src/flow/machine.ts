@@ -1,7 +1,7 @@
 // The check's navigation: the single source of truth for which step is shown. It never scores; its guards call
 // the engine's pure functions. Built from any valid rules, given as input, so a clinician's new question, screen
 // or section needs no code.
-import { and, assertEvent, assign, setup } from 'xstate';
+import { and, assertEvent, assign, not, setup } from 'xstate';
 import type { Rules } from '../rules/schema.ts';
 import type { Answers } from '../engine/answers.ts';
 import {
@@ -38,12 +38,17 @@ export interface CheckContext {
   changeStart: { historyLength: number; answers: Answers; choices: Choices } | null;
   /** The problems with the last response, shown as an error summary. */
   error: { step: string; problems: ResponseProblem[] } | null;
+  /** Resumed from a save made on the result screen (a reload there shows the result again). */
+  resumedAtResult: boolean;
 }
 
 export interface CheckInput {
   rules: Rules;
-  /** Saved progress to resume from (already checked against these rules by the caller). */
-  resume?: { answers: Answers; choices: Choices; current: string | null; history: string[] };
+  /**
+   * Saved progress to resume from (already checked against these rules by the caller). `atResult`: the person had
+   * reached the result, which a reload shows again.
+   */
+  resume?: { answers: Answers; choices: Choices; current: string | null; history: string[]; atResult?: boolean };
 }
 
 export type CheckEvent =
@@ -120,6 +125,9 @@ export const checkMachine = setup({
     },
     wasStoppedEarly: ({ context }) => stopReason(context.rules, context.answers) !== null,
     isResuming: ({ context }) => context.current !== null,
+    // Only a complete check: nothing still to answer, whatever the saved flag says.
+    isResumingResult: ({ context }) =>
+      context.resumedAtResult && context.current === null && nextStep(context.rules, context.answers, context.choices, { unansweredOnly: true }) === null,
     hasAnswers: ({ context }) => Object.keys(context.answers).length > 0,
   },
   actions: {
@@ -204,12 +212,14 @@ export const checkMachine = setup({
     changingFromReview: false,
     changeStart: null,
     error: null,
+    resumedAtResult: input.resume?.atResult === true,
   }),
   initial: 'start',
   states: {
     // A transient state: a resumed session goes straight back to where the person was.
     start: {
       always: [
+        { guard: 'isResumingResult', target: 'result' },
         { guard: 'isResuming', target: 'question' },
         { guard: 'hasAnswers', target: 'decide' },
         { target: 'intro' },
@@ -256,7 +266,11 @@ export const checkMachine = setup({
     result: {
       tags: ['done'],
       on: {
-        'user.back': { guard: 'hasHistory', target: 'question', actions: 'showPreviousStep' },
+        // Back goes where the person came from: the review, or the step that ended the check early.
+        'user.back': [
+          { guard: not('wasStoppedEarly'), target: 'review' },
+          { guard: 'hasHistory', target: 'question', actions: 'showPreviousStep' },
+        ],
       },
     },
   },

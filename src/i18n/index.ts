@@ -57,6 +57,13 @@ export function formatDateTime(locale: string, when: Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(when);
 }
 
+/** A time the person left off: the time alone on the same day ("14:05"), else the date and the time. */
+export function formatSince(locale: string, when: Date, now: Date): string {
+  return when.toDateString() === now.toDateString()
+    ? new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(when)
+    : formatDateTime(locale, when);
+}
+
 export function formatDate(locale: string, when: Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(when);
 }

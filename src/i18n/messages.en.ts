@@ -12,20 +12,21 @@ export const en = {
   languageSwitchLabel: 'Language',
 
   // Intro
-  introLead: 'Answer a few short questions about the back pain you have after a workout.',
+  introLead: 'A few short questions, then what to do and when to see someone.',
   // The minutes are worked out from the rules at build time (src/engine/burden.ts), never written by hand.
   introTime: (low: string, high: string) =>
     low === high ? `It usually takes about ${high} minutes.` : `It usually takes ${low} to ${high} minutes.`,
-  introFirst: 'We ask about warning signs first. If one needs help straight away, we tell you at once.',
-  introPrivacy: 'Your answers stay on this device. Nothing is sent anywhere.',
-  introNotDiagnosis: 'This check is not a diagnosis. It helps you decide what to do next.',
-  introEmergency: 'If you feel very unwell now, call your local emergency number instead.',
+  introFirst: 'Warning signs come first. If one needs help now, we say so at once.',
+  introPrivacy: 'Your answers stay on this device.',
+  introNotDiagnosis: 'It is not a diagnosis.',
+  introEmergency: (number: string) => `Feel very unwell now? Call ${number} instead.`,
+  // Where the check could not load, so no number is known.
+  loadFailedEmergency: 'If you feel very unwell now, call your local emergency number.',
   loadFailed: 'This self-check could not load. Please try again later.',
   start: 'Start',
 
   // Resume
-  resumeTitle: 'Continue where you left off?',
-  resumeSaved: (date: string) => `You started this check on ${date}.`,
+  resumeTitle: (when: string) => `Continue your check from ${when}, or start again?`,
   resumeAnswered: { one: 'You have answered # question so far.', other: 'You have answered # questions so far.' },
   resumeContinue: 'Continue where you left off',
   resumeStartAgain: 'Start again',
@@ -35,7 +36,7 @@ export const en = {
   cleared: 'Your answers have been cleared from this device.',
 
   // Question screen
-  progress: (part: string, parts: string) => `Part ${part} of ${parts}`,
+  progress: (step: string, steps: string) => `Step ${step} of ${steps}`,
   changingAnswer: 'Changing your answer',
   back: 'Back',
   continue: 'Continue',
@@ -49,6 +50,11 @@ export const en = {
   errorChooseAny: 'Choose at least one answer, or "None of these"',
   errorChooseNumber: (min: string, max: string) => `Choose a number from ${min} to ${max}`,
   errorTickOne: 'Tick at least one, or "None of these"',
+  // Continue on a page of several questions with some left: the page moves to the first one left.
+  questionsLeft: {
+    one: '# question on this page still needs an answer. We moved you to it.',
+    other: '# questions on this page still need an answer. We moved you to the first.',
+  },
   errorFor: (label: string, message: string) => `${label}: ${message}`,
   tickAll: 'Tick all that apply.',
   anyOfThese: 'Do you have any of these?',
@@ -64,8 +70,9 @@ export const en = {
   // Review
   reviewTitle: 'Check your answers',
   reviewLead: 'Make sure these are right before you see your result.',
-  reviewAnswered: { one: 'You answered # question.', other: 'You answered # questions.' },
+  reviewAnswered: { one: 'You answered # page of questions.', other: 'You answered # pages of questions.' },
   reviewNoneOfThese: 'None of these',
+  reviewNoLabel: 'No:',
   reviewYesTo: (items: string) => `Yes: ${items}`,
   reviewNotSureAbout: (items: string) => `Not sure: ${items}`,
   change: 'Change',
@@ -86,13 +93,20 @@ export const en = {
   likelihood: { likely: 'More likely', possible: 'Possible', unlikely: 'Less likely' },
   adviceTitle: 'What you can do',
   becauseTitle: 'Because you answered:',
-  consultTitle: 'When to see a professional',
+  safetyTitle: 'Signs to watch for',
   clinicTitle: (name: string) => `Your clinic: ${name}`,
   clinicTitleNoName: 'Your clinic',
   clinicBook: 'Book an appointment',
   clinicContact: 'Contact the clinic',
   clinicCall: (phone: string) => `Call ${phone}`,
   callEmergency: (number: string) => `Call ${number} now`,
+  emergencyNumberFor: (region: string, number: string) => `Emergency number for ${region}: ${number}.`,
+  emergencyNumberUnknown: (number: string) => `Emergency number: ${number}. We could not tell your country.`,
+  // Shown as "Change"; its name for screen readers says what changes.
+  changeRegion: 'Change',
+  changeRegionName: 'Change country',
+  regionLabel: 'Your country',
+  regionOther: (number: string) => `Another country (${number})`,
   summaryTitle: 'Take this summary with you',
   print: 'Print or save this summary',
   copy: 'Copy as text',
@@ -101,12 +115,23 @@ export const en = {
   copyFallbackLabel: 'Your summary as text',
   startAgain: 'Start again',
   clearAnswers: 'Clear my answers',
-  summaryHeading: 'Back pain self-check summary',
+  // The summary for a professional (print and copy as text).
+  summaryHeading: 'Back pain self-check: summary for a professional',
+  summaryName: 'Name',
+  summaryBirth: 'Date of birth',
   summaryDate: (date: string) => `Date: ${date}`,
   summaryVersion: (title: string, version: string, signedOffOn: string | null) =>
     `Rules: ${title}, version ${version}, ${signedOffOn ? `signed off by a clinician on ${signedOffOn}` : 'not yet signed off by a clinician'}`,
-  summaryUrgency: (label: string, title: string) => `Result: ${label}. ${title}`,
-  summaryAnswers: 'Your answers',
+  summaryUrgency: (label: string) => `Outcome: ${label}`,
+  summaryRules: (version: string, signedOffOn: string | null) =>
+    `Rules ${version}, ${signedOffOn ? `signed off by a clinician on ${signedOffOn}` : 'not signed off by a clinician'}`,
+  summarySetBy: 'Set by',
+  summaryChecklist: 'Screened with a checklist',
+  summaryNoneOf: (items: string) => `none of: ${items}`,
+  summaryYesTo: (items: string) => `Yes: ${items}`,
+  summaryNotSureOf: (items: string) => `Not sure: ${items}`,
+  summaryAdvice: 'Advice given',
+  summaryCauses: 'May be adding to the pain',
   summaryCause: (title: string, likelihood: string) => `${title} (${likelihood})`,
 } satisfies Record<string, unknown>;
 

@@ -121,9 +121,23 @@ export function diffRules(before: Rules, after: Rules): string[] {
   textLine('disclaimer', before.results.disclaimer, after.results.disclaimer);
   textLine('out-of-scope title', before.results.outOfScopeTitle, after.results.outOfScopeTitle);
   for (const level of ['emergency', 'urgent', 'consult', 'self-care'] as const) {
-    for (const key of ['title', 'action', 'consult'] as const) {
+    for (const key of ['title', 'action', 'consult', 'callIf'] as const) {
       textLine(`${level} result ${key}`, before.results.urgency[level][key], after.results.urgency[level][key]);
     }
+  }
+  // The result's lists (the safety net's two tiers, the self-care advice and its caution) and the emergency numbers.
+  for (const key of ['safetyNet', 'safetyNetToday', 'selfCareAdvice', 'antiInflammatory'] as const) {
+    const [a, b] = [before.results[key], after.results[key]];
+    if (JSON.stringify(a ?? null) === JSON.stringify(b ?? null)) continue;
+    if (!a || !b) say(`result list "${key}" ${a ? 'removed' : 'added'}`);
+    else say(`result list "${key}" changed (${a.items.length} -> ${b.items.length} items)`);
+  }
+  const numbers = (r: Rules) => r.results.emergencyNumbers;
+  if (JSON.stringify(numbers(before) ?? null) !== JSON.stringify(numbers(after) ?? null)) {
+    const all = (r: Rules) => ({ default: numbers(r)?.default ?? '(none)', ...numbers(r)?.regions });
+    const [a, b] = [all(before), all(after)];
+    const changed = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k as keyof typeof a] !== b[k as keyof typeof b]);
+    say(`emergency numbers changed: ${changed.map((k) => `${k} ${a[k as keyof typeof a] ?? '(none)'} -> ${b[k as keyof typeof b] ?? '(none)'}`).join(', ')}`);
   }
   return out;
 }

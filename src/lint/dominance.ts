@@ -78,8 +78,13 @@ function raisedAnyway(index: RulesIndex, when: Condition, except: string): boole
   // each on its own first. These searches are small; forbidding every rule at once can outgrow the solver's budget
   // when the shared question is asked late, and an unknown answer would only raise a needless warning.
   if (others.some((r) => solve(index, { require: [when], forbid: [r.when] }).status === 'impossible')) return true;
-  return solve(index, { require: [when], forbid: others.map((r) => r.when) }).status === 'impossible';
+  // The joint search gets a tenth of the usual budget: when the shared question is one many rules read (the pain
+  // map), proving that no answers escape them all can take the full budget and seconds, only to end "unknown"; an
+  // unknown here costs a warning a clinician can accept, not a missed error.
+  return solve(index, { require: [when], forbid: others.map((r) => r.when) }, { budget: JOINT_BUDGET }).status === 'impossible';
 }
+
+const JOINT_BUDGET = 20_000;
 
 /** Conditions that must all hold for the flag to fire: the parts of a top-level `all`, or the condition itself. */
 function conjuncts(c: Condition): Condition[] {

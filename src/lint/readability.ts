@@ -1,13 +1,16 @@
 // Words a person can take in at a glance, in every language the file declares: a question of about 20 words at
 // most (its options and list are read too), options of a few words, grouped-check items of up to about 8 (an item
 // is all a person reads before answering No, so it must also say what the sign is not: "not just sore"), hints
-// short (they are shown collapsed, for those who want them). Longer text gets a warning at its own line, so a
-// clinician can see what to shorten; the response-time model behind the intro's estimate counts these same words.
+// short (they are shown collapsed, for those who want them), and each result's top card (title, what to do now,
+// when to see someone, when to call instead) short enough to read in ten seconds. Longer text gets a warning at its
+// own line, so a clinician can see what to shorten; the response-time model behind the intro's estimate counts these
+// same words.
 import { countWords } from '../engine/burden.ts';
 import type { Rules, Text } from '../rules/schema.ts';
 import type { Finding } from './finding.ts';
 
-export const READABILITY_LIMITS = { question: 20, option: 6, short: 8, hint: 30, screenTitle: 10, exclude: 20, check: 25 } as const;
+/** `topCard`: the rules' words of one urgency's top card; with the banner's label the card's budget is 60 words. */
+export const READABILITY_LIMITS = { question: 20, option: 6, short: 8, hint: 30, screenTitle: 10, exclude: 20, check: 25, topCard: 55 } as const;
 
 export function readabilityFindings(rules: Rules): Finding[] {
   const findings: Finding[] = [];
@@ -42,5 +45,18 @@ export function readabilityFindings(rules: Rules): Finding[] {
     }
   });
   rules.screens?.forEach((s, si) => check(s.title, ['screens', si, 'title'], READABILITY_LIMITS.screenTitle, `the title of screen "${s.id}"`));
+  for (const [level, card] of Object.entries(rules.results.urgency)) {
+    for (const locale of rules.meta.locales) {
+      const words = [card.title, card.action, card.consult, card.callIf].reduce((sum, t) => sum + (t?.[locale] ? countWords(t[locale]) : 0), 0);
+      if (words > READABILITY_LIMITS.topCard) {
+        findings.push({
+          severity: 'warning',
+          check: 'readability',
+          path: ['results', 'urgency', level, 'action', locale],
+          message: `the ${level} result's top card (title, action, consult, callIf) has ${words} words in "${locale}"; keep it to about ${READABILITY_LIMITS.topCard}, so it is read in ten seconds`,
+        });
+      }
+    }
+  }
   return findings;
 }

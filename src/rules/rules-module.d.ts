@@ -24,8 +24,15 @@ declare module '*.yaml?rules-full' {
 }
 
 declare module '*.yaml?rules-meta' {
-  import type { Text } from './schema.ts';
-  const meta: { id: string; version: string; title: Text; hash: string; estimate: import('./time-estimate.ts').TimeEstimate };
+  import type { EmergencyNumbers, Text } from './schema.ts';
+  const meta: {
+    id: string;
+    version: string;
+    title: Text;
+    hash: string;
+    estimate: import('./time-estimate.ts').TimeEstimate;
+    emergencyNumbers: EmergencyNumbers | null;
+  };
   export default meta;
 }
 

@@ -144,6 +144,12 @@ export const ScreenSchema = z.strictObject({
   kind: z.enum(SCREEN_KINDS).default('questions'),
   /** The page heading of a screen with several questions, and the question of a group ("Do you have any of these?"). */
   title: TextSchema.optional(),
+  /**
+   * Asked after an urgent red flag too, never after an emergency one. After an urgent sign the check otherwise asks
+   * only what could make it an emergency; the doctor seen today also needs these answers (how bad, since when), and
+   * the summary the person takes along gives them.
+   */
+  askAfterUrgent: z.boolean().optional(),
   questions: z.array(IdSchema).min(1),
 });
 
@@ -199,6 +205,11 @@ export const ConsultRuleSchema = z.strictObject({
 export const AdviceRuleSchema = z.strictObject({
   ...ruleBase,
   text: TextSchema,
+  /**
+   * The most urgent result it is shown on (default: every result). Advice for self-care ("a pharmacist can help
+   * today") would contradict "call 999 now" under it.
+   */
+  upTo: UrgencySchema.optional(),
 });
 
 /** The tool is not made for this person: say so and where to go instead. */
@@ -236,14 +247,36 @@ export const CauseSchema = z.strictObject({
 export const TextListSchema = z.strictObject({
   title: TextSchema,
   items: z.array(TextSchema).min(1),
+  /** A line after the list. */
+  note: TextSchema.optional(),
 });
 
+/** The result's top card for one urgency, read in ten seconds. `{number}` stands for the emergency number. */
 export const UrgencyTextSchema = z.strictObject({
   title: TextSchema,
   /** What to do now, the first words the person reads. */
   action: TextSchema,
-  /** Whether and when to see a professional. */
+  /** Whether, when and whom to see. */
   consult: TextSchema,
+  /** When to call the emergency number instead (every result below an emergency). */
+  callIf: TextSchema.optional(),
+});
+
+const EmergencyNumberSchema = z.string().regex(/^\d{2,6}$/, 'an emergency number: digits only, such as 112 or 999');
+
+/**
+ * The emergency number by region: where a region (an ISO 3166 code, as browsers name it: en-GB -> GB) maps to one
+ * number that reaches every emergency service. Anywhere else, `default`.
+ */
+export const EmergencyNumbersSchema = z.strictObject({
+  default: EmergencyNumberSchema,
+  regions: z.record(z.string().regex(/^[A-Z]{2}$/, 'a region code: two capital letters, such as GB'), EmergencyNumberSchema),
+});
+
+/** One line of the summary's clinical header: a question's answer, when it was asked (and `when` holds). */
+export const SummaryFactSchema = z.strictObject({
+  question: IdSchema,
+  when: ConditionSchema.optional(),
 });
 
 /**
@@ -285,8 +318,16 @@ export const RulesSchema = z
       outOfScopeTitle: TextSchema,
       /** On every result below an emergency: the signs that mean getting help at once, spelled out. */
       safetyNet: TextListSchema.optional(),
+      /** On self-care and consult results: the signs that mean seeing a doctor the same day. */
+      safetyNetToday: TextListSchema.optional(),
       /** On self-care and consult results: what the person can do now (pain relief and its cautions, moving, ...). */
       selfCareAdvice: TextListSchema.optional(),
+      /** With the self-care advice: when not to take an anti-inflammatory painkiller, as a plain list. */
+      antiInflammatory: TextListSchema.optional(),
+      /** The emergency number by region. Without it, 112 (it works across Europe and on many mobile networks). */
+      emergencyNumbers: EmergencyNumbersSchema.optional(),
+      /** The summary for a professional (print and copy): the answers its clinical header starts with. */
+      summary: z.strictObject({ facts: z.array(SummaryFactSchema).min(1) }).optional(),
       urgency: z.strictObject({
         emergency: UrgencyTextSchema,
         urgent: UrgencyTextSchema,
@@ -315,6 +356,8 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 export type Cause = z.infer<typeof CauseSchema>;
 export type Rules = z.infer<typeof RulesSchema>;
 export type Signoff = z.infer<typeof SignoffSchema>;
+export type EmergencyNumbers = z.infer<typeof EmergencyNumbersSchema>;
+export type TextList = z.infer<typeof TextListSchema>;
 /** The rules as written in YAML, before defaults (option `kind`) are filled in. */
 export type RulesInput = z.input<typeof RulesSchema>;
 
@@ -350,6 +393,7 @@ export interface RulesShape {
     thresholds: { likely: number; possible: number };
     evidence: readonly { id: string; when: Condition }[];
   }[];
+  results?: { summary?: { facts: readonly { question: string; when?: Condition }[] } };
 }
 
 /** Every reference between parts of the file must resolve, and every id must be unique where it is declared. */
@@ -436,6 +480,11 @@ export function crossReferenceIssues(rules: RulesShape): CrossReferenceIssue[] {
       });
     }
     c.evidence.forEach((e, i) => conditionIssues(e.when, ['causes', ci, 'evidence', i, 'when'], rules, issues));
+  });
+  rules.results?.summary?.facts.forEach((fact, i) => {
+    const at = ['results', 'summary', 'facts', i];
+    if (!questionIndex.has(fact.question)) issues.push({ path: [...at, 'question'], message: `unknown question "${fact.question}"` });
+    if (fact.when) conditionIssues(fact.when, [...at, 'when'], rules, issues);
   });
   return issues;
 }

@@ -19,6 +19,11 @@ export interface StorageLike {
 export const PROGRESS_VERSION = 2;
 /** Pain and answers change; a day-old answer set says little about today, so it is not offered back. */
 export const PROGRESS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/**
+ * A reload (or a phone bringing the tab back) carries on without asking only within this time; later, the person is
+ * asked whether to continue from when they left off or start again, rather than dropped back mid-check.
+ */
+export const RESUME_WITHOUT_ASKING_MS = 60 * 60 * 1000;
 
 export interface SavedProgress {
   v: typeof PROGRESS_VERSION;
@@ -29,6 +34,8 @@ export interface SavedProgress {
   choices: Choices;
   current: string | null;
   history: string[];
+  /** Saved on the result screen: a reload shows the result again. */
+  atResult?: boolean;
 }
 
 export type ResumeCheck =
@@ -53,7 +60,7 @@ export function saveProgress(
   storage: StorageLike | null,
   rules: Rules,
   rulesHash: string,
-  state: { answers: Answers; choices: Choices; current: string | null; history: readonly string[] },
+  state: { answers: Answers; choices: Choices; current: string | null; history: readonly string[]; atResult?: boolean },
   now: number = Date.now(),
 ): boolean {
   if (!storage) return false;
@@ -66,6 +73,7 @@ export function saveProgress(
     choices: { ...state.choices },
     current: state.current,
     history: [...state.history],
+    ...(state.atResult ? { atResult: true } : {}),
   };
   try {
     storage.setItem(progressKey(rules.meta.id), JSON.stringify(progress));
@@ -131,12 +139,13 @@ export function readProgress(
  */
 function savedProgressIn(data: unknown): SavedProgress | null {
   if (!isRecord(data) || data.v !== PROGRESS_VERSION) return null;
-  const { rulesId, rulesHash, savedAt, answers, choices, current, history } = data;
+  const { rulesId, rulesHash, savedAt, answers, choices, current, history, atResult } = data;
   if (typeof rulesId !== 'string' || typeof rulesHash !== 'string' || typeof savedAt !== 'number' || !Number.isFinite(savedAt)) return null;
   if (!isRecordOf(answers, isAnswerValue) || !isRecordOf(choices, isGroupChoice)) return null;
   if (current !== null && typeof current !== 'string') return null;
   if (!Array.isArray(history) || !history.every((key) => typeof key === 'string')) return null;
-  return { v: PROGRESS_VERSION, rulesId, rulesHash, savedAt, answers, choices, current, history };
+  if (atResult !== undefined && typeof atResult !== 'boolean') return null;
+  return { v: PROGRESS_VERSION, rulesId, rulesHash, savedAt, answers, choices, current, history, ...(atResult === undefined ? {} : { atResult }) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -5,7 +5,7 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { timeEstimate as estimateTime, type TimeEstimate } from '../engine/burden.ts';
 import { evaluate } from '../engine/evaluate.ts';
-import { countedAnswers, sectionProgress, type Response } from '../engine/navigation.ts';
+import { countedAnswers, stepProgress, type Response } from '../engine/navigation.ts';
 import { layoutOf } from '../engine/screens.ts';
 import { checkMachine, currentStep, type CheckEvent, type CheckInput } from '../flow/machine.ts';
 import { browserLocale, catalogues, dateLocaleFor, formatNumber } from '../i18n/index.ts';
@@ -15,12 +15,14 @@ import {
   browserStorage,
   clearProgress,
   readProgress,
+  RESUME_WITHOUT_ASKING_MS,
   saveProgress,
   type ResumeCheck,
   type SavedProgress,
   type StorageLike,
 } from '../storage/progress.ts';
 import { landedOnMark, syncHistory, type HistorySync } from './browser-history.ts';
+import { browserRegion, emergencyNumberFor } from './emergency-number.ts';
 import type { CheckEvent as HostEvent, ClinicInfo } from './host-events.ts';
 import { IntroScreen } from './IntroScreen.tsx';
 import { CheckHeader } from './CheckHeader.tsx';
@@ -28,6 +30,7 @@ import { StepScreen } from './StepScreen.tsx';
 import { ResultScreen } from './ResultScreen.tsx';
 import { ResumeOffer } from './ResumeOffer.tsx';
 import { ReviewScreen } from './ReviewScreen.tsx';
+import { pageWordsByLocale } from './page-words.ts';
 import { makeSay, UiContext, useUi, type UiContextValue } from './ui-context.ts';
 
 export interface CheckAppProps {
@@ -85,8 +88,10 @@ export function CheckApp(props: CheckAppProps) {
   const [initial] = useState(() => readProgress(storage, rules, rulesHash));
   const [phase, setPhase] = useState<Phase>(() => {
     if (initial.kind !== 'found') return { kind: 'check', resume: null, run: 0 };
-    // A reload (or Back into the page) lands on a step the check marked: carry on there without asking.
-    if (props.browserHistory && landedOnMark(rules.meta.id)) return { kind: 'check', resume: initial.progress, run: 0 };
+    // A reload (or Back into the page) lands on a step the check marked: carry on there without asking, unless it
+    // was long enough ago that the person may not remember where they were.
+    const recent = Date.now() - initial.progress.savedAt <= RESUME_WITHOUT_ASKING_MS;
+    if (props.browserHistory && recent && landedOnMark(rules.meta.id)) return { kind: 'check', resume: initial.progress, run: 0 };
     return { kind: 'offer', progress: initial.progress };
   });
   const [notice, setNotice] = useState<Notice>(initial.kind === 'discarded' ? initial.reason : null);
@@ -96,6 +101,17 @@ export function CheckApp(props: CheckAppProps) {
 
   const givenEstimate = props.timeEstimate;
   const timeEstimate = useMemo(() => givenEstimate ?? sampledEstimate(rules), [givenEstimate, rules]);
+  // The region the person chose (null: another country); until then the clinic's region or the browser's.
+  const [chosenRegion, setChosenRegion] = useState<string | null | undefined>(undefined);
+  const clinicNumber = props.clinic?.emergencyNumber;
+  const emergency = useMemo(
+    () =>
+      emergencyNumberFor(rules.results.emergencyNumbers, {
+        clinicNumber,
+        region: chosenRegion === undefined ? (props.region ?? browserRegion()) : chosenRegion,
+      }),
+    [rules, clinicNumber, chosenRegion, props.region],
+  );
   const ui = useMemo<UiContextValue>(
     () => ({
       rules,
@@ -106,8 +122,10 @@ export function CheckApp(props: CheckAppProps) {
       focusAllowed,
       print: onPrint ?? printPage,
       timeEstimate,
+      emergency,
+      chooseRegion: setChosenRegion,
     }),
-    [rules, locale, props.region, onPrint, timeEstimate],
+    [rules, locale, props.region, onPrint, timeEstimate, emergency],
   );
 
   const switchLocale = (l: Locale) => {
@@ -121,8 +139,9 @@ export function CheckApp(props: CheckAppProps) {
   return (
     <UiContext.Provider value={ui}>
       <div className="backcheck" lang={locale}>
-        <CheckHeader title={ui.say(rules.meta.title)} locale={locale} onLocale={switchLocale} />
         {phase.kind === 'offer' ? (
+          <>
+          <CheckHeader title={ui.say(rules.meta.title)} locale={locale} onLocale={switchLocale} />
           <ResumeOffer
             progress={phase.progress}
             onContinue={() => {
@@ -135,6 +154,7 @@ export function CheckApp(props: CheckAppProps) {
               setPhase({ kind: 'check', resume: null, run: 1 });
             }}
           />
+          </>
         ) : (
           <CheckFlow
             key={phase.run}
@@ -149,6 +169,7 @@ export function CheckApp(props: CheckAppProps) {
             shareAnswers={props.shareAnswers ?? false}
             browserHistory={props.browserHistory ?? false}
             startAtOnce={phase.run === 0 && (props.startAtOnce ?? false)}
+            onLocale={switchLocale}
           />
         )}
       </div>
@@ -168,14 +189,18 @@ interface FlowProps {
   browserHistory: boolean;
   shareAnswers: boolean;
   startAtOnce: boolean;
+  onLocale: (locale: Locale) => void;
 }
 
 function CheckFlow(props: FlowProps) {
-  const { resume, storage, rulesHash, clinic, notice, setNotice, userActed, emit, startAtOnce, shareAnswers, browserHistory } = props;
+  const { resume, storage, rulesHash, clinic, notice, setNotice, userActed, emit, startAtOnce, shareAnswers, browserHistory, onLocale } = props;
   const { rules, t, say, locale } = useUi();
   const [input] = useState<CheckInput>(() =>
     resume
-      ? { rules, resume: { answers: resume.answers, choices: resume.choices, current: resume.current, history: resume.history } }
+      ? {
+          rules,
+          resume: { answers: resume.answers, choices: resume.choices, current: resume.current, history: resume.history, atResult: resume.atResult === true },
+        }
       : { rules },
   );
   const actor = useActorRef(checkMachine, { input });
@@ -191,7 +216,7 @@ function CheckFlow(props: FlowProps) {
     let beforeStep = actor.getSnapshot().context.current;
     const sub = actor.subscribe((snapshot) => {
       const ctx = snapshot.context;
-      if (Object.keys(ctx.answers).length > 0) saveProgress(storage, rules, rulesHash, ctx);
+      if (Object.keys(ctx.answers).length > 0) saveProgress(storage, rules, rulesHash, { ...ctx, atResult: snapshot.matches('result') });
       else clearProgress(storage, rules.meta.id);
       const now = String(snapshot.value);
       if (now === before && ctx.current === beforeStep) return;
@@ -263,22 +288,31 @@ function CheckFlow(props: FlowProps) {
   const previousSection = previousStep ? layoutOf(rules).screenById.get(previousStep.split('/')[0] ?? '')?.section : undefined;
   const section = step ? rules.sections.find((s) => s.id === step.screen.section) : undefined;
   const firstOfSection = step && !context.changingFromReview && previousSection !== step.screen.section;
-  const place = step ? sectionProgress(rules, context.answers, step.key) : null;
+  const place = step ? stepProgress(rules, context.answers, context.choices, step.key) : null;
   const progress = step
     ? context.changingFromReview
       ? t.changingAnswer
-      : t.progress(formatNumber(locale, place?.part ?? 1), formatNumber(locale, place?.parts ?? 1))
+      : place
+        ? t.progress(formatNumber(locale, place.step), formatNumber(locale, place.steps))
+        : ''
     : '';
 
   return (
     <>
-      <div className="backcheck__nav">
-        {canGoBack && (
-          <button type="button" className="backcheck__back" onClick={() => send({ type: 'user.back' })}>
-            {t.back}
-          </button>
-        )}
-      </div>
+      {/* The intro's heading is the service's name, and it has nothing to go back to: the strip holds the
+          language switch alone. */}
+      <CheckHeader
+        title={screen === 'intro' ? null : say(rules.meta.title)}
+        back={
+          screen === 'intro' ? undefined : canGoBack ? (
+            <button type="button" className="backcheck__back" onClick={() => send({ type: 'user.back' })}>
+              {t.back}
+            </button>
+          ) : null
+        }
+        locale={locale}
+        onLocale={onLocale}
+      />
       {notice && screen === 'intro' && (
         <p className="backcheck__notice" role="status">
           {noticeText(notice, t)}
@@ -330,7 +364,7 @@ function CheckFlow(props: FlowProps) {
 }
 
 function sampledEstimate(rules: Rules): TimeEstimate {
-  return estimateTime(rules, { en: catalogues.en.whichTitle, es: catalogues.es.whichTitle }, 24);
+  return estimateTime(rules, pageWordsByLocale(rules), 24);
 }
 
 function printPage(): void {

@@ -13,6 +13,7 @@ export function IntroView({
   t,
   title,
   minutes,
+  emergencyNumber,
   onStart,
   headingRef,
 }: {
@@ -20,6 +21,8 @@ export function IntroView({
   title: string;
   /** How long the check takes a person with no warning sign, worked out from the rules when they were built. */
   minutes: { low: string; high: string };
+  /** The number to call instead: the clinic's, or the one for the person's region. */
+  emergencyNumber: string;
   onStart: () => void;
   headingRef?: Ref<HTMLHeadingElement>;
 }) {
@@ -36,7 +39,7 @@ export function IntroView({
         <li>{t.introPrivacy}</li>
         <li>{t.introNotDiagnosis}</li>
       </ul>
-      <p className="backcheck__inset">{t.introEmergency}</p>
+      <p className="backcheck__inset">{t.introEmergency(emergencyNumber)}</p>
       <div className="backcheck__actions" part="actions">
         <button type="button" className="backcheck__button" onClick={onStart}>
           {t.start}
@@ -53,13 +56,14 @@ export function minutesText(estimate: TimeEstimate, locale: Locale): { low: stri
 }
 
 export function IntroScreen({ onStart }: { onStart: () => void }) {
-  const { t, say, rules, locale, timeEstimate } = useUi();
+  const { t, say, rules, locale, timeEstimate, emergency } = useUi();
   const headingRef = useHeadingFocus<HTMLHeadingElement>('intro');
   return (
     <IntroView
       t={t}
       title={say(rules.meta.title)}
       minutes={minutesText(timeEstimate, locale)}
+      emergencyNumber={emergency.number}
       onStart={onStart}
       headingRef={headingRef}
     />

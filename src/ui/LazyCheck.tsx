@@ -11,6 +11,7 @@ import { browserLocale, catalogues } from '../i18n/index.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import type { CheckAppProps } from './CheckApp.tsx';
 import { CheckHeader } from './CheckHeader.tsx';
+import { browserRegion, emergencyNumberFor } from './emergency-number.ts';
 import { IntroView, minutesText } from './IntroScreen.tsx';
 import { textPack } from './text-packs.ts';
 
@@ -108,9 +109,8 @@ export function LazyCheck(props: LazyCheckProps) {
         if (e.relatedTarget) focusedTwin.current = null;
       }}
     >
-      <CheckHeader title={localize(meta.title, locale)} locale={locale} onLocale={chooseLocale} />
-      {/* The same empty rows CheckApp has above its intro, so nothing moves when it takes over. */}
-      <div className="backcheck__nav" />
+      <CheckHeader title={null} locale={locale} onLocale={chooseLocale} />
+      {/* The same empty row CheckApp has above its intro, so nothing moves when it takes over. */}
       <div className="backcheck__progress-row backcheck__progress-row--idle">
         <p className="backcheck__progress" aria-live="polite" />
       </div>
@@ -118,6 +118,7 @@ export function LazyCheck(props: LazyCheckProps) {
         t={t}
         title={localize(meta.title, locale)}
         minutes={minutesText(meta.estimate, locale)}
+        emergencyNumber={emergencyNumberFor(meta.emergencyNumbers, { clinicNumber: props.clinic?.emergencyNumber, region: props.region ?? browserRegion() }).number}
         onStart={() => setStartRequested(true)}
       />
     </div>

@@ -1,12 +1,15 @@
-// The outcome: what to do now first, then why, then what may be causing the pain, and always when to see someone.
-import { useId, useMemo, useState } from 'react';
+// The outcome, for acting on in ten seconds: a top card first (the urgency, what to do now, whether and when to see
+// someone, when to call the emergency number instead; on an emergency, a button to call), then everything else in
+// sections the person can open (why, the causes, what to do, the signs to watch for), one tap away. On paper and as
+// copied text, a summary written for the professional who reads it.
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { Answers } from '../engine/answers.ts';
-import { describeAnswer } from '../engine/because.ts';
-import { evaluate } from '../engine/evaluate.ts';
-import { formatDate } from '../i18n/index.ts';
+import { evaluate, type ResultList } from '../engine/evaluate.ts';
 import type { Urgency } from '../rules/schema.ts';
+import { EmergencyNumberNote } from './EmergencyNumberNote.tsx';
 import type { ClinicInfo } from './host-events.ts';
-import { becauseLine, reasonsOf, shownCauses, shownScopeExit, summaryText } from './summary-text.ts';
+import { becauseLine, checklistLine, professionalSummary, reasonsOf, shownCauses, shownScopeExit, summaryText, type ProfessionalSummary } from './summary-text.ts';
+import { topCardOf } from './top-card.ts';
 import { useHeadingFocus, useUi } from './ui-context.ts';
 import { UrgencyIcon } from './UrgencyIcon.tsx';
 
@@ -21,14 +24,19 @@ interface Props {
 type CopyState = 'idle' | 'copied' | 'failed';
 
 export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }: Props) {
-  const { t, say, rules, locale, dateLocale, print } = useUi();
+  const { t, say, rules, locale, dateLocale, print, emergency } = useUi();
   const uid = useId();
   const headingRef = useHeadingFocus<HTMLHeadingElement>('result');
-  const result = useMemo(() => evaluate(rules, answers, locale), [rules, answers, locale]);
+  const result = useMemo(
+    () => evaluate(rules, answers, locale, { emergencyNumber: emergency.number }),
+    [rules, answers, locale, emergency.number],
+  );
   // The date the summary was made: fixed when the result is first shown, so print and copy agree.
   const [madeOn] = useState(() => new Date());
   const [copy, setCopy] = useState<CopyState>('idle');
-  const text = summaryText(rules, answers, result, t, locale, madeOn, dateLocale);
+  const summary = professionalSummary(rules, answers, result, t, locale, madeOn, dateLocale);
+  const text = summaryText(summary, t);
+  const card = topCardOf(result, t, emergency, locale);
   const causes = shownCauses(result);
   const reasons = reasonsOf(result);
   const scope = shownScopeExit(result);
@@ -47,36 +55,49 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
   const headingId = `${uid}-title`;
   return (
     <section className={`backcheck__result backcheck__result--${result.urgency}`} part="result" aria-labelledby={headingId}>
-      <div className={`backcheck__banner backcheck__banner--${result.urgency}`} part="banner">
-        <UrgencyIcon urgency={result.urgency} />
-        <div>
-          <p className="backcheck__banner-label">
-            {t.urgencyPrefix} {t.urgencyLabel[result.urgency]}
-          </p>
-          <h1 id={headingId} className="backcheck__heading" tabIndex={-1} ref={headingRef}>
-            {result.title}
-          </h1>
+      <div className={`backcheck__top-card backcheck__top-card--${result.urgency}`} part="top-card">
+        <div className={`backcheck__banner backcheck__banner--${result.urgency}`} part="banner">
+          <UrgencyIcon urgency={result.urgency} />
+          <div>
+            <p className="backcheck__banner-label">{card.label}</p>
+            <h1 id={headingId} className="backcheck__heading" tabIndex={-1} ref={headingRef}>
+              {card.title}
+            </h1>
+          </div>
+        </div>
+        <div className="backcheck__card-body">
+          <p className="backcheck__action">{card.action}</p>
+          {card.call && (
+            // The number to press, as large as the Continue button: on a phone, one tap calls it.
+            <p className="backcheck__actions backcheck__actions--call">
+              <a className="backcheck__button backcheck__button--call" href={`tel:${result.emergencyNumber}`}>
+                {card.call}
+              </a>
+            </p>
+          )}
+          {card.where && <EmergencyNumberNote text={card.where} />}
+          <p className="backcheck__consult">{card.consult}</p>
+          {card.callIf && <p className="backcheck__call-if">{card.callIf}</p>}
         </div>
       </div>
-      <p className="backcheck__action">{result.action}</p>
+
       {result.advice.map((a) => (
-        // Advice the rules give for these answers (cooling down after heat exhaustion): something to do now.
+        // Advice the rules give for these answers (cooling down after heat exhaustion): something to do now, in view
+        // under the top card rather than in a section to open.
         <p className="backcheck__advice-now" key={a.id}>
           {a.text}
         </p>
       ))}
-      {result.urgency === 'emergency' && clinic?.emergencyNumber && (
-        // The clinic's local number as the first thing to press; without it the rules' generic words stand alone.
-        <p className="backcheck__actions">
-          <a className="backcheck__button" href={`tel:${clinic.emergencyNumber}`}>
-            {t.callEmergency(clinic.emergencyNumber)}
-          </a>
-        </p>
+
+      {scope && (
+        <section className="backcheck__block" aria-labelledby={`${uid}-scope`}>
+          <h2 id={`${uid}-scope`}>{scope.title}</h2>
+          <p>{scope.message}</p>
+        </section>
       )}
 
       {reasons.length > 0 && (
-        <section className="backcheck__block" aria-labelledby={`${uid}-why`}>
-          <h2 id={`${uid}-why`}>{t.redFlagsTitle}</h2>
+        <Disclosure id={`${uid}-why`} title={t.redFlagsTitle}>
           <ul className="backcheck__list">
             {reasons.map((r) => (
               <li key={r.reason}>
@@ -89,19 +110,11 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
               </li>
             ))}
           </ul>
-        </section>
-      )}
-
-      {scope && (
-        <section className="backcheck__block" aria-labelledby={`${uid}-scope`}>
-          <h2 id={`${uid}-scope`}>{scope.title}</h2>
-          <p>{scope.message}</p>
-        </section>
+        </Disclosure>
       )}
 
       {result.causes.length > 0 && (
-        <section className="backcheck__block" aria-labelledby={`${uid}-causes`}>
-          <h2 id={`${uid}-causes`}>{t.causesTitle}</h2>
+        <Disclosure id={`${uid}-causes`} title={t.causesTitle}>
           <p>{causes.length === 0 ? t.causesNone : t.causesNote}</p>
           {causes.map((c) => (
             <article className="backcheck__cause" key={c.id} aria-labelledby={`${uid}-cause-${c.id}`}>
@@ -109,14 +122,12 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
                 {c.title} <span className={`backcheck__tag backcheck__tag--${c.likelihood}`}>{t.likelihood[c.likelihood]}</span>
               </h3>
               <p className="backcheck__cause-summary">{c.summary}</p>
-              <div className="backcheck__advice">
-                <h4>{t.adviceTitle}</h4>
-                <ul className="backcheck__list">
-                  {c.advice.map((a) => (
-                    <li key={a}>{a}</li>
-                  ))}
-                </ul>
-              </div>
+              <h4>{t.adviceTitle}</h4>
+              <ul className="backcheck__list">
+                {c.advice.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
               {c.because.length > 0 && (
                 <>
                   <h4>{t.becauseTitle}</h4>
@@ -129,64 +140,40 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
               )}
             </article>
           ))}
-        </section>
-      )}
-
-      {result.urgency === 'emergency' ? (
-        // Under "call now" there is no "when to see a professional": only what to do while help comes.
-        <p className="backcheck__consult">{result.consult}</p>
-      ) : (
-        <section className="backcheck__block backcheck__consult" aria-labelledby={`${uid}-consult`}>
-          <h2 id={`${uid}-consult`}>{t.consultTitle}</h2>
-          <p>{result.consult}</p>
-        </section>
-      )}
-
-      {result.safetyNet && (
-        <section className="backcheck__block backcheck__safety-net" aria-labelledby={`${uid}-net`}>
-          <h2 id={`${uid}-net`}>{result.safetyNet.title}</h2>
-          <ul className="backcheck__list">
-            {result.safetyNet.items.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
-        </section>
+        </Disclosure>
       )}
 
       {result.selfCareAdvice && (
-        <section className="backcheck__block" aria-labelledby={`${uid}-self-care`}>
-          <h2 id={`${uid}-self-care`}>{result.selfCareAdvice.title}</h2>
-          <ul className="backcheck__list">
-            {result.selfCareAdvice.items.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
-        </section>
+        <Disclosure id={`${uid}-self-care`} title={result.selfCareAdvice.title}>
+          <List list={result.selfCareAdvice} />
+          {result.antiInflammatory && (
+            <div className="backcheck__caution">
+              <p>{result.antiInflammatory.title}</p>
+              <List list={result.antiInflammatory} />
+            </div>
+          )}
+        </Disclosure>
       )}
 
-      <Clinic clinic={clinic} urgency={result.urgency} onBook={onBook} />
+      {(result.safetyNet || result.safetyNetToday) && (
+        // Present, and calm: a section to open like the others, never the loudest thing on a self-care result.
+        <Disclosure id={`${uid}-net`} title={t.safetyTitle} className="backcheck__safety-net">
+          {emergency.from !== 'clinic' && <EmergencyNumberNote text={null} />}
+          {[result.safetyNet, result.safetyNetToday].map(
+            (list, i) =>
+              list && (
+                <div key={i}>
+                  <h3>{list.title}</h3>
+                  <List list={list} />
+                </div>
+              ),
+          )}
+        </Disclosure>
+      )}
 
-      <section className="backcheck__block backcheck__print-only" aria-labelledby={`${uid}-answers`}>
-        <h2 id={`${uid}-answers`}>{t.summaryAnswers}</h2>
-        <dl className="backcheck__summary-list">
-          {rules.questions.map((q) => {
-            const value = answers[q.id];
-            return value === undefined ? null : (
-              <div className="backcheck__summary-row" key={q.id}>
-                <dt>{say(q.text)}</dt>
-                <dd>{describeAnswer(rules, q.id, value, locale)}</dd>
-              </div>
-            );
-          })}
-        </dl>
-      </section>
+      {result.urgency !== 'emergency' && <Clinic clinic={clinic} urgency={result.urgency} onBook={onBook} />}
 
-      <p className="backcheck__disclaimer">{result.disclaimer}</p>
-      <p className="backcheck__meta">
-        {t.summaryDate(formatDate(dateLocale, madeOn))} · {t.summaryVersion(say(rules.meta.title), result.rulesVersion, rules.meta.signoff?.on ?? null)}
-      </p>
-
-      <section className="backcheck__block backcheck__no-print" aria-labelledby={`${uid}-take`}>
+      <section className="backcheck__block" aria-labelledby={`${uid}-take`}>
         <h2 id={`${uid}-take`}>{t.summaryTitle}</h2>
         <div className="backcheck__actions backcheck__actions--stack" part="actions">
           <button type="button" className="backcheck__button backcheck__button--secondary" onClick={print}>
@@ -205,15 +192,95 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
             <textarea id={`${uid}-text`} readOnly rows={8} value={text} onFocus={(e) => e.currentTarget.select()} />
           </div>
         )}
-        <div className="backcheck__actions backcheck__actions--stack">
-          <button type="button" className="backcheck__button backcheck__button--secondary" onClick={onStartAgain}>
-            {t.startAgain}
-          </button>
-          <button type="button" className="backcheck__button backcheck__button--warning" onClick={onClear}>
-            {t.clearAnswers}
-          </button>
-        </div>
       </section>
+
+      <p className="backcheck__disclaimer">{result.disclaimer}</p>
+      <p className="backcheck__meta">
+        {summary.date} · {t.summaryVersion(say(rules.meta.title), result.rulesVersion, rules.meta.signoff?.on ?? null)}
+      </p>
+      <div className="backcheck__actions backcheck__actions--stack">
+        <button type="button" className="backcheck__button backcheck__button--secondary" onClick={onStartAgain}>
+          {t.startAgain}
+        </button>
+        <button type="button" className="backcheck__button backcheck__button--warning" onClick={onClear}>
+          {t.clearAnswers}
+        </button>
+      </div>
+
+      <PrintedSummary summary={summary} id={`${uid}-summary`} />
+    </section>
+  );
+}
+
+/** A section that opens: its heading is the button (the disclosure pattern), its content hidden until opened. */
+function Disclosure({ id, title, className, children }: { id: string; title: string; className?: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <section className={`backcheck__block backcheck__disclosure${className ? ` ${className}` : ''}`} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="backcheck__disclosure-heading">
+        <button type="button" className="backcheck__disclosure-button" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen(!open)}>
+          {title}
+        </button>
+      </h2>
+      <div id={`${id}-body`} className="backcheck__disclosure-body" hidden={!open}>
+        {children}
+      </div>
+    </section>
+  );
+}
+
+function List({ list }: { list: ResultList }) {
+  return (
+    <>
+      <ul className="backcheck__list">
+        {list.items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+      {list.note && <p>{list.note}</p>}
+    </>
+  );
+}
+
+/**
+ * The summary on paper, for the professional: title, blank lines for name and date of birth, the clinical header,
+ * the checklist as the person saw it, every other answer, the causes and the advice given. Only printed.
+ */
+function PrintedSummary({ summary, id }: { summary: ProfessionalSummary; id: string }) {
+  const { t } = useUi();
+  const checklist = checklistLine(summary.checklist, t);
+  return (
+    <section className="backcheck__print-only backcheck__summary" aria-labelledby={id}>
+      <h2 id={id}>{summary.title}</h2>
+      <p className="backcheck__summary-blanks">
+        <span>{t.summaryName}:</span> <span className="backcheck__blank" />
+        <span>{t.summaryBirth}:</span> <span className="backcheck__blank" />
+      </p>
+      <p>
+        {summary.date}. {summary.rules}.
+      </p>
+      <p className="backcheck__summary-result">{summary.result}</p>
+      {summary.setBy && (
+        <p>
+          {t.summarySetBy}: {summary.setBy}
+        </p>
+      )}
+      <dl className="backcheck__summary-list">
+        {summary.facts.map((f) => (
+          <div className="backcheck__summary-row" key={f.label}>
+            <dt>{f.label}:</dt> <dd>{f.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {checklist && <p>{checklist}</p>}
+      {summary.causes.length > 0 && (
+        <p>
+          {t.summaryCauses}: {summary.causes.join('; ')}
+        </p>
+      )}
+      <p>
+        {t.summaryAdvice}: {summary.advice.join(' ')}
+      </p>
     </section>
   );
 }
@@ -229,9 +296,10 @@ function safeUrl(url: string | undefined): string | null {
   }
 }
 
-/** Booking is never the main action when the person needs help now or today: then it is one option among others. */
-const BOOKING_SECONDARY: ReadonlySet<Urgency> = new Set(['emergency', 'urgent']);
+/** Booking is never the main action when the person needs help today: then it is one option among others. */
+const BOOKING_SECONDARY: ReadonlySet<Urgency> = new Set(['urgent']);
 
+/** The clinic's buttons; never on an emergency, where the only call to make is the emergency number. */
 function Clinic({ clinic, urgency, onBook }: { clinic: ClinicInfo | undefined; urgency: Urgency; onBook: Props['onBook'] }) {
   const { t } = useUi();
   const uid = useId();
@@ -241,7 +309,7 @@ function Clinic({ clinic, urgency, onBook }: { clinic: ClinicInfo | undefined; u
   const phone = clinic.phone?.trim() || null;
   if (!booking && !contact && !phone) return null;
   return (
-    <section className="backcheck__block backcheck__clinic backcheck__no-print" part="clinic" aria-labelledby={`${uid}-clinic`}>
+    <section className="backcheck__block backcheck__clinic" part="clinic" aria-labelledby={`${uid}-clinic`}>
       <h2 id={`${uid}-clinic`}>{clinic.name ? t.clinicTitle(clinic.name) : t.clinicTitleNoName}</h2>
       <div className="backcheck__actions backcheck__actions--stack">
         {booking && (

@@ -1,6 +1,7 @@
-// Shown on load when this device holds a recent, valid, half-finished check.
-import { useId } from 'react';
-import { formatDateTime, plural } from '../i18n/index.ts';
+// Shown when this device holds a recent, valid check: on a new visit, or a reload more than an hour later. The
+// heading asks the one question ("Continue your check from 14:05, or start again?"); the two buttons answer it.
+import { useId, useState } from 'react';
+import { formatSince, plural } from '../i18n/index.ts';
 import type { SavedProgress } from '../storage/progress.ts';
 import { useHeadingFocus, useUi } from './ui-context.ts';
 
@@ -14,13 +15,14 @@ export function ResumeOffer({ progress, onContinue, onStartAgain }: Props) {
   const { t, locale, dateLocale } = useUi();
   const headingRef = useHeadingFocus<HTMLHeadingElement>('resume');
   const titleId = useId();
+  // Fixed when first shown, so the words do not change under the person.
+  const [now] = useState(() => new Date());
   const count = Object.keys(progress.answers).length;
   return (
     <section className="backcheck__resume" part="question" aria-labelledby={titleId}>
       <h1 id={titleId} className="backcheck__heading" tabIndex={-1} ref={headingRef}>
-        {t.resumeTitle}
+        {t.resumeTitle(formatSince(dateLocale, new Date(progress.savedAt), now))}
       </h1>
-      <p>{t.resumeSaved(formatDateTime(dateLocale, new Date(progress.savedAt)))}</p>
       <p>{plural(locale, count, t.resumeAnswered)}</p>
       <div className="backcheck__actions backcheck__actions--stack" part="actions">
         <button type="button" className="backcheck__button" onClick={onContinue}>

@@ -2,10 +2,10 @@
 // these?" with Yes / No / I'm not sure), its "Which of these?" (each sign with what does not count), or, after "I'm
 // not sure", its list again in full words with how to check each sign. The screen only collects what the person
 // chose and sends it; the machine decides what it means and what comes next.
-import { useId, useState, type FormEvent, type ReactNode, type Ref } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import type { AnswerValue } from '../engine/answers.ts';
 import type { GroupChoice, Response, ResponseProblem, Step } from '../engine/navigation.ts';
-import { formatNumber } from '../i18n/index.ts';
+import { formatNumber, plural } from '../i18n/index.ts';
 import type { Question } from '../rules/schema.ts';
 import { ErrorSummary, type ErrorLink } from './ErrorSummary.tsx';
 import { ChoiceInputs, ScaleInputs, TickList } from './inputs.tsx';
@@ -46,6 +46,7 @@ function StepForm({
   links,
   sectionIntro,
   onSubmit,
+  status,
   children,
 }: {
   step: Step;
@@ -53,6 +54,8 @@ function StepForm({
   links: ErrorLink[];
   sectionIntro: string | null;
   onSubmit: () => void;
+  /** Said beside Continue, politely (a page of several questions: how many are left). Undefined: no such line. */
+  status?: string;
   children: ReactNode;
 }) {
   const { t } = useUi();
@@ -66,6 +69,11 @@ function StepForm({
       {sectionIntro && <p className="backcheck__section-intro">{sectionIntro}</p>}
       {children}
       <div className="backcheck__actions" part="actions">
+        {status !== undefined && (
+          <p role="status" className="backcheck__left">
+            {status}
+          </p>
+        )}
         <button type="submit" className="backcheck__button">
           {t.continue}
         </button>
@@ -87,7 +95,20 @@ function QuestionsStep({ step, saved, problems, sectionIntro, fallbackTitle, onR
     Object.fromEntries(step.questions.map((q) => [q.id, saved[q.id]])),
   );
   const single = step.questions.length === 1 ? step.questions[0] : undefined;
-  const problemFor = (q: Question) => problems?.find((p) => p.field === q.id) ?? null;
+  // Continue with questions left on a page of several: not an error for questions perhaps never seen below the
+  // fold, but a move to the first one left, and how many there are.
+  const left = !single && problems !== null && problems.length > 0 && problems.every((p) => p.kind === 'required') ? problems : null;
+  const firstLeft = left ? step.questions.find((q) => left.some((p) => p.field === q.id)) : undefined;
+  useEffect(() => {
+    if (!firstLeft) return;
+    // The page's document, or the widget's shadow root in a clinic's page.
+    const root = headingRef.current?.getRootNode();
+    const input = root instanceof Document || root instanceof ShadowRoot ? root.getElementById(`${base}-${firstLeft.id}-0`) : null;
+    input?.closest('.backcheck__form-group')?.scrollIntoView?.({ block: 'start' });
+    input?.focus({ preventScroll: true });
+    // A new refusal (a new problems list) moves again, to whichever question is now first left.
+  }, [left, firstLeft, base, headingRef]);
+  const problemFor = (q: Question) => (left ? null : (problems?.find((p) => p.field === q.id) ?? null));
   const links: ErrorLink[] = step.questions.flatMap((q) => {
     const p = problemFor(q);
     if (!p) return [];
@@ -115,7 +136,14 @@ function QuestionsStep({ step, saved, problems, sectionIntro, fallbackTitle, onR
     />
   );
   return (
-    <StepForm step={step} problems={problems} links={links} sectionIntro={sectionIntro} onSubmit={respond}>
+    <StepForm
+      step={step}
+      problems={problems}
+      links={links}
+      sectionIntro={sectionIntro}
+      onSubmit={respond}
+      status={single ? undefined : left ? plural(ui.locale, left.length, ui.t.questionsLeft) : ''}
+    >
       {single ? (
         field(single, true)
       ) : (
@@ -270,7 +298,8 @@ function GroupStep({ step, savedChoice, problems, sectionIntro, onRespond }: Pro
             ))}
           </ul>
           <FieldError id={errorId} message={error} />
-          <div className="backcheck__choices">
+          {/* Side by side: on a small phone every answer stays above the Continue bar. */}
+          <div className="backcheck__choices backcheck__choices--row">
             {choices.map((c, i) => (
               <div className="backcheck__choice" key={c.id}>
                 <input
@@ -279,16 +308,19 @@ function GroupStep({ step, savedChoice, problems, sectionIntro, onRespond }: Pro
                   name={base}
                   value={c.id}
                   checked={choice === c.id}
-                  aria-describedby={c.id === 'not_sure' ? notSureId : undefined}
+                  aria-describedby={c.id === 'not_sure' && !sectionIntro ? notSureId : undefined}
                   onChange={() => setChoice(c.id)}
                 />
                 <label htmlFor={`${base}-${i}`}>{c.label}</label>
               </div>
             ))}
           </div>
-          <p id={notSureId} className="backcheck__hint">
-            {t.groupNotSureHint}
-          </p>
+          {/* The section's introduction, when shown, already says what "not sure" does: one of them is enough. */}
+          {!sectionIntro && (
+            <p id={notSureId} className="backcheck__hint">
+              {t.groupNotSureHint}
+            </p>
+          )}
         </fieldset>
       </div>
     </StepForm>

@@ -57,8 +57,10 @@ export function ChoiceInputs({ question, base, value, onChange }: ChoiceProps) {
     );
   };
 
+  // Four or more short answers and nothing apart (age bands): two columns, so a screen of two questions stays short.
+  const pairs = !multi && apart.length === 0 && main.length >= 4 && main.every((o) => say(o.label).length <= 12);
   return (
-    <div className="backcheck__choices">
+    <div className={pairs ? 'backcheck__choices backcheck__choices--pairs' : 'backcheck__choices'}>
       {main.map(item)}
       {main.length > 0 && apart.length > 0 && (
         <p className="backcheck__divider" aria-hidden="true">

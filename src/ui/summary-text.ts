@@ -1,8 +1,13 @@
-// The result as plain text, for "Copy as text": something a person can paste into a message to a professional.
+// The result's summary for a professional, printed or copied as text: the clinical header first (the urgency and
+// what set it, the pain, age, pregnancy if it matters, the date, the rules' version and sign-off), then the
+// checklist as the person saw it, the causes and the advice given, in under 250 words. One structure, two renderings
+// (the print section of the result screen and the copied text), so paper and text always agree.
 import type { Answers } from '../engine/answers.ts';
 import { describeAnswer } from '../engine/because.ts';
 import type { Because } from '../engine/because.ts';
+import { matches } from '../engine/conditions.ts';
 import type { Result } from '../engine/evaluate.ts';
+import { walk } from '../engine/navigation.ts';
 import { formatDate, type Messages } from '../i18n/index.ts';
 import type { Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
@@ -50,7 +55,34 @@ export function shownScopeExit(result: Result): Result['outOfScope'] {
   return result.redFlags.length > 0 ? null : result.outOfScope;
 }
 
-export function summaryText(
+/** The summary for a health professional: a clinical header first, then the checklist, the causes and the advice. */
+export interface ProfessionalSummary {
+  title: string;
+  date: string;
+  /** The rules' version and whether a clinician signed them off. */
+  rules: string;
+  /** "Outcome: Urgent" */
+  result: string;
+  /** What set the urgency: the answers behind it, in the words shown; null when nothing did (self-care). */
+  setBy: string | null;
+  /** The clinical core (the rules' `results.summary.facts`): pain score, onset, duration, ... */
+  facts: SummaryLine[];
+  /** The grouped checks, by answer, each item as the person saw it. */
+  checklist: { none: string[]; yes: string[]; notSure: string[] };
+  causes: string[];
+  /**
+   * What the person was told: when to see a professional (the top card's consult line), and on an emergency what to
+   * do now. The rest of the advice is the result's title and the check's own, not the professional's concern.
+   */
+  advice: string[];
+}
+
+export interface SummaryLine {
+  label: string;
+  value: string;
+}
+
+export function professionalSummary(
   rules: Rules,
   answers: Answers,
   result: Result,
@@ -59,42 +91,66 @@ export function summaryText(
   when: Date,
   /** The language with the clinic's or browser's region (e.g. en-AU), for the date only. */
   dateLocale: string = locale,
-): string {
-  const lines: string[] = [
-    t.summaryHeading,
-    t.summaryDate(formatDate(dateLocale, when)),
-    t.summaryVersion(localize(rules.meta.title, locale), result.rulesVersion, rules.meta.signoff?.on ?? null),
-    '',
-    t.summaryUrgency(t.urgencyLabel[result.urgency], result.title),
-    result.action,
-  ];
-  const reasons = reasonsOf(result);
-  if (reasons.length > 0) {
-    lines.push('', `${t.redFlagsTitle}:`);
-    for (const r of reasons) {
-      lines.push(`- ${r.reason}`);
-      for (const b of r.because) lines.push(`  ${t.becauseTitle} ${becauseLine(b)}`);
-    }
-  }
-  const scope = shownScopeExit(result);
-  if (scope) lines.push('', scope.title, scope.message);
-  const causes = shownCauses(result);
-  if (causes.length > 0) {
-    lines.push('', `${t.causesTitle}:`);
-    for (const c of causes) {
-      lines.push(`- ${t.summaryCause(c.title, t.likelihood[c.likelihood])}: ${c.summary}`);
-      for (const b of c.because) lines.push(`  ${t.becauseTitle} ${becauseLine(b)}`);
-    }
-  }
-  if (result.urgency === 'emergency') lines.push('', result.consult);
-  else lines.push('', `${t.consultTitle}:`, result.consult);
-  if (result.safetyNet) lines.push('', `${result.safetyNet.title}:`, ...result.safetyNet.items.map((i) => `- ${i}`));
-  if (result.selfCareAdvice) lines.push('', `${result.selfCareAdvice.title}:`, ...result.selfCareAdvice.items.map((i) => `- ${i}`));
-  lines.push('', `${t.summaryAnswers}:`);
+): ProfessionalSummary {
+  const say = (text: Parameters<typeof localize>[0]) => localize(text, locale);
+  const line = (id: string): SummaryLine | null => {
+    const question = rules.questions.find((q) => q.id === id);
+    const value = answers[id];
+    return question && value !== undefined ? { label: say(question.short ?? question.text), value: describeAnswer(rules, id, value, locale) } : null;
+  };
+  const { plan } = walk(rules, answers);
+  const inGroups = new Set(plan.filter((p) => p.screen.kind === 'group').flatMap((p) => p.questions.map((q) => q.id)));
+  const checklist = { none: [] as string[], yes: [] as string[], notSure: [] as string[] };
   for (const q of rules.questions) {
     const value = answers[q.id];
-    if (value !== undefined) lines.push(`- ${localize(q.text, locale)} ${describeAnswer(rules, q.id, value, locale)}`);
+    if (!inGroups.has(q.id) || value === undefined) continue;
+    const list = value === 'no' ? checklist.none : value === 'yes' ? checklist.yes : checklist.notSure;
+    list.push(say(q.short ?? q.text));
   }
-  lines.push('', result.disclaimer);
+  const facts = (rules.results.summary?.facts ?? []).filter((f) => !f.when || matches(f.when, answers)).map((f) => f.question);
+  const setBy = reasonsOf(result).flatMap((r) => r.because);
+  const scope = shownScopeExit(result);
+  const because = [...setBy, ...(scope?.because ?? [])].filter((b, i, all) => all.findIndex((x) => x.questionId === b.questionId) === i);
+  return {
+    title: t.summaryHeading,
+    date: t.summaryDate(formatDate(dateLocale, when)),
+    rules: t.summaryRules(result.rulesVersion, rules.meta.signoff?.on ?? null),
+    // The level alone: what to do comes with the advice given.
+    result: t.summaryUrgency(t.urgencyLabel[result.urgency]),
+    setBy: because.length > 0 ? because.map(becauseLine).join('; ') : null,
+    // An answer that set the urgency is already given beside "Set by".
+    facts: facts.filter((id) => !because.some((b) => b.questionId === id)).map(line).filter((l): l is SummaryLine => l !== null),
+    checklist,
+    causes: shownCauses(result).map((c) => t.summaryCause(c.title, t.likelihood[c.likelihood])),
+    advice: result.urgency === 'emergency' ? [result.action, result.consult] : [result.consult],
+  };
+}
+
+/** The checklist in one line: "Screened with a checklist, none of: ...; .... Yes: .... Not sure: ...". */
+export function checklistLine(checklist: ProfessionalSummary['checklist'], t: Messages): string | null {
+  const parts = [
+    checklist.none.length > 0 ? t.summaryNoneOf(checklist.none.join('; ')) : '',
+    checklist.yes.length > 0 ? t.summaryYesTo(checklist.yes.join('; ')) : '',
+    checklist.notSure.length > 0 ? t.summaryNotSureOf(checklist.notSure.join('; ')) : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `${t.summaryChecklist}, ${parts.join('. ')}.` : null;
+}
+
+/** The summary as plain text, for "Copy as text": something to paste into a message to a professional. */
+export function summaryText(summary: ProfessionalSummary, t: Messages): string {
+  const pairs = (lines: SummaryLine[]) => lines.map((l) => `${l.label}: ${l.value}`);
+  const checklist = checklistLine(summary.checklist, t);
+  const lines: string[] = [
+    summary.title,
+    `${summary.date}. ${summary.rules}.`,
+    '',
+    summary.result,
+    ...(summary.setBy ? [`${t.summarySetBy}: ${summary.setBy}`] : []),
+    ...pairs(summary.facts),
+    ...(checklist ? ['', checklist] : []),
+    '',
+    ...(summary.causes.length > 0 ? [`${t.summaryCauses}: ${summary.causes.join('; ')}`] : []),
+    `${t.summaryAdvice}: ${summary.advice.join(' ')}`,
+  ];
   return lines.join('\n');
 }

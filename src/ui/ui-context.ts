@@ -4,6 +4,7 @@ import type { TimeEstimate } from '../engine/burden.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { Rules, Text } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
+import type { EmergencyNumber } from './emergency-number.ts';
 
 export interface UiContextValue {
   rules: Rules;
@@ -22,6 +23,10 @@ export interface UiContextValue {
   print: () => void;
   /** How long the check takes a person with no warning sign, per language (the intro says so). */
   timeEstimate: TimeEstimate;
+  /** The emergency number every text names, and the region it is for. */
+  emergency: EmergencyNumber;
+  /** The person says which country they are in (null: another one, the default number). */
+  chooseRegion: (region: string | null) => void;
 }
 
 export const UiContext = createContext<UiContextValue | null>(null);
@@ -38,13 +43,24 @@ export function makeSay(locale: Locale): (text: Text) => string {
 
 /**
  * A ref for a screen's heading (tabIndex -1) that receives focus whenever `key` changes, so keyboard and screen
- * reader users start reading the new screen from its top instead of staying on a button that is gone.
+ * reader users start reading the new screen from its top instead of staying on a button that is gone. The screen
+ * opens at its top for everyone: focusing alone would scroll only as far as the heading, leaving the page part-way
+ * down after a long screen.
  */
 export function useHeadingFocus<T extends HTMLElement>(key: string): RefObject<T | null> {
   const ref = useRef<T>(null);
   const { focusAllowed } = useUi();
   useEffect(() => {
-    if (focusAllowed.current) ref.current?.focus();
+    const heading = ref.current;
+    if (!focusAllowed.current || !heading) return;
+    heading.focus({ preventScroll: true });
+    showCheckTop(heading);
   }, [key, focusAllowed]);
   return ref;
+}
+
+/** Scrolls the check's top edge into view when it is above the screen (a page, or a clinic's page around it). */
+function showCheckTop(inside: HTMLElement): void {
+  const check = inside.closest('.backcheck');
+  if (check && check.getBoundingClientRect().top < 0) check.scrollIntoView?.({ block: 'start' });
 }

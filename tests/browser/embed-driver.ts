@@ -58,6 +58,9 @@ async function answerCalmly(root: CheckRoot, choices: Readonly<Record<string, st
   if (((await form.getAttribute('data-step')) ?? '').endsWith('/which')) {
     const ticks = await form.locator('input[type="checkbox"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     for (const id of ticks) if (choices[id] === 'yes') await form.locator(`input[value="${id}"]`).check();
+    // A ticked emergency-level sign is confirmed in full words on the same page.
+    const confirm = await form.locator('.backcheck__confirm div[data-question]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.question ?? ''));
+    for (const id of confirm) await form.locator(`.backcheck__confirm div[data-question="${id}"] input[value="${calmValue(id, choices)}"]`).check();
     return;
   }
   const ids = await form.locator('div[data-question]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.question ?? ''));

@@ -22,7 +22,7 @@ function widgetStyles(page: Page, id: string): Promise<Record<string, Record<str
       return {
         heading: pick(root.querySelector('h1')),
         start: pick(root.querySelector('button.backcheck__button')),
-        service: pick(root.querySelector('.backcheck__service')),
+        lead: pick(root.querySelector('.backcheck__lead')),
         list: pick(root.querySelector('li')),
       };
     })()`,

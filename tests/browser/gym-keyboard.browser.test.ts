@@ -69,7 +69,8 @@ describe('keyboard only', () => {
     // Two more grouped checks, then Back with Shift+Tab: the previous answer is still chosen, focus on its heading.
     s = await check.answer(CALM);
     await expectFocusOnHeading(page, s);
-    expect(await page.locator('.backcheck__progress').textContent()).toBe(check.t.progress('1', String(rules.sections.length)));
+    // The third screen: progress moves on every screen.
+    expect(await page.locator('.backcheck__progress').textContent()).toMatch(/^Step 3 of \d+$/);
     const third = s.kind === 'step' ? s.step.key : '';
     s = await check.answer(CALM);
     await expectFocusOnHeading(page, s);

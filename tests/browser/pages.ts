@@ -220,7 +220,7 @@ export class CheckPage {
   async screen(): Promise<Screen> {
     const heading = await this.headingText();
     if (heading === this.t.reviewTitle) return { kind: 'review', heading };
-    if (heading === this.t.resumeTitle) return { kind: 'resume', heading };
+    if ((await this.page.locator('.backcheck__resume').count()) > 0) return { kind: 'resume', heading };
     if ((await this.page.locator('.backcheck__banner').count()) > 0) return { kind: 'result', heading };
     const form = this.page.locator('form[data-step]');
     if ((await form.count()) > 0) {
@@ -234,7 +234,8 @@ export class CheckPage {
       const screen = layoutOf(this.rules).screenById.get(screenId);
       if (!screen) throw new Error(`Unknown screen "${screenId}"`);
       const kind = part === 'which' ? 'which' : view.group ? 'group' : 'questions';
-      const ids = kind === 'which' ? view.ticks : view.list;
+      // "Which of these?" ends with a way out ("none of these after all"), which is not a question.
+      const ids = kind === 'which' ? view.ticks.filter((id) => id !== 'none-of-these') : view.list;
       const questions = ids.map((id) => {
         const q = this.rules.questions.find((x) => x.id === id);
         if (!q) throw new Error(`Unknown question "${id}" on screen`);
@@ -363,6 +364,12 @@ export class CheckPage {
     } else if (step.kind === 'which') {
       const yes = step.questions.filter((q) => planAnswer(plan, q) === 'yes').map((q) => q.id);
       await this.pick(form, new Set(yes), true, null);
+      // A ticked emergency-level sign is confirmed in full words on the same page.
+      const confirm = await this.page.locator(`${form} .backcheck__confirm [data-question]`).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.question ?? ''));
+      for (const id of confirm) {
+        const q = step.questions.find((x) => x.id === id);
+        if (q) await this.pick(`${form} .backcheck__confirm [data-question="${id}"]`, new Set([String(planAnswer(plan, q))]), false, id);
+      }
     } else {
       for (const q of step.questions) {
         const value = planAnswer(plan, q);

@@ -23,9 +23,9 @@ const CDN_PATH = 'cdn/backcheck';
  */
 export const SITE_CSS = `body { margin: 0; font-family: Georgia, serif; }
 main { max-width: 44rem; margin: 0 auto; padding: 1rem; }
-iframe[data-backcheck] { display: block; width: 100%; border: 0; height: 720px; }
-@media (min-width: 700px) { iframe[data-backcheck] { height: 520px; } }
-backcheck-widget:not(:defined) { display: block; min-height: 660px; }
+iframe[data-backcheck] { display: block; width: 100%; border: 0; height: 560px; }
+@media (min-width: 700px) { iframe[data-backcheck] { height: 440px; } }
+backcheck-widget:not(:defined) { display: block; min-height: 490px; }
 backcheck-widget:not(:defined) > * { visibility: hidden; animation: backcheck-fallback 0s 4s forwards; }
 @keyframes backcheck-fallback { to { visibility: visible; } }
 `;

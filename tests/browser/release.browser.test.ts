@@ -300,7 +300,7 @@ describe('a clinic page on another origin, under a strict CSP', () => {
       // A calm result: what to do now, and the signs that mean calling for help.
       const headings = await check.locator('[part~="result"]').getByRole('heading', { level: 2 }).allTextContents();
       expect(headings).toEqual(
-        expect.arrayContaining([localize(RULES.results.selfCareAdvice!.title, 'en'), localize(RULES.results.safetyNet!.title, 'en'), catalogues.en.consultTitle]),
+        expect.arrayContaining([localize(RULES.results.selfCareAdvice!.title, 'en'), catalogues.en.safetyTitle]),
       );
       // Day first, as in Australia.
       expect(await check.locator('.backcheck__meta').textContent()).toMatch(/Date: \d{1,2} [A-Z][a-z]+ \d{4}/);
@@ -317,7 +317,7 @@ describe('a clinic page on another origin, under a strict CSP', () => {
     }
   });
 
-  it("on an emergency result, the clinic's number is a tel: link that comes first, and booking is not the main action", async () => {
+  it("on an emergency result, the clinic's number is a tel: link that comes first, named in every text, and no booking", async () => {
     const url = site.clinicPage(
       'emergency.html',
       `<script type="module" src="${site.base}embed/backcheck.js"></script>`,
@@ -331,19 +331,19 @@ describe('a clinic page on another origin, under a strict CSP', () => {
       await expect.poll(async () => (await hostEvents(v.page)).at(-1)?.detail.urgency).toBe('emergency');
       const call = check.getByRole('link', { name: 'Call 000 now' });
       expect(await call.getAttribute('href')).toBe('tel:000');
-      // The first link or button of the result, before the clinic's booking, which is a secondary button.
+      // The first link or button of the result; no booking on an emergency.
       const first = check.locator('[part~="result"]').locator('a, button').first();
       expect(await first.textContent()).toBe('Call 000 now');
-      expect(await check.getByRole('link', { name: 'Book an appointment' }).getAttribute('class')).toContain('backcheck__button--secondary');
+      expect(await check.getByRole('link', { name: 'Book an appointment' }).count()).toBe(0);
       // Call now, in the rules' words, and nothing that reads like "this can wait": no "when to see a professional",
       // no list of signs to watch for later, no self-care advice.
       const result = check.locator('[part~="result"]');
       expect(await result.getByRole('heading', { level: 1 }).textContent()).toBe(localize(RULES.results.urgency.emergency.title, 'en'));
-      expect(await result.textContent()).toContain(localize(RULES.results.urgency.emergency.action, 'en'));
+      expect(await result.textContent()).toContain(localize(RULES.results.urgency.emergency.action, 'en').replace('{number}', '000'));
+      expect(await result.textContent()).not.toMatch(/999|911|112/);
       expect(await result.textContent()).toContain(localize(RULES.redFlags.find((r) => r.id === 'saddle_numbness')!.reason, 'en'));
       const headings = await result.getByRole('heading', { level: 2 }).allTextContents();
-      expect(headings).not.toContain(catalogues.en.consultTitle);
-      expect(headings).not.toContain(localize(RULES.results.safetyNet!.title, 'en'));
+      expect(headings).not.toContain(catalogues.en.safetyTitle);
       expect(headings).not.toContain(localize(RULES.results.selfCareAdvice!.title, 'en'));
       await expectNoAxeViolations(v.page, 'an emergency result with the clinic number');
       expect(said(v, 'error')).toEqual([]);
@@ -389,12 +389,11 @@ describe('a clinic page on another origin, under a strict CSP', () => {
       await expect.poll(async () => (await v.page.locator('#check').evaluate((f) => f.clientHeight)) === (await fit())).toBe(true);
       // From its first layout the frame had the placeholder height of the docs (site.css), close to what the intro
       // needs, instead of the browser's 150 px: the page below it barely moves when the check arrives.
-      // (A check that loads fast can be sized by the host script before the page's first layout is observed: then
-      // its first height is already the fitted one, as close to the placeholder.)
+      // (Or already its own height, when the host script sized it before the first layout was observed.)
       const heights = (await v.page.evaluate('window.frameHeights')) as number[];
+      expect([440, heights.at(-1)]).toContain(heights[0]);
       expect(heights).not.toContain(0);
-      expect(heights).not.toContain(150);
-      for (const height of [heights[0] as number, heights.at(-1) as number]) expect(Math.abs(height - 520) / 520).toBeLessThan(0.15);
+      expect(Math.abs((heights.at(-1) as number) - 440) / 440).toBeLessThan(0.15);
 
       await completeCheck(frame);
       await expect.poll(async () => (await hostEvents(v.page)).map((e) => e.type).at(-1)).toBe('backcheck:complete');
@@ -474,7 +473,7 @@ describe('the mistakes, each answered on the console', () => {
       expect(said(v, 'error').some((e) => /404/.test(e))).toBe(true);
       expect(await hostEvents(v.page)).toEqual([]);
       // Never resized: each still has the clinic's placeholder height.
-      for (const id of ['wrong', 'missing', 'lonely']) expect(await v.page.locator(`#${id}`).evaluate((f) => f.clientHeight), id).toBe(520);
+      for (const id of ['wrong', 'missing', 'lonely']) expect(await v.page.locator(`#${id}`).evaluate((f) => f.clientHeight), id).toBe(440);
     } finally {
       await v.page.close();
     }

@@ -108,18 +108,54 @@ const EXPECTED: Record<string, Expected> = {
   'emergency-severe-belly-pain-over-50.json': {
     urgency: 'emergency',
     redFlags: ['belly_pain_over_50', 'belly_pain'],
-    advice: ['severe_pain'],
+    consultSigns: ['sudden_severe_over_50', 'belly_pain_mild'],
     complete: false,
     stoppedEarly: 'emergency',
   },
   // Mild (3 out of 10) belly pain over 50: same-day (2.0: an emergency).
-  'urgent-mild-belly-pain-over-50.json': { urgency: 'urgent', redFlags: ['belly_pain'], complete: false, stoppedEarly: 'urgent' },
-  // Not sure about a fever is advice to watch it; in pregnancy it is a call to the maternity unit now.
+  'urgent-mild-belly-pain-over-50.json': {
+    urgency: 'urgent',
+    redFlags: ['belly_pain'],
+    consultSigns: ['belly_pain_mild'],
+    complete: false,
+    stoppedEarly: 'urgent',
+  },
+  // Mild belly pain under 50 that eases in some position: a GP within days, with what would make it same-day.
+  'consult-mild-belly-pain.json': {
+    urgency: 'consult',
+    consultSigns: ['belly_pain_mild'],
+    advice: ['belly_watch'],
+    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  // Only stinging when peeing, no fever: a pharmacist or GP (a urine infection), not a doctor today.
+  'consult-stinging-pee.json': {
+    urgency: 'consult',
+    consultSigns: ['urine_burning'],
+    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  // Unsure about a fever, no thermometer: a consultation within days, with what to check and when to call a doctor.
+  'consult-not-sure-fever.json': {
+    urgency: 'consult',
+    consultSigns: ['fever_not_sure'],
+    advice: ['sign_not_sure_watch'],
+    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  // Unsure about both legs, but no leg symptom in the pain map: self-care with the emergency version named.
+  'self-care-not-sure-both-legs.json': {
+    urgency: 'self-care',
+    advice: ['both_legs_watch'],
+    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  // Not sure about a fever is advice to watch it; in pregnancy it is a call to the maternity unit now (advice for
+  // lower levels is not shown on an emergency result).
   'emergency-not-sure-fever-in-pregnancy.json': {
     urgency: 'emergency',
     redFlags: ['maternity_not_sure'],
-    consultSigns: ['pregnancy_or_recent_birth'],
-    advice: ['sign_not_sure_watch'],
+    consultSigns: ['pregnancy_or_recent_birth', 'fever_not_sure'],
     complete: false,
     stoppedEarly: 'emergency',
   },
@@ -127,7 +163,7 @@ const EXPECTED: Record<string, Expected> = {
   // unit (that red flag carries its own action, see the test below).
   'emergency-kidney-signs-in-pregnancy.json': {
     urgency: 'emergency',
-    redFlags: ['maternity_signs', 'kidney'],
+    redFlags: ['maternity_signs'],
     consultSigns: ['pregnancy_or_recent_birth'],
     complete: false,
     stoppedEarly: 'emergency',
@@ -136,8 +172,8 @@ const EXPECTED: Record<string, Expected> = {
   // training makes it the emergency pattern of swollen back muscles.
   'emergency-constant-severe-delayed-pain.json': {
     urgency: 'emergency',
-    redFlags: ['compartment_pattern', 'rest_pain'],
-    advice: ['severe_pain', 'severe_delayed_pain'],
+    redFlags: ['compartment_pattern'],
+    consultSigns: ['rest_pain_first_week'],
     complete: false,
     stoppedEarly: 'emergency',
   },
@@ -174,7 +210,6 @@ const EXPECTED: Record<string, Expected> = {
   'urgent-severe-delayed-pain-unsure-muscle-sign.json': {
     urgency: 'urgent',
     redFlags: ['severe_delayed_pain_with_signs'],
-    advice: ['sign_not_sure_watch', 'severe_pain', 'severe_delayed_pain'],
     complete: false,
     stoppedEarly: 'urgent',
   },
@@ -182,7 +217,6 @@ const EXPECTED: Record<string, Expected> = {
   'urgent-blood-thinners-severe-pain.json': {
     urgency: 'urgent',
     redFlags: ['blood_thinners_severe_pain'],
-    advice: ['severe_pain'],
     complete: true,
     stoppedEarly: 'urgent',
   },
@@ -275,9 +309,9 @@ const EXPECTED: Record<string, Expected> = {
     complete: true,
   },
   // One unsure sign, after the self-check the app shows: self-care with the advice that fits it (2.0: same-day).
-  'self-care-not-sure-weak-leg.json': {
-    urgency: 'self-care',
-    advice: ['sign_not_sure_watch'],
+  'consult-not-sure-weak-leg.json': {
+    urgency: 'consult',
+    consultSigns: ['leg_weakness_not_sure'],
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
@@ -518,7 +552,7 @@ describe('triage on the scenario answer files', () => {
     expect(pregnant.action).toBe(maternity);
     expect(pregnant.title).toBe(RULES.results.urgency.emergency.title.en);
     // An emergency without such a flag, and a consult, keep their urgency's action.
-    expect(triage('emergency-heart-pain.json').action).toBe(RULES.results.urgency.emergency.action.en);
+    expect(triage('emergency-heart-pain.json').action).toBe(RULES.results.urgency.emergency.action.en.replace('{number}', '112'));
     expect(triage('consult-minor-knock.json').action).toBe(RULES.results.urgency.consult.action.en);
   });
 

@@ -4,14 +4,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/engine/answers.ts';
 import { matches } from '../../src/engine/conditions.ts';
-import { evaluate } from '../../src/engine/evaluate.ts';
+import { defaultEmergencyNumber, evaluate } from '../../src/engine/evaluate.ts';
 import { pruneAnswers } from '../../src/engine/visibility.ts';
-import { localize } from '../../src/rules/text.ts';
-import type { Question } from '../../src/rules/schema.ts';
+import { localize as localizeText } from '../../src/rules/text.ts';
+import type { Condition, Question } from '../../src/rules/schema.ts';
 import { mainRules } from '../helpers.ts';
 import { answersArb, satisfyingArb } from './arbitraries.ts';
 
 const rules = mainRules();
+/** A rules text as the result says it: `{number}` is the emergency number (the rules' default when none is given). */
+const localize = (text: Parameters<typeof localizeText>[0], locale: Parameters<typeof localizeText>[1]) =>
+  localizeText(text, locale).replaceAll('{number}', defaultEmergencyNumber(rules));
 const question = (id: string): Question => {
   const q = rules.questions.find((x) => x.id === id);
   if (!q) throw new Error(`the rules have no question ${id}`);
@@ -31,12 +34,13 @@ const calmAnswers = answersArb(rules, {
 });
 /**
  * ... and no consult sign either. Avoiding the options they name is not always enough (a sign can name every
- * option of a question, combined with another answer), so the few that still match are filtered out.
+ * option of a question, combined with another answer), so the few that still match, and any set a scope exit reads
+ * as out of scope, are filtered out.
  */
 const selfCareAnswers = answersArb(rules, {
   quietFor: [...rules.redFlags, ...rules.scopeExits, ...rules.consultSigns].map((r) => r.when),
   quietness: 1,
-}).filter((answers) => !rules.consultSigns.some((s) => matches(s.when, answers)));
+}).filter((answers) => ![...rules.consultSigns, ...rules.scopeExits].some((s) => matches(s.when, answers)));
 
 describe('out of scope', () => {
   it.each(rules.scopeExits.map((r) => [r.id, r] as const))(
@@ -48,7 +52,10 @@ describe('out of scope', () => {
           expect(result.outOfScope?.id).toBe(exit.id);
           expect(result.outOfScope?.message).toBe(localize(exit.message, 'en'));
           expect(result.outOfScope?.title).toBe(localize(rules.results.outOfScopeTitle, 'en'));
-          expect(result.urgency).not.toBe('self-care');
+          // A scope exit sets its own level (pain that began before training: self-care with general advice), never
+          // below it; other signs can still raise it.
+          const order = ['self-care', 'consult', 'urgent', 'emergency'];
+          expect(order.indexOf(result.urgency)).toBeGreaterThanOrEqual(order.indexOf(exit.level));
           expect(result.causes).toEqual([]);
         }),
         { numRuns: 50 },
@@ -172,7 +179,9 @@ describe('ranking of causes', () => {
     // Brown, red or pink is a warning sign: the causes are not weighed at all, and cola-brown is an emergency.
     expect(evaluate(rules, { urine_colour: 'red_pink' }).causes).toEqual([]);
     expect(evaluate(rules, { urine_colour: 'red_pink' }).urgency).toBe('urgent');
-    expect(evaluate(rules, { urine_colour: 'dark_brown' }).urgency).toBe('emergency');
+    // Brown ticked in the drinks question counts once confirmed in full words.
+    expect(evaluate(rules, { urine_colour: 'dark_brown', urine_brown_check: 'yes' }).urgency).toBe('emergency');
+    expect(evaluate(rules, { urine_colour: 'dark_brown', urine_brown_check: 'yes' }).causes).toEqual([]);
   });
 });
 
@@ -198,7 +207,11 @@ describe('"because you answered ..."', () => {
     expect(result.redFlags.find((f) => f.id === 'fever')?.because).toEqual([
       expect.objectContaining({ questionId: 'rf_fever', answerText: optionLabel('rf_fever', 'yes') }),
     ]);
-    expect(result.advice.find((a) => a.id === 'severe_pain')?.because).toEqual([
+    // Advice up to a consultation ("a pharmacist can help today") is not shown on a same-day result (its `upTo`):
+    // the scale answer is read from a self-care one.
+    expect(result.advice.map((a) => a.id)).not.toContain('severe_pain');
+    const calm = evaluate(rules, { pain_score: 8 });
+    expect(calm.advice.find((a) => a.id === 'severe_pain')?.because).toEqual([
       expect.objectContaining({ questionId: 'pain_score', answer: 8, answerText: '8' }),
     ]);
   });
@@ -235,6 +248,74 @@ describe('answers to questions that do not apply', () => {
     fc.assert(
       fc.property(withHidden, (raw) => {
         expect(evaluate(rules, raw)).toEqual(evaluate(rules, pruneAnswers(rules, raw)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the result texts of issue #16', () => {
+  const calm: Answers = { age_band: 'age_20_to_50', pain_onset: 'during_workout', pain_score: 2, pain_duration: 'under_3_days' };
+
+  it('names the emergency number it is given in every text, and the rules\' default without one', () => {
+    const emergency = evaluate(rules, { rf_saddle_numbness: 'yes' }, 'en', { emergencyNumber: '000' });
+    expect(emergency.emergencyNumber).toBe('000');
+    expect(emergency.action).toContain('Call 000 now');
+    const selfCare = evaluate(rules, calm, 'es', { emergencyNumber: '911' });
+    for (const words of [selfCare.callIf, selfCare.safetyNet?.title]) expect(words).toContain('911');
+    expect(JSON.stringify(selfCare)).not.toContain('{number}');
+    expect(evaluate(rules, calm).callIf).toContain(rules.results.emergencyNumbers!.default);
+  });
+
+  it('gives the same-day safety net on self-care and consult results only, and the 999 tier on every result below an emergency', () => {
+    fc.assert(
+      fc.property(answersArb(rules, { partial: true }), (answers) => {
+        const result = evaluate(rules, answers);
+        const calmLevel = result.urgency === 'self-care' || result.urgency === 'consult';
+        expect(result.safetyNetToday !== null).toBe(calmLevel);
+        expect(result.safetyNet !== null).toBe(result.urgency !== 'emergency');
+        expect(result.callIf !== null).toBe(result.urgency !== 'emergency');
+        // The anti-inflammatory caution goes with the self-care advice, never without it.
+        expect(result.antiInflammatory !== null).toBe(result.selfCareAdvice !== null);
+      }),
+      { numRuns: 300 },
+    );
+    const today = evaluate(rules, calm).safetyNetToday;
+    expect(today?.items).toEqual(rules.results.safetyNetToday!.items.map((i) => i.en));
+    expect(today?.items.join(' ')).toMatch(/38 °C.*dropping foot.*Red or pink pee.*worse at night.*down a leg/s);
+  });
+
+  it('says "Pain, numbness, tingling or weakness in both legs" in the call-now tier', () => {
+    expect(evaluate(rules, calm).safetyNet?.items).toContain('Pain, numbness, tingling or weakness in both legs, or a leg that keeps getting weaker.');
+  });
+
+  it('words the anti-inflammatory caution as a plain list, not "trained very hard"', () => {
+    const caution = evaluate(rules, calm).antiInflammatory;
+    expect(caution?.items).toEqual(['you are pregnant', 'you have kidney or stomach problems', 'you have asthma that these medicines make worse', 'you take blood thinners', 'your pee is dark']);
+    expect(JSON.stringify(evaluate(rules, calm))).not.toMatch(/trained very hard/);
+  });
+
+  it('"Does not apply" to the pregnancy question gives exactly what "No" gives, whatever else is answered', () => {
+    const named = (c: Condition): boolean =>
+      'all' in c ? c.all.some(named) : 'any' in c ? c.any.some(named) : 'not' in c ? named(c.not) : 'of' in c ? c.of.some(named) :
+      c.question === 'pregnancy' && ('is' in c ? c.is === 'not_applicable' || c.is === 'no' : 'isAny' in c ? c.isAny.includes('no') || c.isAny.includes('not_applicable') : false);
+    // No rule and no skip logic tells the two apart...
+    const conditions = [
+      ...rules.redFlags.map((r) => r.when),
+      ...rules.consultSigns.map((r) => r.when),
+      ...rules.scopeExits.map((r) => r.when),
+      ...rules.causes.flatMap((c) => c.evidence.map((e) => e.when)),
+      ...rules.questions.flatMap((q) => (q.showIf ? [q.showIf] : [])),
+    ];
+    expect(conditions.filter(named)).toEqual([]);
+    // ...so every answer set gives the same result either way.
+    fc.assert(
+      fc.property(answersArb(rules, { partial: true }), (answers) => {
+        const outcome = (pregnancy: string) => {
+          const r = evaluate(rules, { ...answers, pregnancy });
+          return JSON.stringify([r.urgency, r.redFlags.map((f) => f.id), r.consultSigns.map((f) => f.id), r.causes.map((c) => [c.id, c.likelihood])]);
+        };
+        expect(outcome('not_applicable')).toBe(outcome('no'));
       }),
       { numRuns: 300 },
     );

@@ -9,6 +9,7 @@ import { pathFor } from '../../src/engine/burden.ts';
 import { evaluate, type Result } from '../../src/engine/evaluate.ts';
 import { countedAnswers } from '../../src/engine/navigation.ts';
 import { canChangeResult, focusOf } from '../../src/engine/relevance.ts';
+import { isVisible } from '../../src/engine/visibility.ts';
 import type { Question, Rules } from '../../src/rules/schema.ts';
 import { mainRules, miniScreenRules } from '../helpers.ts';
 import { answerArb, answersArb } from './arbitraries.ts';
@@ -130,5 +131,60 @@ describe('what is left out, on the real rules', () => {
     expect(canChangeResult(rules, q('rf_lump'), given, afterUrgent, order('rf_lump'))).toBe(false);
     // Kidney signs with a fever are an emergency.
     expect(canChangeResult(rules, q('rf_kidney'), given, afterUrgent, order('rf_kidney'))).toBe(true);
+  });
+});
+
+describe('screens asked after an urgent sign too (askAfterUrgent: the pain the doctor needs)', () => {
+  const rules = mainRules();
+  const flagged = rules.screens!.filter((s) => s.askAfterUrgent);
+  const flaggedQuestions = new Set(flagged.flatMap((s) => s.questions));
+  const askedIds = (truth: Answers) => new Set(pathFor(rules, truth).steps.flatMap((s) => s.questions.map((q) => q.id)));
+  const calm: Answers = Object.fromEntries(rules.questions.map((q) => [q.id, q.type === 'scale' ? 2 : q.type === 'multi' ? [q.options.find((o) => o.kind === 'none')?.id ?? q.options[0]!.id] : (q.options.find((o) => o.id === 'no') ?? q.options[0]!).id]));
+  const base: Answers = { ...calm, age_band: 'age_20_to_50', pain_onset: 'during_workout', pain_duration: 'under_3_days' };
+
+  it('the shipped rules flag the screen of score, onset and duration', () => {
+    expect(flagged.map((s) => s.id)).toEqual(['pain_now']);
+    expect([...flaggedQuestions].sort()).toEqual(['pain_duration', 'pain_onset', 'pain_score']);
+  });
+
+  it('after an urgent sign, the flagged questions are asked; a lump alone could not make them matter otherwise', () => {
+    const truth = { ...base, rf_lump: 'yes' };
+    expect(evaluate(rules, countedAnswers(rules, pathFor(rules, truth).answers)).urgency).toBe('urgent');
+    for (const id of flaggedQuestions) expect(askedIds(truth).has(id), id).toBe(true);
+    // Without the flag the same person is not asked the pain score: nothing it says can make a lump an emergency.
+    const unflagged = { ...rules, screens: rules.screens!.map((s) => ({ ...s, askAfterUrgent: undefined })) };
+    const asked = new Set(pathFor(unflagged, truth).steps.flatMap((s) => s.questions.map((q) => q.id)));
+    expect(asked.has('pain_score')).toBe(false);
+  });
+
+  it('after an emergency sign nothing more is asked, the flagged screen included', () => {
+    const truth = { ...base, rf_saddle_numbness: 'yes' };
+    const path = pathFor(rules, truth);
+    expect(path.end).toBe('result');
+    for (const id of flaggedQuestions) expect(askedIds(truth).has(id), id).toBe(false);
+  });
+
+  it('over random answer sets: asked after an urgent sign that came first, never after an emergency one', () => {
+    const warnings = rules.redFlags.map((r) => r.when);
+    let urgentFirst = 0;
+    fc.assert(
+      fc.property(answersArb(rules, { quietFor: warnings, quietness: 0.9 }), (truth) => {
+        const path = pathFor(rules, truth);
+        const counted = countedAnswers(rules, path.answers);
+        const asked = new Set(path.steps.flatMap((s) => s.questions.map((q) => q.id)));
+        // What the answers before the flagged screen had already decided.
+        const first = Math.min(...[...flaggedQuestions].map((id) => rules.questions.findIndex((q) => q.id === id)));
+        const before = evaluate(rules, Object.fromEntries(Object.entries(counted).filter(([id]) => rules.questions.findIndex((q) => q.id === id) < first)));
+        const shown = [...flaggedQuestions].filter((id) => isVisible(rules.questions.find((q) => q.id === id)!, counted));
+        if (before.urgency === 'urgent') {
+          urgentFirst++;
+          for (const id of shown) expect(asked.has(id), `${id} after an urgent sign`).toBe(true);
+        }
+        if (before.urgency === 'emergency') for (const id of flaggedQuestions) expect(asked.has(id), `${id} after an emergency`).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+    // Not vacuous: an urgent sign came first in many of the walks.
+    expect(urgentFirst).toBeGreaterThan(10);
   });
 });

@@ -144,6 +144,34 @@ describe('the check machine', () => {
     expect(where(actor)).toBe('result');
   });
 
+  it('back from the result returns to the review it was confirmed on; after an early stop, to the step that ended it', () => {
+    const actor = start(
+      { type: 'user.start' },
+      answer('no'), answer('no'), answer('adult'), answer('no'), answer(4), answer('no'),
+      { type: 'user.confirm' },
+    );
+    expect(where(actor)).toBe('result');
+    actor.send({ type: 'user.back' });
+    expect(where(actor)).toBe('review');
+    const emergency = start({ type: 'user.start' }, answer('yes'));
+    expect(where(emergency)).toBe('result');
+    emergency.send({ type: 'user.back' });
+    expect(where(emergency)).toBe('question:rf_big');
+  });
+
+  it('resumed from a save made on the result, starts on the result; on an unfinished check, never', () => {
+    const rules = miniRules();
+    const answers = { rf_big: 'no', rf_small: 'no', age: 'adult', lifts: 'no', pain: 4, late_flag: 'no' };
+    const history = ['rf_big', 'rf_small', 'age', 'lifts', 'pain', 'late_flag'];
+    const atResult = createActor(checkMachine, { input: { rules, resume: { answers, choices: {}, current: null, history, atResult: true } } }).start();
+    expect(atResult.getSnapshot().value).toBe('result');
+    atResult.send({ type: 'user.back' });
+    expect(atResult.getSnapshot().value).toBe('review');
+    const { late_flag: _late, ...unfinished } = answers;
+    const notDone = createActor(checkMachine, { input: { rules, resume: { answers: unfinished, choices: {}, current: null, history, atResult: true } } }).start();
+    expect(notDone.getSnapshot().value).not.toBe('result');
+  });
+
   it('back from a question being changed returns to the review without changing anything', () => {
     const actor = start(
       { type: 'user.start' },

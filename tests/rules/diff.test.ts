@@ -46,6 +46,20 @@ describe('rules:diff', () => {
     );
   });
 
+  it('names changes to the result page: the top card, the safety net tiers, the caution, the emergency numbers', () => {
+    const after = editedRules((d) => {
+      const results = d.results as Record<string, unknown> & { urgency: Record<string, Record<string, unknown>> };
+      results.urgency['self-care']!.callIf = { en: 'Call {number} if a warning sign appears.' };
+      results.safetyNetToday = { title: { en: 'See a doctor today if' }, items: [{ en: 'A fever.' }] };
+      results.emergencyNumbers = { default: '112', regions: { GB: '999' } };
+    });
+    expect(diffRules(miniRules(), after)).toEqual([
+      'self-care result callIf changed from (none) to "Call {number} if a warning sign appears."',
+      'result list "safetyNetToday" added',
+      'emergency numbers changed: default (none) -> 112, GB (none) -> 999',
+    ]);
+  });
+
   it('prints the changes from the command line', { timeout: 30_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'backcheck-diff-'));
     const data = miniData();

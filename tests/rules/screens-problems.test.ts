@@ -68,4 +68,12 @@ describe('screens in a rules file', () => {
     expect(finding).toMatchObject({ severity: 'warning', line: lineOf(text, long), path: ['questions', 1, 'text', 'en'] });
     expect(finding?.message).toMatch(/question "rf_small" has 22 words in "en"; keep it to about 20/);
   });
+
+  it('rules:check warns about a result\'s top card too long to read in ten seconds, at its action', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    const text = source().replace('action: { en: Rest. }', `action: { en: "${long}" }`);
+    const finding = checkRulesText(text, 'card.yaml').findings.find((f) => f.check === 'readability');
+    expect(finding).toMatchObject({ severity: 'warning', line: lineOf(text, long), path: ['results', 'urgency', 'self-care', 'action', 'en'] });
+    expect(finding?.message).toMatch(/the self-care result's top card .* has 6\d words in "en"; keep it to about 55/);
+  });
 });

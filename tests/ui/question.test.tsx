@@ -18,8 +18,14 @@ describe.each(REACT_MODES)('question screens (%s)', (_mode, wrap) => {
     expect(group).toHaveAccessibleDescription(new RegExp(items[0] ?? 'x'));
     const radios = within(group).getAllByRole('radio');
     expect(radios.map((r) => r.getAttribute('value'))).toEqual(['yes', 'no', 'not_sure']);
-    expect(within(group).getByRole('radio', { name: "I'm not sure" })).toHaveAccessibleDescription(/how to check it, and ask again/);
+    // The section's introduction says what "not sure" does on the first screen; later grouped checks say it beside
+    // the answer itself.
+    expect(screen.getByText(rules.sections[0]!.intro!.en)).toBeInTheDocument();
+    expect(within(group).getByRole('radio', { name: "I'm not sure" })).not.toHaveAccessibleDescription();
     expect(screen.getByText('Warning signs')).toBeInTheDocument();
+    await user.click(within(group).getByRole('radio', { name: 'No' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('radio', { name: "I'm not sure" })).toHaveAccessibleDescription(/how to check it, and ask again/);
   });
 
   it('"I\'m not sure" asks the whole list again on one page: each sign in full words, what does not count, how to check', async () => {
@@ -49,16 +55,23 @@ describe.each(REACT_MODES)('question screens (%s)', (_mode, wrap) => {
     const { user } = renderCheck({ rules }, wrap);
     await start(user);
     expect(screen.getByRole('heading', { level: 1, name: 'Big warning sign?' })).toHaveFocus();
-    // Three sections: warning signs, about you, habits.
-    expect(screen.getByText('Part 1 of 3')).toHaveAttribute('aria-live', 'polite');
+    // Six steps as far as nothing answered tells: both warning signs, age, lifting, pain, the late sign (which lifts
+    // is asked only after a Yes).
+    expect(screen.getByText('Step 1 of 6')).toHaveAttribute('aria-live', 'polite');
     await answer(user, 'no');
     expect(screen.getByRole('heading', { level: 1, name: 'Small warning sign?' })).toHaveFocus();
-    expect(screen.getByText('Part 1 of 3')).toBeInTheDocument();
+    // It moves on every screen, within a section too.
+    expect(screen.getByText('Step 2 of 6')).toBeInTheDocument();
     await answer(user, 'no');
-    expect(screen.getByText('Part 2 of 3')).toBeInTheDocument();
+    expect(screen.getByText('Step 3 of 6')).toBeInTheDocument();
+    // A Yes that brings a question with it adds its step.
+    await answer(user, 'adult');
+    await answer(user, 'yes');
+    expect(screen.getByRole('heading', { level: 1, name: 'Which lifts?' })).toBeInTheDocument();
+    expect(screen.getByText('Step 5 of 7')).toBeInTheDocument();
   });
 
-  it('counts only the parts that can still come: after an urgent sign, the rest shrinks to what could still be asked', async () => {
+  it('counts only the steps that can still come: after an urgent sign, the rest shrinks to what could still be asked', async () => {
     const rules = miniRules();
     const { user } = renderCheck({ rules }, wrap);
     await start(user);
@@ -66,7 +79,7 @@ describe.each(REACT_MODES)('question screens (%s)', (_mode, wrap) => {
     await answer(user, 'yes');
     // Only the late emergency question (in the habits section) can still change anything.
     expect(screen.getByRole('heading', { level: 1, name: 'Late warning sign?' })).toBeInTheDocument();
-    expect(screen.getByText('Part 2 of 2')).toBeInTheDocument();
+    expect(screen.getByText('Step 3 of 3')).toBeInTheDocument();
   });
 
   it('Continue without an answer shows "There is a problem", focuses it, and links to the first input', async () => {

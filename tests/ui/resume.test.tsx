@@ -40,13 +40,51 @@ describe.each(REACT_MODES)('resuming a check (%s)', (_mode, wrap) => {
     first.unmount();
 
     const { user } = renderCheck({ rules, storage }, wrap);
-    expect(screen.getByRole('heading', { level: 1, name: 'Continue where you left off?' })).toBeInTheDocument();
+    // The question is the heading, with the time the person left off (today: the time alone).
+    const time = new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(new Date(JSON.parse(storage.getItem(KEY)!).savedAt));
+    expect(screen.getByRole('heading', { level: 1, name: `Continue your check from ${time}, or start again?` })).toBeInTheDocument();
     expect(screen.getByText('You have answered 3 questions so far.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Continue where you left off' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Do you lift?' })).toHaveFocus();
-    expect(screen.getByText('Part 3 of 3')).toBeInTheDocument();
+    expect(screen.getByText('Step 4 of 6')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByRole('radio', { name: '16 or over' })).toBeChecked();
+  });
+
+  it('a reload within the hour carries on at once; later, it asks "Continue your check from ..., or start again?"', async () => {
+    // The page's history entry carries the check's mark, as after a reload of the standalone page.
+    window.history.replaceState({ backcheck: { check: rules.meta.id, depth: 3 } }, '');
+    const storage = new MemoryStorage();
+    storage.setItem(KEY, savedAfterThree({ savedAt: Date.now() - 10 * 60_000 }));
+    const soon = renderCheck({ rules, storage, browserHistory: true }, wrap);
+    expect(screen.getByRole('heading', { level: 1, name: 'Do you lift?' })).toBeInTheDocument();
+    soon.unmount();
+    const saved = Date.now() - 2 * 60 * 60_000;
+    storage.setItem(KEY, savedAfterThree({ savedAt: saved }));
+    renderCheck({ rules, storage, browserHistory: true }, wrap);
+    expect(screen.getByRole('heading', { level: 1, name: /^Continue your check from .+, or start again\?$/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Continue where you left off' })).toBeInTheDocument();
+    window.history.replaceState(null, '');
+  });
+
+  it('a reload of the result shows the result, not "Check your answers"', async () => {
+    const storage = new MemoryStorage();
+    const first = renderCheck({ rules, storage }, wrap);
+    await start(first.user);
+    for (const a of ['no', 'no', 'adult', 'no']) await answer(first.user, a);
+    await answer(first.user, 2);
+    await answer(first.user, 'no');
+    await first.user.click(screen.getByRole('button', { name: 'See my result' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Self-care' })).toBeInTheDocument();
+    expect(JSON.parse(storage.getItem(KEY)!)).toMatchObject({ atResult: true, current: null });
+    first.unmount();
+    window.history.replaceState({ backcheck: { check: rules.meta.id, depth: 7 } }, '');
+    const events: string[] = [];
+    renderCheck({ rules, storage, browserHistory: true, onEvent: (e) => events.push(e.type) }, wrap);
+    expect(screen.getByRole('heading', { level: 1, name: 'Self-care' })).toBeInTheDocument();
+    // The same outcome again is not a second completed check for the host.
+    expect(events).toEqual([]);
+    window.history.replaceState(null, '');
   });
 
   it('"Start again" on the offer forgets the saved answers', async () => {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { miniRules } from '../helpers.ts';
-import { answer, REACT_MODES, renderCheck, start } from './helpers.tsx';
+import { miniRules, miniScreenRules } from '../helpers.ts';
+import { answer, answerAll, REACT_MODES, renderCheck, start } from './helpers.tsx';
 
 describe.each(REACT_MODES)('check your answers (%s)', (_mode, wrap) => {
   async function toReview() {
@@ -27,6 +27,26 @@ describe.each(REACT_MODES)('check your answers (%s)', (_mode, wrap) => {
     expect(screen.getByText('How bad?').nextElementSibling).toHaveTextContent('4');
     expect(screen.getAllByRole('button', { name: /^Change: / })).toHaveLength(7);
     expect(screen.getByRole('button', { name: 'Change: How bad?' })).toBeInTheDocument();
+  });
+
+  it('counts the pages of questions the person went through, not the questions', async () => {
+    await toReview();
+    // Seven screens of one question each here: the same count either way; the grouped checks below tell them apart.
+    expect(screen.getByText(/You answered 7 pages of questions\./)).toBeInTheDocument();
+  });
+
+  it('lists a grouped check\'s items as the person saw them, with what they answered, and counts its pages', async () => {
+    const rules = miniScreenRules();
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    // "I'm not sure" on the grouped check: two pages (the check, then its list again in full words), then three screens.
+    await answerAll(user, rules, { rf_big: 'no', rf_small: 'not_sure', age: 'adult', lifts: 'no', pain: 2, late_flag: 'no' });
+    expect(screen.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeInTheDocument();
+    const row = screen.getByText('Any of these?').closest('div')!;
+    expect(within(row).getByText(/Not sure: Small sign/)).toBeInTheDocument();
+    expect(within(row).getByText('No:')).toBeInTheDocument();
+    expect(within(row).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Big sign']);
+    expect(screen.getByText(/You answered 5 pages of questions\./)).toBeInTheDocument();
   });
 
   it('changing an answer drops the answers that no longer apply and comes back to the review', async () => {

@@ -3,7 +3,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { miniScreenRules } from '../helpers.ts';
-import { REACT_MODES, renderCheck, start } from './helpers.tsx';
+import { answerStep, REACT_MODES, renderCheck, start } from './helpers.tsx';
 
 describe.each(REACT_MODES)('screen kinds (%s)', (_mode, wrap) => {
   const rules = miniScreenRules();
@@ -85,7 +85,7 @@ describe.each(REACT_MODES)('screen kinds (%s)', (_mode, wrap) => {
     ]);
   });
 
-  it('a screen of several questions lists each unanswered one in the error summary, linked to its first input', async () => {
+  it('Continue with questions left on a screen of several moves to the first one left and says how many, not an error', async () => {
     const { user } = renderCheck({ rules }, wrap);
     await start(user);
     await user.click(screen.getByRole('radio', { name: 'No' }));
@@ -96,17 +96,33 @@ describe.each(REACT_MODES)('screen kinds (%s)', (_mode, wrap) => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await user.click(within(screen.getByRole('group', { name: 'How bad?' })).getByRole('radio', { name: '4' }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    const summary = screen.getByRole('alert');
-    expect(summary).toHaveFocus();
-    const links = within(summary).getAllByRole('link');
-    expect(links.map((l) => l.textContent)).toEqual([
-      'Which lifts?: Choose at least one answer, or "None of these"',
-      'Late warning sign?: Choose an answer',
-    ]);
-    await user.click(links[1]!);
-    expect(within(screen.getByRole('group', { name: 'Late warning sign?' })).getByRole('radio', { name: 'Yes' })).toHaveFocus();
-    // The answer given is kept while the others are fixed.
+    // No "There is a problem" for questions perhaps never seen: the first one left has focus, and the count is said.
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('2 questions on this page still need an answer. We moved you to the first.');
+    expect(within(screen.getByRole('group', { name: 'Which lifts?' })).getByRole('checkbox', { name: 'Deadlift' })).toHaveFocus();
+    // The answer given is kept; answer the first, Continue again: on to the next one left.
     expect(within(screen.getByRole('group', { name: 'How bad?' })).getByRole('radio', { name: '4' })).toBeChecked();
+    await user.click(screen.getByRole('checkbox', { name: 'Squat' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('status')).toHaveTextContent('1 question on this page still needs an answer. We moved you to it.');
+    expect(within(screen.getByRole('group', { name: 'Late warning sign?' })).getByRole('radio', { name: 'Yes' })).toHaveFocus();
+    await user.click(within(screen.getByRole('group', { name: 'Late warning sign?' })).getByRole('radio', { name: 'No' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeInTheDocument();
+  });
+
+  it('progress moves on every screen of the unsure path too', async () => {
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    const progress = () => document.querySelector('.backcheck__progress')?.textContent ?? '';
+    const seen = [progress()];
+    await user.click(screen.getByRole('radio', { name: 'Not sure' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    seen.push(progress());
+    // The list again on one page, each sign with its own answer.
+    await answerStep(user, rules, { rf_big: 'no', rf_small: 'no' });
+    seen.push(progress());
+    expect(seen.map((p) => p.replace(/ of \d+$/, ''))).toEqual(['Step 1', 'Step 2', 'Step 3']);
   });
 
   it('changing the grouped check from No to Yes asks "Which of these?", then what became relevant', async () => {
