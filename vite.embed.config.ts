@@ -4,21 +4,28 @@
 // Runs after the app build (which empties dist/), so dist/embed is its own to empty.
 // `--mode package` (npm run build:package, run by `npm pack`): the same element for clinics with a bundler, into
 // dist/package/: backcheck.js exporting the element and its chunks, plus index.d.ts (src/build/package-types.ts).
-import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import { packageTypes } from './src/build/package-types.ts';
 import { versionBanner, versionDefine, versionPlugin } from './src/build/version.ts';
 import { embedCssPlugin } from './src/embed/embed-css.ts';
 import { rulesPlugin } from './src/build/rules-plugin.ts';
+import { productionBuilds } from './src/build/production.ts';
 
 const OUT_DIR = 'dist/embed';
 
-/** The host script is a second, separate build: an IIFE cannot share a bundle (or chunks) with an ES module. */
+/**
+ * The host script is a second, separate build: an IIFE cannot share a bundle (or chunks) with an ES module. It goes
+ * beside the element, wherever that build writes (the bench builds into a temporary folder).
+ */
 function hostScriptBuild(): Plugin {
+  let outDir = OUT_DIR;
   return {
     name: 'backcheck-host-script',
     apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     async closeBundle() {
       await build({
         configFile: false,
@@ -28,7 +35,7 @@ function hostScriptBuild(): Plugin {
         build: {
           target: 'es2017',
           rolldownOptions: { output: { postBanner: versionBanner('backcheck-host.js') } },
-          outDir: OUT_DIR,
+          outDir,
           emptyOutDir: false,
           sourcemap: false,
           lib: {
@@ -45,11 +52,12 @@ function hostScriptBuild(): Plugin {
 
 const PACKAGE_DIR = 'dist/package';
 
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ command, mode }) => {
+  productionBuilds(command);
   const forPackage = mode === 'package';
   const entry = forPackage ? 'src/embed/package.ts' : 'src/embed/backcheck.ts';
   return {
-    plugins: [rulesPlugin(), embedCssPlugin(), react(), versionPlugin(), forPackage ? packageTypes(PACKAGE_DIR) : hostScriptBuild()],
+    plugins: [rulesPlugin(), embedCssPlugin(), versionPlugin(), forPackage ? packageTypes(PACKAGE_DIR) : hostScriptBuild()],
     // Chunks are found next to backcheck.js, wherever the clinic hosts it.
     base: './',
     publicDir: false,

@@ -1,12 +1,23 @@
 // The budgets from the issues. Size and burden budgets are deterministic and fail the bench (CI runs `--sizes-only`); timing
-// budgets depend on the machine, so they are flagged in the table but never change the exit code.
+// budgets depend on the machine, so they are flagged in the table but never change the exit code. A ratio of two
+// timings taken alternately in one run (ours against SurveyJS) holds on a busy machine, so it fails the full bench.
 export const KB = 1000; // kB as Vite prints them; 1000 rather than 1024 makes each budget slightly stricter.
 
 export const BUDGETS = {
   initialJsGzip: 90 * KB,
   embedGzip: 95 * KB,
   iframeHostGzip: 2 * KB,
+  /**
+   * Issue #17's target for everything a person downloads from opening the page to seeing the result, the worst way
+   * in: reported, not met. React 19's react-dom is about 57 kB of it; the check ran at 77-85 kB on Preact's
+   * compatibility layer, which the product's required stack (React) rules out.
+   */
+  wholeCheckGzipTarget: 90 * KB,
+  /** ... and what is held: the whole check on React 19 as it stands, so no change makes it heavier. */
+  wholeCheckGzip: 145 * KB,
   firstQuestionMs: 1500,
+  /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
+  firstQuestionRatioVsSurveyJS: 3.5,
   evaluatePerSecond: 100_000,
   rulesCheckMs: 1000,
   /** Log-log slope of lint time against the number of rules: 1 is linear; a little above allows for noise. */
@@ -28,8 +39,12 @@ export const BUDGETS = {
   reviewProblemsMs: 1000,
 } as const;
 
-/** `size` and `burden` are deterministic and fail the run; `timing` depends on the machine and is only flagged. */
-export type BudgetKind = 'size' | 'burden' | 'timing';
+/**
+ * `size` and `burden` are deterministic and fail the run; `ratio` (two timings alternated in one run) fails it too;
+ * `timing` depends on the machine and is only flagged; `target` is an issue's goal not met yet, reported beside the
+ * limit that is held.
+ */
+export type BudgetKind = 'size' | 'burden' | 'ratio' | 'timing' | 'target';
 export type BudgetStatus = 'ok' | 'OVER' | 'skipped';
 
 export interface BudgetCheck {
@@ -51,7 +66,7 @@ export function check(
   return { name, kind, limit, actual: measured.shown, status: withinBudget(measured.value) ? 'ok' : 'OVER' };
 }
 
-/** Only a missed deterministic budget (size, burden) fails the run. */
+/** A missed size, burden or ratio budget fails the run; a missed timing budget is only flagged. */
 export function failsRun(checks: BudgetCheck[]): boolean {
-  return checks.some((c) => c.kind !== 'timing' && c.status === 'OVER');
+  return checks.some((c) => c.kind !== 'timing' && c.kind !== 'target' && c.status === 'OVER');
 }

@@ -1,5 +1,5 @@
-// Builds the standalone app with the project's own Vite config, into a temporary folder so the bench never
-// overwrites the dist/ that others serve, and keeps the bundler's chunk graph and per-module sizes.
+// Builds the standalone app and the embed with the project's own Vite configs, into temporary folders so the bench
+// never overwrites the dist/ that others serve, and keeps the bundler's chunk graph and per-module sizes.
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,8 @@ import { build } from 'vite';
 export interface BuiltChunk {
   fileName: string;
   isEntry: boolean;
+  /** The source module the chunk stands for (an entry or a dynamic import's target), or null for shared chunks. */
+  facade: string | null;
   /** Chunks this one imports statically: they load with it. */
   imports: string[];
   /** Chunks it may load later with `import()`. */
@@ -27,14 +29,25 @@ interface ViteChunkMetadata {
   importedCss?: Set<string>;
 }
 
-export async function buildApp(root: string): Promise<AppBuild> {
-  if (!existsSync(join(root, 'index.html'))) return { ok: false, reason: 'not built: no index.html yet' };
-  const outDir = await mkdtemp(join(tmpdir(), 'backcheck-bench-app-'));
+/** The standalone app and the iframe page (vite.config.ts). */
+export function buildApp(root: string): Promise<AppBuild> {
+  if (!existsSync(join(root, 'index.html'))) return Promise.resolve({ ok: false, reason: 'not built: no index.html yet' });
+  return buildWith(root, 'vite.config.ts', 'backcheck-bench-app-');
+}
+
+/** The custom element and the iframe host script (vite.embed.config.ts), as `npm run build:embed` builds them. */
+export function buildEmbed(root: string): Promise<AppBuild> {
+  if (!existsSync(join(root, 'vite.embed.config.ts'))) return Promise.resolve({ ok: false, reason: 'not built: no vite.embed.config.ts' });
+  return buildWith(root, 'vite.embed.config.ts', 'backcheck-bench-embed-');
+}
+
+async function buildWith(root: string, config: string, prefix: string): Promise<AppBuild> {
+  const outDir = await mkdtemp(join(tmpdir(), prefix));
   const start = performance.now();
   try {
     const output = await build({
       root,
-      configFile: join(root, 'vite.config.ts'),
+      configFile: join(root, config),
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true, reportCompressedSize: false },
     });
@@ -48,6 +61,7 @@ export async function buildApp(root: string): Promise<AppBuild> {
         chunks.push({
           fileName: item.fileName,
           isEntry: item.isEntry,
+          facade: item.facadeModuleId,
           imports: [...item.imports],
           dynamicImports: [...item.dynamicImports],
           importedCss: [...(meta?.importedCss ?? [])],

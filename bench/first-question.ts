@@ -1,4 +1,6 @@
-// First question and result page in real Chromium, throttled like a mid-range phone on a slow mobile network.
+// First question and result page in real Chromium, throttled like a mid-range phone on a slow mobile network, side by
+// side with SurveyJS showing the same questions (bench/surveyjs/): cold loads alternate between the two in one run,
+// so a busy moment of a shared machine slows both, and their ratio is the figure to trust.
 // Times are taken inside the page (performance.now(), whose zero is the navigation start) so the harness's own
 // round trips never count: "first question" = navigation -> Start painted, plus click on Start -> question painted.
 import type { Browser, Page } from 'playwright-core';
@@ -23,8 +25,10 @@ export interface LoadTimes {
   firstQuestionMs: number;
   /** Click on "See my result" -> the result heading painted (interaction to next paint). */
   resultMs: number;
-  /** Bytes over the network for the first load (compressed as served). */
+  /** Bytes over the network for the first load, to the Start button (compressed as served). */
   transferBytes: number;
+  /** Bytes over the network from opening the page to the first question on screen. */
+  questionBytes: number;
   /** Navigation start -> the last script or stylesheet of the first load fully downloaded: the network's part. */
   assetsLoadedMs: number;
 }
@@ -34,6 +38,17 @@ export interface BrowserFigures {
   median: LoadTimes;
   stepsAnswered: number;
   profile: string;
+}
+
+/** The first question only (the other form engine is not walked to a result). */
+export type FirstQuestionTimes = Omit<LoadTimes, 'resultMs'>;
+
+export interface SideBySide {
+  profile: string;
+  /** SurveyJS's median first question over ours: how many times faster the check shows its first question. */
+  ratioVsSurveyJS: number;
+  backcheck: { medianMs: number; questionBytes: number };
+  surveyjs: { medianMs: number; questionBytes: number; loads: FirstQuestionTimes[]; median: FirstQuestionTimes };
 }
 
 interface BenchWindow {
@@ -61,8 +76,9 @@ function instrumentPage(): void {
     });
   };
   const check = () => {
-    for (const b of document.querySelectorAll('button, [role="button"]')) {
-      if (b.textContent?.trim() === 'Start' && visible(b) && !(b as HTMLButtonElement).disabled) painted('start');
+    for (const b of document.querySelectorAll('button, [role="button"], input[type="button"]')) {
+      const label = b instanceof HTMLInputElement ? b.value : b.textContent?.trim();
+      if (label === 'Start' && visible(b) && !(b as HTMLButtonElement).disabled) painted('start');
     }
     for (const f of document.querySelectorAll('fieldset, [role="radiogroup"]')) {
       if (f.querySelector('input[type="radio"], [role="radio"]') && visible(f)) painted('question');
@@ -101,9 +117,12 @@ async function mark(page: Page, name: string): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-async function coldLoad(browser: Browser, url: string, path: PathStep[]): Promise<LoadTimes> {
+/** One cold load: to the first question, then (with a path) through the check to the result. */
+export async function coldLoad(browser: Browser, url: string, path: PathStep[]): Promise<LoadTimes>;
+export async function coldLoad(browser: Browser, url: string, path: null): Promise<FirstQuestionTimes>;
+export async function coldLoad(browser: Browser, url: string, path: PathStep[] | null): Promise<LoadTimes | FirstQuestionTimes> {
   // A fresh context is a cold profile: empty HTTP cache, storage and compiled-code cache.
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -134,6 +153,15 @@ async function coldLoad(browser: Browser, url: string, path: PathStep[]): Promis
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     const questionPainted = await mark(page, 'painted:question');
     const startClick = await mark(page, 'click');
+    const first: FirstQuestionTimes = {
+      startReadyMs,
+      startToQuestionMs: questionPainted - startClick,
+      firstQuestionMs: startReadyMs + (questionPainted - startClick),
+      transferBytes: firstLoadBytes,
+      questionBytes: transferBytes,
+      assetsLoadedMs,
+    };
+    if (!path) return first;
 
     for (const { step, response } of path) await respond(page, step, response);
     const seeResult = page.getByRole('button', { name: 'See my result', exact: true });
@@ -142,43 +170,55 @@ async function coldLoad(browser: Browser, url: string, path: PathStep[]): Promis
     await seeResult.click();
     const headingPainted = await mark(page, 'painted:heading');
     const resultClick = await mark(page, 'click');
-    return {
-      startReadyMs,
-      startToQuestionMs: questionPainted - startClick,
-      firstQuestionMs: startReadyMs + (questionPainted - startClick),
-      resultMs: headingPainted - resultClick,
-      transferBytes: firstLoadBytes,
-      assetsLoadedMs,
-    };
+    return { ...first, resultMs: headingPainted - resultClick };
   } finally {
     await context.close();
   }
 }
 
-export async function benchBrowser(outDir: string, rules: Rules, loads = COLD_LOADS): Promise<BrowserFigures> {
+/** The median of each figure over the runs. */
+function medians<T extends object>(runs: T[]): T {
+  const keys = Object.keys(runs[0] ?? {}) as (keyof T & string)[];
+  return Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => Number(r[k])))])) as T;
+}
+
+const PROFILE = `CPU x${CPU_SLOWDOWN}, ${NETWORK.latencyMs} ms RTT, ${NETWORK.downloadKbps / 1000} Mbit/s down, ${NETWORK.uploadKbps} kbit/s up, gzip -9, 360 px, cold cache`;
+
+/**
+ * `loads` cold loads of the check (walked to its result) alternating with as many of the SurveyJS page, each from
+ * its own static server sending every file gzip -9, as a host with precompressed files does.
+ */
+export async function benchBrowser(outDir: string, surveyDir: string, rules: Rules, loads = COLD_LOADS): Promise<{ browser: BrowserFigures; firstQuestion: SideBySide }> {
   const path = calmPath(rules);
-  // Compressed like a production static host: over 1.6 Mbit/s the bytes on the wire decide the load time.
-  const server = await serveStatic(outDir, { compress: true });
+  const ours = await serveStatic(outDir, { compress: 'gzip' });
+  const theirs = await serveStatic(surveyDir, { compress: 'gzip' });
   const browser = await launchChromium();
   try {
     const results: LoadTimes[] = [];
-    for (let i = 0; i < loads; i++) results.push(await coldLoad(browser, server.url, path));
-    const pick = (key: keyof LoadTimes) => median(results.map((r) => r[key]));
+    const survey: FirstQuestionTimes[] = [];
+    for (let i = 0; i < loads; i++) {
+      // Alternating, and each first in turn, so neither always meets a warmer machine.
+      if (i % 2 === 0) {
+        results.push(await coldLoad(browser, ours.url, path));
+        survey.push(await coldLoad(browser, theirs.url, null));
+      } else {
+        survey.push(await coldLoad(browser, theirs.url, null));
+        results.push(await coldLoad(browser, ours.url, path));
+      }
+    }
+    const backcheck = medians(results);
+    const surveyjs = medians(survey);
     return {
-      loads: results,
-      median: {
-        startReadyMs: pick('startReadyMs'),
-        startToQuestionMs: pick('startToQuestionMs'),
-        firstQuestionMs: pick('firstQuestionMs'),
-        resultMs: pick('resultMs'),
-        transferBytes: pick('transferBytes'),
-        assetsLoadedMs: pick('assetsLoadedMs'),
+      browser: { loads: results, median: backcheck, stepsAnswered: path.length, profile: PROFILE },
+      firstQuestion: {
+        profile: PROFILE,
+        ratioVsSurveyJS: surveyjs.firstQuestionMs / backcheck.firstQuestionMs,
+        backcheck: { medianMs: backcheck.firstQuestionMs, questionBytes: backcheck.questionBytes },
+        surveyjs: { medianMs: surveyjs.firstQuestionMs, questionBytes: surveyjs.questionBytes, loads: survey, median: surveyjs },
       },
-      stepsAnswered: path.length,
-      profile: `CPU x${CPU_SLOWDOWN}, ${NETWORK.latencyMs} ms RTT, ${NETWORK.downloadKbps / 1000} Mbit/s down, ${NETWORK.uploadKbps} kbit/s up`,
     };
   } finally {
     await browser.close();
-    await server.close();
+    await Promise.all([ours.close(), theirs.close()]);
   }
 }

@@ -1,23 +1,23 @@
 // `npm run bench`: size, first question, engine and linter figures with their budgets (issue #6).
 // `npm run bench -- --sizes-only`: the deterministic size budgets alone, fast, for CI.
 // Options: --rules <file> (default: the shipped rules), --loads <n> (cold browser loads, default 7).
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, loadRules } from '../src/rules/load.ts';
 import { BUDGETS, check, failsRun, type BudgetCheck } from './budgets.ts';
-import { buildApp } from './build.ts';
+import { buildApp, buildEmbed } from './build.ts';
 import { benchBurden } from './burden.ts';
 import { benchPopulation, populationLines } from './population.ts';
 import type { EngineFigures } from './engine.ts';
 import { benchEngineBundled } from './engine-bundled.ts';
-import { benchBrowser, COLD_LOADS, type BrowserFigures } from './first-question.ts';
+import { benchBrowser, COLD_LOADS, type BrowserFigures, type SideBySide } from './first-question.ts';
 import { hostInfo } from './host-info.ts';
 import { benchImpact, type ImpactFigures } from './impact.ts';
 import { benchReviewProblems, type ReviewFigures } from './review-problems.ts';
 import { benchLinter, SCALES, type LinterFigures } from './linter.ts';
-import { appSizes, dependencyShares, embedSizes, initialJsFiles, type AppSizes, type DependencyShare, type EmbedSizes } from './sizes.ts';
+import { appSizes, dependencyShares, embedSizes, initialJsFiles, wholeCheck, type AppSizes, type DependencyShare, type WholeCheck } from './sizes.ts';
+import { buildSurveyJs } from './surveyjs/build.ts';
 import { kB, ms, percent, perSecond, table } from './table.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -51,14 +51,16 @@ say(`backcheck bench${sizesOnly ? ' (sizes only)' : ''} on ${host.cpuModel}, ${h
 // ---- Size ----
 progress('Building the standalone app...');
 const app = await buildApp(ROOT);
-let sizes: AppSizes | null = null;
+progress('Building the embed (element and iframe host script)...');
+const embedBuild = await buildEmbed(ROOT);
+const embed = embedSizes(embedBuild);
+let sizes: (AppSizes & { wholeCheck: WholeCheck | null }) | null = null;
 let dependencies: DependencyShare[] = [];
 if (app.ok) {
-  sizes = appSizes(app.outDir, app.chunks);
+  sizes = { ...appSizes(app.outDir, app.chunks), wholeCheck: embedBuild.ok ? wholeCheck(app, embedBuild) : null };
   const initial = initialJsFiles(readFileSync(join(app.outDir, 'index.html'), 'utf8'), app.chunks);
   dependencies = dependencyShares(app.chunks, initial, ROOT).filter((d) => d.bytes > 0);
 }
-const embed = buildAndMeasureEmbed();
 
 // ---- Burden (deterministic, so also in --sizes-only) ----
 progress('Burden: screens, words and model time over the scenarios and generated people...');
@@ -68,6 +70,7 @@ const population = benchPopulation(ROOT, rules, { band: !sizesOnly });
 
 // ---- Timing (skipped with --sizes-only) ----
 let browser: BrowserFigures | { skipped: string } = { skipped: 'skipped: --sizes-only' };
+let firstQuestion: SideBySide | { skipped: string } = { skipped: 'skipped: --sizes-only' };
 let engine: EngineFigures | null = null;
 let linter: LinterFigures = { status: 'pending', reason: 'skipped: --sizes-only' };
 let impact: ImpactFigures | { skipped: string } = { skipped: 'skipped: --sizes-only' };
@@ -83,14 +86,14 @@ if (!sizesOnly) {
   } catch (error) {
     impact = { skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
   }
-  if (!existsSync(UI_ENTRY)) browser = { skipped: 'skipped: UI not built' };
-  else if (!app.ok) browser = { skipped: `skipped: ${app.reason}` };
+  if (!existsSync(UI_ENTRY)) browser = firstQuestion = { skipped: 'skipped: UI not built' };
+  else if (!app.ok) browser = firstQuestion = { skipped: `skipped: ${app.reason}` };
   else {
-    progress(`First question: ${args.loads} cold loads in throttled Chromium...`);
+    progress(`First question: ${args.loads} cold loads in throttled Chromium, alternating with SurveyJS (the same questions)...`);
     try {
-      browser = await benchBrowser(app.outDir, rules, Number(args.loads));
+      ({ browser, firstQuestion } = await benchBrowser(app.outDir, await buildSurveyJs(rules), rules, Number(args.loads)));
     } catch (error) {
-      browser = { skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+      browser = firstQuestion = { skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
     }
     progress('/review: a pasted file with 10 errors, to its problems on screen...');
     try {
@@ -124,6 +127,20 @@ const checks: BudgetCheck[] = [
     kB(BUDGETS.iframeHostGzip),
     embed.status === 'built' && embed.host ? { value: embed.host.gzip, shown: kB(embed.host.gzip) } : skippedBecause('not built'),
     (v) => v <= BUDGETS.iframeHostGzip,
+  ),
+  check(
+    'Whole check, opening to result (gzip, worst way in)',
+    'size',
+    kB(BUDGETS.wholeCheckGzip),
+    sizes?.wholeCheck ? { value: sizes.wholeCheck.gzip, shown: `${kB(sizes.wholeCheck.gzip)} (${sizes.wholeCheck.worst})` } : skippedBecause('not built'),
+    (v) => v <= BUDGETS.wholeCheckGzip,
+  ),
+  check(
+    "Whole check: issue #17's target (reported, not met on React)",
+    'target',
+    kB(BUDGETS.wholeCheckGzipTarget),
+    sizes?.wholeCheck ? { value: sizes.wholeCheck.gzip, shown: kB(sizes.wholeCheck.gzip) } : skippedBecause('not built'),
+    (v) => v <= BUDGETS.wholeCheckGzipTarget,
   ),
   check(
     'No warning sign: screens to the result (worst)',
@@ -164,7 +181,8 @@ const checks: BudgetCheck[] = [
     (v) => v <= BUDGETS.warningScreensMax,
   ),
   // The right-care budgets on the reference population (deterministic: a fixed seed and model).
-  ...population.budgets.map((b) => ({ name: `Population: ${b.name}`, kind: 'burden' as const, limit: b.limit, actual: b.actual, status: b.ok ? ('ok' as const) : ('OVER' as const) })),
+  ...population.held.map((b) => ({ name: `Population: ${b.name} (held at 2.1.0)`, kind: 'burden' as const, limit: b.limit, actual: b.actual, status: b.ok ? ('ok' as const) : ('OVER' as const) })),
+  ...population.budgets.map((b) => ({ name: `Population: ${b.name} (right-care issue)`, kind: 'target' as const, limit: b.limit, actual: b.actual, status: b.ok ? ('ok' as const) : ('OVER' as const) })),
 ];
 if (!sizesOnly) {
   checks.push(
@@ -174,6 +192,13 @@ if (!sizesOnly) {
       ms(BUDGETS.firstQuestionMs),
       'skipped' in browser ? browser : { value: browser.median.firstQuestionMs, shown: ms(browser.median.firstQuestionMs) },
       (v) => v <= BUDGETS.firstQuestionMs,
+    ),
+    check(
+      'First question: SurveyJS time / ours, same run',
+      'ratio',
+      `>= ${BUDGETS.firstQuestionRatioVsSurveyJS}`,
+      'skipped' in firstQuestion ? firstQuestion : { value: firstQuestion.ratioVsSurveyJS, shown: `${firstQuestion.ratioVsSurveyJS.toFixed(2)}x` },
+      (v) => v >= BUDGETS.firstQuestionRatioVsSurveyJS,
     ),
     check(
       'evaluate calls per second',
@@ -230,6 +255,7 @@ writeFileSync(
       burden,
       result: { topCardWords: burden.topCard.en, topCardWordsEs: burden.topCard.es },
       population,
+      firstQuestion,
       browser,
       engine,
       linter,
@@ -248,17 +274,6 @@ if (failed) say(app.ok ? 'A size or burden budget is missed: failing.' : `The ap
 process.exit(failed ? 1 : 0);
 
 // ---- helpers ----
-
-/** `npm run build:embed` (when the embed engineer has added it) writes dist/embed/; then measure that folder. */
-function buildAndMeasureEmbed(): EmbedSizes {
-  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
-  if (scripts['build:embed']) {
-    progress('Building the embed bundle (npm run build:embed)...');
-    const result = spawnSync('npm', ['run', '--silent', 'build:embed'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (result.status !== 0) say(`npm run build:embed failed (exit ${result.status}); measuring whatever dist/embed/ holds.`);
-  }
-  return embedSizes(ROOT);
-}
 
 function rulesCheckBudget(figures: LinterFigures): BudgetCheck {
   const limit = `< ${ms(BUDGETS.rulesCheckMs)}`;
@@ -290,12 +305,16 @@ function printReport(): void {
     sizeRows.push(['embed initial JS+CSS', String(embed.bundle.files.length), kB(embed.bundle.raw), kB(embed.bundle.gzip), kB(embed.bundle.brotli)]);
     sizeRows.push(['embed lazy chunks', String(embed.lazy.files.length), kB(embed.lazy.raw), kB(embed.lazy.gzip), kB(embed.lazy.brotli)]);
     if (embed.host) sizeRows.push(['iframe host script', String(embed.host.files.length), kB(embed.host.raw), kB(embed.host.gzip), kB(embed.host.brotli)]);
-    else sizeRows.push(['iframe host script (no *host*.js)', '-', '-', '-', '-']);
+    else sizeRows.push(['iframe host script (none built)', '-', '-', '-', '-']);
   } else {
     sizeRows.push(['embed bundle', '-', '-', '-', '-']);
   }
+  for (const [way, g] of Object.entries(sizes?.wholeCheck?.ways ?? {})) {
+    sizeRows.push([`whole check, ${way}`, String(g.files.length), kB(g.raw), kB(g.gzip), kB(g.brotli)]);
+  }
   say(table(['what', 'files', 'raw', 'gzip', 'brotli'], sizeRows));
-  if (embed.status !== 'built') say(`embed bundle: not built (expected in ${embed.expected})`);
+  if (embed.status !== 'built') say(`embed bundle: not built (${embed.reason})`);
+  say('whole check = the page (or the clinic\'s script tags), everything it loads, and everything it may load before the result; never the review page');
 
   if (dependencies.length > 0 && sizes) {
     say('\nWHO THE JS BYTES BELONG TO (bundler module sizes, tree-shaken but unminified; initial gzip shared pro rata to each one\'s own gzip)');
@@ -333,9 +352,25 @@ function printReport(): void {
           ['navigation -> first question (sum)', ms(m.firstQuestionMs), browser.loads.map((l) => Math.round(l.firstQuestionMs)).join(' ')],
           [`See my result -> result painted (after ${browser.stepsAnswered} screens)`, ms(m.resultMs), browser.loads.map((l) => Math.round(l.resultMs)).join(' ')],
           ['bytes on the wire to Start', kB(m.transferBytes), ''],
+          ['bytes on the wire to the first question', kB(m.questionBytes), ''],
         ],
       ),
     );
+  }
+  if (!('skipped' in firstQuestion)) {
+    const f = firstQuestion;
+    const sj = f.surveyjs;
+    say(`\nSIDE BY SIDE: SurveyJS 3 + React 19 with the same questions, cold loads alternating in this run (${f.profile})`);
+    say(
+      table(
+        ['', 'navigation -> first question (median)', 'runs', 'bytes to the first question'],
+        [
+          ['backcheck', ms(f.backcheck.medianMs), 'skipped' in browser ? '' : browser.loads.map((l) => Math.round(l.firstQuestionMs)).join(' '), kB(f.backcheck.questionBytes)],
+          ['SurveyJS', ms(sj.medianMs), sj.loads.map((l) => Math.round(l.firstQuestionMs)).join(' '), kB(sj.questionBytes)],
+        ],
+      ),
+    );
+    say(`ratio (SurveyJS / backcheck): ${f.ratioVsSurveyJS.toFixed(2)}x`);
   }
 
   say('\nENGINE (Node, median of 7 windows of 300 ms after a warm-up)');
@@ -435,6 +470,6 @@ function printBurden(): void {
 }
 
 function printBudgets(): void {
-  say('\nBUDGETS (size and burden budgets fail the run; timing budgets are flagged only)');
+  say('\nBUDGETS (size, burden and ratio budgets fail the run; timing budgets are flagged only)');
   say(table(['budget', 'kind', 'limit', 'measured', 'status'], checks.map((c) => [c.name, c.kind, c.limit, c.actual, c.status])));
 }

@@ -1,9 +1,9 @@
 // What the browser downloads: raw, gzip and brotli bytes per file (each file compressed on its own, as a static
-// host serves it), the initial JS a first visit must load, and the embed bundle when it has been built.
+// host serves it), the initial JS a first visit must load, the embed bundle, and the whole check each way in.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { BuiltChunk } from './build.ts';
+import type { AppBuild, BuiltChunk } from './build.ts';
 
 export interface FileSize {
   file: string;
@@ -105,67 +105,103 @@ function listFiles(dir: string, base = dir): string[] {
 }
 
 export type EmbedSizes =
-  | { status: 'not built'; expected: string }
+  | { status: 'not built'; reason: string }
   | {
       status: 'built';
-      dir: string;
       /**
-       * What a clinic's page loads for the custom element before it shows anything: the entry (backcheck.js), the
-       * chunks it imports statically, and every CSS file (the widget inlines its CSS, so usually none).
+       * What a clinic's page loads for the custom element before it shows anything: the entry (backcheck.js) and
+       * the chunks it imports statically (the widget's CSS is inside its JS).
        */
       bundle: SizeGroup;
       /** Chunks the entry loads with `import()` (the rest of the check, the rules, answer sharing). */
       lazy: SizeGroup;
-      /** The few lines a clinic adds beside an iframe (`*host*.js`), or null when there is none. */
+      /** The few lines a clinic adds beside an iframe, or null when there is none. */
       host: SizeGroup | null;
     };
 
-export const EMBED_DIR = 'dist/embed';
+export const EMBED_ENTRY = 'backcheck.js';
+export const HOST_SCRIPT = 'backcheck-host.js';
 
-/**
- * The embed build's output in `dist/embed/`: every `.js`/`.css` file there is the embed bundle, except files whose
- * name contains "host", which are the iframe host script (budgeted on its own).
- */
-export function embedSizes(root: string): EmbedSizes {
-  const dir = join(root, EMBED_DIR);
-  const expected = `${EMBED_DIR}/ (embed JS + CSS; iframe host script named *host*.js), from \`npm run build:embed\``;
-  if (!existsSync(dir)) return { status: 'not built', expected };
-  const files = listFiles(dir).filter((f) => /\.(m?js|css)$/.test(f));
-  if (files.length === 0) return { status: 'not built', expected };
-  const isHost = (f: string) => /host/i.test(f) && /\.m?js$/.test(f);
-  const measure = (names: string[]) => group(names.map((name) => measureFile(join(dir, name), name)));
-  const hostFiles = files.filter(isHost);
-  const bundleFiles = files.filter((f) => !isHost(f));
-  const initial = embedInitialFiles(dir, bundleFiles);
+/** The embed build's files (`npm run build:embed`, built by the bench into a folder of its own). */
+export function embedSizes(embed: AppBuild): EmbedSizes {
+  if (!embed.ok) return { status: 'not built', reason: embed.reason };
+  const initial = reachable([EMBED_ENTRY], embed.chunks, { dynamic: false });
+  const measure = (names: string[]) => group(names.map((name) => measureFile(join(embed.outDir, name), name)));
+  const js = embed.chunks.map((c) => c.fileName);
   return {
     status: 'built',
-    dir: EMBED_DIR,
-    bundle: measure(bundleFiles.filter((f) => initial.has(f) || f.endsWith('.css'))),
-    lazy: measure(bundleFiles.filter((f) => !initial.has(f) && !f.endsWith('.css'))),
-    host: hostFiles.length > 0 ? measure(hostFiles) : null,
+    bundle: measure(js.filter((f) => initial.has(f))),
+    lazy: measure(js.filter((f) => !initial.has(f))),
+    host: existsSync(join(embed.outDir, HOST_SCRIPT)) ? measure([HOST_SCRIPT]) : null,
   };
 }
 
-export const EMBED_ENTRY = 'backcheck.js';
+/** Chunks of the clinicians' review page (and its worker): never part of a person's check. */
+const NOT_IN_THE_CHECK = /\/src\/review\//;
+/** The words of the rules, one chunk per language: a person downloads one (the larger is counted). */
+const LANGUAGE_PACK = /\?rules-text-[a-z]+$/;
 
 /**
- * The embed entry and the chunks it imports statically, read from the built files (`import ... from"./x.js"`,
- * `import"./x.js"`; not `import("./x.js")`). Without an entry named backcheck.js, every JS file counts as initial.
+ * Every file reachable from `starts` through the chunk graph: static imports, dynamic ones too unless told not to
+ * (never into the review page), and the CSS attached to each chunk.
  */
-export function embedInitialFiles(dir: string, files: string[]): Set<string> {
-  const js = files.filter((f) => /\.m?js$/.test(f));
-  if (!js.includes(EMBED_ENTRY)) return new Set(js);
+export function reachable(starts: readonly string[], chunks: readonly BuiltChunk[], options: { dynamic: boolean }): Set<string> {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const seen = new Set<string>();
   const visit = (name: string) => {
-    if (seen.has(name) || !js.includes(name)) return;
+    if (seen.has(name)) return;
+    const chunk = byName.get(name);
+    if (chunk?.facade && NOT_IN_THE_CHECK.test(chunk.facade)) return;
     seen.add(name);
-    const code = readFileSync(join(dir, name), 'utf8');
-    for (const m of code.matchAll(/\b(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'`]\.\/([^"'`]+)["'`]/g)) {
-      visit(m[1] as string);
-    }
+    if (!chunk) return;
+    for (const css of chunk.importedCss) seen.add(css);
+    for (const next of chunk.imports) visit(next);
+    if (options.dynamic) for (const next of chunk.dynamicImports) visit(next);
   };
-  visit(EMBED_ENTRY);
+  starts.forEach(visit);
   return seen;
+}
+
+export type Way = 'standalone' | 'iframe' | 'element';
+
+export interface WholeCheck extends Omit<SizeGroup, 'files'> {
+  /** The way in that downloads the most (the budget applies to it). */
+  worst: Way;
+  /** Per way in: every file a person can download from opening the page to seeing their result. */
+  ways: Record<Way, SizeGroup>;
+}
+
+/**
+ * The whole check, each way a person meets it: the page (or the clinic's script tags), everything it loads at once,
+ * and everything it may load before the result (the rest of the check, the rules and the words of one language,
+ * answer sharing), never the clinicians' review page. Each file gzip -9 / brotli -q11 on its own, as a host with precompressed files sends it.
+ */
+export function wholeCheck(app: { outDir: string; chunks: BuiltChunk[] }, embed: { outDir: string; chunks: BuiltChunk[] }): WholeCheck {
+  /** The files measured, with only the largest of the language packs among them. */
+  const oneLanguage = (chunks: readonly BuiltChunk[], files: FileSize[], prefix = ''): FileSize[] => {
+    const packs = new Set(chunks.filter((c) => c.facade && LANGUAGE_PACK.test(c.facade)).map((c) => `${prefix}${c.fileName}`));
+    const largest = files.filter((f) => packs.has(f.file)).sort((a, b) => b.gzip - a.gzip)[0];
+    return files.filter((f) => !packs.has(f.file) || f === largest);
+  };
+  const page = (html: string) => {
+    const text = readFileSync(join(app.outDir, html), 'utf8');
+    const starts = [
+      ...linkedFiles(text, /<script\b[^>]*type=["']module["'][^>]*>/gi),
+      ...linkedFiles(text, /<link\b[^>]*rel=["'](?:modulepreload|stylesheet)["'][^>]*>/gi),
+    ];
+    const files = [html, ...reachable(starts, app.chunks, { dynamic: true })].map((name) => measureFile(join(app.outDir, name), name));
+    return oneLanguage(app.chunks, files);
+  };
+  const inEmbed = (names: Iterable<string>) =>
+    oneLanguage(embed.chunks, [...names].map((name) => measureFile(join(embed.outDir, name), `embed/${name}`)), 'embed/');
+  const ways: Record<Way, SizeGroup> = {
+    standalone: group(page('index.html')),
+    iframe: group([...page('embed.html'), ...(existsSync(join(embed.outDir, HOST_SCRIPT)) ? [measureFile(join(embed.outDir, HOST_SCRIPT), `embed/${HOST_SCRIPT}`)] : [])]),
+    element: group(inEmbed(reachable([EMBED_ENTRY], embed.chunks, { dynamic: true }))),
+  };
+  const worst = (Object.keys(ways) as Way[]).reduce((a, b) => (ways[b].gzip > ways[a].gzip ? b : a));
+  const { raw, gzip, brotli } = ways[worst];
+  return { raw, gzip, brotli, worst, ways };
 }
 
 export interface DependencyShare {

@@ -1,7 +1,4 @@
 // The standalone page: the check with the real rules, or the clinicians' review page on /review.
-// Plugin-react's dev preamble normally arrives as an inline script, which this page's CSP blocks; importing it as a
-// module does the same job (it is empty in production builds).
-import '@vitejs/plugin-react/preamble';
 import { lazy, StrictMode, Suspense, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import meta from '../rules/lower-back-after-workout.yaml?rules-meta';
@@ -52,7 +49,7 @@ if (!root) throw new Error('index.html has no #root element');
 const locale = browserLocale();
 setPageLanguage(locale);
 // The questionnaire's code starts downloading now, in parallel with React's first render of the intro.
-if (!isReviewRoute()) void preloadCheck();
+if (!isReviewRoute()) void preloadCheck(locale);
 
 createRoot(root).render(
   <StrictMode>

@@ -17,6 +17,38 @@ function importsOf(file: string): string[] {
   return [...text.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? '');
 }
 
+/** Every module a file refers to: imports, re-exports, dynamic imports and `import('...')` types (in .d.ts files too). */
+function referencesOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [
+    ...importsOf(file),
+    ...[...text.matchAll(/^\s*export\s[^'"]*\sfrom\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? ''),
+    ...[...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? ''),
+  ];
+}
+
+/**
+ * The house, from the ground up: a folder may use its own floor and those below, never one above (one that builds
+ * on it). rules -> engine -> flow, fhir, storage -> scenarios -> lint, population -> ui, review -> embed, build -> cli.
+ */
+const FLOORS: Readonly<Record<string, number>> = {
+  rules: 0,
+  styles: 0,
+  engine: 1,
+  i18n: 1,
+  flow: 2,
+  fhir: 2,
+  storage: 2,
+  scenarios: 3,
+  lint: 4,
+  population: 4,
+  ui: 5,
+  review: 5,
+  embed: 6,
+  build: 6,
+  cli: 7,
+};
+
 /** Every `import` in `folder` that matches `forbidden`, as "file: import". */
 function offending(folder: string, forbidden: RegExp): string[] {
   return sourceFiles(join(ROOT, folder)).flatMap((file) =>
@@ -27,6 +59,24 @@ function offending(folder: string, forbidden: RegExp): string[] {
 }
 
 describe('architecture boundaries', () => {
+  it('imports run one way: no folder of src/ uses one that builds on it', () => {
+    const src = join(ROOT, 'src');
+    const folderOf = (path: string) => relative(src, path).split('/')[0] ?? '';
+    const upward = sourceFiles(src).flatMap((file) => {
+      const from = folderOf(file);
+      if (!(from in FLOORS)) return [];
+      return referencesOf(file)
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => ({ spec, to: folderOf(resolve(dirname(file), spec)) }))
+        .filter(({ to }) => to in FLOORS && (FLOORS[to] as number) > (FLOORS[from] as number))
+        .map(({ spec }) => `${relative(ROOT, file)}: ${spec}`);
+    });
+    expect(upward).toEqual([]);
+    // Every folder has its floor: a new one must be placed in the house before it can be checked.
+    const folders = readdirSync(src).filter((name) => statSync(join(src, name)).isDirectory());
+    expect(folders.filter((f) => !(f in FLOORS))).toEqual([]);
+  });
+
   it('the engine is pure: no React, no machine, no UI, no storage, no Node I/O', () => {
     expect(offending('src/engine', /^react|xstate|\/ui\/|\/flow\/|\/storage\/|^node:/)).toEqual([]);
   });

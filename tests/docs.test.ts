@@ -2,6 +2,7 @@
 // rules file (with the urgency each one gives), and no CSP example that lets any site frame the widget.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { packageVersion } from '../src/build/version.ts';
 import { OPTION_NAMES } from '../src/embed/options.ts';
 import { mainRules, ROOT } from './helpers.ts';
 
@@ -44,5 +45,14 @@ describe('docs/embedding.md and README', () => {
     for (const found of starred) expect(found).toMatch(/never `frame-ancestors \*$/);
     expect(guide).toMatch(/frame-ancestors https:\/\/riverside-physio\.example https:\/\/www\.riverside-physio\.example/);
     expect(readFileSync(`${ROOT}deploy/nginx/backcheck.conf`, 'utf8')).not.toMatch(/frame-ancestors[^;\n"]*\*/);
+  });
+
+  it("show the current product version in every example, so a clinic's copy-paste pins the release it has", () => {
+    const version = packageVersion();
+    for (const [name, text] of [['docs/embedding.md', guide], ['README', readme]] as const) {
+      const shown = [...text.matchAll(/backcheck-(\d+\.\d+\.\d+)\b|backcheck(?:-host)?\.js (\d+\.\d+\.\d+)/g)].map((m) => m[1] ?? m[2]);
+      expect(shown.length, name).toBeGreaterThan(3);
+      expect(new Set(shown), name).toEqual(new Set([version]));
+    }
   });
 });

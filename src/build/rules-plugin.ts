@@ -2,12 +2,15 @@
 // YAML parser or the full zod schema, and a broken rules file fails the build (or shows Vite's overlay in dev)
 // with every problem at its file:line:column.
 //
-// Three views of one rules file, by import suffix:
+// Views of one rules file, by import suffix:
 //   ?rules       what the person's questionnaire needs: clinician-only notes (rationale, source, sources) are
 //                emptied, since they are never shown there and were a fifth of the download;
 //   ?rules-full  everything, for the clinicians' review page (loaded only on that page);
 //   ?rules-meta  just the id, version, title, time estimate and emergency numbers, so the first screen can show (and
-//                name the emergency number) before the rules arrive.
+//                name the emergency number) before the rules arrive;
+//   ?rules-shape and ?rules-text-en, ?rules-text-es  the person-facing copy as a structure with a slot for each
+//                text, and each language's words: the check loads the structure and one language
+//                (src/rules/language-packs.ts).
 //
 // Each view also carries the intro's time estimate, worked out from the rules with the response-time model
 // (src/engine/burden.ts) for a person with no warning sign, in each language: never written by hand.
@@ -23,11 +26,12 @@ import { relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { timeEstimate, type TimeEstimate } from '../engine/burden.ts';
 import { shortHash, signoffStatus, type SignoffStatus } from '../rules/content-hash.ts';
+import { splitTexts } from '../rules/language-packs.ts';
 import { formatProblem, loadRulesSource } from '../rules/load.ts';
 import type { Rules } from '../rules/schema.ts';
 import { pageWordsByLocale } from '../ui/page-words.ts';
 
-const VIEWS = ['rules', 'rules-full', 'rules-meta'] as const;
+const VIEWS = ['rules', 'rules-full', 'rules-meta', 'rules-shape', 'rules-text-en', 'rules-text-es'] as const;
 type View = (typeof VIEWS)[number];
 
 function viewOf(id: string): { file: string; view: View } | null {
@@ -81,6 +85,18 @@ export function signoffRefusal(status: SignoffStatus, file: string): string | nu
 
 export function rulesPlugin(options: { requireSignoff?: boolean } = {}): Plugin {
   const requireSignoff = options.requireSignoff ?? ['1', 'true', 'yes'].includes(process.env[REQUIRE_SIGNOFF_ENV] ?? '');
+  // One load per file content: the views of one file (the structure and each language's words) share it, and with
+  // it the time estimate, which walks the questionnaire many times.
+  const loads = new Map<string, ReturnType<typeof loadRulesSource>>();
+  const load = (text: string, file: string) => {
+    const key = `${file}\0${text}`;
+    let result = loads.get(key);
+    if (!result) {
+      if (loads.size > 8) loads.clear();
+      loads.set(key, (result = loadRulesSource(text, file)));
+    }
+    return result;
+  };
   return {
     name: 'backcheck-rules',
     enforce: 'pre',
@@ -90,7 +106,7 @@ export function rulesPlugin(options: { requireSignoff?: boolean } = {}): Plugin 
       this.addWatchFile(target.file);
       const text = await readFile(target.file, 'utf8');
       const file = relative(process.cwd(), target.file);
-      const result = loadRulesSource(text, file);
+      const result = load(text, file);
       if (!result.ok) this.error(`Invalid rules file:\n${result.problems.map(formatProblem).join('\n')}`);
       const signoff = signoffStatus(result.data, result.rules.meta.signoff);
       const refusal = signoffRefusal(signoff, file);
@@ -111,6 +127,11 @@ export function rulesPlugin(options: { requireSignoff?: boolean } = {}): Plugin 
           return `export const rulesHash = ${JSON.stringify(hash)};\nexport const rulesSignoff = ${json(signoff)};\n${estimate}\nexport default ${json(result.rules)};`;
         case 'rules':
           return `export const rulesHash = ${JSON.stringify(hash)};\nexport const rulesSignoff = ${json(signoff)};\n${estimate}\nexport default ${json(personFacingRules(rules))};`;
+        case 'rules-shape':
+          return `export const rulesHash = ${JSON.stringify(hash)};\nexport const rulesSignoff = ${json(signoff)};\n${estimate}\nexport default ${json(splitTexts(personFacingRules(rules)).shape)};`;
+        case 'rules-text-en':
+        case 'rules-text-es':
+          return `export default ${json(splitTexts(personFacingRules(rules)).packs[target.view === 'rules-text-en' ? 'en' : 'es'])};`;
       }
     },
   };

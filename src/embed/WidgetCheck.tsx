@@ -4,6 +4,7 @@
 // message with the emergency advice instead of a dead Start button, and the clinic's developer reads what to fix.
 import { Component, type ReactNode } from 'react';
 import { browserLocale, catalogues } from '../i18n/index.ts';
+import type { Locale } from '../rules/text.ts';
 import { LazyCheck, preloadCheck } from '../ui/LazyCheck.tsx';
 import type { WidgetCheckProps } from './check-props.ts';
 
@@ -23,9 +24,9 @@ export function WidgetCheck({ where, loadAdvice, ...props }: Props) {
 }
 
 /** Fetch the rest of the check now, so that answering never waits for (or makes) a network request. */
-export function preloadWidgetCheck(): void {
+export function preloadWidgetCheck(locale?: Locale): void {
   // A failure shows (and is reported) where the check renders: LoadFailure below.
-  preloadCheck().catch(() => undefined);
+  preloadCheck(locale).catch(() => undefined);
 }
 
 interface FailureProps {

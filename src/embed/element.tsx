@@ -4,6 +4,7 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import appCss from '../styles/backcheck.css?inline';
+import { browserLocale } from '../i18n/index.ts';
 import type { Locale } from '../rules/text.ts';
 import { applyBrandProperties, coloursFromCss, widgetBrand } from './brand.ts';
 import { checkProps } from './check-props.ts';
@@ -59,7 +60,8 @@ export class BackcheckWidget extends HTMLElement {
   /** A hidden element that turns any CSS colour the clinic wrote into rgb(), to check its contrast. */
   #colourProbe: HTMLSpanElement | null = null;
   #sender: { shareAnswers: boolean; send: ReturnType<typeof widgetEventSender> } | null = null;
-  #locale: Locale = 'en';
+  /** The check's language: the option, else what the check picks without one, until the person switches. */
+  #locale: Locale = browserLocale();
 
   constructor() {
     super();
@@ -154,9 +156,14 @@ export class BackcheckWidget extends HTMLElement {
     if (!this.#sender || this.#sender.shareAnswers !== options.shareAnswers) {
       this.#sender = {
         shareAnswers: options.shareAnswers,
-        send: widgetEventSender(options.shareAnswers, this.#loadShare, ({ type, detail }) => {
-          this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-        }),
+        send: widgetEventSender(
+          options.shareAnswers,
+          this.#loadShare,
+          ({ type, detail }) => {
+            this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+          },
+          () => this.#locale,
+        ),
       };
     }
     const props = checkProps(options, this.#sender.send);

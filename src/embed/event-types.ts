@@ -5,15 +5,27 @@
 import type { QuestionnaireResponse } from 'fhir/r4';
 
 export type Urgency = 'emergency' | 'urgent' | 'consult' | 'self-care';
+/** The language the check is shown in. */
+export type Locale = 'en' | 'es';
 export type Likelihood = 'likely' | 'possible' | 'unlikely';
 /** An answer: option id, option ids (tick lists), or a number (the 0-10 scale). */
 export type AnswerValue = string | string[] | number;
 
+/** On every event: which check it belongs to, and the language the person sees it in. */
+export interface CheckContext {
+  /**
+   * A new random id each time a person starts a check ("Start again" starts another): tells one person's events from
+   * another's on a page with several checks or visits, and says nothing about the person.
+   */
+  checkId: string;
+  locale: Locale;
+}
+
 /** `backcheck:start`: the person pressed Start. */
-export type StartDetail = Record<string, never>;
+export type StartDetail = CheckContext;
 
 /** `backcheck:step`: a new screen is shown (a grouped check's "Which of these?" is a screen of its own). Never an answer. */
-export interface StepDetail {
+export interface StepDetail extends CheckContext {
   /** The section id from the rules, e.g. "red_flags". */
   section: string;
   /** The screen: its id from the rules' `screens`, or `<id>/which`, or `<id>/unsure` for the grouped check's list asked again after "I'm not sure". */
@@ -23,7 +35,7 @@ export interface StepDetail {
 }
 
 /** `backcheck:complete`: the result is shown. */
-export interface CompleteDetail {
+export interface CompleteDetail extends CheckContext {
   urgency: Urgency;
   /** Most likely first; ids from the rules (e.g. "posture"). */
   causes: { id: string; likelihood: Likelihood }[];
@@ -40,8 +52,10 @@ export interface CompleteDetail {
 }
 
 /** `backcheck:book`: the person pressed one of the clinic's buttons on the result. */
-export interface BookDetail {
+export interface BookDetail extends CheckContext {
   via: 'booking' | 'contact' | 'phone';
+  /** The urgency of the result the button was on (booking is never the main action on emergency and urgent ones). */
+  urgency: Urgency;
 }
 
 export interface BackcheckEventDetails {

@@ -3,9 +3,11 @@
 // (postMessage). This is the one place that decides whether answers leave the widget: only with `share-answers`.
 import type { QuestionnaireResponse } from 'fhir/r4';
 import type { Answers } from '../engine/answers.ts';
+import type { Urgency } from '../rules/schema.ts';
+import type { Locale } from '../rules/text.ts';
 import type { CheckEvent } from '../ui/host-events.ts';
 
-import type { BackcheckEventDetails, CompleteDetail } from './event-types.ts';
+import type { BackcheckEventDetails, CheckContext, CompleteDetail } from './event-types.ts';
 
 // The public shapes (event-types.ts, exported by the npm package). Building them from the check's own events below
 // fails to compile when the two drift apart.
@@ -16,20 +18,28 @@ export type WidgetEvent = { [K in keyof WidgetEventMap]: { type: K; detail: Widg
 /** The answers as shared with the host; loaded lazily (it needs the rules and the FHIR mapping). */
 export type ShareAnswers = (answers: Answers) => { answers: Answers; questionnaireResponse: QuestionnaireResponse };
 
+/** What the sender knows about the check in progress, added to every event. */
+export interface CheckState extends CheckContext {
+  /** The urgency of the last result shown: a `book` event comes from its page. */
+  urgency: Urgency;
+}
+
 /**
  * The host-facing event for a check event. Answers are copied only when `share` is given (the host opted in);
  * otherwise they are dropped here, whatever the check reported.
  */
-export function toWidgetEvent(event: CheckEvent, share: ShareAnswers | null): WidgetEvent {
+export function toWidgetEvent(event: CheckEvent, share: ShareAnswers | null, state: CheckState): WidgetEvent {
+  const context: CheckContext = { checkId: state.checkId, locale: state.locale };
   switch (event.type) {
     case 'start':
-      return { type: 'backcheck:start', detail: {} };
+      return { type: 'backcheck:start', detail: context };
     case 'step':
-      return { type: 'backcheck:step', detail: { section: event.section, screen: event.screen, stepNumber: event.stepNumber } };
+      return { type: 'backcheck:step', detail: { ...context, section: event.section, screen: event.screen, stepNumber: event.stepNumber } };
     case 'book':
-      return { type: 'backcheck:book', detail: { via: event.via } };
+      return { type: 'backcheck:book', detail: { ...context, via: event.via, urgency: state.urgency } };
     case 'complete': {
       const detail: CompleteDetail = {
+        ...context,
         urgency: event.urgency,
         causes: event.causes.map((c) => ({ id: c.id, likelihood: c.likelihood })),
         redFlags: [...event.redFlags],
@@ -44,13 +54,28 @@ export function toWidgetEvent(event: CheckEvent, share: ShareAnswers | null): Wi
 }
 
 /**
- * Turns check events into host events, in order, and hands each to `deliver`. With `share-answers` the sharing
- * code is loaded at once (not when the check completes), so completing makes no network request.
+ * A random id for one check: from the browser's cryptographic generator (randomUUID only exists on https pages and
+ * localhost, so a page on plain http gets the same form from getRandomValues).
+ */
+export function newCheckId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] as number) & 0x0f) | 0x40;
+  b[8] = ((b[8] as number) & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Turns check events into host events, in order, and hands each to `deliver`, each with the check's id (a new one at
+ * every Start) and its language at that moment (`locale`). With `share-answers` the sharing code is loaded at once
+ * (not when the check completes), so completing makes no network request.
  */
 export function widgetEventSender(
   shareAnswers: boolean,
   loadShare: () => Promise<ShareAnswers>,
   deliver: (event: WidgetEvent) => void,
+  locale: () => Locale,
 ): (event: CheckEvent) => void {
   const share: Promise<ShareAnswers | null> = shareAnswers
     ? loadShare().catch((error: unknown) => {
@@ -59,10 +84,17 @@ export function widgetEventSender(
       })
     : Promise.resolve(null);
   let queue: Promise<unknown> = Promise.resolve();
+  // A check resumed from saved progress sends no start: it gets its id with its first event.
+  let checkId: string | null = null;
+  let urgency: Urgency = 'self-care';
   return (event) => {
+    if (event.type === 'start' || checkId === null) checkId = newCheckId();
+    if (event.type === 'complete') urgency = event.urgency;
+    // Taken now, not when the sharing code has loaded: the language the person had when it happened.
+    const state: CheckState = { checkId, locale: locale(), urgency };
     // A chain, so a `complete` waiting for the sharing code is never overtaken by a later event.
     queue = queue
-      .then(async () => deliver(toWidgetEvent(event, await share)))
+      .then(async () => deliver(toWidgetEvent(event, await share, state)))
       .catch((error: unknown) => console.error('backcheck: could not send an event to the page', error));
   };
 }

@@ -2,11 +2,10 @@
 // events and the content height go to the parent page by postMessage, only to an origin the clinic listed in
 // `allowed-origin` (never '*', which would hand results to whatever page framed it); frame-link.ts says on the
 // console when the page that framed it is not on that list.
-// Plugin-react's dev preamble as a module, as main.tsx does (the CSP blocks the inline one); empty in builds.
-import '@vitejs/plugin-react/preamble';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import appCss from '../styles/backcheck.css?inline';
+import { browserLocale } from '../i18n/index.ts';
 import type { Locale } from '../rules/text.ts';
 import { applyBrandProperties, widgetBrand } from './brand.ts';
 import { checkProps } from './check-props.ts';
@@ -74,7 +73,8 @@ const brand = widgetBrand(options, [], options.brand.font === INHERIT_FONT ? nul
 for (const problem of brand.problems) console.error(`${WHERE}: ${problem}`);
 applyBrandProperties(container, brand.properties, new Set());
 
-let locale: Locale = options.locale ?? 'en';
+// What the check shows without a locale option (LazyCheck's own choice), until the person switches.
+let locale: Locale = options.locale ?? browserLocale();
 const setLocale = (l: Locale) => {
   locale = l;
   document.documentElement.lang = l;
@@ -85,6 +85,7 @@ const send = widgetEventSender(
   options.shareAnswers,
   async () => (await import('./share.ts')).shareAnswersIn(() => locale),
   ({ type, detail }: WidgetEvent) => post({ source: MESSAGE_SOURCE, type, detail: { ...detail } }),
+  () => locale,
 );
 
 // The host script sets the iframe to this height, so the page scrolls, not the frame.
@@ -97,7 +98,7 @@ new ResizeObserver(() => {
   post({ source: MESSAGE_SOURCE, type: 'backcheck:resize', detail: { height } });
 }).observe(container);
 
-preloadWidgetCheck();
+preloadWidgetCheck(locale);
 const props = checkProps(options, send);
 props.onLocaleChange = setLocale;
 createRoot(container).render(

@@ -103,9 +103,11 @@ function isBlank(frame: HTMLIFrameElement): boolean {
 function silence(frame: HTMLIFrameElement): string {
   const page = location.origin;
   let allowed: string[] = [];
+  let frameOrigin = 'its origin';
   try {
-    const param = allowedOriginParam(new URL(frame.src, location.href).searchParams) ?? '';
-    allowed = param.split(/[\s,]+/).filter(Boolean);
+    const src = new URL(frame.src, location.href);
+    frameOrigin = src.origin;
+    allowed = (allowedOriginParam(src.searchParams) ?? '').split(/[\s,]+/).filter(Boolean);
   } catch {
     // An unreadable src: reported as a frame that did not start.
   }
@@ -119,7 +121,8 @@ function silence(frame: HTMLIFrameElement): string {
     cause =
       `embed.html did not start. Open ${frame.src} in a tab: if the check does not show, its files were not found (keep ` +
       `the release folder whole, embed.html beside its assets/ folder; the frame's console lists the 404s); if it shows, ` +
-      `its server does not let this page frame it (its frame-ancestors must list ${page}).`;
+      `either its server does not let this page frame it (its frame-ancestors must list ${page}) or this page's own ` +
+      `Content-Security-Policy does not let it in (its frame-src must list ${frameOrigin}).`;
   }
   return `${ME}: the backcheck iframe ${name} has said nothing for ${SILENCE_MS / 1000} s: ${cause}`;
 }

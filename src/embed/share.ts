@@ -1,7 +1,7 @@
 // The answers a clinic receives with `share-answers`: only the answers that still apply (a changed answer can hide
 // questions answered earlier), plus the same as a FHIR R4 QuestionnaireResponse matching `npm run fhir`'s
 // Questionnaire. Loaded lazily, and only when the host opted in.
-import rules from '../../rules/lower-back-after-workout.yaml?rules';
+import { rules } from '../ui/check-rules.ts';
 import type { Answers } from '../engine/answers.ts';
 import { pruneAnswers } from '../engine/visibility.ts';
 import { toQuestionnaireResponse } from '../fhir/response.ts';

@@ -15,6 +15,7 @@
 // add the same time whatever the rules say, so the budget is on `modelSecondsAllWords`, which rules changes move.
 // The UI supplies its own words (src/ui/page-words.ts); the engine knows none of them. Pure: the bench, the tests
 // and the build (the intro's time estimate) share it.
+import type { TimeEstimate } from '../rules/time-estimate.ts';
 import type { Condition, Question, Rules, Text } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import type { Answers } from './answers.ts';
@@ -203,6 +204,17 @@ function warningOptions(rules: Rules): Map<string, Set<string>> {
   return warning;
 }
 
+/** Whether answers give a warning-sign answer outside the grouped checks (see `warningOptions`). */
+function warningAnswerTest(rules: Rules): (answers: Answers) => boolean {
+  const warning = warningOptions(rules);
+  return (answers) =>
+    Object.entries(answers).some(([id, value]) => {
+      const options = warning.get(id);
+      if (!options || value === undefined) return false;
+      return (Array.isArray(value) ? value : [value]).some((v) => options.has(String(v)));
+    });
+}
+
 /**
  * People with no warning sign, in scope: random answers with every warning question answered "no" and no
  * warning-sign answer elsewhere (see `warningOptions`), kept only when no red flag and no scope exit fires.
@@ -210,13 +222,7 @@ function warningOptions(rules: Rules): Map<string, Set<string>> {
 export function calmAnswerSets(rules: Rules, count: number, seed = 1): Answers[] {
   const random = seededRandom(seed);
   const fixed = Object.fromEntries(warningQuestions(rules).map((q) => [q.id, 'no']));
-  const warning = warningOptions(rules);
-  const givesWarning = (truth: Answers) =>
-    Object.entries(truth).some(([id, value]) => {
-      const options = warning.get(id);
-      if (!options || value === undefined) return false;
-      return (Array.isArray(value) ? value : [value]).some((v) => options.has(String(v)));
-    });
+  const givesWarning = warningAnswerTest(rules);
   const sets: Answers[] = [];
   for (let tries = 0; sets.length < count && tries < count * 50; tries++) {
     const truth = randomAnswers(rules, random, fixed);
@@ -275,7 +281,7 @@ export function burdenSpread(burdens: readonly Burden[]): BurdenSpread {
 }
 
 export interface BurdenFigures {
-  /** No red flag, in scope, and no "I'm not sure" about a warning sign: the calm path. */
+  /** No red flag, in scope, every warning sign answered No and no warning-sign answer elsewhere: the calm path. */
   noWarningSign: BurdenSpread;
   /** No red flag and in scope, but unsure about a warning sign (each sign is then asked on its own). */
   unsureOfWarningSign: BurdenSpread;
@@ -292,6 +298,7 @@ export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: 
   const unsure: Burden[] = [];
   const warnings = warningQuestions(rules);
   const notSure = new Map(warnings.map((q) => [q.id, new Set(q.type === 'scale' ? [] : q.options.filter((o) => o.kind === 'not_sure').map((o) => o.id))]));
+  const givesWarning = warningAnswerTest(rules);
   const byUrgency = new Map<string, Burden[]>();
   const everyone: Burden[] = [];
   for (const truth of truths) {
@@ -302,7 +309,11 @@ export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: 
     const result = evaluate(rules, counted);
     if (result.redFlags.length === 0 && result.outOfScope === null) {
       const wasUnsure = warnings.some((q) => notSure.get(q.id)?.has(String(counted[q.id])));
-      (wasUnsure ? unsure : calm).push(burden);
+      // Calm: every warning sign answered No and no warning-sign answer elsewhere (a Yes that set no red flag, such
+      // as a stinging pee, brings its follow-up screens and is not the calm path).
+      const allNo = warnings.every((q) => counted[q.id] === undefined || counted[q.id] === 'no') && !givesWarning(counted);
+      if (wasUnsure) unsure.push(burden);
+      else if (allNo) calm.push(burden);
     }
     const list = byUrgency.get(result.urgency) ?? [];
     list.push(burden);
@@ -317,8 +328,7 @@ export function burdenFigures(rules: Rules, truths: readonly Answers[], locale: 
   };
 }
 
-/** Minutes a person with no warning sign takes, per language: the intro's "about N to M minutes". */
-export type TimeEstimate = Record<Locale, { low: number; high: number }>;
+export type { TimeEstimate };
 
 /**
  * The intro's "usually N to M minutes" in each language: the median (rounded down) and the time nine in ten stay

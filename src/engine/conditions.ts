@@ -13,6 +13,11 @@ export function matches(condition: Condition, answers: Answers): boolean {
   return predicateFor(condition)(answers);
 }
 
+/** The condition as a function of the answers, compiled once: for loops that test the same conditions many times. */
+export function predicate(condition: Condition): Predicate {
+  return predicateFor(condition);
+}
+
 function predicateFor(condition: Condition): Predicate {
   let predicate = compiled.get(condition);
   if (!predicate) compiled.set(condition, (predicate = compile(condition)));
@@ -20,13 +25,20 @@ function predicateFor(condition: Condition): Predicate {
 }
 
 function compile(condition: Condition): Predicate {
+  // Plain loops: `every`/`some` would make a closure per call, in the engine's innermost loop.
   if ('all' in condition) {
     const parts = condition.all.map(predicateFor);
-    return (answers) => parts.every((p) => p(answers));
+    return (answers) => {
+      for (const p of parts) if (!p(answers)) return false;
+      return true;
+    };
   }
   if ('any' in condition) {
     const parts = condition.any.map(predicateFor);
-    return (answers) => parts.some((p) => p(answers));
+    return (answers) => {
+      for (const p of parts) if (p(answers)) return true;
+      return false;
+    };
   }
   if ('not' in condition) {
     const inner = predicateFor(condition.not);

@@ -42,10 +42,13 @@ interface Context {
   index: RulesIndex;
   /** Targets that depend on each question (directly or through skip logic). */
   touching: Map<string, Target[]>;
-  /** Remembered answers, by question, focus, and the fixed answers the question's targets can see. */
-  memo: Map<string, boolean>;
-  /** The questions each question's targets depend on, for the memo key. */
-  neighbourhood: Map<string, Question[]>;
+  /** Nodes in all the questions' memo trees (InFocus.roots), to keep them bounded; `generation` counts clearings. */
+  memoNodes: number;
+  generation: number;
+  /** The questions each target depends on (directly or through skip logic). */
+  targetVars: Map<Target, readonly Question[]>;
+  /** Per question and focus: its targets in focus and the questions they depend on, in asking order (the memo key). */
+  inFocusNear: Map<Question, Partial<Record<FocusTag, InFocus>>>;
 }
 
 const contexts = new WeakMap<Rules, Context>();
@@ -63,23 +66,64 @@ function contextOf(rules: Rules): Context {
     ...rules.causes.map((c): Target => ({ kind: 'cause', id: c.id, cause: c })),
   ];
   const touching = new Map<string, Target[]>();
-  const neighbourhood = new Map<string, Question[]>();
+  const targetVars = new Map<Target, readonly Question[]>();
   for (const target of targets) {
     const vars = closure(index, targetConditions(target));
-    for (const q of vars) {
-      touching.set(q.id, [...(touching.get(q.id) ?? []), target]);
-      const near = new Map((neighbourhood.get(q.id) ?? []).map((n) => [n.id, n]));
-      for (const v of vars) near.set(v.id, v);
-      neighbourhood.set(q.id, [...near.values()]);
-    }
+    targetVars.set(target, vars);
+    for (const q of vars) touching.set(q.id, [...(touching.get(q.id) ?? []), target]);
   }
-  // In asking order, so a memo key stops at the first question still open.
-  const at = (q: Question) => index.order.get(q.id) ?? 0;
-  for (const [id, near] of neighbourhood) neighbourhood.set(id, [...near].sort((a, b) => at(a) - at(b)));
-  ctx = { index, touching, memo: new Map(), neighbourhood };
+  ctx = { index, touching, memoNodes: 0, generation: 0, targetVars, inFocusNear: new Map() };
   contexts.set(rules, ctx);
   return ctx;
 }
+
+/**
+ * A question's targets that the focus still cares about, and every question they depend on in asking order (so a
+ * memo key stops at the first one still open). Only these answers can change the search: after a red flag, the few
+ * questions of the red flags above it, not those of every cause the question also feeds (which, in a large file,
+ * were most of its questions and made every person's key new).
+ */
+function inFocusNear(ctx: Context, question: Question, focus: Focus): InFocus {
+  const tag: FocusTag = focus.kind === 'urgency' ? focus.above : focus.kind;
+  let byFocus = ctx.inFocusNear.get(question);
+  if (!byFocus) ctx.inFocusNear.set(question, (byFocus = {}));
+  let found = byFocus[tag];
+  if (!found) {
+    const targets = (ctx.touching.get(question.id) ?? []).filter((t) => inFocus(t, focus));
+    const near = new Map<string, Question>();
+    for (const t of targets) for (const v of ctx.targetVars.get(t) ?? []) near.set(v.id, v);
+    const at = (q: Question) => ctx.index.order.get(q.id) ?? 0;
+    found = byFocus[tag] = {
+      targets,
+      near: [...near.values()].sort((a, b) => at(a) - at(b)).map((q) => ({ id: q.id, order: at(q) })),
+      roots: new Map(),
+      generation: ctx.generation,
+    };
+  }
+  return found;
+}
+
+type FocusTag = Focus['kind'] | Urgency;
+
+interface InFocus {
+  targets: readonly Target[];
+  /** With each one's place in asking order, read on every call. */
+  near: readonly { id: string; order: number }[];
+  /**
+   * Remembered answers, by where the open questions start, then one level per question of `near` answered before
+   * it: a tree of maps, so no key string is built for each of the millions of calls a population makes.
+   */
+  roots: Map<number, MemoNode>;
+  generation: number;
+}
+
+interface MemoNode {
+  next: Map<string | number, MemoNode>;
+  answer?: boolean;
+}
+
+/** Bounded: a long batch (the bench's populations) must not grow the memo without end. */
+const MEMO_NODES = 400_000;
 
 function targetConditions(target: Target): Condition[] {
   return target.kind === 'cause' ? target.cause.evidence.map((e) => e.when) : [target.when];
@@ -101,24 +145,34 @@ function inFocus(target: Target, focus: Focus): boolean {
 export function canChangeResult(rules: Rules, question: Question, given: Answers, focus: Focus, freeFrom: number): boolean {
   if (focus.kind === 'nothing') return false;
   const ctx = contextOf(rules);
-  const targets = (ctx.touching.get(question.id) ?? []).filter((t) => inFocus(t, focus));
+  const entry = inFocusNear(ctx, question, focus);
+  const { targets, near } = entry;
   if (targets.length === 0) return false;
-  // Only the answers this question's targets can see: other answers cannot change the outcome of the search.
-  // (Built by hand: this runs for every question of every screen, and population walks run it millions of times.)
-  let key = `${question.id}|${focus.kind === 'urgency' ? focus.above : focus.kind}|${freeFrom}`;
-  for (const v of ctx.neighbourhood.get(question.id) ?? []) {
-    if ((ctx.index.order.get(v.id) ?? 0) >= freeFrom) break;
-    const a = given[v.id];
-    key += a === undefined ? '|-' : Array.isArray(a) ? `|[${a.join(',')}]` : `|${a}`;
+  // Remembered by the answers this question's targets in focus can see: other answers cannot change the outcome of
+  // the search.
+  if (entry.generation !== ctx.generation) {
+    entry.roots = new Map();
+    entry.generation = ctx.generation;
   }
-  const known = ctx.memo.get(key);
-  if (known !== undefined) return known;
+  let node: MemoNode | undefined = entry.roots.get(freeFrom);
+  if (!node) entry.roots.set(freeFrom, (node = { next: new Map() }));
+  for (const v of near) {
+    if (v.order >= freeFrom) break;
+    const a = given[v.id];
+    const key = a === undefined ? '' : Array.isArray(a) ? `[${a.join(',')}]` : a;
+    let next: MemoNode | undefined = node.next.get(key);
+    if (!next) {
+      if (++ctx.memoNodes > MEMO_NODES) {
+        ctx.memoNodes = 0;
+        ctx.generation++;
+      }
+      node.next.set(key, (next = { next: new Map() }));
+    }
+    node = next;
+  }
+  if (node.answer !== undefined) return node.answer;
   const space = { index: ctx.index, given, freeFrom };
-  const answer = targets.some((t) => swing(space, t, question.id).changes);
-  // Bounded: a long batch (the bench's populations) must not grow it without end.
-  if (ctx.memo.size > 200_000) ctx.memo.clear();
-  ctx.memo.set(key, answer);
-  return answer;
+  return (node.answer = targets.some((t) => swing(space, t, question.id).changes));
 }
 
 /** What a question's answer can move: each rule or cause that reads it (directly or through skip logic). */

@@ -38,12 +38,10 @@ export function pruneAnswers(rules: Rules, answers: Answers): Answers {
  * unknown ids may stay: no condition can name them (the schema checks every reference).
  */
 export function applicableAnswers(rules: Rules, answers: Answers): Answers {
-  for (const q of rulesIndex(rules).conditionalQuestions) {
+  for (const { id, shown } of rulesIndex(rules).skipLogic) {
     // Skip logic only looks back, so if the first answered question that pruning would drop existed, every
     // answer before it is kept and its showIf is false against the full set too: checking each alone suffices.
-    if (answers[q.id] !== undefined && q.showIf !== undefined && !matches(q.showIf, answers)) {
-      return pruneAnswers(rules, answers);
-    }
+    if (answers[id] !== undefined && !shown(answers)) return pruneAnswers(rules, answers);
   }
   return answers;
 }

@@ -15,7 +15,7 @@
 // likely options, the calmer one: it sets off fewer rules on its own, or fewer rules name it ("No" rather than "Yes").
 import type { AnswerValue, Answers } from '../engine/answers.ts';
 import { matches, questionsIn } from '../engine/conditions.ts';
-import { collectedAnswers } from '../engine/navigation.ts';
+import { collectedOutcomeAnswers } from '../engine/navigation.ts';
 import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { Random } from '../engine/random-answers.ts';
 import { leaves } from '../engine/solver.ts';
@@ -222,11 +222,9 @@ export function walkQuestionnaire(
   rules: Rules,
   answerFor: (question: Question, position: number) => AnswerValue,
 ): Answers {
-  const truth: Record<string, AnswerValue> = {};
+  // Every question answered in asking order (the person's draws do not depend on what is asked), then walked.
   const { questions } = rules;
-  for (let position = 0; position < questions.length; position++) {
-    const q = questions[position] as Question;
-    truth[q.id] = answerFor(q, position);
-  }
-  return collectedAnswers(rules, truth, { outcomeOnly: true });
+  const truth: AnswerValue[] = new Array<AnswerValue>(questions.length);
+  for (let position = 0; position < questions.length; position++) truth[position] = answerFor(questions[position] as Question, position);
+  return collectedOutcomeAnswers(rules, (position) => truth[position]);
 }

@@ -14,7 +14,9 @@ export const POPULATION_BUDGETS = {
 
 /**
  * What tests/population/budgets.test.ts enforces: the serious group in full, and the shares rules 2.1.0 reached on
- * model 1.3.0 (3.8% emergency, 9.9% urgent, 44.4% self-care), held so that no change makes them worse. The issue's
+ * model 1.3.0 (3.8% emergency, 10.0% urgent, 42.5% self-care), held so that no change makes them worse. Self-care
+ * was 44.4% until pain no better after 1 to 6 weeks became a consultation (not_settling: the blind clinical review
+ * judged leaving it to self-care an under-triage), which moved 1.9% of people from self-care to consult. The issue's
  * emergency, urgent and self-care budgets are not met: most of the 999 share is people who confirm, in full words
  * after the exclusions, a sign the NHS sends to 999 (pain or numbness in both legs, bladder or saddle changes), which
  * no clinician reviewing this content would lower; the figures and the reasons are in docs/rules-2.1-changes.md.
@@ -23,9 +25,11 @@ export const POPULATION_BUDGETS = {
 export const POPULATION_HELD = {
   emergencyMax: 0.04,
   urgentMax: 0.105,
-  selfCareMin: 0.44,
+  selfCareMin: 0.42,
   seriousUrgentOrEmergencyMin: 1,
 } as const;
+
+export type PopulationLimits = { readonly [K in keyof typeof POPULATION_BUDGETS]: number };
 
 export interface BudgetLine {
   name: string;
@@ -34,8 +38,8 @@ export interface BudgetLine {
   ok: boolean;
 }
 
-export function populationBudgets(f: PopulationFigures): BudgetLine[] {
-  const b = POPULATION_BUDGETS;
+/** `b`: the issue's budgets (reported) by default, or POPULATION_HELD (what the tests and the bench enforce). */
+export function populationBudgets(f: PopulationFigures, b: PopulationLimits = POPULATION_BUDGETS): BudgetLine[] {
   return [
     { name: 'emergency', limit: `≤ ${pct(b.emergencyMax)}`, actual: pct(f.central.emergency), ok: f.central.emergency <= b.emergencyMax },
     { name: 'urgent', limit: `≤ ${pct(b.urgentMax)}`, actual: pct(f.central.urgent), ok: f.central.urgent <= b.urgentMax },

@@ -8,7 +8,7 @@ import { pruneAnswers, visibleQuestions } from '../engine/visibility.ts';
 import type { Question, Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import { leftOutWords } from './skip-words.ts';
-import { describeTrace } from './trace-words.ts';
+import { describeTrace } from '../engine/trace-words.ts';
 
 export function TryIt({ rules, locale = 'en' }: { rules: Rules; locale?: Locale }) {
   const [raw, setRaw] = useState<Answers>({});

@@ -2,7 +2,7 @@
 // what was expected against what came out, and the rules that fired, so a clinician can see why.
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { describeTrace } from '../review/trace-words.ts';
+import { describeTrace } from '../engine/trace-words.ts';
 import { loadRules, type RulesProblem } from '../rules/load.ts';
 import type { Locate } from '../rules/positions.ts';
 import { loadScenarioFile } from './load.ts';

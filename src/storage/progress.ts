@@ -1,7 +1,6 @@
 // Saving and resuming a half-finished check in the browser's storage. Storage can be missing, blocked (privacy
 // modes, sandboxed iframes) or full, and saved data can be old, from other rules, or damaged: every call is guarded
 // and anything doubtful is thrown away, so a bad save can never crash the check or resume the wrong questions.
-import * as z from 'zod/mini';
 import type { AnswerValue, Answers } from '../engine/answers.ts';
 import { answerProblem, findQuestion } from '../engine/answers.ts';
 import { findStep, type Choices } from '../engine/navigation.ts';
@@ -26,20 +25,18 @@ export const PROGRESS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
  */
 export const RESUME_WITHOUT_ASKING_MS = 60 * 60 * 1000;
 
-const SavedProgressSchema = z.object({
-  v: z.literal(PROGRESS_VERSION),
-  rulesId: z.string(),
-  rulesHash: z.string(),
-  savedAt: z.number(),
-  answers: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number()])),
-  choices: z.record(z.string(), z.enum(['yes', 'no', 'not_sure'])),
-  current: z.nullable(z.string()),
-  history: z.array(z.string()),
+export interface SavedProgress {
+  v: typeof PROGRESS_VERSION;
+  rulesId: string;
+  rulesHash: string;
+  savedAt: number;
+  answers: Record<string, AnswerValue>;
+  choices: Choices;
+  current: string | null;
+  history: string[];
   /** Saved on the result screen: a reload shows the result again. */
-  atResult: z.optional(z.boolean()),
-});
-
-export type SavedProgress = z.infer<typeof SavedProgressSchema>;
+  atResult?: boolean;
+}
 
 export type ResumeCheck =
   | { kind: 'none' }
@@ -123,18 +120,50 @@ export function readProgress(
   } catch {
     return discard('corrupted');
   }
-  const parsed = SavedProgressSchema.safeParse(data);
-  if (!parsed.success) {
+  const progress = savedProgressIn(data);
+  if (!progress) {
     // An old format version is "other rules", not damage: say so in the calmer words.
     const version = typeof data === 'object' && data !== null ? (data as { v?: unknown }).v : undefined;
     return discard(typeof version === 'number' && version !== PROGRESS_VERSION ? 'other-rules' : 'corrupted');
   }
-  const progress = parsed.data;
   if (progress.rulesId !== rules.meta.id || progress.rulesHash !== rulesHash) return discard('other-rules');
   // A save from the future means a wrong clock or tampering; neither can be trusted to be fresh.
   if (progress.savedAt > now || now - progress.savedAt > PROGRESS_MAX_AGE_MS) return discard('expired');
   if (!fitsRules(rules, progress)) return discard('corrupted');
   return { kind: 'found', progress };
+}
+
+/**
+ * The saved object if it has the saved shape (other keys are dropped), else null. Checked by hand: a schema library
+ * for this one object was 13 kB gzip of the check's download (zod/mini's core).
+ */
+function savedProgressIn(data: unknown): SavedProgress | null {
+  if (!isRecord(data) || data.v !== PROGRESS_VERSION) return null;
+  const { rulesId, rulesHash, savedAt, answers, choices, current, history, atResult } = data;
+  if (typeof rulesId !== 'string' || typeof rulesHash !== 'string' || typeof savedAt !== 'number' || !Number.isFinite(savedAt)) return null;
+  if (!isRecordOf(answers, isAnswerValue) || !isRecordOf(choices, isGroupChoice)) return null;
+  if (current !== null && typeof current !== 'string') return null;
+  if (!Array.isArray(history) || !history.every((key) => typeof key === 'string')) return null;
+  if (atResult !== undefined && typeof atResult !== 'boolean') return null;
+  return { v: PROGRESS_VERSION, rulesId, rulesHash, savedAt, answers, choices, current, history, ...(atResult === undefined ? {} : { atResult }) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isRecordOf<T>(value: unknown, isItem: (item: unknown) => item is T): value is Record<string, T> {
+  return isRecord(value) && Object.values(value).every(isItem);
+}
+
+function isGroupChoice(value: unknown): value is Choices[string] {
+  return value === 'yes' || value === 'no' || value === 'not_sure';
+}
+
+function isAnswerValue(value: unknown): value is AnswerValue {
+  if (typeof value === 'string') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 /** Every answer is valid for its question, and the saved position points at a step on the path. */

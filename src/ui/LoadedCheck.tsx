@@ -1,6 +1,9 @@
-// The check with its rules: the lazily loaded part of LazyCheck (the machine, the screens and the rules data).
-import rules, { rulesHash, timeEstimate } from '../../rules/lower-back-after-workout.yaml?rules';
+// The check with its rules: the lazily loaded part of LazyCheck (the machine, the screens and the rules' structure;
+// the words of each language arrive beside it, src/ui/check-rules.ts).
 import { CheckApp, type CheckAppProps } from './CheckApp.tsx';
+import { rules, rulesHash, timeEstimate } from './check-rules.ts';
+
+export { addTexts, hasTexts } from './check-rules.ts';
 
 export default function LoadedCheck(props: Omit<CheckAppProps, 'rules' | 'rulesHash' | 'timeEstimate'>) {
   return <CheckApp rules={rules} rulesHash={rulesHash} timeEstimate={timeEstimate} {...props} />;

@@ -90,14 +90,20 @@ describe('the custom element on a hostile clinic page (examples/clinic.html)', (
 
     const events = await hostEvents(page);
     expect(events.every((e) => e.source === 'check')).toBe(true);
-    expect(events[0]).toEqual({ type: 'backcheck:start', source: 'check', detail: {} });
+    // One check: one id on every event, and the language it is shown in.
+    const checkId = events[0]?.detail.checkId;
+    expect(checkId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(events[0]).toEqual({ type: 'backcheck:start', source: 'check', detail: { checkId, locale: 'en' } });
+    expect(events.every((e) => e.detail.checkId === checkId && e.detail.locale === 'en')).toBe(true);
     const steps = events.filter((e) => e.type === 'backcheck:step');
     expect(steps.map((s) => s.detail.stepNumber)).toEqual(asked.map((_, i) => i + 1));
     expect(steps.map((s) => s.detail.screen)).toEqual(asked);
-    for (const step of steps) expect(Object.keys(step.detail).sort()).toEqual(['screen', 'section', 'stepNumber']);
+    for (const step of steps) expect(Object.keys(step.detail).sort()).toEqual(['checkId', 'locale', 'screen', 'section', 'stepNumber']);
     const complete = events.at(-1);
     expect(complete?.type).toBe('backcheck:complete');
     expect(complete?.detail).toEqual({
+      checkId,
+      locale: 'en',
       urgency: expect.toBeOneOf(URGENCIES),
       causes: expect.any(Array),
       redFlags: [],
@@ -121,7 +127,13 @@ describe('the custom element on a hostile clinic page (examples/clinic.html)', (
       page.locator('#check').getByRole('link', { name: /book/i }).click(),
     ]);
     await popup.close();
-    await expect.poll(async () => (await hostEvents(page)).at(-1)).toEqual({ type: 'backcheck:book', source: 'check', detail: { via: 'booking' } });
+    const complete = (await hostEvents(page)).find((e) => e.type === 'backcheck:complete');
+    await expect.poll(async () => (await hostEvents(page)).at(-1)).toEqual({
+      type: 'backcheck:book',
+      source: 'check',
+      // From the result it was pressed on: the same check, and that result's urgency.
+      detail: { checkId: complete?.detail.checkId, locale: 'en', via: 'booking', urgency: complete?.detail.urgency },
+    });
   });
 });
 
@@ -177,7 +189,7 @@ describe('the custom element in other pages', () => {
       // Without share-answers the page learns the outcome only.
       await expect.poll(async () => (await hostEvents(page)).some((e) => e.type === 'backcheck:complete')).toBe(true);
       const complete = (await hostEvents(page)).find((e) => e.type === 'backcheck:complete');
-      expect(Object.keys(complete?.detail ?? {}).sort()).toEqual(['causes', 'redFlags', 'rulesId', 'rulesSignedOff', 'rulesVersion', 'urgency']);
+      expect(Object.keys(complete?.detail ?? {}).sort()).toEqual(['causes', 'checkId', 'locale', 'redFlags', 'rulesId', 'rulesSignedOff', 'rulesVersion', 'urgency']);
       expect(errors()).toHaveLength(1);
     } finally {
       await page.close();

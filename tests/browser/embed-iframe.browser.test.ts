@@ -47,9 +47,13 @@ describe('the iframe on a clinic page (examples/clinic-iframe.html)', () => {
     await expect.poll(async () => (await hostEvents(page)).some((e) => e.type === 'backcheck:complete')).toBe(true);
     const events = await hostEvents(page);
     expect(events.every((e) => e.source === 'check')).toBe(true);
-    expect(events[0]).toEqual({ type: 'backcheck:start', source: 'check', detail: {} });
+    const checkId = events[0]?.detail.checkId;
+    expect(events[0]).toEqual({ type: 'backcheck:start', source: 'check', detail: { checkId: expect.stringMatching(/^[0-9a-f-]{36}$/), locale: 'en' } });
+    expect(events.every((e) => e.detail.checkId === checkId)).toBe(true);
     expect(events.filter((e) => e.type === 'backcheck:step').map((e) => e.detail.stepNumber)).toEqual(asked.map((_, i) => i + 1));
     expect(events.at(-1)?.detail).toEqual({
+      checkId,
+      locale: 'en',
       urgency: expect.toBeOneOf(['consult', 'self-care']),
       causes: expect.any(Array),
       redFlags: [],

@@ -30,7 +30,7 @@ it('with share-answers, the complete event carries the answers and a valid FHIR 
     expect(Object.keys(answers).length).toBeGreaterThan(3);
     // Step events never carry answers, shared or not.
     for (const step of (await hostEvents(page)).filter((e) => e.type === 'backcheck:step')) {
-      expect(Object.keys(step.detail).sort()).toEqual(['screen', 'section', 'stepNumber']);
+      expect(Object.keys(step.detail).sort()).toEqual(['checkId', 'locale', 'screen', 'section', 'stepNumber']);
     }
 
     const response = complete?.detail.questionnaireResponse as ResponseShape;

@@ -145,9 +145,10 @@ describe('resume, clear, back and change', () => {
     s = await check.answer(worse);
     expect(s.kind).toBe('review');
     await check.step(() => check.press(check.t.seeResult));
-    expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel.consult);
-    const severe = rules.consultSigns.find((c) => c.id === 'severe_pain')!;
-    expect(await tp.page.locator('main').textContent()).toContain(check.say(severe.reason));
+    // Severe pain alone, with no warning sign, is self-care with a pharmacist's help today (rules 2.1), said on the page.
+    expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel['self-care']);
+    const severe = (rules.advice ?? []).find((a) => a.id === 'severe_pain')!;
+    expect(await tp.page.locator('main').textContent()).toContain(check.say(severe.text));
   });
 
   it('on the review, a grouped check changed from No to Yes asks "Which of these?", then goes to the result', async () => {

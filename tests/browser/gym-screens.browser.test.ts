@@ -116,6 +116,8 @@ describe('every screen of the check, in English, light', () => {
     const causes = tp.page.getByRole('region', { name: check.t.causesTitle }).getByRole('heading', { level: 3 });
     expect((await causes.allInnerTexts()).map((h) => h.replace(/\s+/g, ' ').trim())).toEqual([
       `${check.say(rules.causes.find((c) => c.id === 'posture')!.title)} ${check.t.likelihood.likely}`,
+      // Pain that began in the session, mild and new: an ordinary strain is possible too (rules 2.1).
+      `${check.say(rules.causes.find((c) => c.id === 'soreness')!.title)} ${check.t.likelihood.possible}`,
     ]);
     // Every section was reached, and the grouped check, a tick list and a scale were checked.
     const sectionsChecked = new Set(rules.sections.filter((x) => walk.checked.some((n) => n.includes(`screen-${x.id}`) || (x.id === rules.sections[0]?.id && n.startsWith('group-')))).map((x) => x.id));
@@ -170,7 +172,7 @@ describe('every screen of the check, in English, light', () => {
   it.each([
     ['emergency', EMERGENCY, 'emergency', { redFlag: 'saddle_numbness' }],
     ['urgent', URGENT, 'urgent', { redFlag: 'fever' }],
-    ['consult', CONSULT, 'consult', { consultSign: 'not_improving' }],
+    ['consult', CONSULT, 'consult', { consultSign: 'not_settling' }],
     ['out-of-scope', OUT_OF_SCOPE, 'consult', { scopeExit: 'under_16' }],
   ] as const)('the %s result', async (name, plan, urgency, why: { redFlag?: string; consultSign?: string; scopeExit?: string }) => {
     const tp = await suite.open();

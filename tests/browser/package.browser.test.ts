@@ -78,12 +78,12 @@ afterAll(() => {
 });
 
 describe('npm pack', () => {
-  it('gives a package named backcheck holding the built element, its types and the guide, nothing else', () => {
+  it('gives a package named backcheck holding the built element, its types, the guide and its licence, nothing else', () => {
     const files = run('tar', ['-tzf', tarball], dir).trim().split('\n').sort();
     expect(files).toEqual(
-      expect.arrayContaining(['package/package.json', 'package/README.md', 'package/docs/embedding.md', 'package/dist/package/backcheck.js', 'package/dist/package/index.d.ts']),
+      expect.arrayContaining(['package/package.json', 'package/README.md', 'package/LICENSE', 'package/docs/embedding.md', 'package/dist/package/backcheck.js', 'package/dist/package/index.d.ts']),
     );
-    expect(files.filter((f) => !/^package\/(package\.json|README\.md|docs\/embedding\.md|dist\/package\/[\w.-]+\.(js|d\.ts))$/.test(f))).toEqual([]);
+    expect(files.filter((f) => !/^package\/(package\.json|README\.md|LICENSE|docs\/embedding\.md|dist\/package\/[\w.-]+\.(js|d\.ts))$/.test(f))).toEqual([]);
     const installed = JSON.parse(readFileSync(join(site, 'node_modules', 'backcheck', 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(installed).toMatchObject({
       name: 'backcheck',

@@ -70,7 +70,7 @@ export const CALM: Plan = {
   urine_colour: 'pale',
 };
 
-/** The same person whose pain has lasted weeks and is not getting better: a consult sign (not_improving), no red flag. */
+/** The same person whose pain has lasted weeks and is not getting better: a consult sign (not_settling), no red flag. */
 export const CONSULT: Plan = { ...CALM, pain_duration: 'weeks_1_to_6', pain_trend: 'same' };
 
 /** Fever with back pain: an urgent red flag, ticked in the first grouped check's "Which of these?". */

@@ -7,27 +7,34 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { releaseDirName, type ReleaseManifest } from '../../src/build/release.ts';
+import { ENCODINGS, releaseDirName, type ReleaseManifest } from '../../src/build/release.ts';
 import { packageVersion } from '../../src/build/version.ts';
 import { ROOT } from '../helpers.ts';
-import { siteFolder, startNginx, type RunningNginx } from './nginx.ts';
+import { brotliStaticModule, siteFolder, startNginx, type RunningNginx } from './nginx.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 
 export const VERSION = packageVersion();
 export const RELEASE_DIR = releaseDirName(VERSION);
 const CDN_PATH = 'cdn/backcheck';
 
-/** The clinic's stylesheet: the docs' placeholder height, so the iframe does not jump when the check arrives. */
+/**
+ * The clinic's stylesheet, as docs/embedding.md gives it: the placeholder heights, so nothing jumps when the check
+ * arrives, and the element's own fallback content, shown only if its script has not defined it after 4 s.
+ */
 export const SITE_CSS = `body { margin: 0; font-family: Georgia, serif; }
 main { max-width: 44rem; margin: 0 auto; padding: 1rem; }
 iframe[data-backcheck] { display: block; width: 100%; border: 0; height: 560px; }
 @media (min-width: 700px) { iframe[data-backcheck] { height: 440px; } }
 backcheck-widget:not(:defined) { display: block; min-height: 490px; }
+backcheck-widget:not(:defined) > * { visibility: hidden; animation: backcheck-fallback 0s 4s forwards; }
+@keyframes backcheck-fallback { to { visibility: visible; } }
 `;
 
 export interface ReleaseSite {
   /** The release folder as `npm run release` wrote it. */
   releaseDir: string;
+  /** How the CDN compresses: with Debian's brotli module, or gzip only (and why). */
+  compression: { brotli: true } | { brotli: false; gzipOnlyBecause: string };
   manifest: ReleaseManifest;
   cdn: RunningNginx;
   clinic: StaticServer;
@@ -64,11 +71,19 @@ export async function startReleaseSite(): Promise<ReleaseSite> {
   const partial = join(www.path, 'partial', RELEASE_DIR);
   cpSync(releaseDir, partial, { recursive: true });
   for (const name of readdirSync(join(partial, 'embed'))) if (name.startsWith('LoadedCheck-')) rmSync(join(partial, 'embed', name));
+  // The release uploaded without its .gz and .br copies: the server must still compress.
+  const uncompressed = join(www.path, 'uncompressed', RELEASE_DIR);
+  cpSync(releaseDir, uncompressed, { recursive: true });
+  for (const file of listFiles(uncompressed)) if (/\.(gz|br)$/.test(file)) rmSync(file);
   // A chunk changed after the release was pinned (a compromised or careless CDN).
   const tampered = join(www.path, 'tampered', RELEASE_DIR);
   cpSync(releaseDir, tampered, { recursive: true });
   for (const name of readdirSync(join(tampered, 'embed'))) {
-    if (name.startsWith('LoadedCheck-')) writeFileSync(join(tampered, 'embed', name), `${readFileSync(join(tampered, 'embed', name), 'utf8')}\n;`);
+    if (!name.startsWith('LoadedCheck-') || !name.endsWith('.js')) continue;
+    const changed = Buffer.from(`${readFileSync(join(tampered, 'embed', name), 'utf8')}\n;`);
+    writeFileSync(join(tampered, 'embed', name), changed);
+    // Served the way the server serves it: its compressed copies changed too.
+    for (const encoding of ENCODINGS) writeFileSync(join(tampered, 'embed', `${name}${encoding.suffix}`), encoding.compress(changed));
   }
 
   const clinicDir = mkdtempSync(join(tmpdir(), 'backcheck-clinic-'));
@@ -86,15 +101,21 @@ export async function startReleaseSite(): Promise<ReleaseSite> {
   const clinic = await serveStatic(clinicDir, { headers: csp });
   const other = await serveStatic(otherDir, { headers: csp });
   const origin = (url: string) => new URL(url).origin;
+  // Debian's brotli module when it loads (as a clinic following the docs would have it), else gzip only, said aloud.
+  const brotli = brotliStaticModule();
+  const compression: ReleaseSite['compression'] = 'path' in brotli ? { brotli: true } : { brotli: false, gzipOnlyBecause: brotli.unavailable };
+  if (compression.brotli) console.log(`release tests: nginx serves brotli and gzip (${'path' in brotli ? brotli.path : ''})`);
+  else console.warn(`release tests: nginx serves GZIP ONLY: ${compression.gzipOnlyBecause}`);
   let cdn: RunningNginx;
   try {
     cdn = await startNginx({
       root: www.root,
+      modules: 'path' in brotli ? [brotli.path] : [],
       server: `
     set $backcheck_frame_ancestors "${origin(clinic.url)}";
     location /${CDN_PATH}/ {
       include ${join(ROOT, 'deploy', 'nginx', 'backcheck.conf')};
-    }`,
+${compression.brotli ? `      include ${join(ROOT, 'deploy', 'nginx', 'backcheck-brotli.conf')};\n` : ''}    }`,
     });
   } catch (error) {
     await Promise.all([clinic.close(), other.close()]);
@@ -119,6 +140,7 @@ export async function startReleaseSite(): Promise<ReleaseSite> {
   };
   return {
     releaseDir,
+    compression,
     manifest,
     cdn,
     clinic,
@@ -155,4 +177,8 @@ ${body}
   </body>
 </html>
 `;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }

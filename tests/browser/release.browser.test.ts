@@ -3,10 +3,13 @@
 // from issue #11 made on purpose, each answered by its documented console message.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { join, relative, sep } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pinnedTags } from '../../src/build/release.ts';
+import { BUDGETS } from '../../bench/budgets.ts';
+import { isCompressedCopy, pinnedTags } from '../../src/build/release.ts';
 import { SILENCE_MS } from '../../src/embed/messages.ts';
 import { catalogues } from '../../src/i18n/index.ts';
 import { localize } from '../../src/rules/text.ts';
@@ -74,7 +77,7 @@ function listFiles(dir: string): string[] {
 
 describe('npm run release', () => {
   it('writes a folder that verifies against its own integrity.json: every file listed, every hash recomputed', () => {
-    const files = listFiles(site.releaseDir).filter((f) => f !== 'integrity.json').sort();
+    const files = listFiles(site.releaseDir).filter((f) => f !== 'integrity.json' && !isCompressedCopy(f)).sort();
     expect(Object.keys(site.manifest.files).sort()).toEqual(files);
     for (const file of files) {
       const hash = `sha384-${createHash('sha384').update(readFileSync(join(site.releaseDir, file))).digest('base64')}`;
@@ -94,6 +97,18 @@ describe('npm run release', () => {
     expect(read('index.html')).toContain(`<meta name="backcheck-version" content="${VERSION}">`);
     expect(read('embed/backcheck.js')).toContain(`/*! backcheck.js ${VERSION} */`);
     expect(read('embed/backcheck-host.js').split('\n')[0]).toBe(`/*! backcheck-host.js ${VERSION} */`);
+  });
+
+  it('writes a gzip and a brotli copy beside every page, script, style and integrity.json, each holding exactly that file', () => {
+    const text = listFiles(site.releaseDir).filter((f) => /\.(html|js|css|json)$/.test(f));
+    expect(text.length).toBeGreaterThan(10);
+    for (const file of text) {
+      const bytes = readFileSync(join(site.releaseDir, file));
+      expect(gunzipSync(readFileSync(join(site.releaseDir, `${file}.gz`))).equals(bytes), `${file}.gz`).toBe(true);
+      expect(brotliDecompressSync(readFileSync(join(site.releaseDir, `${file}.br`))).equals(bytes), `${file}.br`).toBe(true);
+    }
+    // integrity.json lists the files themselves: SRI is checked on the decoded bytes, whatever the encoding.
+    expect(Object.keys(site.manifest.files).filter(isCompressedCopy)).toEqual([]);
   });
 
   it('uses relative URLs only, so the folder works under any path', () => {
@@ -158,6 +173,114 @@ describe('nginx with deploy/nginx/backcheck.conf', () => {
   });
 });
 
+/** A GET as a client that accepts `encoding` sends it: the raw bytes on the wire, never decoded. */
+function rawGet(url: string, encoding: string | null): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: encoding ? { 'Accept-Encoding': encoding } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('compressed on the wire: nginx with deploy/nginx/backcheck.conf', () => {
+  /** Every page, script, style and integrity.json of the release, as paths inside it. */
+  const textFiles = () => [...Object.keys(site.manifest.files), 'integrity.json'].filter((f) => /\.(html|js|css|json)$/.test(f)).sort();
+  const onDisk = (file: string, suffix = '') => readFileSync(join(site.releaseDir, `${file}${suffix}`));
+  const vary = (headers: Record<string, string | string[] | undefined>) => String(headers.vary ?? '');
+
+  it('sends every entry and chunk as its precompressed gzip copy, byte for byte, with Vary: Accept-Encoding', async () => {
+    const rows: string[] = [];
+    for (const file of textFiles()) {
+      const r = await rawGet(new URL(file, site.base).href, 'gzip');
+      expect(r.status, file).toBe(200);
+      expect(r.headers['content-encoding'], file).toBe('gzip');
+      expect(vary(r.headers), file).toMatch(/Accept-Encoding/i);
+      // The .gz file itself (gzip_static), not a copy compressed on the fly: its exact bytes and length.
+      expect(r.body.equals(onDisk(file, '.gz')), `${file}: the body is ${file}.gz`).toBe(true);
+      expect(Number(r.headers['content-length']), file).toBe(onDisk(file, '.gz').length);
+      rows.push(`${file.padEnd(48)} ${String(onDisk(file).length).padStart(8)} ${String(r.body.length).padStart(8)}`);
+    }
+    console.log(`bytes on the wire (gzip) from nginx:\n${'file'.padEnd(48)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)}\n${rows.join('\n')}`);
+  });
+
+  it('sends brotli to a browser that accepts it when the module is loaded; gzip only otherwise, and says so', async () => {
+    const expected = site.compression.brotli ? 'br' : 'gzip';
+    if (!site.compression.brotli) console.warn(`GZIP ONLY (no brotli): ${site.compression.gzipOnlyBecause}`);
+    for (const file of textFiles()) {
+      const r = await rawGet(new URL(file, site.base).href, 'gzip, deflate, br');
+      expect(r.headers['content-encoding'], file).toBe(expected);
+      expect(vary(r.headers), file).toMatch(/Accept-Encoding/i);
+      expect(r.body.equals(onDisk(file, expected === 'br' ? '.br' : '.gz')), file).toBe(true);
+    }
+  });
+
+  it('sends the files themselves to a client that accepts no compression', async () => {
+    for (const file of ['index.html', 'embed/backcheck.js', 'integrity.json']) {
+      const r = await rawGet(new URL(file, site.base).href, null);
+      expect(r.headers['content-encoding'], file).toBeUndefined();
+      expect(r.body.equals(onDisk(file)), file).toBe(true);
+    }
+  });
+
+  it('still compresses a release uploaded without its .gz and .br copies (gzip_types), so scripts never go out raw', async () => {
+    const base = new URL(`../uncompressed/${RELEASE_DIR}/`, site.base).href;
+    const scripts = textFiles().filter((f) => f.endsWith('.js') || f.endsWith('.css') || f.endsWith('.json'));
+    for (const file of scripts) {
+      const r = await rawGet(new URL(file, base).href, 'gzip');
+      expect(r.headers['content-encoding'], file).toBe('gzip');
+      expect(gunzipSync(r.body).equals(onDisk(file)), file).toBe(true);
+    }
+  });
+});
+
+describe('the whole check on the wire, opening to result, from nginx', () => {
+  it(`is at most ${BUDGETS.wholeCheckGzip / 1000} kB gzip each way in (standalone, iframe, element), as the bench counts it`, async () => {
+    const tags = pinnedTags(site.manifest, site.base);
+    const ways = {
+      standalone: { url: site.base, root: (p: Page) => p.locator('#root') },
+      iframe: {
+        url: site.clinicPage('wire-iframe.html', tags.host, `<iframe id="check" data-backcheck title="Check" src="${IFRAME_SRC('')}"></iframe>`),
+        root: (p: Page) => p.frameLocator('#check'),
+      },
+      element: {
+        url: site.clinicPage('wire-element.html', tags.element, '<backcheck-widget id="check" locale="en"></backcheck-widget>'),
+        root: (p: Page) => p.locator('#check'),
+      },
+    };
+    const encoding = site.compression.brotli ? 'br' : 'gzip';
+    const rows: string[] = [];
+    for (const [way, { url, root }] of Object.entries(ways)) {
+      const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
+      const tab = await context.newPage();
+      const fromCdn: import('playwright-core').Response[] = [];
+      tab.on('response', (r) => {
+        if (r.url().startsWith(site.base)) fromCdn.push(r);
+      });
+      try {
+        await tab.goto(url);
+        await completeCheck(root(tab));
+        await tab.waitForLoadState('networkidle');
+        const files = [...new Set(fromCdn.map((r) => decodeURIComponent(new URL(r.url()).pathname.slice(new URL(site.base).pathname.length)) || 'index.html'))];
+        const size = (suffix: string) => files.reduce((sum, f) => sum + statSync(join(site.releaseDir, `${f}${suffix}`)).size, 0);
+        const wire = (await Promise.all(fromCdn.map(async (r) => (await r.request().sizes()).responseBodySize))).reduce((a, b) => a + b, 0);
+        // What went over the wire is exactly the precompressed copies of those files.
+        expect(wire, way).toBe(size(encoding === 'br' ? '.br' : '.gz'));
+        expect(files, way).not.toEqual(expect.arrayContaining([expect.stringMatching(/ReviewRoute|analysis/)]));
+        expect(size('.gz'), `${way}: gzip bytes of the whole check`).toBeLessThanOrEqual(BUDGETS.wholeCheckGzip);
+        rows.push(`${way.padEnd(11)} ${String(files.length).padStart(5)} ${String(size('')).padStart(9)} ${String(size('.gz')).padStart(8)} ${String(size('.br')).padStart(8)}`);
+      } finally {
+        await context.close();
+      }
+    }
+    console.log(`whole check from nginx (${encoding} served):\n${'way in'.padEnd(11)} ${'files'.padStart(5)} ${'raw'.padStart(9)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}\n${rows.join('\n')}`);
+  });
+});
+
 describe('a clinic page on another origin, under a strict CSP', () => {
   it('runs the custom element pinned by SRI in every file: events, emergency number, regional date, no error', async () => {
     const tags = pinnedTags(site.manifest, site.base);
@@ -172,7 +295,7 @@ describe('a clinic page on another origin, under a strict CSP', () => {
       await completeCheck(check);
       await expect.poll(async () => (await hostEvents(v.page)).some((e) => e.type === 'backcheck:complete')).toBe(true);
       const events = await hostEvents(v.page);
-      expect(events[0]).toEqual({ type: 'backcheck:start', source: 'check', detail: {} });
+      expect(events[0]).toEqual({ type: 'backcheck:start', source: 'check', detail: { checkId: expect.stringMatching(/^[0-9a-f-]{36}$/), locale: 'en' } });
       expect(events.at(-1)?.detail).toMatchObject({ rulesId: RULES.meta.id, redFlags: [], urgency: 'self-care' });
       // A calm result: what to do now, and the signs that mean calling for help.
       const headings = await check.locator('[part~="result"]').getByRole('heading', { level: 2 }).allTextContents();
@@ -266,8 +389,8 @@ describe('a clinic page on another origin, under a strict CSP', () => {
       await expect.poll(async () => (await v.page.locator('#check').evaluate((f) => f.clientHeight)) === (await fit())).toBe(true);
       // From its first layout the frame had the placeholder height of the docs (site.css), close to what the intro
       // needs, instead of the browser's 150 px: the page below it barely moves when the check arrives.
-      const heights = (await v.page.evaluate('window.frameHeights')) as number[];
       // (Or already its own height, when the host script sized it before the first layout was observed.)
+      const heights = (await v.page.evaluate('window.frameHeights')) as number[];
       expect([440, heights.at(-1)]).toContain(heights[0]);
       expect(heights).not.toContain(0);
       expect(Math.abs((heights.at(-1) as number) - 440) / 440).toBeLessThan(0.15);
@@ -411,6 +534,47 @@ describe('the mistakes, each answered on the console', () => {
       );
     } finally {
       await v.page.close();
+    }
+  });
+
+  it("the clinic page's own CSP without the CDN in frame-src: the browser refuses the frame, the host script names frame-src", async () => {
+    const url = site.clinicPage(
+      'no-frame-src.html',
+      `<meta http-equiv="Content-Security-Policy" content="frame-src 'self'">\n<script src="${site.base}embed/backcheck-host.js" defer></script>`,
+      `<iframe id="check" data-backcheck title="Check" src="${IFRAME_SRC('')}"></iframe>`,
+    );
+    const v = await visit(url);
+    try {
+      const host = () => said(v, 'warning').filter((w) => w.startsWith('backcheck-host.js'));
+      await expect.poll(host, { timeout: SILENCE_MS + 10_000 }).toHaveLength(1);
+      expect(host()[0]).toContain(`this page's own Content-Security-Policy does not let it in (its frame-src must list ${origin(site.cdn.url)})`);
+      expect(said(v, 'error').some((e) => e.includes('frame-src'))).toBe(true);
+    } finally {
+      await v.page.close();
+    }
+  });
+
+  it("the element's script not found (a 404): the clinic's own fallback content inside <backcheck-widget> shows", async () => {
+    const fallback = '<p id="fallback">The self-check could not load. Call us on <a href="tel:+442079460000">020 7946 0000</a>.</p>';
+    const broken = site.clinicPage('missing-script.html', `<script type="module" src="${site.base}embed/backcheck-missing.js"></script>`, `<backcheck-widget id="check">${fallback}</backcheck-widget>`);
+    const v = await visit(broken);
+    try {
+      expect(said(v, 'error').some((e) => /404/.test(e))).toBe(true);
+      // Hidden while a script might still arrive, then shown (the stylesheet's 4 s).
+      await expect.poll(() => v.page.locator('#fallback').isVisible(), { timeout: 10_000 }).toBe(true);
+      expect(await v.page.getByRole('link', { name: '020 7946 0000' }).getAttribute('href')).toBe('tel:+442079460000');
+    } finally {
+      await v.page.close();
+    }
+    // With its script, the element shows the check and never the fallback.
+    const working = site.clinicPage('fallback-unused.html', `<script type="module" src="${site.base}embed/backcheck.js"></script>`, `<backcheck-widget id="check" locale="en">${fallback}</backcheck-widget>`);
+    const w = await visit(working);
+    try {
+      await w.page.locator('#check').getByRole('button', { name: 'Start', exact: true }).waitFor();
+      await w.page.waitForTimeout(4500);
+      expect(await w.page.locator('#fallback').isVisible()).toBe(false);
+    } finally {
+      await w.page.close();
     }
   });
 

@@ -42,8 +42,9 @@ export interface ServeOptions {
    * bench turns it on so that download times under a slow network are realistic. Each file is compressed once and
    * kept, as a host serving precompressed assets would: compressing on every request at the highest brotli level
    * took this server most of a second per request, which the bench then counted as network time.
+   * `'gzip'`: gzip (level 9) only, even to a browser that accepts brotli, as the first-question bench measures.
    */
-  compress?: boolean;
+  compress?: boolean | 'gzip';
   /** A fixed port (e.g. for `npm run demo`); by default a free one. */
   port?: number;
 }
@@ -68,7 +69,7 @@ export async function serveStatic(folder: string, options: ServeOptions = {}): P
     await Promise.all(
       files
         .filter((f) => COMPRESSIBLE.test(MIME_TYPES[extname(f).toLowerCase()] ?? ''))
-        .map((f) => compressedFile(cache, f, 'br')),
+        .map((f) => compressedFile(cache, f, options.compress === 'gzip' ? 'gzip' : 'br')),
     );
   }
   const server = createServer((req, res) => {
@@ -112,7 +113,7 @@ async function handle(
   const type = MIME_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
   res.setHeader('Content-Type', type);
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  const encoding = options.compress && COMPRESSIBLE.test(type) ? pickEncoding(req.headers['accept-encoding']) : null;
+  const encoding = options.compress && COMPRESSIBLE.test(type) ? pickEncoding(req.headers['accept-encoding'], options.compress === 'gzip') : null;
   if (encoding) {
     res.setHeader('Content-Encoding', encoding);
     res.setHeader('Vary', 'Accept-Encoding');
@@ -173,9 +174,9 @@ async function fileAt(path: string): Promise<{ path: string; size: number } | nu
   }
 }
 
-function pickEncoding(accept: string | undefined): 'br' | 'gzip' | null {
+function pickEncoding(accept: string | undefined, gzipOnly: boolean): 'br' | 'gzip' | null {
   const offered = (accept ?? '').split(',').map((part) => part.split(';')[0]?.trim().toLowerCase());
-  if (offered.includes('br')) return 'br';
+  if (offered.includes('br') && !gzipOnly) return 'br';
   if (offered.includes('gzip')) return 'gzip';
   return null;
 }

@@ -196,8 +196,8 @@ describe('small phones', () => {
     await expect.poll(() => tp.page.getByRole('status').filter({ hasText: /still need|still needs/ }).count()).toBe(1);
     expect(await tp.page.getByRole('alert').count()).toBe(0);
     const second = step.questions[1]!;
-    const focused = await check.focused();
-    expect(focused.question).toBe(second.id);
+    // Focus moves once the screen has been drawn with its status (an effect after the frame).
+    await expect.poll(async () => (await check.focused()).question).toBe(second.id);
     // The question moved to is in view, above the sticky bar.
     const place = await tp.page.evaluate((id) => {
       const group = document.querySelector(`[data-question="${id}"]`)!.getBoundingClientRect();

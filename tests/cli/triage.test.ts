@@ -163,7 +163,7 @@ const EXPECTED: Record<string, Expected> = {
   // unit (that red flag carries its own action, see the test below).
   'emergency-kidney-signs-in-pregnancy.json': {
     urgency: 'emergency',
-    redFlags: ['maternity_signs'],
+    redFlags: ['maternity_signs', 'kidney'],
     consultSigns: ['pregnancy_or_recent_birth'],
     complete: false,
     stoppedEarly: 'emergency',
@@ -172,7 +172,7 @@ const EXPECTED: Record<string, Expected> = {
   // training makes it the emergency pattern of swollen back muscles.
   'emergency-constant-severe-delayed-pain.json': {
     urgency: 'emergency',
-    redFlags: ['compartment_pattern'],
+    redFlags: ['compartment_pattern', 'rest_pain'],
     consultSigns: ['rest_pain_first_week'],
     complete: false,
     stoppedEarly: 'emergency',

@@ -1,9 +1,10 @@
 // The npm package's event types (src/embed/event-types.ts, self-contained for the package's .d.ts) are exactly the
 // shapes the check sends: checked by the type checker (npm run typecheck) and, for the values, at run time.
 import { describe, expectTypeOf, expect, it } from 'vitest';
-import type { BookDetail, CompleteDetail, Likelihood, StepDetail, Urgency } from '../../src/embed/event-types.ts';
+import type { BookDetail, CheckContext, CompleteDetail, Likelihood, Locale, StartDetail, StepDetail, Urgency } from '../../src/embed/event-types.ts';
 import { toWidgetEvent } from '../../src/embed/events.ts';
 import type * as Rules from '../../src/rules/schema.ts';
+import type * as Text from '../../src/rules/text.ts';
 import type { CheckEvent } from '../../src/ui/host-events.ts';
 
 type Internal<T extends CheckEvent['type']> = Omit<Extract<CheckEvent, { type: T }>, 'type'>;
@@ -12,9 +13,12 @@ describe('the event types the package exports', () => {
   it("are the check's own types, field for field", () => {
     expectTypeOf<Urgency>().toEqualTypeOf<Rules.Urgency>();
     expectTypeOf<Likelihood>().toEqualTypeOf<Rules.Likelihood>();
-    expectTypeOf<StepDetail>().toEqualTypeOf<Internal<'step'>>();
-    expectTypeOf<BookDetail>().toEqualTypeOf<Internal<'book'>>();
-    expectTypeOf<Omit<CompleteDetail, 'questionnaireResponse'>>().toEqualTypeOf<Internal<'complete'>>();
+    expectTypeOf<Locale>().toEqualTypeOf<Text.Locale>();
+    // Every event adds the check's id and language to what the check reports (and book the urgency it came from).
+    expectTypeOf<StartDetail>().toEqualTypeOf<CheckContext>();
+    expectTypeOf<Omit<StepDetail, keyof CheckContext>>().toEqualTypeOf<Internal<'step'>>();
+    expectTypeOf<Omit<BookDetail, keyof CheckContext | 'urgency'>>().toEqualTypeOf<Internal<'book'>>();
+    expectTypeOf<Omit<CompleteDetail, keyof CheckContext | 'questionnaireResponse'>>().toEqualTypeOf<Internal<'complete'>>();
   });
 
   it('type the events on elements and the document', () => {
@@ -23,8 +27,8 @@ describe('the event types the package exports', () => {
   });
 
   it('describe what toWidgetEvent sends', () => {
-    const event = toWidgetEvent({ type: 'book', via: 'phone' }, null);
-    expect(event).toEqual({ type: 'backcheck:book', detail: { via: 'phone' } });
-    expectTypeOf(event.detail).toExtend<BookDetail | StepDetail | CompleteDetail | Record<string, never>>();
+    const event = toWidgetEvent({ type: 'book', via: 'phone' }, null, { checkId: 'c', locale: 'es', urgency: 'consult' });
+    expect(event).toEqual({ type: 'backcheck:book', detail: { checkId: 'c', locale: 'es', via: 'phone', urgency: 'consult' } });
+    expectTypeOf(event.detail).toExtend<BookDetail | StepDetail | CompleteDetail | StartDetail>();
   });
 });

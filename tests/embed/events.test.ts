@@ -1,8 +1,9 @@
 // What the clinic's page is told: the outcome always, the answers only with share-answers, in the order they happen.
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { toWidgetEvent, widgetEventSender, type WidgetEvent } from '../../src/embed/events.ts';
 import { shareAnswersIn } from '../../src/embed/share.ts';
 import { visibleQuestions } from '../../src/engine/visibility.ts';
+import { ensureTexts } from '../../src/ui/check-rules.ts';
 import type { CheckEvent } from '../../src/ui/host-events.ts';
 import { fhirSchemaErrors } from '../fhir-schema.ts';
 import { mainRules } from '../helpers.ts';
@@ -25,17 +26,27 @@ const complete: CheckEvent = {
   answers: calmAnswers,
 };
 
+const STATE = { checkId: 'check-1', locale: 'en', urgency: 'consult' } as const;
+const CONTEXT = { checkId: 'check-1', locale: 'en' } as const;
+
+// The shared answers read the check's rules, whose words arrive by language (src/ui/check-rules.ts): here, as when a
+// person has used the check in both languages.
+beforeAll(async () => {
+  await ensureTexts('en');
+  await ensureTexts('es');
+});
+
 describe('toWidgetEvent', () => {
   it('drops the answers unless the clinic asked for them', () => {
-    const event = toWidgetEvent(complete, null);
+    const event = toWidgetEvent(complete, null, STATE);
     expect(event).toEqual({
       type: 'backcheck:complete',
-      detail: { urgency: 'self-care', causes: [{ id: 'overuse', likelihood: 'likely' }], redFlags: [], rulesId: rules.meta.id, rulesVersion: rules.meta.version, rulesSignedOff: false },
+      detail: { ...CONTEXT, urgency: 'self-care', causes: [{ id: 'overuse', likelihood: 'likely' }], redFlags: [], rulesId: rules.meta.id, rulesVersion: rules.meta.version, rulesSignedOff: false },
     });
   });
 
   it('with share-answers adds the answers and a FHIR QuestionnaireResponse that passes the official schema', () => {
-    const event = toWidgetEvent(complete, shareAnswersIn(() => 'es'));
+    const event = toWidgetEvent(complete, shareAnswersIn(() => 'es'), STATE);
     if (event.type !== 'backcheck:complete') throw new Error('expected complete');
     expect(event.detail.answers).toEqual(calmAnswers);
     const response = event.detail.questionnaireResponse;
@@ -61,13 +72,13 @@ describe('toWidgetEvent', () => {
     expect(Object.keys(shared.answers)).not.toContain(hiddenQuestion.id);
   });
 
-  it('never puts answers into start, step or book events', () => {
-    expect(toWidgetEvent({ type: 'step', section: 'pain', screen: 'pain_now', stepNumber: 4 }, shareAnswersIn(() => 'en'))).toEqual({
+  it('never puts answers into start, step or book events; each names its check and language, and book its urgency', () => {
+    expect(toWidgetEvent({ type: 'step', section: 'pain', screen: 'pain_now', stepNumber: 4 }, shareAnswersIn(() => 'en'), STATE)).toEqual({
       type: 'backcheck:step',
-      detail: { section: 'pain', screen: 'pain_now', stepNumber: 4 },
+      detail: { ...CONTEXT, section: 'pain', screen: 'pain_now', stepNumber: 4 },
     });
-    expect(toWidgetEvent({ type: 'book', via: 'phone' }, null)).toEqual({ type: 'backcheck:book', detail: { via: 'phone' } });
-    expect(toWidgetEvent({ type: 'start' }, null)).toEqual({ type: 'backcheck:start', detail: {} });
+    expect(toWidgetEvent({ type: 'book', via: 'phone' }, null, STATE)).toEqual({ type: 'backcheck:book', detail: { ...CONTEXT, via: 'phone', urgency: 'consult' } });
+    expect(toWidgetEvent({ type: 'start' }, null, STATE)).toEqual({ type: 'backcheck:start', detail: CONTEXT });
   });
 });
 
@@ -78,7 +89,7 @@ describe('widgetEventSender', () => {
     const loading = new Promise<ReturnType<typeof shareAnswersIn>>((resolve) => {
       release = resolve;
     });
-    const send = widgetEventSender(true, () => loading, (e) => delivered.push(e.type));
+    const send = widgetEventSender(true, () => loading, (e) => delivered.push(e.type), () => 'en');
     send({ type: 'start' });
     send(complete);
     send({ type: 'book', via: 'booking' });
@@ -91,10 +102,29 @@ describe('widgetEventSender', () => {
   it('does not load the sharing code without share-answers', async () => {
     const load = vi.fn(() => Promise.resolve(shareAnswersIn(() => 'en')));
     const delivered: WidgetEvent[] = [];
-    const send = widgetEventSender(false, load, (e) => delivered.push(e));
+    const send = widgetEventSender(false, load, (e) => delivered.push(e), () => 'en');
     send(complete);
     await vi.waitFor(() => expect(delivered).toHaveLength(1));
     expect(load).not.toHaveBeenCalled();
     expect(delivered[0]?.detail).not.toHaveProperty('answers');
+  });
+
+  it('gives each check its own random id (Start again is a new check), the language at the time, and book the urgency of its result', async () => {
+    const delivered: WidgetEvent[] = [];
+    let locale: 'en' | 'es' = 'en';
+    const send = widgetEventSender(false, () => Promise.reject(new Error('not used')), (e) => delivered.push(e), () => locale);
+    send({ type: 'start' });
+    send({ type: 'step', section: 'red_flags', screen: 'rf_group', stepNumber: 1 });
+    locale = 'es';
+    send({ ...complete, urgency: 'urgent' } as CheckEvent);
+    send({ type: 'book', via: 'phone' });
+    send({ type: 'start' });
+    await vi.waitFor(() => expect(delivered).toHaveLength(5));
+    const ids = delivered.map((e) => (e.detail as { checkId: string }).checkId);
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids.slice(0, 4)).size).toBe(1);
+    expect(ids[4]).not.toBe(ids[0]);
+    expect(delivered.map((e) => (e.detail as { locale: string }).locale)).toEqual(['en', 'en', 'es', 'es', 'es']);
+    expect(delivered[3]).toEqual({ type: 'backcheck:book', detail: { checkId: ids[0], locale: 'es', via: 'phone', urgency: 'urgent' } });
   });
 });

@@ -117,6 +117,8 @@ describe('a frame that says nothing', () => {
     ]);
     expect(about('blank')).toEqual([expect.stringContaining('embed.html did not start. Open https://widget.example/cdn/embed.html?')]);
     expect(about('blank')[0]).toMatch(/keep the release folder whole.*frame-ancestors must list/);
+    // The page's own policy is the other half: it must let the frame's origin in.
+    expect(about('blank')[0]).toContain("this page's own Content-Security-Policy does not let it in (its frame-src must list https://widget.example)");
     expect(about('fine')).toEqual([]);
   });
 

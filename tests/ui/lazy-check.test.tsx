@@ -27,8 +27,8 @@ describe('LazyCheck', () => {
     expect(screen.getByRole('heading', { level: 1, name: rules.meta.title.en })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Start' }));
     const heading = await screen.findByRole('heading', { level: 1, name: firstScreen });
-    // Pressing Start is an action of the person's: focus follows them to the question.
-    expect(heading).toHaveFocus();
+    // Pressing Start is an action of the person's: focus follows them to the question (after the frame that shows it).
+    await waitFor(() => expect(heading).toHaveFocus());
   });
 
   it('a keyboard user on Start while the check loads is still on Start once it has loaded', async () => {
@@ -39,13 +39,15 @@ describe('LazyCheck', () => {
     placeholderStart.focus();
     // The loaded check has its own intro: wait until the placeholder's button has been replaced.
     await waitFor(() => expect(placeholderStart).not.toBeInTheDocument());
-    expect(screen.getByRole('button', { name: 'Start' })).toHaveFocus();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Start' })).toHaveFocus());
   });
 
   it('once loaded, works like the check: the person answers and moves on', async () => {
     const user = userEvent.setup();
-    render(<LazyCheck locale="en" storage={null} />);
-    await user.click(await screen.findByRole('button', { name: 'Start' }));
+    const { container } = render(<LazyCheck locale="en" storage={null} />);
+    // Once loaded: the loaded check's focus-carrier marker is there (a click the swap interrupts is no click).
+    await waitFor(() => expect(container.querySelector('span[hidden]')).not.toBeNull());
+    await user.click(screen.getByRole('button', { name: 'Start' }));
     await screen.findByRole('heading', { level: 1, name: firstScreen });
     await user.click(screen.getByRole('radio', { name: 'No' }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -63,9 +65,11 @@ describe('LazyCheck', () => {
   });
 
   it('switching language on the placeholder intro carries over to the loaded check', async () => {
-    render(<LazyCheck locale="en" storage={null} />);
+    const { container } = render(<LazyCheck locale="en" storage={null} />);
     fireEvent.click(screen.getByRole('button', { name: 'Español' }));
-    expect(await screen.findByRole('button', { name: 'Empezar' })).toBeInTheDocument();
+    // The loaded check (its focus-carrier marker is there), not the placeholder, speaks Spanish.
+    await waitFor(() => expect(container.querySelector('span[hidden]')).not.toBeNull());
+    expect(screen.getByRole('button', { name: 'Empezar' })).toBeInTheDocument();
     expect(await screen.findByRole('heading', { level: 1, name: rules.meta.title.es ?? '' })).toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
-// The rules that fired, one line each, for the review page's "try it" panel.
-import type { FiredRule } from '../engine/evaluate.ts';
+// The rules that fired, one line each: the review page's "try it" panel and the scenario reports (rules:test).
+import type { FiredRule } from './evaluate.ts';
 
 const KIND: Record<FiredRule['kind'], string> = {
   redFlag: 'Red flag',
