@@ -13,8 +13,11 @@ export const BUDGETS = {
    * compatibility layer, which the product's required stack (React) rules out.
    */
   wholeCheckGzipTarget: 90 * KB,
-  /** ... and what is held: the whole check on React 19 as it stands, so no change makes it heavier. */
-  wholeCheckGzip: 145 * KB,
+  /**
+   * ... and what is held: the whole check on React 19 as it stands, so no change makes it heavier. The worst way in
+   * is the element with the release's SRI-pinned tags, which preload both languages' words (8.7 kB of it).
+   */
+  wholeCheckGzip: 150 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,
