@@ -59,6 +59,11 @@ export interface PopulationFigures {
   };
   /** Every warning-sign rate halved and doubled (the same people otherwise): central shares. */
   band?: { halved: UrgencyShares; doubled: UrgencyShares };
+  /**
+   * The share of all people sent to an emergency whose every deciding red flag names its own service (its `action`)
+   * instead of the emergency number: counted apart, since they are not 999 or A&E calls.
+   */
+  emergencyOwnService: number;
 }
 
 export interface PopulationRun {
@@ -85,7 +90,7 @@ export function runPopulation(options: PopulationRun): PopulationFigures {
   const seed = options.seed ?? DEFAULT_POPULATION_SEED;
   const central = compilePopulation(options.model, options.modelRules);
   const outcome = outcomeFor(options.rules, options.modelRules, options.map);
-  const counts = newCounts(central);
+  const counts = newCounts(central, options.rules);
   const random = seededRandom(seed);
   for (let i = 0; i < people; i++) {
     const person = drawPerson(central, random);
@@ -141,11 +146,16 @@ interface Counts {
   misread: number;
   raisedTo: Record<Urgency, number>;
   missed: { classId: string; urgency: Urgency; answers: Answers }[];
+  /** Red flags with their own action (a service other than the emergency number), and the emergencies they set. */
+  ownActionFlags: ReadonlySet<string>;
+  ownService: number;
 }
 
-function newCounts(population: CompiledPopulation): Counts {
+function newCounts(population: CompiledPopulation, rules: Rules): Counts {
   const zero = (): Record<Urgency, number> => ({ emergency: 0, urgent: 0, consult: 0, 'self-care': 0 });
   return {
+    ownActionFlags: new Set(rules.redFlags.filter((r) => r.action).map((r) => r.id)),
+    ownService: 0,
     overall: zero(),
     byClass: population.classes.map(zero),
     rules: { emergency: new Map(), urgent: new Map(), consult: new Map() },
@@ -168,6 +178,7 @@ function tally(counts: Counts, population: CompiledPopulation, person: Person, r
         : result.redFlags.filter((h) => h.level === urgency).map((h) => h.id);
     const byRule = counts.rules[urgency];
     for (const id of setting) byRule.set(id, (byRule.get(id) ?? 0) + 1);
+    if (urgency === 'emergency' && setting.length > 0 && setting.every((id) => counts.ownActionFlags.has(id))) counts.ownService++;
   }
   if (person.misread.length > 0) {
     counts.misread++;
@@ -221,5 +232,6 @@ function summarise(counts: Counts, population: CompiledPopulation, options: Popu
     topRules,
     serious: { people: serious.people, urgentOrEmergency: serious.emergency + serious.urgent, missed: counts.missed },
     misreadings: { people: counts.misread / people, raisedTo: shares(counts.raisedTo, people) },
+    emergencyOwnService: counts.ownService / people,
   };
 }

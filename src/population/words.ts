@@ -92,6 +92,11 @@ export function formatPopulation(f: PopulationFigures, options: { markdown?: boo
     lines.push(row([`  ${c.title}`, pct(c.share), ...LEVELS.map((l) => pct(c[l]))], md));
   }
   lines.push('');
+  if (f.emergencyOwnService > 0) {
+    lines.push(
+      `${md ? '- ' : ''}Emergency: ${pct(f.central.emergency)} of everyone, of which ${pct(f.emergencyOwnService)} sent by their red flags to a service those flags name (a flag's own action) and ${pct(f.central.emergency - f.emergencyOwnService)} to the emergency number.`,
+    );
+  }
   for (const level of ['emergency', 'urgent', 'consult'] as const) {
     const top = f.topRules[level].map((r) => `${r.id} ${pct(r.share)}`).join(', ') || '(none)';
     lines.push(`${md ? '- ' : ''}Rules that set ${level} (share of everyone): ${top}`);

@@ -41,6 +41,14 @@ describe('the reference population (budgets from the right-care issue)', () => {
     expect(figures.central.selfCare - POPULATION_HELD.selfCareMin).toBeLessThan(0.01);
   });
 
+  it('counts the emergencies a red flag sends to its own service (the maternity unit) apart from 999 and A&E', () => {
+    const own = new Set(rules.redFlags.filter((r) => r.action).map((r) => r.id));
+    expect(own.size).toBeGreaterThan(0);
+    // Some people, not all emergencies: pregnant people with a warning sign are a small part of the model.
+    expect(figures.emergencyOwnService).toBeGreaterThan(0);
+    expect(figures.emergencyOwnService).toBeLessThan(figures.central.emergency / 2);
+  });
+
   it('sends everyone in the serious group to urgent or emergency care', () => {
     expect(figures.serious.people).toBeGreaterThan(100);
     expect(figures.serious.missed).toEqual([]);
