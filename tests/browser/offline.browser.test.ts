@@ -87,18 +87,20 @@ describe('offline after one visit', () => {
 describe('npm run dev', () => {
   it('registers no worker (the dev server has no sw.js, and its page asks for none)', async () => {
     const dev = await createServer({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', server: { port: 0, strictPort: false } });
+    const tp = await suite.open();
     try {
       await dev.listen();
       const url = dev.resolvedUrls?.local[0];
       if (!url) throw new Error('the dev server has no address');
-      const tp = await suite.open();
       const asked: string[] = [];
       tp.page.on('request', (r) => asked.push(r.url()));
-      await tp.page.goto(url, { waitUntil: 'load' });
+      await tp.page.goto(url, { waitUntil: 'networkidle', timeout: 30_000 });
       await tp.page.getByRole('button', { name: 'Start', exact: true }).waitFor({ timeout: 30_000 });
       expect(await tp.page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
       expect(asked.filter((u) => u.endsWith(`/${WORKER_FILE}`) || u.endsWith(`/${MANIFEST_FILE}`))).toEqual([]);
     } finally {
+      // The page first: a dev page whose server goes away retries its reload socket, loudly.
+      await tp.context.close();
       await dev.close();
     }
   });
