@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { devCsp } from './src/build/dev-csp.ts';
+import { offlinePlugin } from './src/build/offline-plugin.ts';
 import { productionBuilds } from './src/build/production.ts';
 import { rulesPlugin } from './src/build/rules-plugin.ts';
 import { versionPlugin } from './src/build/version.ts';
@@ -8,7 +9,7 @@ import { embedCssPlugin } from './src/embed/embed-css.ts';
 export default defineConfig(({ command }) => {
   productionBuilds(command);
   return {
-    plugins: [rulesPlugin(), embedCssPlugin(), devCsp(), versionPlugin()],
+    plugins: [rulesPlugin(), embedCssPlugin(), devCsp(), versionPlugin(), offlinePlugin()],
     // Every URL in the built pages is relative, so the release folder works under any path of any host (a CDN's
     // /backcheck/backcheck-1.2.0/ as well as a site's root). The dev server still serves from /.
     base: './',

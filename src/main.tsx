@@ -51,6 +51,13 @@ setPageLanguage(locale);
 // The questionnaire's code starts downloading now, in parallel with React's first render of the intro.
 if (!isReviewRoute()) void preloadCheck(locale);
 
+// Offline after the first visit (sw.js, src/build/service-worker.ts): registered once the page has loaded, so its
+// downloads never compete with the check's. Production builds only: the dev server has no sw.js. A browser that
+// refuses it (private mode, no storage) still runs the check online, so a failure is not the person's concern.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  addEventListener('load', () => void navigator.serviceWorker.register('./sw.js').catch(() => undefined));
+}
+
 createRoot(root).render(
   <StrictMode>
     <Page />

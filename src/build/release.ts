@@ -11,18 +11,28 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { artifactProblems, formatArtifactProblems } from './artifacts.ts';
 import { listFiles } from './files.ts';
+import { WORKER_FILE } from './offline-plugin.ts';
+import { MANIFEST_FILE } from './web-manifest.ts';
 
-/** What a release holds, from dist/ (not the npm package's or FHIR's output that may sit there too). */
-export const RELEASE_CONTENTS = ['index.html', 'embed.html', 'assets', 'embed'] as const;
+/**
+ * What a release holds, from dist/ (not the npm package's or FHIR's output that may sit there too): the pages, their
+ * chunks, the element, and the standalone app's offline worker, web manifest and icons (src/build/offline-plugin.ts).
+ */
+export const RELEASE_CONTENTS = ['index.html', 'embed.html', 'assets', 'embed', WORKER_FILE, MANIFEST_FILE, 'icons'] as const;
 export const MANIFEST = 'integrity.json';
 export const ALGORITHM = 'sha384';
 
-/** The files a clinic links to; everything else is loaded by these, under a content-hashed name. */
+/**
+ * The files a clinic links to, and those a browser asks for by name (the standalone app's offline worker and web
+ * manifest); everything else is loaded by these, under a content-hashed name, but the manifest's icons.
+ */
 export const ENTRIES = {
   page: 'index.html',
   iframe: 'embed.html',
   element: 'embed/backcheck.js',
   host: 'embed/backcheck-host.js',
+  worker: WORKER_FILE,
+  webManifest: MANIFEST_FILE,
 } as const;
 
 /** The clinical content a release carries, and whether a clinician signed off exactly that content. */
@@ -75,8 +85,8 @@ export function writeRelease(dist: string, outRoot: string, version: string, rul
   return { dir, manifest };
 }
 
-/** What a static host sends compressed: the pages, scripts, styles and the hash list. */
-const TEXT_FILE = /\.(html|js|css|json)$/;
+/** What a static host sends compressed: the pages, scripts, styles, the hash list, the manifest and the SVG icon. */
+const TEXT_FILE = /\.(html|js|css|json|webmanifest|svg)$/;
 const isText = (path: string) => TEXT_FILE.test(path);
 
 /** The precompressed copies beside each text file: gzip at level 9, brotli at quality 11. */

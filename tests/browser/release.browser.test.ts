@@ -17,6 +17,7 @@ import { mainRules } from '../helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { launchChromium } from './chromium.ts';
 import { completeCheck, hostEvents } from './embed-driver.ts';
+import { CALM, CheckPage } from './pages.ts';
 import { RELEASE_DIR, startReleaseSite, VERSION, type ReleaseSite } from './release-site.ts';
 
 const RULES = mainRules();
@@ -88,8 +89,9 @@ describe('npm run release', () => {
 
   it('names every chunk by its content, keeps the entry points stable, and says its version in each entry', () => {
     const entries = Object.values(site.manifest.entries) as string[];
-    expect(entries.sort()).toEqual(['embed.html', 'embed/backcheck-host.js', 'embed/backcheck.js', 'index.html']);
-    for (const file of Object.keys(site.manifest.files).filter((f) => !entries.includes(f))) {
+    expect(entries.sort()).toEqual(['embed.html', 'embed/backcheck-host.js', 'embed/backcheck.js', 'index.html', 'manifest.webmanifest', 'sw.js']);
+    // The web manifest names its icons, which keep their names (and are revalidated, like the entry points).
+    for (const file of Object.keys(site.manifest.files).filter((f) => !entries.includes(f) && !f.startsWith('icons/'))) {
       expect(file).toMatch(/^(assets|embed)\/[A-Za-z0-9_.-]+-[A-Za-z0-9_-]{8}\.(js|css)$/);
     }
     const read = (f: string) => readFileSync(join(site.releaseDir, f), 'utf8');
@@ -97,6 +99,7 @@ describe('npm run release', () => {
     expect(read('index.html')).toContain(`<meta name="backcheck-version" content="${VERSION}">`);
     expect(read('embed/backcheck.js')).toContain(`/*! backcheck.js ${VERSION} */`);
     expect(read('embed/backcheck-host.js').split('\n')[0]).toBe(`/*! backcheck-host.js ${VERSION} */`);
+    expect(read('sw.js').split('\n')[0]).toBe(`/*! sw.js ${VERSION} */`);
   });
 
   it('writes a gzip and a brotli copy beside every page, script, style and integrity.json, each holding exactly that file', () => {
@@ -170,6 +173,49 @@ describe('nginx with deploy/nginx/backcheck.conf', () => {
     expect(manifest.header('content-type')).toBe('application/json; charset=utf-8');
     expect(manifest.header('cache-control')).toBe('no-cache');
     expect((await get('embed/no-such-file.js')).status).toBe(404);
+  });
+
+  it("sends the offline worker revalidated on every use, under a CSP of its own; the manifest and icons revalidated", async () => {
+    const worker = await get('sw.js');
+    expect(worker.status).toBe(200);
+    expect(worker.header('content-type')).toBe('text/javascript; charset=utf-8');
+    // A cached worker would keep the old release for up to a day: a new release must be found at the next visit.
+    expect(worker.header('cache-control')).toBe('no-cache');
+    expect(worker.header('content-security-policy')).toBe("default-src 'none'; connect-src 'self'");
+    const manifest = await get('manifest.webmanifest');
+    expect(manifest.status).toBe(200);
+    expect(manifest.header('content-type')).toBe('application/manifest+json; charset=utf-8');
+    expect(manifest.header('cache-control')).toBe('no-cache');
+    for (const icon of Object.keys(site.manifest.files).filter((f) => f.startsWith('icons/'))) {
+      const r = await get(icon);
+      expect(r.status, icon).toBe(200);
+      expect(r.header('content-type'), icon).toBe(icon.endsWith('.svg') ? 'image/svg+xml' : 'image/png');
+      expect(r.header('cache-control'), icon).toBe('no-cache');
+    }
+    expect(Object.keys(site.manifest.files)).toEqual(expect.arrayContaining(['sw.js', 'manifest.webmanifest', 'icons/icon-192.png']));
+  });
+});
+
+describe('the standalone app from the release, behind nginx', () => {
+  it("installs its offline worker under the worker's own CSP, then opens and completes a check with the network off", async () => {
+    const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      const check = new CheckPage(page, RULES);
+      await check.goto(site.base);
+      await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await context.setOffline(true);
+      expect((await check.goto(site.base)).kind).toBe('intro');
+      expect((await check.toResult(CALM)).kind).toBe('result');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
 

@@ -25,11 +25,24 @@ describe('Content-Security-Policy of the pages', () => {
       expect(policy.get('style-src')).toBe("'self'");
       expect(policy.get('script-src')).toBe("'self'");
       expect(policy.get('object-src')).toBe("'none'");
-      // The review page's Web Worker is a script from the same site: worker-src falls back to child-src, then to
-      // script-src 'self', which allows exactly that (no blob: or data: workers, nothing from elsewhere).
-      expect(policy.get('worker-src') ?? policy.get('child-src') ?? policy.get('script-src')).toBe("'self'");
     });
   }
+
+  it("index.html allows workers and a manifest from its own site only: the review's worker, the offline worker (sw.js)", () => {
+    const policy = csp(readFileSync(`${ROOT}index.html`, 'utf8'));
+    expect(policy.get('worker-src')).toBe("'self'");
+    expect(policy.get('manifest-src')).toBe("'self'");
+  });
+
+  it('embed.html allows no worker at all: a clinic\'s frame never runs a service worker', () => {
+    expect(csp(readFileSync(`${ROOT}embed.html`, 'utf8')).get('worker-src')).toBe("'none'");
+  });
+
+  it('the server sends the same worker-src and manifest-src as each page says (deploy/nginx/backcheck.conf)', () => {
+    const conf = readFileSync(`${ROOT}deploy/nginx/backcheck.conf`, 'utf8');
+    expect(conf).toContain("connect-src 'none'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    expect(conf).toContain("connect-src 'none'; worker-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors $backcheck_frame_ancestors");
+  });
 
   it('the dev server alone loosens it for the reload socket and injected styles', () => {
     const html = readFileSync(`${ROOT}index.html`, 'utf8');
