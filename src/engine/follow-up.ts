@@ -41,6 +41,8 @@ export function daysSince(previous: Pick<PreviousCheck, 'date'>, now: number): n
 }
 
 const followUpRules = new WeakMap<Rules, Rules>();
+/** The follow-up layouts made here: asked for the follow-up's rules again, the same object comes back. */
+const followUpLayouts = new WeakSet<Rules>();
 
 /**
  * The rules the follow-up asks: the same rules (every question, red flag and sign), laid out on the follow-up's
@@ -50,12 +52,14 @@ const followUpRules = new WeakMap<Rules, Rules>();
 export function followUpRulesOf(rules: Rules): Rules {
   const known = followUpRules.get(rules);
   if (known) return known;
+  if (followUpLayouts.has(rules)) return rules;
   const followUp = rules.followUp;
   if (!followUp) throw new Error(`rules "${rules.meta.id}" have no followUp block`);
   const listed = new Set(followUp.screens);
   const screens = [...(rules.screens ?? []).filter((s) => listed.has(s.id)), followUp.ask];
   const derived = Object.freeze({ ...rules, screens });
   followUpRules.set(rules, derived);
+  followUpLayouts.add(derived);
   return derived;
 }
 
