@@ -6,7 +6,7 @@ import { followUpDays } from '../engine/follow-up.ts';
 import { formatDate, formatNumber } from '../i18n/index.ts';
 import type { Urgency } from '../rules/schema.ts';
 import { followUpToKeep, forgetFollowUp, saveFollowUp } from '../storage/follow-up.ts';
-import type { StorageLike } from '../storage/progress.ts';
+import { clearProgress, type StorageLike } from '../storage/progress.ts';
 import type { CheckEvent } from './host-events.ts';
 import { useUi } from './ui-context.ts';
 
@@ -41,8 +41,10 @@ export function FollowUpOffer({ urgency, causes, answers, rulesHash, storage, em
     setState(saved ? { kind: 'saved', due } : { kind: 'not-saved', due });
     if (saved) emit({ type: 'followup-accepted', urgency, afterDays: days });
   };
+  // "Forget this" means this check: the follow-up and the saved result go (a reload then starts afresh).
   const forget = () => {
     forgetFollowUp(storage, rules.meta.id);
+    clearProgress(storage, rules.meta.id);
     setState({ kind: 'forgotten' });
   };
 
