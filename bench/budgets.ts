@@ -13,8 +13,12 @@ export const BUDGETS = {
    * compatibility layer, which the product's required stack (React) rules out.
    */
   wholeCheckGzipTarget: 90 * KB,
-  /** ... and what is held: the whole check on React 19 as it stands, so no change makes it heavier. */
-  wholeCheckGzip: 145 * KB,
+  /**
+   * ... and what is held: the whole check on React 19 as it stands, so no change makes it heavier. Raised from 145 kB
+   * by the follow-up check (issue #18), measured at 144.2 -> 147.9 kB (iframe, the worst way in): its words in the
+   * rules and the UI, its offer, intro and comparison screens, the comparison and the kept follow-up's checks.
+   */
+  wholeCheckGzip: 148 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,
