@@ -202,6 +202,11 @@ export function CheckApp(props: CheckAppProps) {
             followUp={phase.followUp ?? null}
             waiting={kept.kind === 'waiting' ? kept.followUp : null}
             onForget={forget}
+            onNewCheck={() => {
+              userActed();
+              setKept({ kind: 'none' });
+              setPhase({ kind: 'check', resume: null, run: phase.run + 1 });
+            }}
             storage={storage}
             rulesHash={rulesHash}
             clinic={props.clinic}
@@ -228,6 +233,8 @@ interface FlowProps {
   /** A follow-up kept and not yet due: named on the intro, with "Forget this". */
   waiting: SavedFollowUp | null;
   onForget: () => void;
+  /** Leaves a follow-up for a new, whole check ("Start again" on its result). */
+  onNewCheck: () => void;
   storage: StorageLike | null;
   rulesHash: string;
   clinic: ClinicInfo | undefined;
@@ -242,7 +249,7 @@ interface FlowProps {
 }
 
 function CheckFlow(props: FlowProps) {
-  const { resume, followUp, waiting, onForget, rulesHash, clinic, notice, setNotice, userActed, emit, startAtOnce, shareAnswers, browserHistory, onLocale } = props;
+  const { resume, followUp, waiting, onForget, onNewCheck, rulesHash, clinic, notice, setNotice, userActed, emit, startAtOnce, shareAnswers, browserHistory, onLocale } = props;
   // The follow-up keeps no progress: its storage holds the follow-up itself, nothing more.
   const storage = followUp ? null : props.storage;
   const { rules, t, say, locale, dateLocale } = useUi();
@@ -436,7 +443,7 @@ function CheckFlow(props: FlowProps) {
           now={startedAt}
           clinic={clinic}
           onBook={(via) => emit({ type: 'book', via })}
-          onStartAgain={() => send({ type: 'user.restart' })}
+          onStartAgain={onNewCheck}
         >
           {offer(comparison.urgency, [])}
         </FollowUpResult>
@@ -446,8 +453,10 @@ function CheckFlow(props: FlowProps) {
           answers={countedAnswers(rules, context.answers)}
           clinic={clinic}
           onBook={(via) => emit({ type: 'book', via })}
-          onStartAgain={() => send({ type: 'user.restart' })}
+          // After a follow-up, starting again is a new, whole check.
+          onStartAgain={followUp ? onNewCheck : () => send({ type: 'user.restart' })}
           onClear={() => {
+            if (followUp) return onNewCheck();
             send({ type: 'user.restart' });
             clearProgress(storage, rules.meta.id);
             setNotice('cleared');

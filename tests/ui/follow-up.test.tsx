@@ -84,6 +84,12 @@ describe('the follow-up check when it is due', () => {
     expect(events).toContainEqual({ type: 'followup-complete', urgency: 'self-care', outcome: 'better', daysSince: 3, rulesId: rules.meta.id, rulesVersion: rules.meta.version });
     // Used: the follow-up is gone from the device.
     expect(storage.getItem(KEY)).toBeNull();
+    // "Start again" is a new, whole check, not the follow-up again.
+    await user.click(screen.getByRole('button', { name: 'Start again' }));
+    await start(user);
+    await answerAll(user, rules, IN_SCOPE);
+    expect(screen.getByRole('button', { name: 'See my result' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Change: Your training' })).toBeInTheDocument();
   });
 
   it('the same after a week: "Not better after a week: book a physiotherapist or GP", with the clinic\'s booking link', async () => {
