@@ -15,7 +15,7 @@ export const BUDGETS = {
   wholeCheckGzipTarget: 90 * KB,
   /**
    * ... and what is held: the whole check on React 19 as it stands, so no change makes it heavier. Raised from 145 kB
-   * by the follow-up check (issue #18), measured at 144.2 -> 147.9 kB (iframe, the worst way in): its words in the
+   * by the follow-up check (issue #18), measured at 144.2 -> 148.0 kB (iframe, the worst way in): its words in the
    * rules and the UI, its offer, intro and comparison screens, the comparison and the kept follow-up's checks.
    */
   wholeCheckGzip: 148 * KB,
