@@ -15,9 +15,11 @@ export const BUDGETS = {
   wholeCheckGzipTarget: 90 * KB,
   /**
    * ... and what is held: the whole check on React 19 as it stands, so no change makes it heavier. The worst way in
-   * is the element with the release's SRI-pinned tags, which preload both languages' words (8.7 kB of it).
+   * is the element with the release's SRI-pinned tags, which preload both languages' words (8.7 kB of it): 147.5 kB,
+   * then 151.3 kB with the follow-up check (issue #18: its words in the rules and the UI, its offer, intro and
+   * comparison screens, the comparison and the kept follow-up's checks, 3.8 kB).
    */
-  wholeCheckGzip: 150 * KB,
+  wholeCheckGzip: 152 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { packageVersion } from '../src/build/version.ts';
+import { FRAME_ONLY_TYPES, WIDGET_EVENT_TYPES } from '../src/embed/messages.ts';
 import { OPTION_NAMES } from '../src/embed/options.ts';
 import { mainRules, ROOT } from './helpers.ts';
 
@@ -26,6 +27,14 @@ describe('docs/embedding.md and README', () => {
     for (const name of OPTION_NAMES) {
       expect(row(guide, name), `docs/embedding.md documents ${name}`).toBe(true);
       expect(row(readme, name), `README documents ${name}`).toBe(true);
+    }
+  });
+
+  it('document every event the widget sends, in the guide and in the README', () => {
+    for (const name of WIDGET_EVENT_TYPES.filter((t) => !FRAME_ONLY_TYPES.includes(t))) {
+      const row = new RegExp(`^\\| \`${name}\` \\|`, 'm');
+      expect(guide, `docs/embedding.md documents ${name}`).toMatch(row);
+      expect(readme, `README documents ${name}`).toMatch(row);
     }
   });
 

@@ -54,6 +54,17 @@ export function personFacingRules(rules: Rules): Rules {
       source: '',
       evidence: c.evidence.map(({ rationale: _rationale, ...e }) => e),
     })),
+    ...(rules.followUp
+      ? {
+          followUp: {
+            ...rules.followUp,
+            rationale: '',
+            source: '',
+            outcomes: rules.followUp.outcomes.map(({ source: _source, ...o }) => ({ ...o, rationale: '' })),
+            steps: rules.followUp.steps.map(({ source: _source, ...s }) => ({ ...s, rationale: '' })),
+          },
+        }
+      : {}),
   };
 }
 

@@ -58,11 +58,39 @@ export interface BookDetail extends CheckContext {
   urgency: Urgency;
 }
 
+/** `backcheck:followup-offered`: a self-care or consult result offers "Check again in N days". */
+export interface FollowUpOfferedDetail extends CheckContext {
+  /** The urgency of the result that offers it. */
+  urgency: Urgency;
+  /** N: the days until the follow-up, from the rules. */
+  afterDays: number;
+}
+
+/** `backcheck:followup-accepted`: the person accepted; the follow-up is kept on their device only. */
+export type FollowUpAcceptedDetail = FollowUpOfferedDetail;
+
+/** What the follow-up's comparison of then and now says, by the rules; `warning-sign` when a warning sign decided. */
+export type FollowUpOutcome = 'better' | 'same' | 'worse' | 'warning-sign';
+
+/** `backcheck:followup-complete`: a follow-up check's result is shown. Never an answer, even with `share-answers`. */
+export interface FollowUpCompleteDetail extends CheckContext {
+  /** The urgency the follow-up's result gives. */
+  urgency: Urgency;
+  outcome: FollowUpOutcome;
+  /** Whole days since the earlier check. */
+  daysSince: number;
+  rulesId: string;
+  rulesVersion: string;
+}
+
 export interface BackcheckEventDetails {
   'backcheck:start': StartDetail;
   'backcheck:step': StepDetail;
   'backcheck:complete': CompleteDetail;
   'backcheck:book': BookDetail;
+  'backcheck:followup-offered': FollowUpOfferedDetail;
+  'backcheck:followup-accepted': FollowUpAcceptedDetail;
+  'backcheck:followup-complete': FollowUpCompleteDetail;
 }
 export type BackcheckEventName = keyof BackcheckEventDetails;
 export type BackcheckEventMap = { [K in BackcheckEventName]: CustomEvent<BackcheckEventDetails[K]> };

@@ -11,7 +11,15 @@ import type { BackcheckEventDetails, CheckContext, CompleteDetail } from './even
 
 // The public shapes (event-types.ts, exported by the npm package). Building them from the check's own events below
 // fails to compile when the two drift apart.
-export type { BookDetail, CompleteDetail, StartDetail, StepDetail } from './event-types.ts';
+export type {
+  BookDetail,
+  CompleteDetail,
+  FollowUpAcceptedDetail,
+  FollowUpCompleteDetail,
+  FollowUpOfferedDetail,
+  StartDetail,
+  StepDetail,
+} from './event-types.ts';
 export type WidgetEventMap = BackcheckEventDetails;
 export type WidgetEvent = { [K in keyof WidgetEventMap]: { type: K; detail: WidgetEventMap[K] } }[keyof WidgetEventMap];
 
@@ -50,6 +58,22 @@ export function toWidgetEvent(event: CheckEvent, share: ShareAnswers | null, sta
       if (share && event.answers) Object.assign(detail, share(event.answers));
       return { type: 'backcheck:complete', detail };
     }
+    case 'followup-offered':
+    case 'followup-accepted':
+      return { type: `backcheck:${event.type}`, detail: { ...context, urgency: event.urgency, afterDays: event.afterDays } };
+    // The comparison's outcome only: a follow-up never shares answers, whatever `share-answers` says.
+    case 'followup-complete':
+      return {
+        type: 'backcheck:followup-complete',
+        detail: {
+          ...context,
+          urgency: event.urgency,
+          outcome: event.outcome,
+          daysSince: event.daysSince,
+          rulesId: event.rulesId,
+          rulesVersion: event.rulesVersion,
+        },
+      };
   }
 }
 
@@ -89,7 +113,7 @@ export function widgetEventSender(
   let urgency: Urgency = 'self-care';
   return (event) => {
     if (event.type === 'start' || checkId === null) checkId = newCheckId();
-    if (event.type === 'complete') urgency = event.urgency;
+    if (event.type === 'complete' || event.type === 'followup-complete') urgency = event.urgency;
     // Taken now, not when the sharing code has loaded: the language the person had when it happened.
     const state: CheckState = { checkId, locale: locale(), urgency };
     // A chain, so a `complete` waiting for the sharing code is never overtaken by a later event.

@@ -15,6 +15,9 @@ export const WIDGET_EVENT_TYPES = [
   'backcheck:step',
   'backcheck:complete',
   'backcheck:book',
+  'backcheck:followup-offered',
+  'backcheck:followup-accepted',
+  'backcheck:followup-complete',
   'backcheck:resize',
   'backcheck:ready',
 ] as const;

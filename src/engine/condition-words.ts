@@ -3,7 +3,7 @@
 // with the option labels (clinicians) or the option ids a rules author types, optionally with what was answered.
 // e.g. `rf_saddle_numbness is "Yes"`, `leg_symptoms includes "Weakness"`, `pain_score is 7 or more`,
 // or, for an answers file, `leg_spread is above_knee or below_knee (answered: stays_in_back)`.
-import type { Condition, Rules } from '../rules/schema.ts';
+import type { Condition, FollowUpCondition, NumberRange, Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import type { Answers } from './answers.ts';
 
@@ -56,4 +56,27 @@ function answered(questionId: string, answers: Answers | undefined): string {
   const value = answers[questionId];
   if (value === undefined) return ' (not answered)';
   return ` (answered: ${Array.isArray(value) ? value.join(', ') : String(value)})`;
+}
+
+/**
+ * A follow-up condition in words: the condition language's words, and for its own leaves "pain_score then is 5 or
+ * more", "pain_score now minus then is -2 or less", "2 to 6 days since the first check".
+ */
+export function describeFollowUpCondition(rules: Pick<Rules, 'questions'>, c: FollowUpCondition, options: ConditionWordsOptions = {}, top = true): string {
+  const group = (parts: FollowUpCondition[], joiner: string) => {
+    const text = parts.map((p) => describeFollowUpCondition(rules, p, options, false)).join(joiner);
+    return top || parts.length === 1 ? text : `(${text})`;
+  };
+  if ('all' in c) return group(c.all, ' and ');
+  if ('any' in c) return group(c.any, ' or ');
+  if ('not' in c) return `not (${describeFollowUpCondition(rules, c.not, options)})`;
+  if ('daysSince' in c) return `${range(c.daysSince)} days since the first check`;
+  if ('change' in c) return `${c.change.question} now minus then is ${range(c.change)}`;
+  if ('previous' in c) return leaf(rules, c.previous, options).replace(c.previous.question, `${c.previous.question} then`);
+  return leaf(rules, c, options);
+}
+
+function range(r: NumberRange): string {
+  if (r.atLeast !== undefined && r.atMost !== undefined) return `${r.atLeast} to ${r.atMost}`;
+  return r.atLeast !== undefined ? `${r.atLeast} or more` : `${r.atMost} or less`;
 }

@@ -82,7 +82,9 @@ function walkScreens(
   let focus: Focus = { kind: 'everything' };
   for (const { screen, freeFrom, questions } of walkPlanOf(rules)) {
     if (focus.kind === 'nothing') break;
-    const askedAnyway = (keepWhileOpen && focus.kind === 'everything') || (screen.askAfterUrgent && isUrgentFocus(focus));
+    // `askAlways`: the follow-up's pain now, which its comparison reads though no red flag or sign may.
+    const askedAnyway =
+      (keepWhileOpen && focus.kind === 'everything') || (screen.askAfterUrgent && isUrgentFocus(focus)) || screen.askAlways;
     // Which questions the screen asks is decided on the answers before it, then its answers are kept.
     let asked: WalkQuestion[] | null = null;
     for (const w of questions) {

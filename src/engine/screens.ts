@@ -13,6 +13,8 @@ export interface Screen {
   index: number;
   /** Asked after an urgent red flag too (the rules' `askAfterUrgent`). */
   askAfterUrgent: boolean;
+  /** Every question shown is asked, unless an emergency sign ended the check (the rules' `askAlways`). */
+  askAlways: boolean;
 }
 
 export interface Layout {
@@ -36,7 +38,8 @@ export function layoutOf(rules: Rules): Layout {
   const screens = definitions.map((d, index): Screen => {
     const questions = d.questions.map((id) => byId.get(id)).filter((q): q is Question => q !== undefined);
     const askAfterUrgent = 'askAfterUrgent' in d && d.askAfterUrgent === true;
-    return { id: d.id, kind: d.kind, section: questions[0]?.section ?? '', title: d.title, questions, index, askAfterUrgent };
+    const askAlways = 'askAlways' in d && d.askAlways === true;
+    return { id: d.id, kind: d.kind, section: questions[0]?.section ?? '', title: d.title, questions, index, askAfterUrgent, askAlways };
   });
   layout = {
     screens,

@@ -4,6 +4,7 @@
 import { and, assertEvent, assign, not, setup } from 'xstate';
 import type { Rules } from '../rules/schema.ts';
 import type { Answers } from '../engine/answers.ts';
+import { followUpRulesOf, type PreviousCheck } from '../engine/follow-up.ts';
 import {
   applyResponse,
   findStep,
@@ -40,6 +41,11 @@ export interface CheckContext {
   error: { step: string; problems: ResponseProblem[] } | null;
   /** Resumed from a save made on the result screen (a reload there shows the result again). */
   resumedAtResult: boolean;
+  /**
+   * A follow-up check (issue #18): the earlier check as kept on the device. `rules` is then the follow-up's layout of
+   * the same rules (its screens only), so every guard, step and result below works on it unchanged.
+   */
+  followUp: PreviousCheck | null;
 }
 
 export interface CheckInput {
@@ -49,6 +55,8 @@ export interface CheckInput {
    * reached the result, which a reload shows again.
    */
   resume?: { answers: Answers; choices: Choices; current: string | null; history: string[]; atResult?: boolean };
+  /** Ask the follow-up check the rules' `followUp` block lays out, against this earlier check. */
+  followUp?: PreviousCheck;
 }
 
 export type CheckEvent =
@@ -204,7 +212,7 @@ export const checkMachine = setup({
 }).createMachine({
   id: 'backcheck',
   context: ({ input }) => ({
-    rules: input.rules,
+    rules: input.followUp && input.rules.followUp ? followUpRulesOf(input.rules) : input.rules,
     answers: input.resume?.answers ?? {},
     choices: input.resume?.choices ?? {},
     current: input.resume?.current ?? null,
@@ -213,6 +221,7 @@ export const checkMachine = setup({
     changeStart: null,
     error: null,
     resumedAtResult: input.resume?.atResult === true,
+    followUp: input.followUp && input.rules.followUp ? input.followUp : null,
   }),
   initial: 'start',
   states: {

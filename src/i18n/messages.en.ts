@@ -115,6 +115,22 @@ export const en = {
   copyFallbackLabel: 'Your summary as text',
   startAgain: 'Start again',
   clearAnswers: 'Clear my answers',
+
+  // Follow-up (issue #18): kept on the device only
+  followUpOffer: (days: string) => `Check again in ${days} days`,
+  followUpAccept: 'Keep it on this device',
+  followUpOfferNote: 'We keep the date, this result and your pain score on this device only, for 30 days. Nothing is sent.',
+  followUpSaved: (date: string) => `Saved on this device. Open this check again from ${date} to see how your back is.`,
+  followUpNotSaved: (date: string) => `This browser does not let us keep it. Check again from ${date}.`,
+  followUpForget: 'Forget this',
+  followUpForgotten: 'Forgotten: nothing about this check is kept on this device.',
+  followUpWaiting: (date: string) => `Your follow-up check is saved for ${date}.`,
+  followUpTitle: (date: string) => `How is your back since ${date}?`,
+  followUpLead: 'We ask about warning signs again, as new ones can appear. Then how your pain is now, and we compare it with last time.',
+  followUpStart: 'Start the follow-up',
+  followUpNewCheck: 'Start a new check instead',
+  followUpResultLabel: 'Your follow-up',
+  followUpResultTitle: (date: string) => `Your back since ${date}`,
   // The summary for a professional (print and copy as text).
   summaryHeading: 'Back pain self-check: summary for a professional',
   summaryName: 'Name',

@@ -2,7 +2,7 @@
 import type { Condition, Rules, Urgency } from '../rules/schema.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Check = 'completeness' | 'red-flag dominance' | 'conflicts' | 'text' | 'readability' | 'sign-off';
+export type Check = 'completeness' | 'red-flag dominance' | 'conflicts' | 'text' | 'readability' | 'sign-off' | 'follow-up';
 
 export interface Finding {
   severity: Severity;

@@ -3,6 +3,7 @@ import type { Rules } from '../rules/schema.ts';
 import { completenessFindings } from './completeness.ts';
 import { conflictFindings } from './conflicts.ts';
 import { dominanceFindings } from './dominance.ts';
+import { followUpFindings } from './follow-up.ts';
 import type { Finding, Severity } from './finding.ts';
 import { indexRules } from '../engine/solver.ts';
 import { readabilityFindings } from './readability.ts';
@@ -20,6 +21,7 @@ export function lintRules(rules: Rules): Finding[] {
     ...conflictFindings(index),
     ...textFindings(rules),
     ...readabilityFindings(rules),
+    ...followUpFindings(rules),
   ];
   // One finding per place and message: several checks can reach the same conclusion.
   const unique = new Map(findings.map((f) => [`${f.path.join('.')}|${f.message}`, withAcceptance(rules, f)]));

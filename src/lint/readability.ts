@@ -10,7 +10,7 @@ import type { Rules, Text } from '../rules/schema.ts';
 import type { Finding } from './finding.ts';
 
 /** `topCard`: the rules' words of one urgency's top card; with the banner's label the card's budget is 60 words. */
-export const READABILITY_LIMITS = { question: 20, option: 6, short: 8, hint: 30, screenTitle: 10, exclude: 20, check: 25, topCard: 55 } as const;
+export const READABILITY_LIMITS = { question: 20, option: 6, short: 8, hint: 30, screenTitle: 10, exclude: 20, check: 25, topCard: 55, followUp: 40 } as const;
 
 export function readabilityFindings(rules: Rules): Finding[] {
   const findings: Finding[] = [];
@@ -45,6 +45,9 @@ export function readabilityFindings(rules: Rules): Finding[] {
     }
   });
   rules.screens?.forEach((s, si) => check(s.title, ['screens', si, 'title'], READABILITY_LIMITS.screenTitle, `the title of screen "${s.id}"`));
+  // The follow-up's comparison and its step are its top card: each read at a glance.
+  rules.followUp?.outcomes.forEach((o, i) => check(o.text, ['followUp', 'outcomes', i, 'text'], READABILITY_LIMITS.followUp, `follow-up outcome "${o.id}"`));
+  rules.followUp?.steps.forEach((o, i) => check(o.text, ['followUp', 'steps', i, 'text'], READABILITY_LIMITS.followUp, `follow-up step "${o.id}"`));
   for (const [level, card] of Object.entries(rules.results.urgency)) {
     for (const locale of rules.meta.locales) {
       const words = [card.title, card.action, card.consult, card.callIf].reduce((sum, t) => sum + (t?.[locale] ? countWords(t[locale]) : 0), 0);

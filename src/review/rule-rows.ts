@@ -1,7 +1,7 @@
 // The rules of a file as rows of one decision table each, in words: what the review page shows a clinician.
 import type { ConsultRule, RedFlagRule, Rules, Urgency } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
-import { describeCondition } from '../engine/condition-words.ts';
+import { describeCondition, describeFollowUpCondition } from '../engine/condition-words.ts';
 
 export interface RuleRow {
   id: string;
@@ -80,6 +80,7 @@ export function ruleTables(rules: Rules, locale: Locale = 'en'): RuleTable[] {
         source: r.source,
       })),
     },
+    ...followUpTables(rules, locale),
     ...rules.causes.map((c) => ({
       id: `cause-${c.id}`,
       title: `Cause: ${localize(c.title, locale)} (${c.id})`,
@@ -92,5 +93,29 @@ export function ruleTables(rules: Rules, locale: Locale = 'en'): RuleTable[] {
         rationale: e.rationale,
       })),
     })),
+  ];
+}
+
+/** The follow-up's comparison and its steps (issue #18): the first row that holds is the one shown. */
+function followUpTables(rules: Rules, locale: Locale): RuleTable[] {
+  const f = rules.followUp;
+  if (!f) return [];
+  const when = (c: Parameters<typeof describeFollowUpCondition>[1]) => describeFollowUpCondition(rules, c, { locale });
+  const days = f.offerFor.map((level) => `${level} after ${f.afterDays[level]} days`).join(', ');
+  return [
+    {
+      id: 'follow-up',
+      title: 'Follow-up: then and now',
+      description: `Offered on ${f.offerFor.join(' and ')} results (${days}); asks ${[...f.screens, f.ask.id].join(', ')}; keeps ${f.keep.join(', ')} on the device. The first row that holds is shown; any red flag in the follow-up gives the usual result instead, and the urgency is never below what its answers give. ${f.rationale} Source: ${f.source}`,
+      redFlags: false,
+      rows: f.outcomes.map((o) => ({ id: o.id, when: when(o.when), effect: `${o.outcome}: ${o.level}`, level: o.level, says: localize(o.text, locale), rationale: o.rationale, source: o.source })),
+    },
+    {
+      id: 'follow-up-steps',
+      title: 'Follow-up: this week',
+      description: 'The return-to-training step shown with the comparison: the first row that holds.',
+      redFlags: false,
+      rows: f.steps.map((s) => ({ id: s.id, when: when(s.when), effect: 'step', says: localize(s.text, locale), rationale: s.rationale, source: s.source })),
+    },
   ];
 }

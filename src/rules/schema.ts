@@ -57,6 +57,49 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
+// ---- Follow-up conditions: the condition language plus three leaves that only a follow-up check can read. ----
+// Kept apart from `Condition` on purpose: the solver, relevance and the linter's dominance proofs reason about the
+// questionnaire's own answers only, and a follow-up's comparison must never change what the first check asks.
+
+/** A limit on a number: at least, at most, or both. */
+export interface NumberRange {
+  atLeast?: number;
+  atMost?: number;
+}
+
+export type FollowUpCondition =
+  | { all: FollowUpCondition[] }
+  | { any: FollowUpCondition[] }
+  | { not: FollowUpCondition }
+  | Extract<Condition, { question: string }>
+  /** The earlier check's answer (only the answers `followUp.keep` names are kept). */
+  | { previous: Extract<Condition, { question: string }> }
+  /** Now minus then, on a scale question kept from the earlier check: -3 is three points better. */
+  | { change: { question: string } & NumberRange }
+  /** Whole days since the earlier check. */
+  | { daysSince: NumberRange };
+
+const rangeShape = { atLeast: z.number().optional(), atMost: z.number().optional() };
+const hasLimit = (r: NumberRange) => r.atLeast !== undefined || r.atMost !== undefined;
+const LeafConditionSchema = z.union([
+  z.strictObject({ question: IdSchema, is: IdSchema }),
+  z.strictObject({ question: IdSchema, isAny: z.array(IdSchema).min(1) }),
+  z.strictObject({ question: IdSchema, atLeast: z.number() }),
+  z.strictObject({ question: IdSchema, atMost: z.number() }),
+]);
+
+export const FollowUpConditionSchema: z.ZodType<FollowUpCondition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(FollowUpConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(FollowUpConditionSchema).min(1) }),
+    z.strictObject({ not: FollowUpConditionSchema }),
+    LeafConditionSchema,
+    z.strictObject({ previous: LeafConditionSchema }),
+    z.strictObject({ change: z.strictObject({ question: IdSchema, ...rangeShape }).refine(hasLimit, 'give atLeast, atMost or both') }),
+    z.strictObject({ daysSince: z.strictObject(rangeShape).refine(hasLimit, 'give atLeast, atMost or both') }),
+  ]),
+);
+
 // ---- Questions ----
 
 export const OptionSchema = z.strictObject({
@@ -150,6 +193,11 @@ export const ScreenSchema = z.strictObject({
    * the summary the person takes along gives them.
    */
   askAfterUrgent: z.boolean().optional(),
+  /**
+   * Every question shown by skip logic is asked, whatever the other answers (never after an emergency sign, which
+   * ends the check): for the follow-up's own screen, whose answers the comparison reads though no rule may.
+   */
+  askAlways: z.boolean().optional(),
   questions: z.array(IdSchema).min(1),
 });
 
@@ -243,6 +291,56 @@ export const CauseSchema = z.strictObject({
   evidence: z.array(EvidenceSchema).min(1),
 });
 
+// ---- The follow-up check (issue #18): "How is your back since <date>?" ----
+
+export const FOLLOW_UP_OUTCOMES = ['better', 'same', 'worse'] as const;
+
+/** What the comparison of then and now means. The first outcome whose condition holds is the one shown. */
+export const FollowUpOutcomeSchema = z.strictObject({
+  id: IdSchema,
+  when: FollowUpConditionSchema,
+  /** The comparison's outcome in one word, for the clinic's `followup-complete` event. */
+  outcome: z.enum(FOLLOW_UP_OUTCOMES),
+  /** The least the person is told to do; a warning sign answered in the follow-up still sets its own level. */
+  level: z.enum(['consult', 'self-care']),
+  /**
+   * What it means, in plain words. `{then}` and `{now}` stand for the first scale answer `keep` names (the pain
+   * score), then and now; `{date}` for the earlier check's date.
+   */
+  text: TextSchema,
+  rationale: z.string().trim().min(1),
+  source: z.string().trim().min(1).optional(),
+});
+
+/** "This week: ...": a return-to-training step. The first whose condition holds is shown. */
+export const FollowUpStepSchema = z.strictObject({
+  id: IdSchema,
+  when: FollowUpConditionSchema,
+  text: TextSchema,
+  rationale: z.string().trim().min(1),
+  source: z.string().trim().min(1).optional(),
+});
+
+export const FollowUpSchema = z.strictObject({
+  /** The results that offer "Check again in N days". */
+  offerFor: z.array(z.enum(['consult', 'self-care'])).min(1),
+  /** N, by the result's urgency. The saved check expires after 30 days, so N is less. */
+  afterDays: z.strictObject({
+    consult: z.number().int().min(1).max(29).optional(),
+    'self-care': z.number().int().min(1).max(29).optional(),
+  }),
+  rationale: z.string().trim().min(1),
+  source: z.string().trim().min(1),
+  /** The answers kept on the device for the comparison: nothing else is stored (scale or single-choice questions). */
+  keep: z.array(IdSchema).min(1),
+  /** The screens asked again, by id from `screens` (the warning signs' grouped checks and what they lead to). */
+  screens: z.array(IdSchema).min(1),
+  /** The screen asked last, of the follow-up's own: the pain now (questions from `questions`). */
+  ask: ScreenSchema,
+  outcomes: z.array(FollowUpOutcomeSchema).min(1),
+  steps: z.array(FollowUpStepSchema).min(1),
+});
+
 /** A titled list shown on the result: the safety net, the self-care advice. */
 export const TextListSchema = z.strictObject({
   title: TextSchema,
@@ -313,6 +411,8 @@ export const RulesSchema = z
     scopeExits: z.array(ScopeExitSchema),
     advice: z.array(AdviceRuleSchema).default([]),
     causes: z.array(CauseSchema).min(1),
+    /** Optional: a result that offers to check again in a few days, on the device, and how to compare (issue #18). */
+    followUp: FollowUpSchema.optional(),
     results: z.strictObject({
       disclaimer: TextSchema,
       outOfScopeTitle: TextSchema,
@@ -358,6 +458,9 @@ export type Rules = z.infer<typeof RulesSchema>;
 export type Signoff = z.infer<typeof SignoffSchema>;
 export type EmergencyNumbers = z.infer<typeof EmergencyNumbersSchema>;
 export type TextList = z.infer<typeof TextListSchema>;
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+export type FollowUpOutcome = z.infer<typeof FollowUpOutcomeSchema>;
+export type FollowUpOutcomeKind = (typeof FOLLOW_UP_OUTCOMES)[number];
 /** The rules as written in YAML, before defaults (option `kind`) are filled in. */
 export type RulesInput = z.input<typeof RulesSchema>;
 
@@ -394,6 +497,15 @@ export interface RulesShape {
     evidence: readonly { id: string; when: Condition }[];
   }[];
   results?: { summary?: { facts: readonly { question: string; when?: Condition }[] } };
+  followUp?: {
+    offerFor: readonly string[];
+    afterDays: Readonly<Record<string, number | undefined>>;
+    keep: readonly string[];
+    screens: readonly string[];
+    ask: { id: string; questions: readonly string[] };
+    outcomes: readonly { when: FollowUpCondition }[];
+    steps: readonly { when: FollowUpCondition }[];
+  };
 }
 
 /** Every reference between parts of the file must resolve, and every id must be unique where it is declared. */
@@ -486,6 +598,64 @@ export function crossReferenceIssues(rules: RulesShape): CrossReferenceIssue[] {
     if (!questionIndex.has(fact.question)) issues.push({ path: [...at, 'question'], message: `unknown question "${fact.question}"` });
     if (fact.when) conditionIssues(fact.when, [...at, 'when'], rules, issues);
   });
+  if (rules.followUp) issues.push(...followUpIssues(rules, rules.followUp));
+  return issues;
+}
+
+/**
+ * The follow-up names real screens and questions; it keeps only answers it compares; its conditions read only what
+ * the follow-up asks now, or what was kept from the earlier check.
+ */
+function followUpIssues(rules: RulesShape, followUp: NonNullable<RulesShape['followUp']>): CrossReferenceIssue[] {
+  const issues: CrossReferenceIssue[] = [];
+  const at = ['followUp'];
+  const questionById = new Map(rules.questions.map((q) => [q.id, q]));
+  const screenById = new Map((rules.screens ?? []).map((s) => [s.id, s]));
+  followUp.offerFor.forEach((level, i) => {
+    if (followUp.afterDays[level] === undefined) issues.push({ path: [...at, 'offerFor', i], message: `"${level}" results offer a follow-up, but afterDays gives no "${level}"` });
+  });
+  followUp.keep.forEach((id, i) => {
+    const q = questionById.get(id);
+    if (!q) issues.push({ path: [...at, 'keep', i], message: `unknown question "${id}"` });
+    else if (q.type === 'multi') issues.push({ path: [...at, 'keep', i], message: `"${id}" is a tick list: keep scale or single-choice answers only` });
+  });
+  const askedNow = new Set<string>();
+  followUp.screens.forEach((id, i) => {
+    const screen = screenById.get(id);
+    if (!screen) issues.push({ path: [...at, 'screens', i], message: `unknown screen "${id}" (screens: ${[...screenById.keys()].join(', ')})` });
+    else screen.questions.forEach((q) => askedNow.add(q));
+  });
+  if (screenById.has(followUp.ask.id)) issues.push({ path: [...at, 'ask', 'id'], message: `"${followUp.ask.id}" is already a screen: give the follow-up's own screen its own id` });
+  followUp.ask.questions.forEach((id, i) => {
+    if (!questionById.has(id)) issues.push({ path: [...at, 'ask', 'questions', i], message: `unknown question "${id}"` });
+    else if (askedNow.has(id)) issues.push({ path: [...at, 'ask', 'questions', i], message: `"${id}" is already on a screen the follow-up asks again` });
+    askedNow.add(id);
+  });
+  const kept = new Set(followUp.keep);
+  const check = (c: FollowUpCondition, path: (string | number)[]): void => {
+    if ('all' in c) return c.all.forEach((p, i) => check(p, [...path, 'all', i]));
+    if ('any' in c) return c.any.forEach((p, i) => check(p, [...path, 'any', i]));
+    if ('not' in c) return check(c.not, [...path, 'not']);
+    if ('daysSince' in c) return;
+    if ('previous' in c) {
+      if (!kept.has(c.previous.question)) issues.push({ path: [...path, 'previous', 'question'], message: `"${c.previous.question}" is not kept from the earlier check: add it to followUp.keep` });
+      return conditionIssues(c.previous, [...path, 'previous'], rules, issues);
+    }
+    if ('change' in c) {
+      const q = questionById.get(c.change.question);
+      const p = [...path, 'change', 'question'];
+      if (!q) issues.push({ path: p, message: `unknown question "${c.change.question}"` });
+      else if (q.type !== 'scale') issues.push({ path: p, message: `"change" needs a scale question, but "${q.id}" is a ${q.type}-choice question` });
+      else if (!kept.has(q.id) || !askedNow.has(q.id)) issues.push({ path: p, message: `"change" compares then and now: "${q.id}" must be kept (followUp.keep) and asked again` });
+      return;
+    }
+    if (questionById.has(c.question) && !askedNow.has(c.question)) {
+      issues.push({ path: [...path, 'question'], message: `"${c.question}" is not asked in the follow-up: use { previous: ... } for the earlier answer` });
+    }
+    conditionIssues(c, path, rules, issues);
+  };
+  followUp.outcomes.forEach((o, i) => check(o.when, [...at, 'outcomes', i, 'when']));
+  followUp.steps.forEach((o, i) => check(o.when, [...at, 'steps', i, 'when']));
   return issues;
 }
 

@@ -5,6 +5,7 @@ import { createActor, type ActorRefFrom } from 'xstate';
 import { answerSetProblems } from '../engine/answer-set.ts';
 import type { Answers } from '../engine/answers.ts';
 import { evaluate, type FiredRule, type Result } from '../engine/evaluate.ts';
+import { compareFollowUp, DAY_MS, type PreviousCheck } from '../engine/follow-up.ts';
 import { countedAnswers, responseFor } from '../engine/navigation.ts';
 import { layoutOf } from '../engine/screens.ts';
 import { checkMachine, currentStep } from '../flow/machine.ts';
@@ -42,6 +43,8 @@ export function scenarioReferenceProblems(rules: Rules, file: ScenarioFile): Ref
     outOfScope: new Set(rules.scopeExits.map((r) => r.id)),
     causes: new Set(rules.causes.map((c) => c.id)),
     questions: new Set(rules.questions.map((q) => q.id)),
+    followUp: new Set(rules.followUp?.outcomes.map((o) => o.id) ?? []),
+    step: new Set(rules.followUp?.steps.map((o) => o.id) ?? []),
   };
   const answers = (raw: ScenarioAnswers, path: (string | number)[], checkShown: boolean) => {
     for (const p of answerSetProblems(rules, raw)) {
@@ -60,6 +63,10 @@ export function scenarioReferenceProblems(rules: Rules, file: ScenarioFile): Ref
     ids(e.possible, known.causes, 'possible', 'cause');
     ids(e.notLikely, known.causes, 'notLikely', 'cause');
     ids(e.dropped, known.questions, 'dropped', 'question');
+    for (const key of ['followUp', 'step'] as const) {
+      const id = e[key];
+      if (typeof id === 'string' && !known[key].has(id)) problems.push({ path: [...path, key], message: `unknown follow-up ${key === 'step' ? 'step' : 'outcome'} "${id}" (known: ${[...known[key]].join(', ')})` });
+    }
     if (typeof e.outOfScope === 'string' && !known.outOfScope.has(e.outOfScope)) {
       problems.push({ path: [...path, 'outOfScope'], message: `unknown scope exit "${e.outOfScope}" (known: ${[...known.outOfScope].join(', ')})` });
     }
@@ -74,6 +81,14 @@ export function scenarioReferenceProblems(rules: Rules, file: ScenarioFile): Ref
       problems.push({ path: [...at, 'answers', p.questionId], message: p.message });
     }
     expect(s.expect, [...at, 'expect']);
+    if (s.previous) {
+      if (!rules.followUp) problems.push({ path: [...at, 'previous'], message: 'these rules have no followUp block' });
+      answers(s.previous.answers, [...at, 'previous', 'answers'], false);
+      const keep = new Set(rules.followUp?.keep ?? []);
+      for (const id of Object.keys(s.previous.answers)) {
+        if (!keep.has(id)) problems.push({ path: [...at, 'previous', 'answers', id], message: `"${id}" is not kept for a follow-up (followUp.keep: ${[...keep].join(', ')})` });
+      }
+    }
     s.changes?.forEach((c, ci) => {
       answers(c.change, [...at, 'changes', ci, 'change'], false);
       if (c.answers) answers(c.answers, [...at, 'changes', ci, 'answers'], false);
@@ -110,7 +125,35 @@ function answerStep(actor: CheckActor, answers: ScenarioAnswers): string | null 
   return error ? `the answer to "${step.key}" was refused: ${error.problems.map((p) => p.message).join('; ')}` : null;
 }
 
+/** A scenario's earlier check, as a follow-up would find it kept `daysAgo` days before `now`. */
+function previousCheck(rules: Rules, previous: NonNullable<Scenario['previous']>, now: number): PreviousCheck {
+  return { date: now - previous.daysAgo * DAY_MS, urgency: previous.urgency, causes: [], answers: { ...previous.answers }, rulesId: rules.meta.id, rulesVersion: rules.meta.version };
+}
+
+/** A follow-up scenario: its answers through the machine in follow-up mode, then the comparison the person sees. */
+function runFollowUpScenario(rules: Rules, scenario: Scenario, index: number, defaults: ScenarioAnswers): ScenarioOutcome {
+  const now = Date.UTC(2026, 0, 31, 12);
+  const previous = previousCheck(rules, scenario.previous!, now);
+  const actor = createActor(checkMachine, { input: { rules, followUp: previous } }).start();
+  actor.send({ type: 'user.start' });
+  const stuck = answerAsked(actor, { ...defaults, ...scenario.answers }, rules.questions.length * 2 + 2);
+  const ctx = actor.getSnapshot().context;
+  actor.stop();
+  const c = compareFollowUp(rules, previous, ctx.answers, now);
+  const failures = stuck ? [stuck] : compare(scenario.expect, { ...c.result, urgency: c.urgency });
+  if (!stuck) {
+    const check = (key: 'followUp' | 'step', actual: string | false) => {
+      const wanted = scenario.expect[key];
+      if (wanted !== undefined && wanted !== actual) failures.push(`follow-up ${key === 'step' ? 'step' : 'outcome'}: expected ${wanted || 'none'}, got ${actual || 'none'}`);
+    };
+    check('followUp', c.usual ? false : (c.outcome?.id ?? false));
+    check('step', c.step?.id ?? false);
+  }
+  return { name: scenario.name, index, passed: failures.length === 0, steps: [{ label: `follow-up after ${scenario.previous!.daysAgo} days`, failures, trace: c.result.trace }] };
+}
+
 export function runScenario(rules: Rules, scenario: Scenario, index: number, defaults: ScenarioAnswers = {}): ScenarioOutcome {
+  if (scenario.previous) return runFollowUpScenario(rules, scenario, index, defaults);
   const steps: StepOutcome[] = [];
   const limit = rules.questions.length * 2 + 2;
   const actor = createActor(checkMachine, { input: { rules } }).start();

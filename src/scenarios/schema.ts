@@ -16,6 +16,11 @@
 //         likely: [posture]                    # optional: exactly these causes are likely ([] = none)
 //         possible: [core]                     # optional: exactly these causes are possible
 //         notLikely: [hydration]               # optional: none of these is likely
+//       previous:                              # optional: a follow-up check (issue #18) against this earlier one
+//         daysAgo: 7                           #   when the earlier check was
+//         urgency: self-care                   #   optional: its result (default self-care)
+//         answers: { pain_score: 5 }           #   the answers kept then (only those followUp.keep names)
+//       (with previous, expect may also name followUp: <outcome id> and step: <step id>, or false for none)
 //       changes:                               # optional: then, from the review screen, change answers
 //         - change: { age_band: age_16_to_35 } # one or more answers, changed in order
 //           answers: { ... }                   # optional: answers to questions the change makes appear
@@ -34,6 +39,16 @@ export const ExpectSchema = z.strictObject({
   likely: z.array(z.string()).optional(),
   possible: z.array(z.string()).optional(),
   notLikely: z.array(z.string()).optional(),
+  /** A follow-up's outcome rule (false: none is shown, a warning sign decided). */
+  followUp: z.union([z.string(), z.literal(false)]).optional(),
+  /** A follow-up's "This week: ..." step (false: none is shown). */
+  step: z.union([z.string(), z.literal(false)]).optional(),
+});
+
+export const PreviousSchema = z.strictObject({
+  daysAgo: z.number().int().min(0).max(30),
+  urgency: UrgencySchema.default('self-care'),
+  answers: ScenarioAnswersSchema,
 });
 
 export const ChangeSchema = z.strictObject({
@@ -47,8 +62,9 @@ export const ScenarioSchema = z.strictObject({
   description: z.string().trim().min(1).optional(),
   answers: ScenarioAnswersSchema,
   expect: ExpectSchema,
+  previous: PreviousSchema.optional(),
   changes: z.array(ChangeSchema).min(1).optional(),
-});
+}).refine((s) => !(s.previous && s.changes), { message: 'a follow-up scenario (previous) has no changes: write another scenario', path: ['changes'] });
 
 export const ScenarioFileSchema = z
   .strictObject({

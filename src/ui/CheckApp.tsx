@@ -5,10 +5,11 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { timeEstimate as estimateTime, type TimeEstimate } from '../engine/burden.ts';
 import { evaluate } from '../engine/evaluate.ts';
+import { compareFollowUp, followUpRulesOf } from '../engine/follow-up.ts';
 import { countedAnswers, stepProgress, type Response } from '../engine/navigation.ts';
 import { layoutOf } from '../engine/screens.ts';
 import { checkMachine, currentStep, type CheckEvent, type CheckInput } from '../flow/machine.ts';
-import { browserLocale, catalogues, dateLocaleFor, formatNumber } from '../i18n/index.ts';
+import { browserLocale, catalogues, dateLocaleFor, formatDate, formatNumber } from '../i18n/index.ts';
 import type { Rules } from '../rules/schema.ts';
 import type { Locale } from '../rules/text.ts';
 import {
@@ -21,6 +22,10 @@ import {
   type SavedProgress,
   type StorageLike,
 } from '../storage/progress.ts';
+import { forgetFollowUp, readFollowUp, type SavedFollowUp } from '../storage/follow-up.ts';
+import { FollowUpIntro, FollowUpResult } from './FollowUpCheck.tsx';
+import { FollowUpOffer } from './FollowUpOffer.tsx';
+import { shownCauses } from './summary-text.ts';
 import { landedOnMark, syncHistory, type HistorySync } from './browser-history.ts';
 import { browserRegion, emergencyNumberFor } from './emergency-number.ts';
 import type { CheckEvent as HostEvent, ClinicInfo } from './host-events.ts';
@@ -67,9 +72,13 @@ export interface CheckAppProps {
   startAtOnce?: boolean;
 }
 
-type Notice = Exclude<ResumeCheck, { kind: 'none' } | { kind: 'found' }>['reason'] | 'cleared' | null;
+type Notice = Exclude<ResumeCheck, { kind: 'none' } | { kind: 'found' }>['reason'] | 'cleared' | 'follow-up-forgotten' | null;
 
-type Phase = { kind: 'offer'; progress: SavedProgress } | { kind: 'check'; resume: SavedProgress | null; run: number };
+type Phase =
+  | { kind: 'offer'; progress: SavedProgress }
+  /** A follow-up is due (issue #18): "How is your back since <date>?" */
+  | { kind: 'follow-up'; followUp: SavedFollowUp }
+  | { kind: 'check'; resume: SavedProgress | null; run: number; followUp?: SavedFollowUp };
 
 export function CheckApp(props: CheckAppProps) {
   const { rules, rulesHash, onLocaleChange, onPrint } = props;
@@ -86,8 +95,10 @@ export function CheckApp(props: CheckAppProps) {
 
   // Read once, without side effects (StrictMode may call this twice); a discarded save is removed in an effect.
   const [initial] = useState(() => readProgress(storage, rules, rulesHash));
+  // A follow-up kept on this device: due (offered first, unless a check is half done), or waiting (named on the intro).
+  const [kept, setKept] = useState(() => readFollowUp(storage, rules, rulesHash));
   const [phase, setPhase] = useState<Phase>(() => {
-    if (initial.kind !== 'found') return { kind: 'check', resume: null, run: 0 };
+    if (initial.kind !== 'found') return kept.kind === 'due' ? { kind: 'follow-up', followUp: kept.followUp } : { kind: 'check', resume: null, run: 0 };
     // A reload (or Back into the page) lands on a step the check marked: carry on there without asking, unless it
     // was long enough ago that the person may not remember where they were.
     const recent = Date.now() - initial.progress.savedAt <= RESUME_WITHOUT_ASKING_MS;
@@ -97,7 +108,8 @@ export function CheckApp(props: CheckAppProps) {
   const [notice, setNotice] = useState<Notice>(initial.kind === 'discarded' ? initial.reason : null);
   useEffect(() => {
     if (initial.kind === 'discarded') clearProgress(storage, rules.meta.id);
-  }, [initial, storage, rules]);
+    if (kept.kind === 'discarded') forgetFollowUp(storage, rules.meta.id);
+  }, [initial, kept, storage, rules]);
 
   const givenEstimate = props.timeEstimate;
   const timeEstimate = useMemo(() => givenEstimate ?? sampledEstimate(rules), [givenEstimate, rules]);
@@ -128,6 +140,17 @@ export function CheckApp(props: CheckAppProps) {
     [rules, locale, props.region, onPrint, timeEstimate, emergency],
   );
 
+  // The follow-up's screens read the follow-up's layout of the same rules, like its machine.
+  const followUpUi = useMemo<UiContextValue | null>(() => (rules.followUp ? { ...ui, rules: followUpRulesOf(rules) } : null), [ui, rules]);
+  const inFollowUp = phase.kind === 'check' && phase.followUp !== undefined;
+  const forget = () => {
+    userActed();
+    forgetFollowUp(storage, rules.meta.id);
+    setKept({ kind: 'none' });
+    setNotice('follow-up-forgotten');
+    setPhase({ kind: 'check', resume: null, run: 1 });
+  };
+
   const switchLocale = (l: Locale) => {
     setChosenLocale(l);
     onLocaleChange?.(l);
@@ -139,7 +162,23 @@ export function CheckApp(props: CheckAppProps) {
   return (
     <UiContext.Provider value={ui}>
       <div className="backcheck" lang={locale}>
-        {phase.kind === 'offer' ? (
+        {phase.kind === 'follow-up' ? (
+          <>
+            <CheckHeader title={ui.say(rules.meta.title)} locale={locale} onLocale={switchLocale} />
+            <FollowUpIntro
+              previous={phase.followUp}
+              onStart={() => {
+                userActed();
+                setPhase({ kind: 'check', resume: null, run: 1, followUp: phase.followUp });
+              }}
+              onNewCheck={() => {
+                userActed();
+                setPhase({ kind: 'check', resume: null, run: 1 });
+              }}
+              onForget={forget}
+            />
+          </>
+        ) : phase.kind === 'offer' ? (
           <>
           <CheckHeader title={ui.say(rules.meta.title)} locale={locale} onLocale={switchLocale} />
           <ResumeOffer
@@ -156,9 +195,18 @@ export function CheckApp(props: CheckAppProps) {
           />
           </>
         ) : (
+          <UiContext.Provider value={inFollowUp && followUpUi ? followUpUi : ui}>
           <CheckFlow
             key={phase.run}
             resume={phase.resume}
+            followUp={phase.followUp ?? null}
+            waiting={kept.kind === 'waiting' ? kept.followUp : null}
+            onForget={forget}
+            onNewCheck={() => {
+              userActed();
+              setKept({ kind: 'none' });
+              setPhase({ kind: 'check', resume: null, run: phase.run + 1 });
+            }}
             storage={storage}
             rulesHash={rulesHash}
             clinic={props.clinic}
@@ -168,9 +216,10 @@ export function CheckApp(props: CheckAppProps) {
             emit={emit}
             shareAnswers={props.shareAnswers ?? false}
             browserHistory={props.browserHistory ?? false}
-            startAtOnce={phase.run === 0 && (props.startAtOnce ?? false)}
+            startAtOnce={phase.followUp !== undefined || (phase.run === 0 && (props.startAtOnce ?? false))}
             onLocale={switchLocale}
           />
+          </UiContext.Provider>
         )}
       </div>
     </UiContext.Provider>
@@ -179,6 +228,13 @@ export function CheckApp(props: CheckAppProps) {
 
 interface FlowProps {
   resume: SavedProgress | null;
+  /** Ask the follow-up check against this earlier check. */
+  followUp: SavedFollowUp | null;
+  /** A follow-up kept and not yet due: named on the intro, with "Forget this". */
+  waiting: SavedFollowUp | null;
+  onForget: () => void;
+  /** Leaves a follow-up for a new, whole check ("Start again" on its result). */
+  onNewCheck: () => void;
   storage: StorageLike | null;
   rulesHash: string;
   clinic: ClinicInfo | undefined;
@@ -193,10 +249,16 @@ interface FlowProps {
 }
 
 function CheckFlow(props: FlowProps) {
-  const { resume, storage, rulesHash, clinic, notice, setNotice, userActed, emit, startAtOnce, shareAnswers, browserHistory, onLocale } = props;
-  const { rules, t, say, locale } = useUi();
+  const { resume, followUp, waiting, onForget, onNewCheck, rulesHash, clinic, notice, setNotice, userActed, emit, startAtOnce, shareAnswers, browserHistory, onLocale } = props;
+  // The follow-up keeps no progress: its storage holds the follow-up itself, nothing more.
+  const storage = followUp ? null : props.storage;
+  const { rules, t, say, locale, dateLocale } = useUi();
+  // The comparison's "now": when the follow-up began, so its result and its event agree.
+  const [startedAt] = useState(() => Date.now());
   const [input] = useState<CheckInput>(() =>
-    resume
+    followUp
+      ? { rules, followUp }
+      : resume
       ? {
           rules,
           resume: { answers: resume.answers, choices: resume.choices, current: resume.current, history: resume.history, atResult: resume.atResult === true },
@@ -227,6 +289,18 @@ function CheckFlow(props: FlowProps) {
       if (step) {
         if (was === 'intro') emit({ type: 'start' });
         emit({ type: 'step', section: step.screen.section, screen: step.key, stepNumber: ctx.history.length + 1 });
+      } else if (now === 'result' && ctx.followUp) {
+        const c = compareFollowUp(rules, ctx.followUp, ctx.answers, startedAt);
+        emit({
+          type: 'followup-complete',
+          urgency: c.urgency,
+          outcome: c.usual && (c.result.redFlags.length > 0 || c.result.outOfScope) ? 'warning-sign' : (c.outcome?.outcome ?? 'same'),
+          daysSince: c.daysSince,
+          rulesId: rules.meta.id,
+          rulesVersion: rules.meta.version,
+        });
+        // Used: the follow-up is gone from the device (its result may offer another, from now).
+        forgetFollowUp(props.storage, rules.meta.id);
       } else if (now === 'result') {
         const answers = countedAnswers(rules, ctx.answers);
         const result = evaluate(rules, answers);
@@ -244,7 +318,7 @@ function CheckFlow(props: FlowProps) {
       }
     });
     return () => sub.unsubscribe();
-  }, [actor, storage, rules, rulesHash, emit, shareAnswers]);
+  }, [actor, storage, props.storage, rules, rulesHash, emit, shareAnswers, startedAt]);
 
   // The browser's Back and Forward move through the steps (standalone; embedded only when the clinic opts in).
   useEffect(() => {
@@ -283,6 +357,14 @@ function CheckFlow(props: FlowProps) {
     if (sync && moved && event.type !== 'user.restart') sync.pushed();
   };
 
+  // "Check again in N days", kept on this device only: never where nothing can be kept (an embed without save-progress).
+  const offer = (urgency: Parameters<typeof FollowUpOffer>[0]['urgency'], causes: string[]) =>
+    props.storage && (
+      <FollowUpOffer urgency={urgency} causes={causes} answers={countedAnswers(rules, context.answers)} rulesHash={rulesHash} storage={props.storage} emit={emit} />
+    );
+
+  // A follow-up's result compares then and now; a warning sign (or answers that say more) shows the usual result.
+  const comparison = screen === 'result' && followUp ? { previous: followUp, ...compareFollowUp(rules, followUp, context.answers, startedAt) } : null;
   const step = screen === 'question' ? currentStep(context) : null;
   const previousStep = context.history.at(-1);
   const previousSection = previousStep ? layoutOf(rules).screenById.get(previousStep.split('/')[0] ?? '')?.section : undefined;
@@ -325,6 +407,14 @@ function CheckFlow(props: FlowProps) {
         </p>
         {section && <p className="backcheck__caption">{say(section.title)}</p>}
       </div>
+      {waiting && screen === 'intro' && (
+        <p className="backcheck__notice" role="status">
+          {t.followUpWaiting(formatDate(dateLocale, new Date(waiting.dueAt)))}{' '}
+          <button type="button" className="backcheck__link-button" onClick={onForget}>
+            {t.followUpForget}
+          </button>
+        </p>
+      )}
       {screen === 'intro' && <IntroScreen onStart={() => send({ type: 'user.start' })} />}
       {step && (
         <StepScreen
@@ -346,13 +436,27 @@ function CheckFlow(props: FlowProps) {
           onConfirm={() => send({ type: 'user.confirm' })}
         />
       )}
-      {screen === 'result' && (
+      {comparison && !comparison.usual ? (
+        <FollowUpResult
+          previous={comparison.previous}
+          answers={context.answers}
+          now={startedAt}
+          clinic={clinic}
+          onBook={(via) => emit({ type: 'book', via })}
+          onStartAgain={onNewCheck}
+        >
+          {offer(comparison.urgency, [])}
+        </FollowUpResult>
+      ) : screen === 'result' && (
         <ResultScreen
+          after={followUp ? undefined : (result) => offer(result.urgency, shownCauses(result).map((c) => c.id))}
           answers={countedAnswers(rules, context.answers)}
           clinic={clinic}
           onBook={(via) => emit({ type: 'book', via })}
-          onStartAgain={() => send({ type: 'user.restart' })}
+          // After a follow-up, starting again is a new, whole check.
+          onStartAgain={followUp ? onNewCheck : () => send({ type: 'user.restart' })}
           onClear={() => {
+            if (followUp) return onNewCheck();
             send({ type: 'user.restart' });
             clearProgress(storage, rules.meta.id);
             setNotice('cleared');
@@ -381,5 +485,7 @@ function noticeText(notice: Exclude<Notice, null>, t: UiContextValue['t']): stri
       return t.discardedCorrupted;
     case 'cleared':
       return t.cleared;
+    case 'follow-up-forgotten':
+      return t.followUpForgotten;
   }
 }

@@ -4,7 +4,7 @@
 // copied text, a summary written for the professional who reads it.
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { Answers } from '../engine/answers.ts';
-import { evaluate, type ResultList } from '../engine/evaluate.ts';
+import { evaluate, type Result, type ResultList } from '../engine/evaluate.ts';
 import type { Urgency } from '../rules/schema.ts';
 import { EmergencyNumberNote } from './EmergencyNumberNote.tsx';
 import type { ClinicInfo } from './host-events.ts';
@@ -19,11 +19,13 @@ interface Props {
   onBook: (via: 'booking' | 'contact' | 'phone') => void;
   onStartAgain: () => void;
   onClear: () => void;
+  /** Shown under the top card, given the result: the offer to check again in a few days (FollowUpOffer). */
+  after?: (result: Result) => ReactNode;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }: Props) {
+export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear, after }: Props) {
   const { t, say, rules, locale, dateLocale, print, emergency } = useUi();
   const uid = useId();
   const headingRef = useHeadingFocus<HTMLHeadingElement>('result');
@@ -88,6 +90,8 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear }:
           {a.text}
         </p>
       ))}
+
+      {after?.(result)}
 
       {scope && (
         <section className="backcheck__block" aria-labelledby={`${uid}-scope`}>
@@ -300,7 +304,7 @@ function safeUrl(url: string | undefined): string | null {
 const BOOKING_SECONDARY: ReadonlySet<Urgency> = new Set(['urgent']);
 
 /** The clinic's buttons; never on an emergency, where the only call to make is the emergency number. */
-function Clinic({ clinic, urgency, onBook }: { clinic: ClinicInfo | undefined; urgency: Urgency; onBook: Props['onBook'] }) {
+export function Clinic({ clinic, urgency, onBook }: { clinic: ClinicInfo | undefined; urgency: Urgency; onBook: Props['onBook'] }) {
   const { t } = useUi();
   const uid = useId();
   if (!clinic) return null;

@@ -2,7 +2,7 @@
 // person is and the outcome; `complete` carries the answers only when the host set `shareAnswers` (the embed does
 // when the clinic opted in with `share-answers`, src/embed/events.ts).
 import type { Answers } from '../engine/answers.ts';
-import type { Likelihood, Urgency } from '../rules/schema.ts';
+import type { FollowUpOutcomeKind, Likelihood, Urgency } from '../rules/schema.ts';
 
 export type CheckEvent =
   | { type: 'start' }
@@ -21,7 +21,20 @@ export type CheckEvent =
       answers?: Answers;
     }
   // The person pressed one of the clinic's buttons on the result screen.
-  | { type: 'book'; via: 'booking' | 'contact' | 'phone' };
+  | { type: 'book'; via: 'booking' | 'contact' | 'phone' }
+  /** A result offers "Check again in N days" (issue #18). */
+  | { type: 'followup-offered'; urgency: Urgency; afterDays: number }
+  /** The person accepted: the follow-up is kept on their device, never sent anywhere. */
+  | { type: 'followup-accepted'; urgency: Urgency; afterDays: number }
+  /** A follow-up check's result is shown: the comparison's outcome ('warning-sign' when one decided), never an answer. */
+  | {
+      type: 'followup-complete';
+      urgency: Urgency;
+      outcome: FollowUpOutcomeKind | 'warning-sign';
+      daysSince: number;
+      rulesId: string;
+      rulesVersion: string;
+    };
 
 export interface ClinicInfo {
   name?: string;

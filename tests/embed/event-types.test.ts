@@ -1,7 +1,19 @@
 // The npm package's event types (src/embed/event-types.ts, self-contained for the package's .d.ts) are exactly the
 // shapes the check sends: checked by the type checker (npm run typecheck) and, for the values, at run time.
 import { describe, expectTypeOf, expect, it } from 'vitest';
-import type { BookDetail, CheckContext, CompleteDetail, Likelihood, Locale, StartDetail, StepDetail, Urgency } from '../../src/embed/event-types.ts';
+import type {
+  BookDetail,
+  CheckContext,
+  CompleteDetail,
+  FollowUpAcceptedDetail,
+  FollowUpCompleteDetail,
+  FollowUpOfferedDetail,
+  Likelihood,
+  Locale,
+  StartDetail,
+  StepDetail,
+  Urgency,
+} from '../../src/embed/event-types.ts';
 import { toWidgetEvent } from '../../src/embed/events.ts';
 import type * as Rules from '../../src/rules/schema.ts';
 import type * as Text from '../../src/rules/text.ts';
@@ -19,6 +31,25 @@ describe('the event types the package exports', () => {
     expectTypeOf<Omit<StepDetail, keyof CheckContext>>().toEqualTypeOf<Internal<'step'>>();
     expectTypeOf<Omit<BookDetail, keyof CheckContext | 'urgency'>>().toEqualTypeOf<Internal<'book'>>();
     expectTypeOf<Omit<CompleteDetail, keyof CheckContext | 'questionnaireResponse'>>().toEqualTypeOf<Internal<'complete'>>();
+    expectTypeOf<Omit<FollowUpOfferedDetail, keyof CheckContext>>().toEqualTypeOf<Internal<'followup-offered'>>();
+    expectTypeOf<Omit<FollowUpAcceptedDetail, keyof CheckContext>>().toEqualTypeOf<Internal<'followup-accepted'>>();
+    expectTypeOf<Omit<FollowUpCompleteDetail, keyof CheckContext>>().toEqualTypeOf<Internal<'followup-complete'>>();
+  });
+
+  it('send a follow-up\'s outcome and never an answer', () => {
+    const event = toWidgetEvent(
+      { type: 'followup-complete', urgency: 'consult', outcome: 'same', daysSince: 7, rulesId: 'r', rulesVersion: '2.1.0' },
+      () => {
+        throw new Error('a follow-up never shares answers');
+      },
+      { checkId: 'c', locale: 'en', urgency: 'self-care' },
+    );
+    expect(event).toEqual({
+      type: 'backcheck:followup-complete',
+      detail: { checkId: 'c', locale: 'en', urgency: 'consult', outcome: 'same', daysSince: 7, rulesId: 'r', rulesVersion: '2.1.0' },
+    });
+    const offered = toWidgetEvent({ type: 'followup-accepted', urgency: 'self-care', afterDays: 2 }, null, { checkId: 'c', locale: 'en', urgency: 'self-care' });
+    expect(offered).toEqual({ type: 'backcheck:followup-accepted', detail: { checkId: 'c', locale: 'en', urgency: 'self-care', afterDays: 2 } });
   });
 
   it('type the events on elements and the document', () => {

@@ -2,10 +2,11 @@
 // right shape; greets each frame; warns, with the likely cause, about a frame that stays silent; and does all of it
 // once when included twice.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SILENCE_MS } from '../../src/embed/messages.ts';
+import { SILENCE_MS, WIDGET_EVENT_TYPES } from '../../src/embed/messages.ts';
 
 const WIDGET_ORIGIN = 'https://widget.example';
-const RELAYED = ['backcheck:start', 'backcheck:step', 'backcheck:complete', 'backcheck:book', 'backcheck:resize', 'backcheck:ready'];
+// Every widget event, the follow-up's three included (the host script relays what messages.ts lists).
+const RELAYED: readonly string[] = WIDGET_EVENT_TYPES;
 let frame: HTMLIFrameElement;
 let other: HTMLIFrameElement;
 let warnings: string[];

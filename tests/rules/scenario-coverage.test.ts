@@ -24,6 +24,12 @@ describe('the clinicians\' scenarios cover the rules', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every follow-up outcome and step is expected by some follow-up scenario', () => {
+    const expected = new Set(expectations.flatMap((e) => [e.followUp, e.step].filter((id): id is string => typeof id === 'string')));
+    const ids = [...(rules.followUp?.outcomes ?? []), ...(rules.followUp?.steps ?? [])].map((r) => r.id);
+    expect(ids.filter((id) => !expected.has(id))).toEqual([]);
+  });
+
   it('every scope exit is expected by some scenario', () => {
     const expected = new Set(expectations.flatMap((e) => (typeof e.outOfScope === 'string' ? [e.outOfScope] : [])));
     expect(rules.scopeExits.map((r) => r.id).filter((id) => !expected.has(id))).toEqual([]);

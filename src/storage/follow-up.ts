@@ -1,0 +1,127 @@
+// The follow-up the person accepted ("Check again in N days"), kept on the device only: localStorage, per origin, so
+// a widget embedded in a clinic's page keeps its own store there. It holds the date, the urgency, the causes shown, the
+// answers the rules' `followUp.keep` names and the rules' id, version and content hash: nothing that identifies the
+// person, no other answer. Guarded like saved progress: anything old, from other rules or damaged is ignored.
+import { answerProblem, findQuestion, type AnswerValue } from '../engine/answers.ts';
+import { DAY_MS, type PreviousCheck } from '../engine/follow-up.ts';
+import type { Rules, Urgency } from '../rules/schema.ts';
+import type { StorageLike } from './progress.ts';
+
+export const FOLLOW_UP_VERSION = 1;
+/** Everything kept for a follow-up goes after this long, whether or not it was used. */
+export const FOLLOW_UP_MAX_AGE_MS = 30 * DAY_MS;
+
+export interface SavedFollowUp extends PreviousCheck {
+  v: typeof FOLLOW_UP_VERSION;
+  rulesHash: string;
+  /** When the follow-up is due (the date plus the rules' `afterDays` for its urgency). */
+  dueAt: number;
+}
+
+export type FollowUpCheck =
+  | { kind: 'none' }
+  | { kind: 'waiting'; followUp: SavedFollowUp }
+  | { kind: 'due'; followUp: SavedFollowUp }
+  | { kind: 'discarded' };
+
+export function followUpKey(rulesId: string): string {
+  return `backcheck:followup:${rulesId}`;
+}
+
+/** Keeps the follow-up; false when storage is missing, blocked or full (the offer then says it could not be kept). */
+export function saveFollowUp(storage: StorageLike | null, followUp: SavedFollowUp): boolean {
+  if (!storage) return false;
+  try {
+    storage.setItem(followUpKey(followUp.rulesId), JSON.stringify(followUp));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "Forget this": removes it at once. */
+export function forgetFollowUp(storage: StorageLike | null, rulesId: string): boolean {
+  if (!storage) return false;
+  try {
+    storage.removeItem(followUpKey(rulesId));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The follow-up kept for these rules, if it is still usable. Only reads: the caller removes a discarded one. */
+export function readFollowUp(storage: StorageLike | null, rules: Rules, rulesHash: string, now: number = Date.now()): FollowUpCheck {
+  if (!storage || !rules.followUp) return { kind: 'none' };
+  let text: string | null;
+  try {
+    text = storage.getItem(followUpKey(rules.meta.id));
+  } catch {
+    return { kind: 'none' };
+  }
+  if (text === null) return { kind: 'none' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { kind: 'discarded' };
+  }
+  const saved = savedFollowUpIn(data, rules);
+  // Other rules (the hash) may ask or compare differently: a comparison across them would not mean what it says.
+  if (!saved || saved.rulesId !== rules.meta.id || saved.rulesHash !== rulesHash) return { kind: 'discarded' };
+  // A date from the future means a wrong clock or tampering; neither can be trusted.
+  if (saved.date > now || now - saved.date > FOLLOW_UP_MAX_AGE_MS) return { kind: 'discarded' };
+  return { kind: now >= saved.dueAt ? 'due' : 'waiting', followUp: saved };
+}
+
+const URGENCIES: readonly Urgency[] = ['emergency', 'urgent', 'consult', 'self-care'];
+
+/** The saved object if it has the saved shape and fits the rules (only kept answers, each valid), else null. */
+function savedFollowUpIn(data: unknown, rules: Rules): SavedFollowUp | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+  const { v, date, dueAt, urgency, causes, answers, rulesId, rulesVersion, rulesHash } = data as Record<string, unknown>;
+  if (v !== FOLLOW_UP_VERSION || !isTime(date) || !isTime(dueAt) || dueAt < date) return null;
+  if (typeof urgency !== 'string' || !URGENCIES.includes(urgency as Urgency)) return null;
+  if (!Array.isArray(causes) || !causes.every((c) => typeof c === 'string')) return null;
+  if (typeof rulesId !== 'string' || typeof rulesVersion !== 'string' || typeof rulesHash !== 'string') return null;
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) return null;
+  const keep = new Set(rules.followUp?.keep ?? []);
+  const kept: Record<string, AnswerValue> = {};
+  for (const [id, value] of Object.entries(answers as Record<string, unknown>)) {
+    const question = findQuestion(rules, id);
+    if (!keep.has(id) || !question || answerProblem(question, value) !== null) return null;
+    kept[id] = value as AnswerValue;
+  }
+  return { v, date, dueAt, urgency: urgency as Urgency, causes: causes as string[], answers: kept, rulesId, rulesVersion, rulesHash };
+}
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** What accepting keeps: only the answers the rules name, from the answers that counted for the result. */
+export function followUpToKeep(
+  rules: Rules,
+  rulesHash: string,
+  result: { urgency: Urgency; causes: readonly string[] },
+  answers: Readonly<Record<string, AnswerValue>>,
+  afterDays: number,
+  now: number = Date.now(),
+): SavedFollowUp {
+  const kept: Record<string, AnswerValue> = {};
+  for (const id of rules.followUp?.keep ?? []) {
+    const value = answers[id];
+    if (value !== undefined) kept[id] = value;
+  }
+  return {
+    v: FOLLOW_UP_VERSION,
+    date: now,
+    dueAt: now + afterDays * DAY_MS,
+    urgency: result.urgency,
+    causes: [...result.causes],
+    answers: kept,
+    rulesId: rules.meta.id,
+    rulesVersion: rules.meta.version,
+    rulesHash,
+  };
+}

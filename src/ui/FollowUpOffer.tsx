@@ -1,0 +1,78 @@
+// "Check again in N days" on a self-care or consult result (issue #18). Opt-in: nothing is kept until the person
+// accepts, and "Forget this" removes it at once. Kept on this device only (src/storage/follow-up.ts).
+import { useEffect, useId, useState } from 'react';
+import type { Answers } from '../engine/answers.ts';
+import { followUpDays } from '../engine/follow-up.ts';
+import { formatDate, formatNumber } from '../i18n/index.ts';
+import type { Urgency } from '../rules/schema.ts';
+import { followUpToKeep, forgetFollowUp, saveFollowUp } from '../storage/follow-up.ts';
+import { clearProgress, type StorageLike } from '../storage/progress.ts';
+import type { CheckEvent } from './host-events.ts';
+import { useUi } from './ui-context.ts';
+
+interface Props {
+  urgency: Urgency;
+  /** The likely causes shown, by id. */
+  causes: readonly string[];
+  /** The answers that counted for the result: only those the rules' `followUp.keep` names are kept. */
+  answers: Answers;
+  rulesHash: string;
+  storage: StorageLike | null;
+  emit: (e: CheckEvent) => void;
+}
+
+type State = { kind: 'offered' } | { kind: 'saved'; due: Date } | { kind: 'not-saved'; due: Date } | { kind: 'forgotten' };
+
+export function FollowUpOffer({ urgency, causes, answers, rulesHash, storage, emit }: Props) {
+  const { t, rules, locale, dateLocale } = useUi();
+  const uid = useId();
+  const days = followUpDays(rules, urgency);
+  const [state, setState] = useState<State>({ kind: 'offered' });
+  // Once per result shown; StrictMode's second effect run sends it again only in development.
+  useEffect(() => {
+    if (days !== null) emit({ type: 'followup-offered', urgency, afterDays: days });
+  }, [days, urgency, emit]);
+  if (days === null) return null;
+
+  const accept = () => {
+    const kept = followUpToKeep(rules, rulesHash, { urgency, causes }, answers, days);
+    const due = new Date(kept.dueAt);
+    const saved = saveFollowUp(storage, kept);
+    setState(saved ? { kind: 'saved', due } : { kind: 'not-saved', due });
+    if (saved) emit({ type: 'followup-accepted', urgency, afterDays: days });
+  };
+  // "Forget this" means this check: the follow-up and the saved result go (a reload then starts afresh).
+  const forget = () => {
+    forgetFollowUp(storage, rules.meta.id);
+    clearProgress(storage, rules.meta.id);
+    setState({ kind: 'forgotten' });
+  };
+
+  return (
+    <section className="backcheck__block backcheck__follow-up" aria-labelledby={`${uid}-follow-up`}>
+      <h2 id={`${uid}-follow-up`}>{t.followUpOffer(formatNumber(locale, days))}</h2>
+      {state.kind === 'offered' && (
+        <>
+          <p>{t.followUpOfferNote}</p>
+          <button type="button" className="backcheck__button backcheck__button--secondary" onClick={accept}>
+            {t.followUpAccept}
+          </button>
+        </>
+      )}
+      <p role="status">
+        {state.kind === 'saved'
+          ? t.followUpSaved(formatDate(dateLocale, state.due))
+          : state.kind === 'not-saved'
+            ? t.followUpNotSaved(formatDate(dateLocale, state.due))
+            : state.kind === 'forgotten'
+              ? t.followUpForgotten
+              : ''}
+      </p>
+      {state.kind === 'saved' && (
+        <button type="button" className="backcheck__button backcheck__button--warning" onClick={forget}>
+          {t.followUpForget}
+        </button>
+      )}
+    </section>
+  );
+}

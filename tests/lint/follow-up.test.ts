@@ -1,0 +1,27 @@
+// The linter tries the follow-up block: an outcome missing for some follow-ups is an error, one never shown a warning.
+import { describe, expect, it } from 'vitest';
+import { lintRules } from '../../src/lint/lint.ts';
+import type { Rules } from '../../src/rules/schema.ts';
+import { mainRules } from '../helpers.ts';
+
+const rules = mainRules();
+const followUp = rules.followUp!;
+const with_ = (change: Partial<NonNullable<Rules['followUp']>>): Rules => ({ ...rules, followUp: { ...followUp, ...change } });
+const followUpFindings = (r: Rules) => lintRules(r).filter((f) => f.check === 'follow-up' && f.severity !== 'info');
+
+describe('the follow-up lint', () => {
+  it('passes on the shipped rules', () => {
+    expect(followUpFindings(rules)).toEqual([]);
+  });
+
+  it('an outcome list with no catch-all leaves some follow-ups with no outcome: an error with an example', () => {
+    const found = followUpFindings(with_({ outcomes: followUp.outcomes.slice(0, -1) }));
+    expect(found).toEqual([expect.objectContaining({ severity: 'error', path: ['followUp', 'outcomes'], message: expect.stringMatching(/^no outcome holds for some follow-ups, e\.g\. /) })]);
+  });
+
+  it('an outcome after a catch-all is never shown: a warning at its place', () => {
+    const [first, ...rest] = followUp.outcomes;
+    const found = followUpFindings(with_({ outcomes: [...rest, first!] }));
+    expect(found).toContainEqual(expect.objectContaining({ severity: 'warning', path: ['followUp', 'outcomes', 3], message: '"followup_worse" is never shown: those before it always hold first' }));
+  });
+});
