@@ -5,7 +5,7 @@
 import { answerProblem, findQuestion, type AnswerValue } from '../engine/answers.ts';
 import { DAY_MS, type PreviousCheck } from '../engine/follow-up.ts';
 import type { Rules, Urgency } from '../rules/schema.ts';
-import type { StorageLike } from './progress.ts';
+import { readText, removeKey, writeJson, type StorageLike } from './storage-access.ts';
 
 export const FOLLOW_UP_VERSION = 1;
 /** Everything kept for a follow-up goes after this long, whether or not it was used. */
@@ -30,35 +30,18 @@ export function followUpKey(rulesId: string): string {
 
 /** Keeps the follow-up; false when storage is missing, blocked or full (the offer then says it could not be kept). */
 export function saveFollowUp(storage: StorageLike | null, followUp: SavedFollowUp): boolean {
-  if (!storage) return false;
-  try {
-    storage.setItem(followUpKey(followUp.rulesId), JSON.stringify(followUp));
-    return true;
-  } catch {
-    return false;
-  }
+  return writeJson(storage, followUpKey(followUp.rulesId), followUp);
 }
 
 /** "Forget this": removes it at once. */
 export function forgetFollowUp(storage: StorageLike | null, rulesId: string): boolean {
-  if (!storage) return false;
-  try {
-    storage.removeItem(followUpKey(rulesId));
-    return true;
-  } catch {
-    return false;
-  }
+  return removeKey(storage, followUpKey(rulesId));
 }
 
 /** The follow-up kept for these rules, if it is still usable. Only reads: the caller removes a discarded one. */
 export function readFollowUp(storage: StorageLike | null, rules: Rules, rulesHash: string, now: number = Date.now()): FollowUpCheck {
   if (!storage || !rules.followUp) return { kind: 'none' };
-  let text: string | null;
-  try {
-    text = storage.getItem(followUpKey(rules.meta.id));
-  } catch {
-    return { kind: 'none' };
-  }
+  const text = readText(storage, followUpKey(rules.meta.id));
   if (text === null) return { kind: 'none' };
   let data: unknown;
   try {

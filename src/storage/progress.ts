@@ -7,13 +7,9 @@ import { findStep, type Choices } from '../engine/navigation.ts';
 import { layoutOf } from '../engine/screens.ts';
 import { pruneAnswers } from '../engine/visibility.ts';
 import type { Rules } from '../rules/schema.ts';
+import { readText, removeKey, writeJson, type StorageLike } from './storage-access.ts';
 
-/** The part of the Web Storage API we use, so tests and hosts can pass their own. */
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+export type { StorageLike };
 
 /** 2: steps of screens (grouped checks, several questions per screen) instead of one question per screen. */
 export const PROGRESS_VERSION = 2;
@@ -75,23 +71,12 @@ export function saveProgress(
     history: [...state.history],
     ...(state.atResult ? { atResult: true } : {}),
   };
-  try {
-    storage.setItem(progressKey(rules.meta.id), JSON.stringify(progress));
-    return true;
-  } catch {
-    // Full or blocked storage: the check still works, it just cannot be resumed.
-    return false;
-  }
+  // Full or blocked storage: the check still works, it just cannot be resumed.
+  return writeJson(storage, progressKey(rules.meta.id), progress);
 }
 
 export function clearProgress(storage: StorageLike | null, rulesId: string): boolean {
-  if (!storage) return false;
-  try {
-    storage.removeItem(progressKey(rulesId));
-    return true;
-  } catch {
-    return false;
-  }
+  return removeKey(storage, progressKey(rulesId));
 }
 
 /**
@@ -104,13 +89,7 @@ export function readProgress(
   rulesHash: string,
   now: number = Date.now(),
 ): ResumeCheck {
-  if (!storage) return { kind: 'none' };
-  let text: string | null;
-  try {
-    text = storage.getItem(progressKey(rules.meta.id));
-  } catch {
-    return { kind: 'none' };
-  }
+  const text = readText(storage, progressKey(rules.meta.id));
   if (text === null) return { kind: 'none' };
 
   const discard = (reason: 'other-rules' | 'expired' | 'corrupted'): ResumeCheck => ({ kind: 'discarded', reason });
