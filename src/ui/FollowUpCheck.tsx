@@ -8,6 +8,7 @@ import type { ClinicInfo } from './host-events.ts';
 import { Clinic } from './ResultScreen.tsx';
 import { useHeadingFocus, useUi } from './ui-context.ts';
 import { UrgencyIcon } from './UrgencyIcon.tsx';
+import { ActionButtons } from './ActionButtons.tsx';
 
 export function FollowUpIntro({ previous, onStart, onNewCheck, onForget }: { previous: PreviousCheck; onStart: () => void; onNewCheck: () => void; onForget: () => void }) {
   const { t, dateLocale } = useUi();
@@ -19,17 +20,14 @@ export function FollowUpIntro({ previous, onStart, onNewCheck, onForget }: { pre
         {t.followUpTitle(formatDate(dateLocale, new Date(previous.date)))}
       </h1>
       <p>{t.followUpLead}</p>
-      <div className="backcheck__actions backcheck__actions--stack" part="actions">
-        <button type="button" className="backcheck__button" onClick={onStart}>
-          {t.followUpStart}
-        </button>
-        <button type="button" className="backcheck__button backcheck__button--secondary" onClick={onNewCheck}>
-          {t.followUpNewCheck}
-        </button>
-        <button type="button" className="backcheck__button backcheck__button--warning" onClick={onForget}>
-          {t.followUpForget}
-        </button>
-      </div>
+      <ActionButtons
+        part="actions"
+        actions={[
+          { label: t.followUpStart, onClick: onStart },
+          { label: t.followUpNewCheck, onClick: onNewCheck, look: 'secondary' },
+          { label: t.followUpForget, onClick: onForget, look: 'warning' },
+        ]}
+      />
     </section>
   );
 }
@@ -79,11 +77,7 @@ export function FollowUpResult({ previous, answers, now, clinic, onBook, onStart
       <Clinic clinic={clinic} urgency={c.urgency} onBook={onBook} />
       {children}
       <p className="backcheck__disclaimer">{c.result.disclaimer}</p>
-      <div className="backcheck__actions backcheck__actions--stack">
-        <button type="button" className="backcheck__button backcheck__button--secondary" onClick={onStartAgain}>
-          {t.startAgain}
-        </button>
-      </div>
+      <ActionButtons actions={[{ label: t.startAgain, onClick: onStartAgain, look: 'secondary' }]} />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { becauseLine, checklistLine, professionalSummary, reasonsOf, shownCauses
 import { topCardOf } from './top-card.ts';
 import { useHeadingFocus, useUi } from './ui-context.ts';
 import { UrgencyIcon } from './UrgencyIcon.tsx';
+import { ActionButtons } from './ActionButtons.tsx';
 
 interface Props {
   answers: Answers;
@@ -179,14 +180,13 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear, a
 
       <section className="backcheck__block" aria-labelledby={`${uid}-take`}>
         <h2 id={`${uid}-take`}>{t.summaryTitle}</h2>
-        <div className="backcheck__actions backcheck__actions--stack" part="actions">
-          <button type="button" className="backcheck__button backcheck__button--secondary" onClick={print}>
-            {t.print}
-          </button>
-          <button type="button" className="backcheck__button backcheck__button--secondary" onClick={copyText}>
-            {t.copy}
-          </button>
-        </div>
+        <ActionButtons
+          part="actions"
+          actions={[
+            { label: t.print, onClick: print, look: 'secondary' },
+            { label: t.copy, onClick: copyText, look: 'secondary' },
+          ]}
+        />
         <p role="status" className="backcheck__status">
           {copy === 'copied' ? t.copied : copy === 'failed' ? t.copyFailed : ''}
         </p>
@@ -202,14 +202,12 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear, a
       <p className="backcheck__meta">
         {summary.date} · {t.summaryVersion(say(rules.meta.title), result.rulesVersion, rules.meta.signoff?.on ?? null)}
       </p>
-      <div className="backcheck__actions backcheck__actions--stack">
-        <button type="button" className="backcheck__button backcheck__button--secondary" onClick={onStartAgain}>
-          {t.startAgain}
-        </button>
-        <button type="button" className="backcheck__button backcheck__button--warning" onClick={onClear}>
-          {t.clearAnswers}
-        </button>
-      </div>
+      <ActionButtons
+        actions={[
+          { label: t.startAgain, onClick: onStartAgain, look: 'secondary' },
+          { label: t.clearAnswers, onClick: onClear, look: 'warning' },
+        ]}
+      />
 
       <PrintedSummary summary={summary} id={`${uid}-summary`} />
     </section>

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { formatSince, plural } from '../i18n/index.ts';
 import type { SavedProgress } from '../storage/progress.ts';
 import { useHeadingFocus, useUi } from './ui-context.ts';
+import { ActionButtons } from './ActionButtons.tsx';
 
 interface Props {
   progress: SavedProgress;
@@ -24,14 +25,13 @@ export function ResumeOffer({ progress, onContinue, onStartAgain }: Props) {
         {t.resumeTitle(formatSince(dateLocale, new Date(progress.savedAt), now))}
       </h1>
       <p>{plural(locale, count, t.resumeAnswered)}</p>
-      <div className="backcheck__actions backcheck__actions--stack" part="actions">
-        <button type="button" className="backcheck__button" onClick={onContinue}>
-          {t.resumeContinue}
-        </button>
-        <button type="button" className="backcheck__button backcheck__button--secondary" onClick={onStartAgain}>
-          {t.resumeStartAgain}
-        </button>
-      </div>
+      <ActionButtons
+        part="actions"
+        actions={[
+          { label: t.resumeContinue, onClick: onContinue },
+          { label: t.resumeStartAgain, onClick: onStartAgain, look: 'secondary' },
+        ]}
+      />
     </section>
   );
 }
