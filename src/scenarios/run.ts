@@ -42,6 +42,7 @@ export function scenarioReferenceProblems(rules: Rules, file: ScenarioFile): Ref
     consultSigns: new Set(rules.consultSigns.map((r) => r.id)),
     outOfScope: new Set(rules.scopeExits.map((r) => r.id)),
     causes: new Set(rules.causes.map((c) => c.id)),
+    advice: new Set(rules.advice.map((r) => r.id)),
     questions: new Set(rules.questions.map((q) => q.id)),
     followUp: new Set(rules.followUp?.outcomes.map((o) => o.id) ?? []),
     step: new Set(rules.followUp?.steps.map((o) => o.id) ?? []),
@@ -62,6 +63,7 @@ export function scenarioReferenceProblems(rules: Rules, file: ScenarioFile): Ref
     ids(e.likely, known.causes, 'likely', 'cause');
     ids(e.possible, known.causes, 'possible', 'cause');
     ids(e.notLikely, known.causes, 'notLikely', 'cause');
+    ids(e.advice, known.advice, 'advice', 'advice rule');
     ids(e.dropped, known.questions, 'dropped', 'question');
     for (const key of ['followUp', 'step'] as const) {
       const id = e[key];
@@ -214,6 +216,7 @@ export function compare(expect: Expect, result: Result): string[] {
   check('consult signs', expect.consultSigns, result.consultSigns.map((h) => h.id));
   check('likely causes', expect.likely, withLikelihood('likely'));
   check('possible causes', expect.possible, withLikelihood('possible'));
+  check('advice', expect.advice, result.advice.map((a) => a.id));
   const wrongly = (expect.notLikely ?? []).filter((id) => withLikelihood('likely').includes(id));
   if (wrongly.length > 0) failures.push(`not likely: expected ${list(wrongly)} not to be likely, but ${wrongly.length === 1 ? 'it is' : 'they are'}`);
   if (expect.outOfScope !== undefined) {

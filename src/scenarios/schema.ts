@@ -16,6 +16,7 @@
 //         likely: [posture]                    # optional: exactly these causes are likely ([] = none)
 //         possible: [core]                     # optional: exactly these causes are possible
 //         notLikely: [hydration]               # optional: none of these is likely
+//         advice: [arching_pain_watch]         # optional: exactly these advice rules are shown
 //       previous:                              # optional: a follow-up check (issue #18) against this earlier one
 //         daysAgo: 7                           #   when the earlier check was
 //         urgency: self-care                   #   optional: its result (default self-care)
@@ -39,6 +40,8 @@ export const ExpectSchema = z.strictObject({
   likely: z.array(z.string()).optional(),
   possible: z.array(z.string()).optional(),
   notLikely: z.array(z.string()).optional(),
+  /** Exactly these advice rules are shown on the result (each within its upTo level). */
+  advice: z.array(z.string()).optional(),
   /** A follow-up's outcome rule (false: none is shown, a warning sign decided). */
   followUp: z.union([z.string(), z.literal(false)]).optional(),
   /** A follow-up's "This week: ..." step (false: none is shown). */
