@@ -356,10 +356,19 @@ const EXPECTED: Record<string, Expected> = {
     complete: true,
   },
   // 2.2.0: diabetes as the only infection risk, with mechanical soreness the day after and no fever: self-care (2.1.0:
-  // a consultation); the safety net names a fever.
+  // a consultation), with the advice that for them a fever means A&E.
   'self-care-diabetes-only.json': {
     urgency: 'self-care',
+    advice: ['infection_risk_fever_watch'],
     causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  // 2.2.0: pain much worse on coughing or sneezing, nothing else: self-care with the advice about it and its timed
+  // safety net (2.1.0: a consultation).
+  'self-care-pain-on-coughing.json': {
+    urgency: 'self-care',
+    advice: ['cough_sneeze_pain'],
+    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
   // Stopped in the pain questions (7 out of 10, hours after training, after most workouts): self-care so far, with
