@@ -371,6 +371,14 @@ const EXPECTED: Record<string, Expected> = {
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
+  // 2.2.0: pain worse at night in the first days, under 50, nothing else: self-care with the advice that names a week
+  // and pain at rest as the reasons to be seen (2.1.0: a consultation). Hours after training: soreness is likely.
+  'self-care-night-pain-first-days.json': {
+    urgency: 'self-care',
+    advice: ['night_pain_watch'],
+    causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
   // Stopped in the pain questions (7 out of 10, hours after training, after most workouts): self-care so far, with
   // the advice for pain after most workouts and for severe pain; the rest is listed as still to answer.
   'partial-pain-section-only.json': {

@@ -25,11 +25,11 @@ describe('the reference population (budgets from the right-care issue)', () => {
     expect(figures.central.emergency).toBeLessThanOrEqual(POPULATION_HELD.emergencyMax);
   });
 
-  it('sends no more to a doctor the same day than rules 2.2.0 did (10.2%; the issue asks for 8%)', () => {
+  it('sends no more to a doctor the same day than rules 2.2.0 did (10.1%; the issue asks for 8%)', () => {
     expect(figures.central.urgent).toBeLessThanOrEqual(POPULATION_HELD.urgentMax);
   });
 
-  it('tells no fewer to look after it themselves than rules 2.2.0 did (44.5%; the issue asks for half)', () => {
+  it('tells no fewer to look after it themselves than rules 2.2.0 did (49%; the issue asks for half)', () => {
     expect(figures.central.selfCare).toBeGreaterThanOrEqual(POPULATION_HELD.selfCareMin);
   });
 
