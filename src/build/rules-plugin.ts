@@ -49,6 +49,7 @@ export function personFacingRules(rules: Rules): Rules {
     redFlags: rules.redFlags.map(({ source: _source, ...r }) => ({ ...r, rationale: '' })),
     consultSigns: rules.consultSigns.map(({ source: _source, ...r }) => ({ ...r, rationale: '' })),
     scopeExits: rules.scopeExits.map(({ source: _source, ...r }) => ({ ...r, rationale: '' })),
+    advice: rules.advice.map(({ source: _source, ...r }) => ({ ...r, rationale: '' })),
     causes: rules.causes.map((c) => ({
       ...c,
       source: '',

@@ -29,7 +29,7 @@ describe('the reference population (budgets from the right-care issue)', () => {
     expect(figures.central.urgent).toBeLessThanOrEqual(POPULATION_HELD.urgentMax);
   });
 
-  it('tells no fewer to look after it themselves than rules 2.2.0 did (49%; the issue asks for half)', () => {
+  it('tells no fewer to look after it themselves than rules 2.2.0 did (48%; the issue asks for half)', () => {
     expect(figures.central.selfCare).toBeGreaterThanOrEqual(POPULATION_HELD.selfCareMin);
   });
 

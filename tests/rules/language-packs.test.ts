@@ -19,6 +19,15 @@ function wordsOf(value: unknown, locale: Locale): string[] {
 }
 
 describe('the rules in language packs', () => {
+  it("ship none of the clinicians' notes: no rationale or source in any rule a person's check downloads", () => {
+    const full = mainRules();
+    const shipped = JSON.stringify(splitTexts(rules).shape);
+    const notes = [...full.redFlags, ...full.consultSigns, ...full.scopeExits, ...full.advice].flatMap((r) => [r.rationale, r.source ?? '']);
+    expect(notes.length).toBeGreaterThan(200);
+    for (const note of notes.filter((n) => n.length > 20)) expect(shipped).not.toContain(note);
+    expect(shipped).not.toMatch(/"(rationale|source)":"[^"]/);
+  });
+
   it('give back every text exactly, in English and in Spanish', () => {
     const { shape, packs } = splitTexts(rules);
     expect(packs.en.length).toBeGreaterThan(300);
