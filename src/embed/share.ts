@@ -4,7 +4,6 @@
 // Loaded lazily, and only when the host opted in.
 import { rules } from '../ui/check-rules.ts';
 import type { Answers } from '../engine/answers.ts';
-import { layoutOf } from '../engine/screens.ts';
 import { pruneAnswers } from '../engine/visibility.ts';
 import { formRules } from '../fhir/questionnaire.ts';
 import { toQuestionnaireResponse } from '../fhir/response.ts';
@@ -13,13 +12,9 @@ import type { ShareAnswers } from './events.ts';
 
 /** `locale()`: the language the person is using when they finish, for the question texts in the response. */
 export function shareAnswersIn(locale: () => Locale): ShareAnswers {
-  return (answers: Answers, link) => {
-    const asked = formRules(rules, link.form);
-    // The form's own questions only, as in the response: a follow-up's answers are those it asked again.
-    const onScreens = new Set(layoutOf(asked).screens.flatMap((screen) => screen.questions.map((q) => q.id)));
-    return {
-      answers: Object.fromEntries(Object.entries(pruneAnswers(asked, answers)).filter(([id]) => onScreens.has(id))),
-      questionnaireResponse: toQuestionnaireResponse(rules, answers, { authored: new Date(), complete: true, locale: locale(), ...link }),
-    };
-  };
+  // A follow-up's answers are those it asked (the check reports no other), pruned by its own layout.
+  return (answers: Answers, link) => ({
+    answers: pruneAnswers(formRules(rules, link.form), answers),
+    questionnaireResponse: toQuestionnaireResponse(rules, answers, { authored: new Date(), complete: true, locale: locale(), ...link }),
+  });
 }

@@ -2,7 +2,7 @@
 // Sections become groups, and so does each grouped check ("Do you have any of these?") inside its section; choice
 // questions carry their options as codings in a code system named after the rules.
 import type { Coding, Questionnaire, QuestionnaireItem, QuestionnaireItemEnableWhen } from 'fhir/r4';
-import { followUpRulesOf } from '../engine/follow-up.ts';
+import { followUpRulesOf } from '../engine/follow-up-layout.ts';
 import { layoutOf } from '../engine/screens.ts';
 import type { Condition, Question, Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';

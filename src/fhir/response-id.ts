@@ -1,12 +1,7 @@
-// The random id a shared QuestionnaireResponse carries as its `identifier`, so that a follow-up's response can point
-// back at it. Made on the device, new for every result shown; it says nothing about the person, and it is kept with
-// an accepted follow-up only when the clinic receives answers (`share-answers`): without sharing nothing can refer to it.
-import type { Identifier } from 'fhir/r4';
-import { RESPONSE_ID_SYSTEM } from './namespace.ts';
-
-export function responseIdentifier(value: string): Identifier {
-  return { system: RESPONSE_ID_SYSTEM, value };
-}
+// The random id a shared QuestionnaireResponse carries as its `identifier` (src/fhir/response.ts), so that a
+// follow-up's response can point back at it. Made on the device, new for every result shown; it says nothing about
+// the person, and it is kept with an accepted follow-up only when the clinic receives answers (`share-answers`):
+// without sharing nothing can refer to it. Apart from the FHIR mapping: the check makes it, the sharing code uses it.
 
 /**
  * A random UUID (v4) from the browser's cryptographic generator. randomUUID only exists on https pages and
@@ -23,5 +18,5 @@ export function randomId(): string {
 
 /** What a kept response id must look like: anything else in storage is damaged or not ours. */
 export function isRandomId(value: unknown): value is string {
-  return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(value);
+  return typeof value === 'string' && /^[\da-f-]{36}$/.test(value);
 }

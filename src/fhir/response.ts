@@ -1,14 +1,13 @@
 // A person's answers as a FHIR R4 QuestionnaireResponse. Only ever built when the host page opted in to
 // receiving answers (`share-answers`); nothing is sent anywhere by this module.
-import type { Extension, QuestionnaireResponse, QuestionnaireResponseItem, QuestionnaireResponseItemAnswer } from 'fhir/r4';
+import type { Extension, Identifier, QuestionnaireResponse, QuestionnaireResponseItem, QuestionnaireResponseItemAnswer } from 'fhir/r4';
 import type { Answers } from '../engine/answers.ts';
 import { pruneAnswers } from '../engine/visibility.ts';
 import { layoutOf } from '../engine/screens.ts';
 import type { Question, Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
-import { FOLLOW_UP_OF_EXTENSION } from './namespace.ts';
+import { FOLLOW_UP_OF_EXTENSION, RESPONSE_ID_SYSTEM } from './namespace.ts';
 import { formRules, optionCoding, questionnaireUrl, type QuestionnaireForm } from './questionnaire.ts';
-import { responseIdentifier } from './response-id.ts';
 
 export interface ResponseOptions {
   authored: Date;
@@ -57,6 +56,10 @@ export function toQuestionnaireResponse(given: Rules, rawAnswers: Answers, optio
     authored: options.authored.toISOString(),
     item: groups,
   };
+}
+
+function responseIdentifier(value: string): Identifier {
+  return { system: RESPONSE_ID_SYSTEM, value };
 }
 
 /**

