@@ -1,9 +1,10 @@
 // npm run fhir -- [--rules <file.yaml>] [--out <file.json>] [--locale en|es]
-// Writes the FHIR R4 Questionnaire generated from a rules file (default: dist/fhir/questionnaire.json).
+// Writes the FHIR R4 Questionnaire generated from a rules file (default: dist/fhir/questionnaire.json) and, for rules
+// with a follow-up, the follow-up's own beside it (questionnaire-follow-up.json), which its shared responses answer.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { toQuestionnaire } from '../fhir/questionnaire.ts';
+import { toQuestionnaire, type QuestionnaireForm } from '../fhir/questionnaire.ts';
 import { formatProblem, loadRules } from '../rules/load.ts';
 
 const { values } = parseArgs({
@@ -27,5 +28,9 @@ if (!loaded.ok) {
   process.exit(2);
 }
 mkdirSync(dirname(values.out), { recursive: true });
-writeFileSync(values.out, `${JSON.stringify(toQuestionnaire(loaded.rules, locale), null, 2)}\n`);
-console.log(`Wrote ${values.out}`);
+const written: [string, QuestionnaireForm][] = [[values.out, 'check']];
+if (loaded.rules.followUp) written.push([values.out.replace(/(\.json)?$/, '-follow-up.json'), 'follow-up']);
+for (const [file, form] of written) {
+  writeFileSync(file, `${JSON.stringify(toQuestionnaire(loaded.rules, locale, form), null, 2)}\n`);
+  console.log(`Wrote ${file}`);
+}

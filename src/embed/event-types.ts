@@ -47,7 +47,10 @@ export interface CompleteDetail extends CheckContext {
   rulesSignedOff: boolean;
   /** Only with `share-answers`: question id -> answer. */
   answers?: Readonly<Record<string, AnswerValue>>;
-  /** Only with `share-answers`: the answers as a FHIR R4 QuestionnaireResponse. */
+  /**
+   * Only with `share-answers`: the answers as a FHIR R4 QuestionnaireResponse, with a random `identifier`
+   * (`urn:backcheck:questionnaire-response`) that a later follow-up's response refers to.
+   */
   questionnaireResponse?: QuestionnaireResponse;
 }
 
@@ -72,7 +75,7 @@ export type FollowUpAcceptedDetail = FollowUpOfferedDetail;
 /** What the follow-up's comparison of then and now says, by the rules; `warning-sign` when a warning sign decided. */
 export type FollowUpOutcome = 'better' | 'same' | 'worse' | 'warning-sign';
 
-/** `backcheck:followup-complete`: a follow-up check's result is shown. Never an answer, even with `share-answers`. */
+/** `backcheck:followup-complete`: a follow-up check's result is shown. Answers only with `share-answers`. */
 export interface FollowUpCompleteDetail extends CheckContext {
   /** The urgency the follow-up's result gives. */
   urgency: Urgency;
@@ -81,6 +84,14 @@ export interface FollowUpCompleteDetail extends CheckContext {
   daysSince: number;
   rulesId: string;
   rulesVersion: string;
+  /** Only with `share-answers`: the follow-up's own answers, question id -> answer. */
+  answers?: Readonly<Record<string, AnswerValue>>;
+  /**
+   * Only with `share-answers`: those answers as a FHIR R4 QuestionnaireResponse to the follow-up's Questionnaire
+   * (`urn:backcheck:questionnaire:<rules id>:follow-up`), with its own random `identifier` and, when the earlier
+   * check's answers were shared too, the extension `urn:backcheck:fhir:extension:follow-up-of` naming that response.
+   */
+  questionnaireResponse?: QuestionnaireResponse;
 }
 
 export interface BackcheckEventDetails {

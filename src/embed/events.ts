@@ -3,11 +3,13 @@
 // (postMessage). This is the one place that decides whether answers leave the widget: only with `share-answers`.
 import type { QuestionnaireResponse } from 'fhir/r4';
 import type { Answers } from '../engine/answers.ts';
+import type { QuestionnaireForm } from '../fhir/questionnaire.ts';
 import type { Urgency } from '../rules/schema.ts';
 import type { Locale } from '../rules/text.ts';
 import type { CheckEvent } from '../ui/host-events.ts';
+import { randomId } from '../fhir/response-id.ts';
 
-import type { BackcheckEventDetails, CheckContext, CompleteDetail } from './event-types.ts';
+import type { BackcheckEventDetails, CheckContext, CompleteDetail, FollowUpCompleteDetail } from './event-types.ts';
 
 // The public shapes (event-types.ts, exported by the npm package). Building them from the check's own events below
 // fails to compile when the two drift apart.
@@ -23,8 +25,15 @@ export type {
 export type WidgetEventMap = BackcheckEventDetails;
 export type WidgetEvent = { [K in keyof WidgetEventMap]: { type: K; detail: WidgetEventMap[K] } }[keyof WidgetEventMap];
 
+/** The response the shared answers make: the questionnaire answered, its random id, and the earlier one it follows. */
+export interface ResponseLink {
+  form: QuestionnaireForm;
+  id?: string | undefined;
+  followUpOf?: string | undefined;
+}
+
 /** The answers as shared with the host; loaded lazily (it needs the rules and the FHIR mapping). */
-export type ShareAnswers = (answers: Answers) => { answers: Answers; questionnaireResponse: QuestionnaireResponse };
+export type ShareAnswers = (answers: Answers, link: ResponseLink) => { answers: Answers; questionnaireResponse: QuestionnaireResponse };
 
 /** What the sender knows about the check in progress, added to every event. */
 export interface CheckState extends CheckContext {
@@ -55,40 +64,33 @@ export function toWidgetEvent(event: CheckEvent, share: ShareAnswers | null, sta
         rulesVersion: event.rulesVersion,
         rulesSignedOff: event.rulesSignedOff,
       };
-      if (share && event.answers) Object.assign(detail, share(event.answers));
+      if (share && event.answers) Object.assign(detail, share(event.answers, { form: 'check', id: event.responseId }));
       return { type: 'backcheck:complete', detail };
     }
     case 'followup-offered':
     case 'followup-accepted':
       return { type: `backcheck:${event.type}`, detail: { ...context, urgency: event.urgency, afterDays: event.afterDays } };
-    // The comparison's outcome only: a follow-up never shares answers, whatever `share-answers` says.
-    case 'followup-complete':
-      return {
-        type: 'backcheck:followup-complete',
-        detail: {
-          ...context,
-          urgency: event.urgency,
-          outcome: event.outcome,
-          daysSince: event.daysSince,
-          rulesId: event.rulesId,
-          rulesVersion: event.rulesVersion,
-        },
+    // The comparison's outcome; with `share-answers` also the follow-up's answers, its response pointing at the
+    // earlier one.
+    case 'followup-complete': {
+      const detail: FollowUpCompleteDetail = {
+        ...context,
+        urgency: event.urgency,
+        outcome: event.outcome,
+        daysSince: event.daysSince,
+        rulesId: event.rulesId,
+        rulesVersion: event.rulesVersion,
       };
+      if (share && event.answers) {
+        Object.assign(detail, share(event.answers, { form: 'follow-up', id: event.responseId, followUpOf: event.followUpOf }));
+      }
+      return { type: 'backcheck:followup-complete', detail };
+    }
   }
 }
 
-/**
- * A random id for one check: from the browser's cryptographic generator (randomUUID only exists on https pages and
- * localhost, so a page on plain http gets the same form from getRandomValues).
- */
-export function newCheckId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] as number) & 0x0f) | 0x40;
-  b[8] = ((b[8] as number) & 0x3f) | 0x80;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** A random id for one check: a random UUID, made as a shared response's id is (src/fhir/response-id.ts). */
+export const newCheckId: () => string = randomId;
 
 /**
  * Turns check events into host events, in order, and hands each to `deliver`, each with the check's id (a new one at

@@ -11,6 +11,7 @@ import { localize, type Locale } from '../rules/text.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import { matches } from './conditions.ts';
 import { evaluate, urgencyRank, type EvaluateOptions, type Result } from './evaluate.ts';
+import { followUpRulesOf } from './follow-up-layout.ts';
 import { countedAnswers } from './navigation.ts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,28 +41,9 @@ export function daysSince(previous: Pick<PreviousCheck, 'date'>, now: number): n
   return Math.max(0, Math.floor((now - previous.date) / DAY_MS));
 }
 
-const followUpRules = new WeakMap<Rules, Rules>();
-/** The follow-up layouts made here: asked for the follow-up's rules again, the same object comes back. */
-const followUpLayouts = new WeakSet<Rules>();
-
-/**
- * The rules the follow-up asks: the same rules (every question, red flag and sign), laid out on the follow-up's
- * screens only. Questions on no screen are never asked, so they stay unanswered; the relevance solver treats those
- * after a screen as still open, which can only make it ask more. Built once per rules object, like the layout.
- */
-export function followUpRulesOf(rules: Rules): Rules {
-  const known = followUpRules.get(rules);
-  if (known) return known;
-  if (followUpLayouts.has(rules)) return rules;
-  const followUp = rules.followUp;
-  if (!followUp) throw new Error(`rules "${rules.meta.id}" have no followUp block`);
-  const listed = new Set(followUp.screens);
-  const screens = [...(rules.screens ?? []).filter((s) => listed.has(s.id)), followUp.ask];
-  const derived = Object.freeze({ ...rules, screens });
-  followUpRules.set(rules, derived);
-  followUpLayouts.add(derived);
-  return derived;
-}
+// Its layout of the rules on their own (src/engine/follow-up-layout.ts): the FHIR response of shared answers needs
+// only that, not the comparison.
+export { followUpRulesOf } from './follow-up-layout.ts';
 
 /** What a follow-up condition reads: the answers now, the earlier check's kept answers, the days in between. */
 export interface FollowUpFacts {

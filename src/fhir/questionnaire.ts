@@ -2,15 +2,28 @@
 // Sections become groups, and so does each grouped check ("Do you have any of these?") inside its section; choice
 // questions carry their options as codings in a code system named after the rules.
 import type { Coding, Questionnaire, QuestionnaireItem, QuestionnaireItemEnableWhen } from 'fhir/r4';
+import { followUpRulesOf } from '../engine/follow-up-layout.ts';
 import { layoutOf } from '../engine/screens.ts';
 import type { Condition, Question, Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
+import { BACKCHECK_BASE } from './namespace.ts';
 
-export const BACKCHECK_BASE = 'urn:backcheck';
+/**
+ * Which questionnaire: the whole check, or the follow-up ("How is your back since ...?"), which asks only the rules'
+ * follow-up screens. Its own Questionnaire, so that a follow-up's response is complete against what it asked.
+ */
+export type QuestionnaireForm = 'check' | 'follow-up';
 
-export function questionnaireUrl(rules: Rules): string {
-  return `${BACKCHECK_BASE}:questionnaire:${rules.meta.id}`;
+export function questionnaireUrl(rules: Rules, form: QuestionnaireForm = 'check'): string {
+  return `${BACKCHECK_BASE}:questionnaire:${rules.meta.id}${form === 'follow-up' ? ':follow-up' : ''}`;
 }
+
+/** The rules laid out as the form asks them (the follow-up: the same questions, on its screens only). */
+export function formRules(rules: Rules, form: QuestionnaireForm): Rules {
+  return form === 'follow-up' ? followUpRulesOf(rules) : rules;
+}
+
+const FOLLOW_UP_TITLE: Record<Locale, string> = { en: 'follow-up', es: 'seguimiento' };
 
 /** The code system of one question's options: codes are the option ids. */
 export function optionSystem(rules: Rules, questionId: string): string {
@@ -28,30 +41,32 @@ export function optionCoding(rules: Rules, question: Question, optionId: string,
 
 export class FhirMappingError extends Error {}
 
-export function toQuestionnaire(rules: Rules, locale: Locale = 'en'): Questionnaire {
+export function toQuestionnaire(rules: Rules, locale: Locale = 'en', form: QuestionnaireForm = 'check'): Questionnaire {
+  const asked = formRules(rules, form);
+  const name = form === 'follow-up' ? `${rules.meta.id}_follow_up` : rules.meta.id;
+  const title = localize(rules.meta.title, locale);
   return {
     resourceType: 'Questionnaire',
-    id: rules.meta.id.replace(/_/g, '-'),
-    url: questionnaireUrl(rules),
+    id: name.replace(/_/g, '-'),
+    url: questionnaireUrl(rules, form),
     version: rules.meta.version,
-    name: rules.meta.id,
-    title: localize(rules.meta.title, locale),
+    name,
+    title: form === 'follow-up' ? `${title}: ${FOLLOW_UP_TITLE[locale]}` : title,
     status: 'draft',
     // The date a clinician signed the content off, when one has (src/rules/content-hash.ts checks it still applies).
     ...(rules.meta.signoff ? { date: rules.meta.signoff.on } : {}),
     language: locale,
-    item: rules.sections.map((section) => ({
-      linkId: section.id,
-      type: 'group' as const,
-      text: localize(section.title, locale),
-      item: layoutOf(rules)
+    // A section the form does not ask is left out: a FHIR group must hold items.
+    item: asked.sections.flatMap((section): QuestionnaireItem[] => {
+      const item = layoutOf(asked)
         .screens.filter((screen) => screen.section === section.id)
         .flatMap((screen): QuestionnaireItem[] => {
-          const items = screen.questions.map((q) => questionItem(rules, q, locale));
+          const items = screen.questions.map((q) => questionItem(asked, q, locale));
           if (screen.kind !== 'group') return items;
           return [{ linkId: screen.id, type: 'group', text: screen.title ? localize(screen.title, locale) : screen.id, item: items }];
-        }),
-    })),
+        });
+      return item.length > 0 ? [{ linkId: section.id, type: 'group', text: localize(section.title, locale), item }] : [];
+    }),
   };
 }
 

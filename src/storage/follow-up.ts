@@ -1,9 +1,12 @@
 // The follow-up the person accepted ("Check again in N days"), kept on the device only: localStorage, per origin, so
 // a widget embedded in a clinic's page keeps its own store there. It holds the date, the urgency, the causes shown, the
 // answers the rules' `followUp.keep` names and the rules' id, version and content hash: nothing that identifies the
-// person, no other answer. Guarded like saved progress: anything old, from other rules or damaged is ignored.
+// person, no other answer. With `share-answers` only, also the random id of the result's shared FHIR response, so the
+// follow-up's response can refer to it (a random id says nothing about the person; without sharing nothing could use
+// it, so it is not kept). Guarded like saved progress: anything old, from other rules or damaged is ignored.
 import { answerProblem, findQuestion, type AnswerValue } from '../engine/answers.ts';
 import { DAY_MS, type PreviousCheck } from '../engine/follow-up.ts';
+import { isRandomId } from '../fhir/response-id.ts';
 import type { Rules, Urgency } from '../rules/schema.ts';
 import { readText, removeKey, writeJson, type StorageLike } from './storage-access.ts';
 
@@ -16,6 +19,8 @@ export interface SavedFollowUp extends PreviousCheck {
   rulesHash: string;
   /** When the follow-up is due (the date plus the rules' `afterDays` for its urgency). */
   dueAt: number;
+  /** The earlier result's shared response id: only when the clinic received its answers (`share-answers`). */
+  responseId?: string;
 }
 
 export type FollowUpCheck =
@@ -62,12 +67,13 @@ const URGENCIES: readonly Urgency[] = ['emergency', 'urgent', 'consult', 'self-c
 /** The saved object if it has the saved shape and fits the rules (only kept answers, each valid), else null. */
 function savedFollowUpIn(data: unknown, rules: Rules): SavedFollowUp | null {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
-  const { v, date, dueAt, urgency, causes, answers, rulesId, rulesVersion, rulesHash } = data as Record<string, unknown>;
+  const { v, date, dueAt, urgency, causes, answers, rulesId, rulesVersion, rulesHash, responseId } = data as Record<string, unknown>;
   if (v !== FOLLOW_UP_VERSION || !isTime(date) || !isTime(dueAt) || dueAt < date) return null;
   if (typeof urgency !== 'string' || !URGENCIES.includes(urgency as Urgency)) return null;
   if (!Array.isArray(causes) || !causes.every((c) => typeof c === 'string')) return null;
   if (typeof rulesId !== 'string' || typeof rulesVersion !== 'string' || typeof rulesHash !== 'string') return null;
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) return null;
+  if (responseId !== undefined && !isRandomId(responseId)) return null;
   const keep = new Set(rules.followUp?.keep ?? []);
   const kept: Record<string, AnswerValue> = {};
   for (const [id, value] of Object.entries(answers as Record<string, unknown>)) {
@@ -75,18 +81,32 @@ function savedFollowUpIn(data: unknown, rules: Rules): SavedFollowUp | null {
     if (!keep.has(id) || !question || answerProblem(question, value) !== null) return null;
     kept[id] = value as AnswerValue;
   }
-  return { v, date, dueAt, urgency: urgency as Urgency, causes: causes as string[], answers: kept, rulesId, rulesVersion, rulesHash };
+  return {
+    v,
+    date,
+    dueAt,
+    urgency: urgency as Urgency,
+    causes: causes as string[],
+    answers: kept,
+    rulesId,
+    rulesVersion,
+    rulesHash,
+    ...(responseId === undefined ? {} : { responseId }),
+  };
 }
 
 function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-/** What accepting keeps: only the answers the rules name, from the answers that counted for the result. */
+/**
+ * What accepting keeps: only the answers the rules name, from the answers that counted for the result, and its shared
+ * response's id when there is one (only with `share-answers`).
+ */
 export function followUpToKeep(
   rules: Rules,
   rulesHash: string,
-  result: { urgency: Urgency; causes: readonly string[] },
+  result: { urgency: Urgency; causes: readonly string[]; responseId?: string | undefined },
   answers: Readonly<Record<string, AnswerValue>>,
   afterDays: number,
   now: number = Date.now(),
@@ -106,5 +126,6 @@ export function followUpToKeep(
     rulesId: rules.meta.id,
     rulesVersion: rules.meta.version,
     rulesHash,
+    ...(result.responseId ? { responseId: result.responseId } : {}),
   };
 }

@@ -23,6 +23,7 @@ import {
   type StorageLike,
 } from '../storage/progress.ts';
 import { forgetFollowUp, readFollowUp, type SavedFollowUp } from '../storage/follow-up.ts';
+import { randomId } from '../fhir/response-id.ts';
 import { FollowUpIntro, FollowUpResult } from './FollowUpCheck.tsx';
 import { FollowUpOffer } from './FollowUpOffer.tsx';
 import { shownCauses } from './summary-text.ts';
@@ -269,6 +270,8 @@ function CheckFlow(props: FlowProps) {
   const screen = useSelector(actor, (s) => s.value);
   const context = useSelector(actor, (s) => s.context);
   const canGoBack = useSelector(actor, (s) => s.can({ type: 'user.back' }));
+  // The shared response id of the result on screen (only with shareAnswers): kept if its follow-up is accepted.
+  const [responseId, setResponseId] = useState<string | null>(null);
   const history = useRef<HistorySync | null>(null);
 
   // Saves progress and tells the host where the person is. A subscription, not a render effect, so each
@@ -289,36 +292,43 @@ function CheckFlow(props: FlowProps) {
       if (step) {
         if (was === 'intro') emit({ type: 'start' });
         emit({ type: 'step', section: step.screen.section, screen: step.key, stepNumber: ctx.history.length + 1 });
-      } else if (now === 'result' && ctx.followUp) {
-        const c = compareFollowUp(rules, ctx.followUp, ctx.answers, startedAt);
-        emit({
-          type: 'followup-complete',
-          urgency: c.urgency,
-          outcome: c.usual && (c.result.redFlags.length > 0 || c.result.outOfScope) ? 'warning-sign' : (c.outcome?.outcome ?? 'same'),
-          daysSince: c.daysSince,
-          rulesId: rules.meta.id,
-          rulesVersion: rules.meta.version,
-        });
-        // Used: the follow-up is gone from the device (its result may offer another, from now).
-        forgetFollowUp(props.storage, rules.meta.id);
       } else if (now === 'result') {
         const answers = countedAnswers(rules, ctx.answers);
-        const result = evaluate(rules, answers);
-        emit({
-          type: 'complete',
-          urgency: result.urgency,
-          causes: result.causes.map((c) => ({ id: c.id, likelihood: c.likelihood })),
-          redFlags: result.redFlags.map((r) => r.id),
-          rulesId: result.rulesId,
-          rulesVersion: result.rulesVersion,
-          rulesSignedOff: rules.meta.signoff !== undefined,
-          // Only when the host asked (the embed's share-answers): by default answers never leave the check.
-          ...(shareAnswers ? { answers } : {}),
-        });
+        // Only when the host asked (the embed's share-answers): by default answers never leave the check. Each
+        // result's shared answers make a response with a random id, which a follow-up accepted on it keeps.
+        const shared = shareAnswers ? { answers, responseId: randomId() } : {};
+        setResponseId(shared.responseId ?? null);
+        if (ctx.followUp) {
+          const c = compareFollowUp(rules, ctx.followUp, ctx.answers, startedAt);
+          emit({
+            type: 'followup-complete',
+            urgency: c.urgency,
+            outcome: c.usual && (c.result.redFlags.length > 0 || c.result.outOfScope) ? 'warning-sign' : (c.outcome?.outcome ?? 'same'),
+            daysSince: c.daysSince,
+            rulesId: rules.meta.id,
+            rulesVersion: rules.meta.version,
+            // The earlier check's response, when its id was kept (it was shared too).
+            ...(shareAnswers && followUp?.responseId ? { ...shared, followUpOf: followUp.responseId } : shared),
+          });
+          // Used: the follow-up is gone from the device (its result may offer another, from now).
+          forgetFollowUp(props.storage, rules.meta.id);
+        } else {
+          const result = evaluate(rules, answers);
+          emit({
+            type: 'complete',
+            urgency: result.urgency,
+            causes: result.causes.map((c) => ({ id: c.id, likelihood: c.likelihood })),
+            redFlags: result.redFlags.map((r) => r.id),
+            rulesId: result.rulesId,
+            rulesVersion: result.rulesVersion,
+            rulesSignedOff: rules.meta.signoff !== undefined,
+            ...shared,
+          });
+        }
       }
     });
     return () => sub.unsubscribe();
-  }, [actor, storage, props.storage, rules, rulesHash, emit, shareAnswers, startedAt]);
+  }, [actor, storage, props.storage, rules, rulesHash, emit, shareAnswers, startedAt, followUp]);
 
   // The browser's Back and Forward move through the steps (standalone; embedded only when the clinic opts in).
   useEffect(() => {
@@ -360,7 +370,15 @@ function CheckFlow(props: FlowProps) {
   // "Check again in N days", kept on this device only: never where nothing can be kept (an embed without save-progress).
   const offer = (urgency: Parameters<typeof FollowUpOffer>[0]['urgency'], causes: string[]) =>
     props.storage && (
-      <FollowUpOffer urgency={urgency} causes={causes} answers={countedAnswers(rules, context.answers)} rulesHash={rulesHash} storage={props.storage} emit={emit} />
+      <FollowUpOffer
+        urgency={urgency}
+        causes={causes}
+        answers={countedAnswers(rules, context.answers)}
+        responseId={responseId}
+        rulesHash={rulesHash}
+        storage={props.storage}
+        emit={emit}
+      />
     );
 
   // A follow-up's result compares then and now; a warning sign (or answers that say more) shows the usual result.

@@ -16,6 +16,8 @@ interface Props {
   causes: readonly string[];
   /** The answers that counted for the result: only those the rules' `followUp.keep` names are kept. */
   answers: Answers;
+  /** The result's shared response id, kept with the follow-up; null without share-answers, and nothing is kept. */
+  responseId: string | null;
   rulesHash: string;
   storage: StorageLike | null;
   emit: (e: CheckEvent) => void;
@@ -23,7 +25,7 @@ interface Props {
 
 type State = { kind: 'offered' } | { kind: 'saved'; due: Date } | { kind: 'not-saved'; due: Date } | { kind: 'forgotten' };
 
-export function FollowUpOffer({ urgency, causes, answers, rulesHash, storage, emit }: Props) {
+export function FollowUpOffer({ urgency, causes, answers, responseId, rulesHash, storage, emit }: Props) {
   const { t, rules, locale, dateLocale } = useUi();
   const uid = useId();
   const days = followUpDays(rules, urgency);
@@ -35,7 +37,7 @@ export function FollowUpOffer({ urgency, causes, answers, rulesHash, storage, em
   if (days === null) return null;
 
   const accept = () => {
-    const kept = followUpToKeep(rules, rulesHash, { urgency, causes }, answers, days);
+    const kept = followUpToKeep(rules, rulesHash, { urgency, causes, responseId: responseId ?? undefined }, answers, days);
     const due = new Date(kept.dueAt);
     const saved = saveFollowUp(storage, kept);
     setState(saved ? { kind: 'saved', due } : { kind: 'not-saved', due });

@@ -19,7 +19,9 @@ import type * as Rules from '../../src/rules/schema.ts';
 import type * as Text from '../../src/rules/text.ts';
 import type { CheckEvent } from '../../src/ui/host-events.ts';
 
-type Internal<T extends CheckEvent['type']> = Omit<Extract<CheckEvent, { type: T }>, 'type'>;
+// The response ids the check reports go into the QuestionnaireResponse (its identifier, its follow-up-of extension),
+// never into the detail itself.
+type Internal<T extends CheckEvent['type']> = Omit<Extract<CheckEvent, { type: T }>, 'type' | 'responseId' | 'followUpOf'>;
 
 describe('the event types the package exports', () => {
   it("are the check's own types, field for field", () => {
@@ -33,14 +35,14 @@ describe('the event types the package exports', () => {
     expectTypeOf<Omit<CompleteDetail, keyof CheckContext | 'questionnaireResponse'>>().toEqualTypeOf<Internal<'complete'>>();
     expectTypeOf<Omit<FollowUpOfferedDetail, keyof CheckContext>>().toEqualTypeOf<Internal<'followup-offered'>>();
     expectTypeOf<Omit<FollowUpAcceptedDetail, keyof CheckContext>>().toEqualTypeOf<Internal<'followup-accepted'>>();
-    expectTypeOf<Omit<FollowUpCompleteDetail, keyof CheckContext>>().toEqualTypeOf<Internal<'followup-complete'>>();
+    expectTypeOf<Omit<FollowUpCompleteDetail, keyof CheckContext | 'questionnaireResponse'>>().toEqualTypeOf<Internal<'followup-complete'>>();
   });
 
-  it('send a follow-up\'s outcome and never an answer', () => {
+  it('send a follow-up\'s outcome, and no answer when the check reported none (share-answers off)', () => {
     const event = toWidgetEvent(
       { type: 'followup-complete', urgency: 'consult', outcome: 'same', daysSince: 7, rulesId: 'r', rulesVersion: '2.1.0' },
       () => {
-        throw new Error('a follow-up never shares answers');
+        throw new Error('nothing to share: the check reports answers only with share-answers');
       },
       { checkId: 'c', locale: 'en', urgency: 'self-care' },
     );

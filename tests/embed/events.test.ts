@@ -63,12 +63,46 @@ describe('toWidgetEvent', () => {
     expect(fhirSchemaErrors(response)).toEqual([]);
   });
 
+  it('with share-answers, a follow-up\'s result carries its answers as a response to the follow-up Questionnaire, naming the first', () => {
+    const share = shareAnswersIn(() => 'en');
+    const EARLIER = '0b7a6f43-3c1e-4d0e-9a55-6f1f2b9c8d10';
+    const first = toWidgetEvent({ ...complete, responseId: EARLIER } as CheckEvent, share, STATE);
+    const followUp = toWidgetEvent(
+      {
+        type: 'followup-complete',
+        urgency: 'self-care',
+        outcome: 'better',
+        daysSince: 3,
+        rulesId: rules.meta.id,
+        rulesVersion: rules.meta.version,
+        answers: { ...calmAnswers, pain_score: 2, pain_trend: 'better' },
+        responseId: '5f2d0c9e-8b7a-4c6d-a1e2-3f4a5b6c7d8e',
+        followUpOf: EARLIER,
+      },
+      share,
+      STATE,
+    );
+    if (first.type !== 'backcheck:complete' || followUp.type !== 'backcheck:followup-complete') throw new Error('unexpected events');
+    const earlier = first.detail.questionnaireResponse;
+    const later = followUp.detail.questionnaireResponse;
+    // The same id: the first response's identifier is what the follow-up's extension names.
+    expect(earlier?.identifier).toEqual({ system: 'urn:backcheck:questionnaire-response', value: EARLIER });
+    expect(later?.extension?.[0]?.valueReference?.identifier).toEqual(earlier?.identifier);
+    expect(later?.identifier?.value).toBe('5f2d0c9e-8b7a-4c6d-a1e2-3f4a5b6c7d8e');
+    expect(later?.questionnaire).toBe(`urn:backcheck:questionnaire:${rules.meta.id}:follow-up|${rules.meta.version}`);
+    expect(followUp.detail.answers).toMatchObject({ pain_score: 2, pain_trend: 'better' });
+    expect(fhirSchemaErrors(later)).toEqual([]);
+    // Without share-answers the same event says only the outcome.
+    const plain = toWidgetEvent({ type: 'followup-complete', urgency: 'self-care', outcome: 'better', daysSince: 3, rulesId: 'r', rulesVersion: '1' }, null, STATE);
+    expect(Object.keys(plain.detail).sort()).toEqual(['checkId', 'daysSince', 'locale', 'outcome', 'rulesId', 'rulesVersion', 'urgency']);
+  });
+
   it('shares only answers that still apply', () => {
     const visible = new Set(visibleQuestions(rules, calmAnswers).map((q) => q.id));
     const hiddenQuestion = rules.questions.find((q) => q.showIf !== undefined && !visible.has(q.id) && q.type !== 'scale');
     if (!hiddenQuestion || hiddenQuestion.type === 'scale') throw new Error('the rules have no conditional choice question');
     const stray = { ...calmAnswers, [hiddenQuestion.id]: hiddenQuestion.type === 'multi' ? [hiddenQuestion.options[0]!.id] : hiddenQuestion.options[0]!.id };
-    const shared = shareAnswersIn(() => 'en')(stray);
+    const shared = shareAnswersIn(() => 'en')(stray, { form: 'check' });
     expect(Object.keys(shared.answers)).not.toContain(hiddenQuestion.id);
   });
 

@@ -110,3 +110,48 @@ describe('FHIR QuestionnaireResponse from answers', () => {
     expect(flags?.item?.[0]?.item?.map((i) => i.linkId)).toEqual(['rf_big', 'rf_small']);
   });
 });
+
+describe('a follow-up\'s FHIR resources (issue #18)', () => {
+  const rules = mainRules();
+  const EARLIER = '0b7a6f43-3c1e-4d0e-9a55-6f1f2b9c8d10';
+  const NOW = '5f2d0c9e-8b7a-4c6d-a1e2-3f4a5b6c7d8e';
+  const answersNow = { age_band: 'age_20_to_50', pain_score: 2, pain_trend: 'better' };
+
+  it('has a Questionnaire of its own, valid FHIR R4, holding the follow-up\'s questions only', () => {
+    const q = toQuestionnaire(rules, 'en', 'follow-up');
+    expect(errorsOf(q)).toEqual([]);
+    expect(q.url).toBe(`urn:backcheck:questionnaire:${rules.meta.id}:follow-up`);
+    const asked = leaves(q.item).map((i) => i.linkId);
+    expect(asked).toEqual(expect.arrayContaining(['pain_score', 'pain_trend', 'age_band']));
+    expect(asked).not.toContain('pain_duration');
+    // Every skip condition names an item of this questionnaire (questions it never asks stay out of it).
+    for (const item of leaves(q.item)) for (const when of item.enableWhen ?? []) expect(asked).toContain(when.question);
+  });
+
+  it('its response answers that questionnaire and names the earlier response by its identifier', () => {
+    const response = toQuestionnaireResponse(rules, answersNow, { authored: new Date(0), complete: true, form: 'follow-up', id: NOW, followUpOf: EARLIER });
+    expect(errorsOf(response)).toEqual([]);
+    expect(response.questionnaire).toBe(`urn:backcheck:questionnaire:${rules.meta.id}:follow-up|${rules.meta.version}`);
+    expect(response.identifier).toEqual({ system: 'urn:backcheck:questionnaire-response', value: NOW });
+    expect(response.extension).toEqual([
+      {
+        url: 'urn:backcheck:fhir:extension:follow-up-of',
+        valueReference: {
+          type: 'QuestionnaireResponse',
+          identifier: { system: 'urn:backcheck:questionnaire-response', value: EARLIER },
+          display: 'The earlier check this follow-up compares with',
+        },
+      },
+    ]);
+    expect(leaves(response.item).map((i) => i.linkId)).toEqual(expect.arrayContaining(['pain_score', 'pain_trend']));
+  });
+
+  it('a first check\'s response has its identifier and no reference; without ids neither is there', () => {
+    const first = toQuestionnaireResponse(rules, { pain_score: 5 }, { authored: new Date(0), complete: true, id: EARLIER });
+    expect(first.identifier?.value).toBe(EARLIER);
+    expect(first.extension).toBeUndefined();
+    const plain = toQuestionnaireResponse(rules, answersNow, { authored: new Date(0), complete: true, form: 'follow-up' });
+    expect(plain).not.toHaveProperty('identifier');
+    expect(plain).not.toHaveProperty('extension');
+  });
+});

@@ -24,6 +24,18 @@ describe('the follow-up kept on the device', () => {
     expect(readFollowUp(storage, rules, HASH, NOW + 2 * DAY_MS).kind).toBe('due');
   });
 
+  it('keeps the shared response\'s random id only when there is one (share-answers), and nothing else with it', () => {
+    const storage = new MemoryStorage();
+    saveFollowUp(storage, keep());
+    expect(JSON.parse(storage.getItem(KEY)!)).not.toHaveProperty('responseId');
+    const id = '0b7a6f43-3c1e-4d0e-9a55-6f1f2b9c8d10';
+    const shared = followUpToKeep(rules, HASH, { urgency: 'self-care', causes: ['soreness'], responseId: id }, { pain_score: 5 }, 2, NOW);
+    saveFollowUp(storage, shared);
+    const read = readFollowUp(storage, rules, HASH, NOW + 2 * DAY_MS);
+    expect(read).toEqual({ kind: 'due', followUp: shared });
+    expect(read.kind === 'due' && read.followUp.responseId).toBe(id);
+  });
+
   it('expires after 30 days', () => {
     const storage = new MemoryStorage();
     saveFollowUp(storage, keep());
@@ -47,6 +59,8 @@ describe('the follow-up kept on the device', () => {
       { ...good, answers: { pain_score: 'five' } },
       { ...good, dueAt: good.date - 1 },
       { ...good, date: NOW + 3 * DAY_MS, dueAt: NOW + 5 * DAY_MS },
+      { ...good, responseId: 'jane.doe@example.com' },
+      { ...good, responseId: 42 },
     ]) {
       put(bad);
       expect(readFollowUp(storage, rules, HASH, NOW + 2 * DAY_MS), JSON.stringify(bad)).toEqual({ kind: 'discarded' });

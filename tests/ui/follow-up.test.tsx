@@ -5,6 +5,7 @@ import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAY_MS } from '../../src/engine/follow-up.ts';
 import { followUpKey, type SavedFollowUp } from '../../src/storage/follow-up.ts';
+import { progressKey } from '../../src/storage/progress.ts';
 import type { CheckEvent } from '../../src/ui/host-events.ts';
 import { mainRules } from '../helpers.ts';
 import { answerAll, answerStep, HASH, MemoryStorage, renderCheck, start } from './helpers.tsx';
@@ -134,5 +135,55 @@ describe('the follow-up check when it is due', () => {
     expect(screen.getByText(/^Your follow-up check is saved for /)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Forget this' }));
     expect(storage.getItem(KEY)).toBeNull();
+  });
+});
+
+describe('with share-answers: the follow-up\'s response refers to the earlier one (issue #18)', () => {
+  /** The CALM check to its result, the follow-up accepted, three days passed, the follow-up answered "better". */
+  async function firstAndFollowUp(shareAnswers: boolean) {
+    const storage = new MemoryStorage();
+    const events: CheckEvent[] = [];
+    const first = renderCheck({ rules, storage, shareAnswers, onEvent: (e) => events.push(e) });
+    await start(first.user);
+    await answerAll(first.user, rules, IN_SCOPE);
+    await first.user.click(screen.getByRole('button', { name: 'See my result' }));
+    const offer = screen.getByRole('region', { name: 'Check again in 2 days' });
+    await first.user.click(within(offer).getByRole('button', { name: 'Keep it on this device' }));
+    const saved = JSON.parse(storage.getItem(KEY)!) as SavedFollowUp;
+    first.unmount();
+    storage.setItem(KEY, JSON.stringify({ ...saved, date: saved.date - 3 * DAY_MS, dueAt: saved.dueAt - 3 * DAY_MS }));
+    // Three days on, the saved result is no longer offered back.
+    storage.removeItem(progressKey(rules.meta.id));
+    const later = renderCheck({ rules, storage, shareAnswers, onEvent: (e) => events.push(e) });
+    await later.user.click(screen.getByRole('button', { name: 'Start the follow-up' }));
+    await answerAll(later.user, rules, { ...IN_SCOPE, pain_score: 2, pain_trend: 'better' });
+    if (screen.queryByRole('button', { name: 'See my result' })) await later.user.click(screen.getByRole('button', { name: 'See my result' }));
+    const complete = events.find((e) => e.type === 'complete');
+    const followUp = events.find((e) => e.type === 'followup-complete');
+    if (complete?.type !== 'complete' || followUp?.type !== 'followup-complete') throw new Error('both results should have been reported');
+    return { saved, complete, followUp };
+  }
+
+  it('keeps the first result\'s response id with the follow-up, and the follow-up reports its answers, its id and that one', async () => {
+    const { saved, complete, followUp } = await firstAndFollowUp(true);
+    expect(complete.responseId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Kept: the id and the usual fields, nothing more.
+    expect(saved.responseId).toBe(complete.responseId);
+    expect(Object.keys(saved).sort()).toEqual(['answers', 'causes', 'date', 'dueAt', 'responseId', 'rulesHash', 'rulesId', 'rulesVersion', 'urgency', 'v']);
+    expect(followUp).toMatchObject({ outcome: 'better', followUpOf: complete.responseId, answers: { pain_score: 2, pain_trend: 'better' } });
+    expect(followUp.responseId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(followUp.responseId).not.toBe(complete.responseId);
+    // Only the follow-up's own questions: nothing it did not ask again.
+    expect(Object.keys(followUp.answers ?? {})).not.toContain('pain_duration');
+  });
+
+  it('without share-answers keeps no id and reports no answers, as before', async () => {
+    const { saved, complete, followUp } = await firstAndFollowUp(false);
+    expect(saved).not.toHaveProperty('responseId');
+    for (const event of [complete, followUp]) {
+      expect(event).not.toHaveProperty('answers');
+      expect(event).not.toHaveProperty('responseId');
+    }
+    expect(followUp).not.toHaveProperty('followUpOf');
   });
 });
