@@ -5,7 +5,7 @@ import type { Answers } from '../engine/answers.ts';
 import { compareFollowUp, type PreviousCheck } from '../engine/follow-up.ts';
 import { formatDate } from '../i18n/index.ts';
 import type { ClinicInfo } from './host-events.ts';
-import { Clinic } from './ResultScreen.tsx';
+import { Clinic, SafetyNet } from './ResultScreen.tsx';
 import { useHeadingFocus, useUi } from './ui-context.ts';
 import { UrgencyIcon } from './UrgencyIcon.tsx';
 import { ActionButtons } from './ActionButtons.tsx';
@@ -74,6 +74,7 @@ export function FollowUpResult({ previous, answers, now, clinic, onBook, onStart
           {callIf && <p className="backcheck__call-if">{say(callIf).replaceAll('{number}', emergency.number)}</p>}
         </div>
       </div>
+      <SafetyNet result={c.result} id={`${uid}-net`} />
       <Clinic clinic={clinic} urgency={c.urgency} onBook={onBook} />
       {children}
       <p className="backcheck__disclaimer">{c.result.disclaimer}</p>

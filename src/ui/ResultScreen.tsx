@@ -160,21 +160,7 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear, a
         </Disclosure>
       )}
 
-      {(result.safetyNet || result.safetyNetToday) && (
-        // Present, and calm: a section to open like the others, never the loudest thing on a self-care result.
-        <Disclosure id={`${uid}-net`} title={t.safetyTitle} className="backcheck__safety-net">
-          {emergency.from !== 'clinic' && <EmergencyNumberNote text={null} />}
-          {[result.safetyNet, result.safetyNetToday].map(
-            (list, i) =>
-              list && (
-                <div key={i}>
-                  <h3>{list.title}</h3>
-                  <List list={list} />
-                </div>
-              ),
-          )}
-        </Disclosure>
-      )}
+      <SafetyNet result={result} id={`${uid}-net`} />
 
       {result.urgency !== 'emergency' && <Clinic clinic={clinic} urgency={result.urgency} onBook={onBook} />}
 
@@ -215,6 +201,30 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear, a
 }
 
 /** A section that opens: its heading is the button (the disclosure pattern), its content hidden until opened. */
+/**
+ * The two tiers of the safety net (what means calling the emergency number, what means a doctor today), on the result
+ * and on a follow-up's comparison. Present, and calm: a section to open like the others, never the loudest thing on a
+ * self-care result.
+ */
+export function SafetyNet({ result, id }: { result: Result; id: string }) {
+  const { t, emergency } = useUi();
+  if (!result.safetyNet && !result.safetyNetToday) return null;
+  return (
+    <Disclosure id={id} title={t.safetyTitle} className="backcheck__safety-net">
+      {emergency.from !== 'clinic' && <EmergencyNumberNote text={null} />}
+      {[result.safetyNet, result.safetyNetToday].map(
+        (list, i) =>
+          list && (
+            <div key={i}>
+              <h3>{list.title}</h3>
+              <List list={list} />
+            </div>
+          ),
+      )}
+    </Disclosure>
+  );
+}
+
 function Disclosure({ id, title, className, children }: { id: string; title: string; className?: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   return (

@@ -103,6 +103,12 @@ describe('the follow-up check when it is due', () => {
     expect(screen.getByText('Not better after a week: book a physiotherapist or GP.')).toBeInTheDocument();
     expect(screen.getByText('Result: See a professional soon')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /Book/ })).toHaveAttribute('href', 'https://book.example/');
+    // The comparison carries the whole safety net, both tiers, as the first check's result does.
+    await user.click(screen.getByRole('button', { name: 'Signs to watch for' }));
+    const net = screen.getByRole('region', { name: 'Signs to watch for' });
+    expect(within(net).getByText('Pain that becomes constant, even when you lie still.')).toBeVisible();
+    expect(within(net).getByText('A weak or dropping foot, or a leg that gives way.')).toBeVisible();
+    expect(within(net).getAllByRole('heading', { level: 3 })).toHaveLength(2);
   });
 
   it('a new warning sign gives the usual emergency result, whatever the comparison', async () => {
