@@ -71,6 +71,7 @@ export function describeFollowUpCondition(rules: Pick<Rules, 'questions'>, c: Fo
   if ('any' in c) return group(c.any, ' or ');
   if ('not' in c) return `not (${describeFollowUpCondition(rules, c.not, options)})`;
   if ('daysSince' in c) return `${range(c.daysSince)} days since the first check`;
+  if ('previousUrgency' in c) return `the earlier result was ${c.previousUrgency.isAny.join(' or ')}`;
   if ('change' in c) return `${c.change.question} now minus then is ${range(c.change)}`;
   if ('previous' in c) return leaf(rules, c.previous, options).replace(c.previous.question, `${c.previous.question} then`);
   return leaf(rules, c, options);

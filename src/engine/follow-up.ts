@@ -45,11 +45,13 @@ export function daysSince(previous: Pick<PreviousCheck, 'date'>, now: number): n
 // only that, not the comparison.
 export { followUpRulesOf } from './follow-up-layout.ts';
 
-/** What a follow-up condition reads: the answers now, the earlier check's kept answers, the days in between. */
+/** What a follow-up condition reads: the answers now, the earlier check's kept answers and result, the days in between. */
 export interface FollowUpFacts {
   answers: Answers;
   previous: Answers;
   daysSince: number;
+  /** The earlier result's urgency (what the person was last told to do). */
+  previousUrgency: Urgency;
 }
 
 function inRange(value: AnswerValue | undefined, range: NumberRange): boolean {
@@ -63,6 +65,7 @@ export function matchesFollowUp(condition: FollowUpCondition, facts: FollowUpFac
   if ('any' in condition) return condition.any.some((c) => matchesFollowUp(c, facts));
   if ('not' in condition) return !matchesFollowUp(condition.not, facts);
   if ('daysSince' in condition) return inRange(facts.daysSince, condition.daysSince);
+  if ('previousUrgency' in condition) return (condition.previousUrgency.isAny as readonly Urgency[]).includes(facts.previousUrgency);
   if ('previous' in condition) return matches(condition.previous, facts.previous);
   if ('change' in condition) {
     const { question } = condition.change;
@@ -78,7 +81,7 @@ export function followUpQuestionsIn(condition: FollowUpCondition): string[] {
   if ('all' in condition) return condition.all.flatMap(followUpQuestionsIn);
   if ('any' in condition) return condition.any.flatMap(followUpQuestionsIn);
   if ('not' in condition) return followUpQuestionsIn(condition.not);
-  if ('daysSince' in condition) return [];
+  if ('daysSince' in condition || 'previousUrgency' in condition) return [];
   if ('previous' in condition) return [condition.previous.question];
   if ('change' in condition) return [condition.change.question];
   return [condition.question];
@@ -119,7 +122,7 @@ export function compareFollowUp(
   const derived = followUpRulesOf(rules);
   const counted = countedAnswers(derived, answers);
   const result = evaluate(derived, counted, locale, options);
-  const facts: FollowUpFacts = { answers: counted, previous: previous.answers, daysSince: daysSince(previous, now) };
+  const facts: FollowUpFacts = { answers: counted, previous: previous.answers, daysSince: daysSince(previous, now), previousUrgency: previous.urgency };
   const outcome = followUp?.outcomes.find((o) => matchesFollowUp(o.when, facts)) ?? null;
   const usual =
     outcome === null ||

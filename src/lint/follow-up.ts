@@ -30,7 +30,10 @@ function factsToTry(rules: Rules, conditions: readonly FollowUpCondition[]): Fol
   ];
   const firstDay = Math.min(...Object.values(followUp.afterDays).filter((d): d is number => d !== undefined));
   let all: FollowUpFacts[] = [];
-  for (let day = firstDay; day <= MAX_DAYS; day++) all.push({ answers: {}, previous: {}, daysSince: day });
+  // Every day from the first offer, after each result a follow-up is offered on (what the person was last told).
+  for (let day = firstDay; day <= MAX_DAYS; day++) {
+    for (const previousUrgency of followUp.offerFor) all.push({ answers: {}, previous: {}, daysSince: day, previousUrgency });
+  }
   for (const d of dimensions) {
     all = all.flatMap((f) =>
       d.values.map((v) => (v === undefined ? f : { ...f, [d.side]: { ...f[d.side], [d.id]: v } })),
@@ -50,7 +53,7 @@ function firstMatchFindings(rules: Rules, list: 'outcomes' | 'steps'): Finding[]
   }
   const findings: Finding[] = [];
   if (missing) {
-    const example = JSON.stringify({ now: missing.answers, then: missing.previous, daysSince: missing.daysSince });
+    const example = JSON.stringify({ now: missing.answers, then: missing.previous, daysSince: missing.daysSince, after: missing.previousUrgency });
     findings.push({ severity: 'error', check: 'follow-up', path: ['followUp', list], message: `no ${list === 'steps' ? 'step' : 'outcome'} holds for some follow-ups, e.g. ${example}: end with one that always holds` });
   }
   rows.forEach((r, i) => {

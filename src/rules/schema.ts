@@ -77,7 +77,9 @@ export type FollowUpCondition =
   /** Now minus then, on a scale question kept from the earlier check: -3 is three points better. */
   | { change: { question: string } & NumberRange }
   /** Whole days since the earlier check. */
-  | { daysSince: NumberRange };
+  | { daysSince: NumberRange }
+  /** What the person was last told to do (the earlier result's urgency): a follow-up never quietly lowers it. */
+  | { previousUrgency: { isAny: ('consult' | 'self-care')[] } };
 
 const rangeShape = { atLeast: z.number().optional(), atMost: z.number().optional() };
 const hasLimit = (r: NumberRange) => r.atLeast !== undefined || r.atMost !== undefined;
@@ -97,6 +99,7 @@ export const FollowUpConditionSchema: z.ZodType<FollowUpCondition> = z.lazy(() =
     z.strictObject({ previous: LeafConditionSchema }),
     z.strictObject({ change: z.strictObject({ question: IdSchema, ...rangeShape }).refine(hasLimit, 'give atLeast, atMost or both') }),
     z.strictObject({ daysSince: z.strictObject(rangeShape).refine(hasLimit, 'give atLeast, atMost or both') }),
+    z.strictObject({ previousUrgency: z.strictObject({ isAny: z.array(z.enum(['consult', 'self-care'])).min(1) }) }),
   ]),
 );
 
@@ -301,8 +304,11 @@ export const FollowUpOutcomeSchema = z.strictObject({
   when: FollowUpConditionSchema,
   /** The comparison's outcome in one word, for the clinic's `followup-complete` event. */
   outcome: z.enum(FOLLOW_UP_OUTCOMES),
-  /** The least the person is told to do; a warning sign answered in the follow-up still sets its own level. */
-  level: z.enum(['consult', 'self-care']),
+  /**
+   * The least the person is told to do; a warning sign answered in the follow-up still sets its own level. `urgent`
+   * (a doctor today) is for a comparison that is alarming on its own, such as pain much worse than at the first check.
+   */
+  level: z.enum(['urgent', 'consult', 'self-care']),
   /**
    * What it means, in plain words. `{then}` and `{now}` stand for the first scale answer `keep` names (the pain
    * score), then and now; `{date}` for the earlier check's date.
@@ -636,7 +642,7 @@ function followUpIssues(rules: RulesShape, followUp: NonNullable<RulesShape['fol
     if ('all' in c) return c.all.forEach((p, i) => check(p, [...path, 'all', i]));
     if ('any' in c) return c.any.forEach((p, i) => check(p, [...path, 'any', i]));
     if ('not' in c) return check(c.not, [...path, 'not']);
-    if ('daysSince' in c) return;
+    if ('daysSince' in c || 'previousUrgency' in c) return;
     if ('previous' in c) {
       if (!kept.has(c.previous.question)) issues.push({ path: [...path, 'previous', 'question'], message: `"${c.previous.question}" is not kept from the earlier check: add it to followUp.keep` });
       return conditionIssues(c.previous, [...path, 'previous'], rules, issues);

@@ -110,15 +110,21 @@ export function followUpToKeep(
   answers: Readonly<Record<string, AnswerValue>>,
   afterDays: number,
   now: number = Date.now(),
+  /**
+   * A follow-up offered after a follow-up keeps the first check as its baseline (its date and kept answers): the
+   * rules' "a week after the first check" and "worse than at the first check" must see the whole course, not two days
+   * at a time, or a pain that never changes would never reach a week. It still expires 30 days after that first check.
+   */
+  baseline?: Pick<PreviousCheck, 'date' | 'answers'>,
 ): SavedFollowUp {
   const kept: Record<string, AnswerValue> = {};
   for (const id of rules.followUp?.keep ?? []) {
-    const value = answers[id];
+    const value = baseline ? baseline.answers[id] : answers[id];
     if (value !== undefined) kept[id] = value;
   }
   return {
     v: FOLLOW_UP_VERSION,
-    date: now,
+    date: baseline?.date ?? now,
     dueAt: now + afterDays * DAY_MS,
     urgency: result.urgency,
     causes: [...result.causes],

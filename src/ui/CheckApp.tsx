@@ -5,7 +5,7 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { timeEstimate as estimateTime, type TimeEstimate } from '../engine/burden.ts';
 import { evaluate } from '../engine/evaluate.ts';
-import { compareFollowUp, followUpRulesOf } from '../engine/follow-up.ts';
+import { compareFollowUp, followUpRulesOf, type PreviousCheck } from '../engine/follow-up.ts';
 import { countedAnswers, stepProgress, type Response } from '../engine/navigation.ts';
 import { layoutOf } from '../engine/screens.ts';
 import { checkMachine, currentStep, type CheckEvent, type CheckInput } from '../flow/machine.ts';
@@ -368,11 +368,12 @@ function CheckFlow(props: FlowProps) {
   };
 
   // "Check again in N days", kept on this device only: never where nothing can be kept (an embed without save-progress).
-  const offer = (urgency: Parameters<typeof FollowUpOffer>[0]['urgency'], causes: string[]) =>
+  const offer = (urgency: Parameters<typeof FollowUpOffer>[0]['urgency'], causes: string[], baseline?: PreviousCheck) =>
     props.storage && (
       <FollowUpOffer
         urgency={urgency}
         causes={causes}
+        baseline={baseline}
         answers={countedAnswers(rules, context.answers)}
         responseId={responseId}
         rulesHash={rulesHash}
@@ -463,7 +464,7 @@ function CheckFlow(props: FlowProps) {
           onBook={(via) => emit({ type: 'book', via })}
           onStartAgain={onNewCheck}
         >
-          {offer(comparison.urgency, [])}
+          {offer(comparison.urgency, [], comparison.previous)}
         </FollowUpResult>
       ) : screen === 'result' && (
         <ResultScreen

@@ -2,7 +2,7 @@
 // accepts, and "Forget this" removes it at once. Kept on this device only (src/storage/follow-up.ts).
 import { useEffect, useId, useState } from 'react';
 import type { Answers } from '../engine/answers.ts';
-import { followUpDays } from '../engine/follow-up.ts';
+import { followUpDays, type PreviousCheck } from '../engine/follow-up.ts';
 import { formatDate, formatNumber } from '../i18n/index.ts';
 import type { Urgency } from '../rules/schema.ts';
 import { followUpToKeep, forgetFollowUp, saveFollowUp } from '../storage/follow-up.ts';
@@ -18,6 +18,8 @@ interface Props {
   answers: Answers;
   /** The result's shared response id, kept with the follow-up; null without share-answers, and nothing is kept. */
   responseId: string | null;
+  /** After a follow-up: the first check, which stays the baseline of the next one (src/storage/follow-up.ts). */
+  baseline?: PreviousCheck | undefined;
   rulesHash: string;
   storage: StorageLike | null;
   emit: (e: CheckEvent) => void;
@@ -25,7 +27,7 @@ interface Props {
 
 type State = { kind: 'offered' } | { kind: 'saved'; due: Date } | { kind: 'not-saved'; due: Date } | { kind: 'forgotten' };
 
-export function FollowUpOffer({ urgency, causes, answers, responseId, rulesHash, storage, emit }: Props) {
+export function FollowUpOffer({ urgency, causes, answers, responseId, baseline, rulesHash, storage, emit }: Props) {
   const { t, rules, locale, dateLocale } = useUi();
   const uid = useId();
   const days = followUpDays(rules, urgency);
@@ -37,7 +39,7 @@ export function FollowUpOffer({ urgency, causes, answers, responseId, rulesHash,
   if (days === null) return null;
 
   const accept = () => {
-    const kept = followUpToKeep(rules, rulesHash, { urgency, causes, responseId: responseId ?? undefined }, answers, days);
+    const kept = followUpToKeep(rules, rulesHash, { urgency, causes, responseId: responseId ?? undefined }, answers, days, Date.now(), baseline);
     const due = new Date(kept.dueAt);
     const saved = saveFollowUp(storage, kept);
     setState(saved ? { kind: 'saved', due } : { kind: 'not-saved', due });

@@ -69,12 +69,12 @@ async function followUpTo(page: Page, days: number, plan: Plan) {
 }
 
 describe('the follow-up check', () => {
-  it('better after two days: "From 3/10 to 1/10: keep going with the plan", self-care, with this week\'s step', async () => {
+  it('better after two days: "From 3/10 to 1/10: getting better", self-care, with this week\'s step', async () => {
     const { page } = await suite.open();
     const { check, date } = await followUpTo(page, 2, { ...CALM, pain_score: 1, pain_trend: 'better' });
     expect(await check.headingText()).toBe(check.t.followUpResultTitle(date));
     expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel['self-care']);
-    await page.getByText('From 3/10 to 1/10: keep going with the plan, and add load back step by step.').waitFor();
+    await page.getByText('From 3/10 to 1/10: getting better. Keep going with the plan, one step at a time, as below.').waitFor();
     await page.getByText(/^This week: train at about half your usual weights/).waitFor();
     // Used: the follow-up is gone; its result may offer another, from now.
     expect(await storedKeys(page)).not.toContain(KEY);

@@ -5,9 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { compareFollowUp, DAY_MS, followUpDays, followUpRulesOf, matchesFollowUp, type PreviousCheck } from '../../src/engine/follow-up.ts';
 import { formatProblem, loadRules } from '../../src/rules/load.ts';
 import { MAIN_RULES_FILE, mainRules } from '../helpers.ts';
+import type { Urgency } from '../../src/rules/schema.ts';
 
 const rules = mainRules();
-const facts = (now: Record<string, number | string>, then: Record<string, number | string>, daysSince: number) => ({ answers: now, previous: then, daysSince });
+const facts = (now: Record<string, number | string>, then: Record<string, number | string>, daysSince: number, previousUrgency: Urgency = 'self-care') => ({
+  answers: now,
+  previous: then,
+  daysSince,
+  previousUrgency,
+});
 
 describe('follow-up conditions', () => {
   it('change is now minus then on a kept scale answer; unanswered on either side matches nothing', () => {
@@ -25,6 +31,12 @@ describe('follow-up conditions', () => {
     expect(matchesFollowUp(c, facts({}, { pain_trend: 'worse' }, 7))).toBe(true);
     expect(matchesFollowUp(c, facts({}, { pain_trend: 'worse' }, 6))).toBe(false);
     expect(matchesFollowUp(c, facts({ pain_trend: 'worse' }, {}, 9))).toBe(false);
+  });
+
+  it('previousUrgency reads what the person was last told to do', () => {
+    const c = { previousUrgency: { isAny: ['consult' as const] } };
+    expect(matchesFollowUp(c, facts({}, {}, 3, 'consult'))).toBe(true);
+    expect(matchesFollowUp(c, facts({}, {}, 3, 'self-care'))).toBe(false);
   });
 
   it('is offered on self-care and consult results only, after the rules\' days', () => {

@@ -61,7 +61,7 @@ describe('the follow-up check in the machine', () => {
     const c = compareFollowUp(rules, previous, countedAnswers(ctx.rules, ctx.answers), checkedOn + 2 * DAY_MS);
     expect(c.outcome?.id).toBe('followup_better');
     expect(c.urgency).toBe('self-care');
-    expect(c.text).toBe('From 5/10 to 2/10: keep going with the plan, and add load back step by step.');
+    expect(c.text).toBe('From 5/10 to 2/10: getting better. Keep going with the plan, one step at a time, as below.');
     expect(c.step?.id).toBe('step_build_up');
   });
 

@@ -36,6 +36,22 @@ describe('the follow-up kept on the device', () => {
     expect(read.kind === 'due' && read.followUp.responseId).toBe(id);
   });
 
+  it('after a follow-up, the next one keeps the first check as its baseline, so a week counts from the first check', () => {
+    const storage = new MemoryStorage();
+    const first = keep();
+    // Two days on, the follow-up said "about the same" and the person accepts another check.
+    const later = NOW + 2 * DAY_MS;
+    const next = followUpToKeep(rules, HASH, { urgency: 'self-care', causes: [] }, { pain_score: 5, pain_trend: 'same' }, 2, later, first);
+    expect(next.date).toBe(first.date);
+    expect(next.answers).toEqual(first.answers);
+    expect(next.dueAt).toBe(later + 2 * DAY_MS);
+    saveFollowUp(storage, next);
+    expect(readFollowUp(storage, rules, HASH, later + DAY_MS).kind).toBe('waiting');
+    expect(readFollowUp(storage, rules, HASH, later + 2 * DAY_MS).kind).toBe('due');
+    // Still gone 30 days after the first check, however many follow-ups came between.
+    expect(readFollowUp(storage, rules, HASH, NOW + FOLLOW_UP_MAX_AGE_MS + 1).kind).toBe('discarded');
+  });
+
   it('expires after 30 days', () => {
     const storage = new MemoryStorage();
     saveFollowUp(storage, keep());

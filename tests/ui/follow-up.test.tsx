@@ -79,7 +79,7 @@ describe('the follow-up check when it is due', () => {
     await answerAll(user, rules, { ...IN_SCOPE, pain_score: 2, pain_trend: 'better' });
     if (screen.queryByRole('button', { name: 'See my result' })) await user.click(screen.getByRole('button', { name: 'See my result' }));
     expect(screen.getByRole('heading', { level: 1, name: `Your back since ${date}` })).toHaveFocus();
-    expect(screen.getByText('From 5/10 to 2/10: keep going with the plan, and add load back step by step.')).toBeInTheDocument();
+    expect(screen.getByText('From 5/10 to 2/10: getting better. Keep going with the plan, one step at a time, as below.')).toBeInTheDocument();
     expect(screen.getByText(/^This week: train at about half your usual weights/)).toBeInTheDocument();
     expect(screen.getByText('Result: Self-care')).toBeInTheDocument();
     expect(events).toContainEqual({ type: 'followup-complete', urgency: 'self-care', outcome: 'better', daysSince: 3, rulesId: rules.meta.id, rulesVersion: rules.meta.version });
