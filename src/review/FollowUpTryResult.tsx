@@ -1,8 +1,7 @@
 // What a follow-up with these answers shows the person: the outcome and its words, this week's step, and every
 // follow-up rule that holds. When a warning sign (or a more urgent answer) decides, it says so: the person then sees
 // the usual result, and the outcome is listed only for the clinician.
-import type { FollowUpTry } from './follow-up-try.ts';
-import { usualReason } from './follow-up-try.ts';
+import { usualReason, type FollowUpTry } from './follow-up-try.ts';
 
 export function FollowUpTryResult({ tried }: { tried: FollowUpTry }) {
   const { earlier, comparison: c, holding } = tried;
