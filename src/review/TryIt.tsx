@@ -1,29 +1,57 @@
 // "Try it": pick answers here and see what `evaluate` makes of them, with every rule that fired. Only questions
 // that apply to the answers so far are shown, as in the questionnaire; unanswered questions count for nothing.
-import { useId, useMemo, useState } from 'react';
+// As a follow-up (issue #18), it asks what the follow-up asks and compares the answers with an earlier check the
+// clinician enters, through the same `compareFollowUp` the check runs.
+import { useMemo, useState } from 'react';
 import type { AnswerValue, Answers } from '../engine/answers.ts';
 import { evaluate } from '../engine/evaluate.ts';
+import { followUpRulesOf } from '../engine/follow-up.ts';
 import { walk, whyLeftOut } from '../engine/navigation.ts';
+import { layoutOf } from '../engine/screens.ts';
 import { pruneAnswers, visibleQuestions } from '../engine/visibility.ts';
-import type { Question, Rules } from '../rules/schema.ts';
+import type { Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
-import { leftOutWords } from './skip-words.ts';
 import { describeTrace } from '../engine/trace-words.ts';
+import { AnswerControl } from './AnswerControl.tsx';
+import { EarlierCheckFields } from './EarlierCheckFields.tsx';
+import { tryFollowUp, type EarlierCheck } from './follow-up-try.ts';
+import { FollowUpTryResult } from './FollowUpTryResult.tsx';
+import { leftOutWords } from './skip-words.ts';
 
 export function TryIt({ rules, locale = 'en' }: { rules: Rules; locale?: Locale }) {
   const [raw, setRaw] = useState<Answers>({});
-  const answers = useMemo(() => pruneAnswers(rules, raw), [rules, raw]);
-  const visible = useMemo(() => visibleQuestions(rules, answers), [rules, answers]);
-  const result = useMemo(() => evaluate(rules, answers, locale), [rules, answers, locale]);
+  const [earlier, setEarlier] = useState<EarlierCheck | null>(null);
+  // "Now" for the days since the earlier check: fixed while the panel is open, so the outcome does not change by itself.
+  const [now] = useState(() => Date.now());
+  const asFollowUp = earlier && rules.followUp ? earlier : null;
+  // A follow-up asks the same rules on its own screens only: what it never asks cannot count, so it is not offered.
+  const asked = useMemo(() => (asFollowUp ? followUpRulesOf(rules) : rules), [rules, asFollowUp]);
+  const answers = useMemo(() => {
+    const pruned = pruneAnswers(asked, raw);
+    if (!asFollowUp) return pruned;
+    const onScreen = layoutOf(asked).screenOf;
+    return Object.fromEntries(Object.entries(pruned).filter(([id]) => onScreen.has(id)));
+  }, [asked, raw, asFollowUp]);
+  const visible = useMemo(() => {
+    const all = visibleQuestions(asked, answers);
+    return asFollowUp ? all.filter((q) => layoutOf(asked).screenOf.has(q.id)) : all;
+  }, [asked, answers, asFollowUp]);
+  const tried = useMemo(
+    () => (asFollowUp ? tryFollowUp(rules, asFollowUp, answers, now, locale) : null),
+    [rules, asFollowUp, answers, now, locale],
+  );
+  // As a follow-up, the usual result is the comparison's own (the follow-up's answers as its walk counts them).
+  const result = useMemo(() => tried?.comparison.result ?? evaluate(rules, answers, locale), [tried, rules, answers, locale]);
+  const urgency = tried?.comparison.urgency ?? result.urgency;
   // What the check itself would show for these answers, and why it leaves the rest out.
   const route = useMemo(() => {
-    const { plan } = walk(rules, answers);
-    const leftOut = rules.questions.flatMap((q) => {
-      const why = whyLeftOut(rules, answers, q);
+    const { plan } = walk(asked, answers);
+    const leftOut = asked.questions.flatMap((q) => {
+      const why = whyLeftOut(asked, answers, q);
       return why && why.kind !== 'hidden' ? [{ id: q.id, words: leftOutWords(why) }] : [];
     });
     return { screens: plan.map((p) => `${p.screen.id} (${p.questions.map((q) => q.id).join(', ')})`), leftOut };
-  }, [rules, answers]);
+  }, [asked, answers]);
   const set = (id: string, value: AnswerValue | undefined) =>
     setRaw((current) => {
       const next: Record<string, AnswerValue> = { ...current };
@@ -35,6 +63,9 @@ export function TryIt({ rules, locale = 'en' }: { rules: Rules; locale?: Locale 
   return (
     <div className="backcheck-tryit">
       <form className="backcheck-tryit__form" onSubmit={(e) => e.preventDefault()} aria-label="Try answers">
+        {rules.followUp ? (
+          <EarlierCheckFields rules={rules} followUp={rules.followUp} earlier={asFollowUp} locale={locale} onChange={setEarlier} />
+        ) : null}
         {rules.sections.map((section) => {
           const questions = visible.filter((q) => q.section === section.id);
           if (questions.length === 0) return null;
@@ -53,10 +84,11 @@ export function TryIt({ rules, locale = 'en' }: { rules: Rules; locale?: Locale 
       </form>
       <section className="backcheck-tryit__result" aria-labelledby="backcheck-tryit-result" aria-live="polite">
         <h3 id="backcheck-tryit-result">Result for these answers</h3>
-        <p className={`backcheck-tryit__urgency backcheck-tryit__urgency--${result.urgency}`}>
-          Urgency: <strong>{result.urgency}</strong> — {result.title}
+        <p className={`backcheck-tryit__urgency backcheck-tryit__urgency--${urgency}`}>
+          Urgency: <strong>{urgency}</strong> — {tried && !tried.comparison.usual ? 'the follow-up outcome' : result.title}
         </p>
         {result.outOfScope ? <p>Out of scope: {result.outOfScope.id}</p> : null}
+        {tried ? <FollowUpTryResult tried={tried} /> : null}
         <h4>Rules that fired</h4>
         {result.trace.length === 0 ? (
           <p>None.</p>
@@ -98,59 +130,6 @@ export function TryIt({ rules, locale = 'en' }: { rules: Rules; locale?: Locale 
           </>
         ) : null}
       </section>
-    </div>
-  );
-}
-
-function AnswerControl(props: {
-  question: Question;
-  value: AnswerValue | undefined;
-  locale: Locale;
-  onChange: (value: AnswerValue | undefined) => void;
-}) {
-  const { question: q, value, locale, onChange } = props;
-  const id = useId();
-  const label = `${q.id}: ${localize(q.text, locale)}`;
-  if (q.type === 'multi') {
-    const ticked = Array.isArray(value) ? value : [];
-    const toggle = (option: string, on: boolean) => {
-      const next = on ? [...ticked, option] : ticked.filter((t) => t !== option);
-      onChange(next.length > 0 ? next : undefined);
-    };
-    return (
-      <fieldset className="backcheck-tryit__question">
-        <legend>{label}</legend>
-        {q.options.map((o) => (
-          <label key={o.id} className="backcheck-tryit__check">
-            <input type="checkbox" checked={ticked.includes(o.id)} onChange={(e) => toggle(o.id, e.target.checked)} />{' '}
-            {localize(o.label, locale)}
-          </label>
-        ))}
-      </fieldset>
-    );
-  }
-  const choices =
-    q.type === 'scale'
-      ? Array.from({ length: q.max - q.min + 1 }, (_, i) => ({ id: String(q.min + i), label: String(q.min + i) }))
-      : q.options.map((o) => ({ id: o.id, label: localize(o.label, locale) }));
-  return (
-    <div className="backcheck-tryit__question">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value === undefined ? '' : String(value)}
-        onChange={(e) => {
-          const v = e.target.value;
-          onChange(v === '' ? undefined : q.type === 'scale' ? Number(v) : v);
-        }}
-      >
-        <option value="">(no answer)</option>
-        {choices.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

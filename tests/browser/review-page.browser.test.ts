@@ -1,6 +1,7 @@
 // The clinicians' review page (/review, and #/review) in real Chromium: axe WCAG 2.2 AA with zero violations (also
-// after answers are picked in "Try it", and in dark mode), no sideways page scroll at 320 px (wide tables scroll in
-// their own focusable region), tap targets, screenshots, and nothing fetched from another origin.
+// after answers are picked in "Try it", as a first check or as a follow-up, and in dark mode), no sideways page
+// scroll at 320 px (wide tables scroll in their own focusable region), tap targets, screenshots, and nothing fetched
+// from another origin.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { localize } from '../../src/rules/text.ts';
@@ -80,6 +81,24 @@ describe('the clinicians review page', () => {
     expect(await narrowIssues(tp.page, 'try-it')).toEqual([]);
     await tp.page.locator('#review-try').scrollIntoViewIfNeeded();
     await screenshots(tp.page, 'review-page-try-it');
+  });
+
+  it('try it as a follow-up: the earlier check by keyboard, the outcome words, still without axe violations', async () => {
+    const tp = await suite.open({ viewport: { width: 1280, height: 800 } });
+    await openReview(tp.page);
+    const result = tp.page.locator('.backcheck-tryit__result');
+    // Switched on from the keyboard: a real checkbox in a labelled group.
+    await tp.page.getByRole('checkbox', { name: 'Try as a follow-up to an earlier check' }).focus();
+    await tp.page.keyboard.press('Space');
+    const earlier = tp.page.getByRole('group', { name: 'The earlier check' });
+    await earlier.getByLabel(/^Days ago/).selectOption('2');
+    await earlier.getByLabel(/^Then: pain_score: /).selectOption('6');
+    await tp.page.getByLabel(/^pain_score: /).selectOption('2');
+    await expect.poll(() => result.textContent()).toContain('From 6/10 to 2/10');
+    expect(await axeViolations(tp.page)).toEqual([]);
+    expect(await narrowIssues(tp.page, 'try-it follow-up')).toEqual([]);
+    await tp.page.locator('#review-try').scrollIntoViewIfNeeded();
+    await screenshots(tp.page, 'review-page-try-follow-up');
   });
 
   it('in a dark colour scheme, no axe violations', async () => {
