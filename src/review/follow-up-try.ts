@@ -56,7 +56,7 @@ export function tryFollowUp(rules: Rules, earlier: EarlierCheck, answers: Answer
   const dateText = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
   const comparison = compareFollowUp(rules, previous, answers, now, { locale, dateText });
   // The same facts compareFollowUp reads: the answers the follow-up's walk counts, the kept ones, the days between.
-  const facts = { answers: countedAnswers(followUpRulesOf(rules), answers), previous: kept, daysSince: comparison.daysSince };
+  const facts = { answers: countedAnswers(followUpRulesOf(rules), answers), previous: kept, daysSince: comparison.daysSince, previousUrgency: earlier.urgency };
   const holds = (list: readonly { id: string; when: FollowUpCondition }[]) =>
     list.filter((r) => matchesFollowUp(r.when, facts)).map((r) => r.id);
   return { earlier, comparison, holding: { outcomes: holds(followUp?.outcomes ?? []), steps: holds(followUp?.steps ?? []) } };

@@ -32,10 +32,10 @@ describe('try it as a follow-up', () => {
     expect(within(earlier).getByLabelText('Its urgency')).toHaveValue('self-care');
   });
 
-  it('pain down from 6 to 2 two days on: "better", keep going with the plan, and this week\'s step', { timeout: 20_000 }, async () => {
+  it('pain down from 6 to 2 two days on: "better", getting better, and this week\'s step', { timeout: 20_000 }, async () => {
     const { result } = await followUp(2, 6, 2);
     expect(result).toHaveTextContent('Urgency: self-care');
-    expect(result).toHaveTextContent('followup_better (better: self-care): “From 6/10 to 2/10: keep going with the plan, and add load back step by step.”');
+    expect(result).toHaveTextContent('followup_better (better: self-care): “From 6/10 to 2/10: getting better. Keep going with the plan, one step at a time, as below.”');
     expect(result).toHaveTextContent(/This week: train light/);
     expect(within(result).getByRole('list', { name: 'Follow-up rules that hold' })).toHaveTextContent('Outcome followup_better (the one shown)');
   });
