@@ -63,10 +63,18 @@ export function slotProgram(rules: Rules): SlotProgram {
  * its answer only when nothing was left out, exactly as `applicableAnswers` does.
  */
 export function answerSlots(rules: Rules, answers: Answers): Slots {
-  const { ids, shown, conditional, extraIds } = slotProgram(rules);
-  const count = rules.questions.length;
+  const { ids, extraIds } = slotProgram(rules);
+  const count = ids.length;
   const slots: Slots = new Array<AnswerValue | undefined>(count + extraIds.length);
   for (let at = 0; at < count; at++) slots[at] = answers[ids[at] as string];
+  const pruned = pruneSlots(rules, slots);
+  for (let k = 0; k < extraIds.length; k++) slots[count + k] = pruned ? undefined : answers[extraIds[k] as string];
+  return slots;
+}
+
+/** Leaves out, in place, the answers to questions skip logic hides; true when one was left out. */
+export function pruneSlots(rules: Rules, slots: Slots): boolean {
+  const { shown, conditional } = slotProgram(rules);
   let pruned = false;
   for (const at of conditional) {
     if (slots[at] !== undefined && !(shown[at] as SlotPredicate)(slots)) {
@@ -74,8 +82,7 @@ export function answerSlots(rules: Rules, answers: Answers): Slots {
       pruned = true;
     }
   }
-  for (let k = 0; k < extraIds.length; k++) slots[count + k] = pruned ? undefined : answers[extraIds[k] as string];
-  return slots;
+  return pruned;
 }
 
 /** A leaf reads its question's slot; the rest is conditions.ts's one compiler. */

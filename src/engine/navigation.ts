@@ -10,7 +10,8 @@
 import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import { answerProblem } from './answers.ts';
-import { matches, predicate, questionsIn } from './conditions.ts';
+import { matches, questionsIn } from './conditions.ts';
+import { slotProgram, type SlotPredicate, type Slots } from './answer-slots.ts';
 import { canChangeResult, focusOf, skipReasons, type Focus, type SkipReason } from './relevance.ts';
 import { layoutOf, type Screen } from './screens.ts';
 import { isVisible } from './visibility.ts';
@@ -74,8 +75,11 @@ function walkScreens(
   keepWhileOpen: boolean,
   /** Without it (the population's walks), only the answers are kept: no plan is built. */
   withPlan: boolean,
-): Walk {
+): SlotWalk {
   const kept: Record<string, AnswerValue> = {};
+  // The same answers by position, which the walk's skip logic and red flags read (see answer-slots.ts): a record of
+  // hundreds of answers is a hash table, and reading it by id in every condition was most of a large file's walk.
+  const slots: Slots = [];
   const plan: ScreenPlan[] = [];
   // The focus changes only when an answer a red flag or scope exit reads is kept: only those rules are checked again.
   const firing = new Set<Stopper>();
@@ -88,8 +92,8 @@ function walkScreens(
     // Which questions the screen asks is decided on the answers before it, then its answers are kept.
     let asked: WalkQuestion[] | null = null;
     for (const w of questions) {
-      if (w.shown !== null && !w.shown(kept)) continue;
-      if (!askedAnyway && !canChangeResult(rules, w.question, kept, focus, freeFrom)) continue;
+      if (w.shown !== null && !w.shown(slots)) continue;
+      if (!askedAnyway && !canChangeResult(rules, w.question, kept, focus, freeFrom, slots)) continue;
       (asked ??= []).push(w);
     }
     if (asked === null) continue;
@@ -102,6 +106,7 @@ function walkScreens(
       const value = answerOf(w);
       if (value === undefined) continue;
       kept[w.question.id] = value;
+      slots[w.position] = value;
       for (const stopper of w.stoppers) {
         if (stopper.stamp === stamp) continue;
         stopper.stamp = stamp;
@@ -109,17 +114,22 @@ function walkScreens(
       }
     }
     for (const stopper of reread) {
-      if (stopper.test(kept)) firing.add(stopper);
+      if (stopper.test(slots)) firing.add(stopper);
       else firing.delete(stopper);
     }
     if (reread.length > 0) focus = focusOfFiring(firing);
   }
-  return { plan, kept };
+  return { plan, kept, slots };
+}
+
+/** A walk with its answers by position too. */
+interface SlotWalk extends Walk {
+  slots: Slots;
 }
 
 interface Stopper {
   when: Condition;
-  test: (answers: Answers) => boolean;
+  test: SlotPredicate;
   kind: 'emergency' | 'urgent' | 'exit' | 'exit-self-care';
   /** The screen (by `screensWalked`) it was last queued for, so a screen tests it once. */
   stamp: number;
@@ -133,7 +143,7 @@ interface WalkQuestion {
   question: Question;
   /** Its place in asking order (in `rules.questions`). */
   position: number;
-  shown: ((answers: Answers) => boolean) | null;
+  shown: SlotPredicate | null;
   stoppers: readonly Stopper[];
 }
 
@@ -155,13 +165,14 @@ function walkPlanOf(rules: Rules): readonly WalkScreen[] {
   if (!plan) {
     const layout = layoutOf(rules);
     const stoppers = stoppersOf(rules);
+    const { compile } = slotProgram(rules);
     plan = layout.screens.map((screen) => ({
       screen,
       freeFrom: screen.questions[0] ? (layout.order.get(screen.questions[0].id) ?? 0) : 0,
       questions: screen.questions.map((question) => ({
         question,
         position: layout.order.get(question.id) ?? 0,
-        shown: question.showIf ? predicate(question.showIf) : null,
+        shown: question.showIf ? compile(question.showIf) : null,
         stoppers: stoppers.get(question.id) ?? [],
       })),
     }));
@@ -177,9 +188,10 @@ function stoppersOf(rules: Rules): ReadonlyMap<string, readonly Stopper[]> {
   let index = stopperIndex.get(rules);
   if (!index) {
     const map = new Map<string, Stopper[]>();
+    const { compile } = slotProgram(rules);
     const all: Stopper[] = [
-      ...rules.redFlags.map((r): Stopper => ({ when: r.when, test: predicate(r.when), kind: r.level, stamp: 0 })),
-      ...rules.scopeExits.map((r): Stopper => ({ when: r.when, test: predicate(r.when), kind: r.level === 'self-care' ? 'exit-self-care' : 'exit', stamp: 0 })),
+      ...rules.redFlags.map((r): Stopper => ({ when: r.when, test: compile(r.when), kind: r.level, stamp: 0 })),
+      ...rules.scopeExits.map((r): Stopper => ({ when: r.when, test: compile(r.when), kind: r.level === 'self-care' ? 'exit-self-care' : 'exit', stamp: 0 })),
     ];
     for (const stopper of all) {
       for (const id of new Set(questionsIn(stopper.when))) map.set(id, [...(map.get(id) ?? []), stopper]);
@@ -226,7 +238,12 @@ export function collectedAnswers(rules: Rules, truth: Answers, options: { outcom
  * analysis walks 100,000 people twice, and a record of every answer by id per person was a fifth of its time.
  */
 export function collectedOutcomeAnswers(rules: Rules, answerAt: (position: number) => AnswerValue | undefined): Answers {
-  return walkScreens(rules, (w) => answerAt(w.position), true, false).kept;
+  return collectedOutcome(rules, answerAt).kept;
+}
+
+/** The same, with the answers by position too (what `evaluateWalked` reads). */
+export function collectedOutcome(rules: Rules, answerAt: (position: number) => AnswerValue | undefined): { kept: Answers; slots: Slots } {
+  return walkScreens(rules, (w) => answerAt(w.position), true, false);
 }
 
 /** The answers that count for the result and the summary. */

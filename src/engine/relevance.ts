@@ -11,6 +11,8 @@
 import type { Cause, Condition, Question, Rules, Urgency } from '../rules/schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import { matches } from './conditions.ts';
+import type { Slots } from './answer-slots.ts';
+import { digitsOf, type Digits } from './answer-digits.ts';
 import { likelihoodFor, urgencyRank } from './evaluate.ts';
 import { layoutOf } from './screens.ts';
 import { closure, indexRules, partial, representativeAnswers, type RulesIndex } from './solver.ts';
@@ -97,6 +99,7 @@ function inFocusNear(ctx: Context, question: Question, focus: Focus): InFocus {
       targets,
       near: [...near.values()].sort((a, b) => at(a) - at(b)).map((q) => ({ id: q.id, order: at(q) })),
       roots: new Map(),
+      packed: new Map(),
       generation: ctx.generation,
     };
   }
@@ -114,6 +117,8 @@ interface InFocus {
    * it: a tree of maps, so no key string is built for each of the millions of calls a population makes.
    */
   roots: Map<number, MemoNode>;
+  /** The same, when the caller has the answers by position and they pack into one number (answer-digits.ts). */
+  packed: Map<number, { digits: Digits | null; answers: Map<number, boolean> }>;
   generation: number;
 }
 
@@ -142,7 +147,7 @@ function inFocus(target: Target, focus: Focus): boolean {
  * Whether some answer to `question` can change the result, given `given` (the answers to every question asked
  * before position `freeFrom` in asking order; questions from there on are still open).
  */
-export function canChangeResult(rules: Rules, question: Question, given: Answers, focus: Focus, freeFrom: number): boolean {
+export function canChangeResult(rules: Rules, question: Question, given: Answers, focus: Focus, freeFrom: number, givenSlots?: Slots): boolean {
   if (focus.kind === 'nothing') return false;
   const ctx = contextOf(rules);
   const entry = inFocusNear(ctx, question, focus);
@@ -152,7 +157,27 @@ export function canChangeResult(rules: Rules, question: Question, given: Answers
   // the search.
   if (entry.generation !== ctx.generation) {
     entry.roots = new Map();
+    entry.packed = new Map();
     entry.generation = ctx.generation;
+  }
+  if (givenSlots) {
+    let packed = entry.packed.get(freeFrom);
+    if (!packed) {
+      const before = near.filter((v) => v.order < freeFrom).map((v) => ({ question: rules.questions[v.order] as Question, at: v.order }));
+      entry.packed.set(freeFrom, (packed = { digits: before.every((b) => b.question) ? digitsOf(before) : null, answers: new Map() }));
+    }
+    const key = packed.digits ? packed.digits.key(givenSlots) : -1;
+    if (key >= 0) {
+      let answer = packed.answers.get(key);
+      if (answer === undefined) {
+        if (++ctx.memoNodes > MEMO_NODES) {
+          ctx.memoNodes = 0;
+          ctx.generation++;
+        }
+        packed.answers.set(key, (answer = anySwings(ctx, given, freeFrom, targets, question.id)));
+      }
+      return answer;
+    }
   }
   let node: MemoNode | undefined = entry.roots.get(freeFrom);
   if (!node) entry.roots.set(freeFrom, (node = { next: new Map() }));
@@ -171,8 +196,13 @@ export function canChangeResult(rules: Rules, question: Question, given: Answers
     node = next;
   }
   if (node.answer !== undefined) return node.answer;
+  return (node.answer = anySwings(ctx, given, freeFrom, targets, question.id));
+}
+
+/** Whether some answer to the question can move one of the targets (the search the memo remembers). */
+function anySwings(ctx: Context, given: Answers, freeFrom: number, targets: readonly Target[], questionId: string): boolean {
   const space = { index: ctx.index, given, freeFrom };
-  return (node.answer = targets.some((t) => swing(space, t, question.id).changes));
+  return targets.some((t) => swing(space, t, questionId).changes);
 }
 
 /** What a question's answer can move: each rule or cause that reads it (directly or through skip logic). */

@@ -7,11 +7,11 @@
 // tests all run exactly this.
 import { answerProblem, type AnswerValue, type Answers } from '../engine/answers.ts';
 import { describeAnswer } from '../engine/because.ts';
-import { evaluate, urgencyRank, type Result } from '../engine/evaluate.ts';
+import { evaluateWalked, urgencyRank, type Result } from '../engine/evaluate.ts';
 import type { Expect } from '../scenarios/schema.ts';
 import { compare } from '../scenarios/run.ts';
 import { URGENCY_LEVELS, type Likelihood, type Question, type Rules, type Urgency } from '../rules/schema.ts';
-import { answerModel, drawAnswer, walkQuestionnaire, type AnswerModel, type QuestionModel } from './population.ts';
+import { answerModel, drawAnswer, walkQuestionnaireSlots, type AnswerModel, type QuestionModel } from './population.ts';
 import { seededRandom, type Random } from '../engine/random-answers.ts';
 import { searchUrgencyChanges } from './search-changes.ts';
 import { mappedAnswer, type AnswerMap } from './answer-map.ts';
@@ -255,12 +255,17 @@ interface Evaluated {
  * questions are asked (the old version's walk first, so the population's answers to it never depend on the new one).
  */
 function run(pair: Pair, vector: Vector, filled?: { before: string[]; after: string[] }, draw?: Random): Evaluated {
-  const answersBefore = walkQuestionnaire(pair.before, answerer(pair, vector, 'before', filled?.before, draw));
+  const before = walkQuestionnaireSlots(pair.before, answerer(pair, vector, 'before', filled?.before, draw));
   const plain = answerer(pair, vector, 'after', filled?.after, draw);
   const map = pair.map;
-  const ask = map === undefined ? plain : mappedAnswerer(pair, map, vector, answersBefore, plain, draw);
-  const answersAfter = walkQuestionnaire(pair.after, ask);
-  return { before: evaluate(pair.before, answersBefore), after: evaluate(pair.after, answersAfter), answersBefore, answersAfter };
+  const ask = map === undefined ? plain : mappedAnswerer(pair, map, vector, before.kept, plain, draw);
+  const after = walkQuestionnaireSlots(pair.after, ask);
+  return {
+    before: evaluateWalked(pair.before, before.slots),
+    after: evaluateWalked(pair.after, after.slots),
+    answersBefore: before.kept,
+    answersAfter: after.kept,
+  };
 }
 
 /**
