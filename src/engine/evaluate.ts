@@ -214,6 +214,93 @@ export function evaluateWalked(rules: Rules, walked: Slots, locale: Locale = 'en
   return evaluateSlots(rules, slots, locale, options);
 }
 
+/** What an outcome is made of, for callers that compare outcomes and show none (the impact analysis). */
+export interface Outcome {
+  urgency: Urgency;
+  redFlags: readonly { id: string }[];
+  consultSigns: readonly { id: string }[];
+  outOfScope: { id: string } | null;
+  /** Ranked as in a result. */
+  causes: readonly { id: string; likelihood: Likelihood }[];
+}
+
+/**
+ * `evaluateWalked`'s outcome without its words: which rules fire, the urgency and the causes' bands, decided by
+ * the same code as every result (`decide`). The impact analysis compares 200,000 outcomes and shows none of their
+ * texts; saying them all was a fifth of its time.
+ */
+export function outcomeWalked(rules: Rules, walked: Slots): Outcome {
+  const slots = [...walked];
+  pruneSlots(rules, slots);
+  const { urgency, redFlags, consultSigns, exit, weighed } = decide(planOf(rules), slots);
+  return {
+    urgency,
+    redFlags: redFlags.map((e) => e.rule),
+    consultSigns: consultSigns.map((e) => e.rule),
+    outOfScope: exit ? exit.rule : null,
+    causes: weighed.map((c) => ({ id: c.cause.id, likelihood: c.likelihood, score: c.score })).sort(ranked),
+  };
+}
+
+/** Causes ranked: likely before possible before unlikely, then by score (a stable sort keeps file order on ties). */
+function ranked(a: { likelihood: Likelihood; score: number }, b: { likelihood: Likelihood; score: number }): number {
+  return LIKELIHOOD_RANK[b.likelihood] - LIKELIHOOD_RANK[a.likelihood] || b.score - a.score;
+}
+
+interface Decision {
+  urgency: Urgency;
+  /** The rules that fire, in file order. */
+  redFlags: RuleEntry<Rules['redFlags'][number]>[];
+  consultSigns: RuleEntry<Rules['consultSigns'][number]>[];
+  exit: RuleEntry<Rules['scopeExits'][number]> | undefined;
+  adviceHolding: RuleEntry<Rules['advice'][number]>[];
+  /** In file order (the trace's); empty when a red flag or scope exit decided. */
+  weighed: { cause: Rules['causes'][number]; score: number; likelihood: Likelihood; fired: FiredRule[]; support: Condition[] }[];
+}
+
+/** Which rules fire for these answers, the urgency they set, and each cause's score: the clinical decision. */
+function decide(plan: Plan, slots: Slots): Decision {
+  let urgency: Urgency = 'self-care';
+  const redFlags: Decision['redFlags'] = [];
+  for (const e of plan.redFlags) {
+    if (!holds(e, slots)) continue;
+    redFlags.push(e);
+    urgency = moreUrgent(urgency, e.rule.level);
+  }
+  const consultSigns: Decision['consultSigns'] = [];
+  for (const e of plan.consultSigns) {
+    if (!holds(e, slots)) continue;
+    consultSigns.push(e);
+    urgency = moreUrgent(urgency, e.rule.level);
+  }
+  const exit = plan.scopeExits.find((e) => holds(e, slots));
+  const adviceHolding = plan.advice.filter((e) => holds(e, slots));
+
+  // Out of scope sends the person on at the exit's own level (a child: see someone; pain that began before training:
+  // general back-pain advice), raised as usual by any sign.
+  if (exit) urgency = moreUrgent(urgency, exit.rule.level);
+
+  // Causes are only weighed when no red flag and no scope exit decided the outcome: with a red flag the person
+  // needs care, not training tips, and an out-of-scope answer means the guide does not apply.
+  const weighed: Decision['weighed'] =
+    redFlags.length > 0 || exit
+      ? []
+      : plan.causes
+          .map(({ cause, evidence }) => {
+            let score = 0;
+            const fired: FiredRule[] = [];
+            const support: Condition[] = [];
+            for (const ev of evidence) {
+              if (!holds(ev, slots)) continue;
+              score += ev.weight;
+              fired.push(ev.fired);
+              if (ev.weight > 0) support.push(ev.when);
+            }
+            return { cause, score, likelihood: likelihoodFor(score, cause.thresholds), fired, support };
+          });
+  return { urgency, redFlags, consultSigns, exit, adviceHolding, weighed };
+}
+
 function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: EvaluateOptions): Result {
   const plan = planOf(rules);
   const program = slotProgram(rules);
@@ -254,67 +341,34 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     reason: sayOwn(e, e.rule.reason),
     because: because(e),
   });
+  const { urgency, redFlags: flagEntries, consultSigns: signEntries, exit, adviceHolding, weighed } = decide(plan, slots);
   const trace: FiredRule[] = [];
-
-  let urgency: Urgency = 'self-care';
-  const redFlags: FlagHit[] = [];
-  const firedFlags: Rules['redFlags'][number][] = [];
-  for (const e of plan.redFlags) {
-    if (!holds(e, slots)) continue;
-    trace.push(e.fired);
-    redFlags.push(hit(e));
-    firedFlags.push(e.rule);
-    urgency = moreUrgent(urgency, e.rule.level);
-  }
-  const consultSigns: FlagHit[] = [];
-  for (const e of plan.consultSigns) {
-    if (!holds(e, slots)) continue;
-    trace.push(e.fired);
-    consultSigns.push(hit(e));
-    urgency = moreUrgent(urgency, e.rule.level);
-  }
-  const exit = plan.scopeExits.find((e) => holds(e, slots));
+  for (const e of flagEntries) trace.push(e.fired);
+  for (const e of signEntries) trace.push(e.fired);
   if (exit) trace.push(exit.fired);
-  const adviceHolding = plan.advice.filter((e) => holds(e, slots));
-
-  // Out of scope sends the person on at the exit's own level (a child: see someone; pain that began before training:
-  // general back-pain advice), raised as usual by any sign.
-  if (exit) urgency = moreUrgent(urgency, exit.rule.level);
-
-  // Causes are only weighed when no red flag and no scope exit decided the outcome: with a red flag the person
-  // needs care, not training tips, and an out-of-scope answer means the guide does not apply.
-  const causes: CauseResult[] =
-    redFlags.length > 0 || exit
-      ? []
-      : plan.causes
-          .map(({ cause, evidence }): CauseResult => {
-            let score = 0;
-            const support: Condition[] = [];
-            for (const ev of evidence) {
-              if (!holds(ev, slots)) continue;
-              score += ev.weight;
-              trace.push(ev.fired);
-              if (ev.weight > 0) support.push(ev.when);
-            }
-            // A cause's words (its evidence can span many questions) are worked out when read: most results whose
-            // causes are weighed are never shown (the impact analysis's population, the linter's walks).
-            let words: Because[] | undefined;
-            return {
-              id: cause.id,
-              likelihood: likelihoodFor(score, cause.thresholds),
-              score,
-              title: say(cause.title),
-              summary: say(cause.summary),
-              advice: cause.advice.map(say),
-              get because() {
-                return (words ??= answerTextOfAllRead(rules, reader, support, locale));
-              },
-              set because(value: Because[]) {
-                words = value;
-              },
-            };
-          })
-          .sort((a, b) => LIKELIHOOD_RANK[b.likelihood] - LIKELIHOOD_RANK[a.likelihood] || b.score - a.score);
+  const redFlags = flagEntries.map(hit);
+  const consultSigns = signEntries.map(hit);
+  const firedFlags = flagEntries.map((e) => e.rule);
+  const causes: CauseResult[] = weighed.map(({ cause, score, likelihood, fired, support }): CauseResult => {
+    for (const f of fired) trace.push(f);
+    // A cause's words (its evidence can span many questions) are worked out when read: most results whose
+    // causes are weighed are never shown (the impact analysis's population, the linter's walks).
+    let words: Because[] | undefined;
+    return {
+      id: cause.id,
+      likelihood,
+      score,
+      title: say(cause.title),
+      summary: say(cause.summary),
+      advice: cause.advice.map(say),
+      get because() {
+        return (words ??= answerTextOfAllRead(rules, reader, support, locale));
+      },
+      set because(value: Because[]) {
+        words = value;
+      },
+    };
+  }).sort(ranked);
 
   // Advice that holds, on results no more urgent than it is written for.
   const advice: Result['advice'] = [];

@@ -12,7 +12,7 @@ import type { AnswerValue, Answers } from './answers.ts';
 import { answerProblem } from './answers.ts';
 import { matches, questionsIn } from './conditions.ts';
 import { slotProgram, type SlotPredicate, type Slots } from './answer-slots.ts';
-import { canChangeResult, focusOf, skipReasons, type Focus, type SkipReason } from './relevance.ts';
+import { canChangeResultAt, focusOf, skipReasons, type Focus, type SkipReason } from './relevance.ts';
 import { layoutOf, type Screen } from './screens.ts';
 import { isVisible } from './visibility.ts';
 
@@ -59,7 +59,8 @@ export function walk(rules: Rules, answers: Answers): Walk {
   if (!cache) walks.set(rules, (cache = new WeakMap()));
   const known = cache.get(answers);
   if (known) return known;
-  const result = walkScreens(rules, (w) => answers[w.question.id], false, true);
+  const walked = walkScreens(rules, (w) => answers[w.question.id], false, true);
+  const result: Walk = { plan: walked.plan, kept: walked.kept() };
   cache.set(answers, result);
   return result;
 }
@@ -76,10 +77,14 @@ function walkScreens(
   /** Without it (the population's walks), only the answers are kept: no plan is built. */
   withPlan: boolean,
 ): SlotWalk {
-  const kept: Record<string, AnswerValue> = {};
-  // The same answers by position, which the walk's skip logic and red flags read (see answer-slots.ts): a record of
+  // The answers by position, which the walk's skip logic and red flags read (see answer-slots.ts): a record of
   // hundreds of answers is a hash table, and reading it by id in every condition was most of a large file's walk.
+  // The record by id is made from them only when something reads it (a relevance search, the caller).
   const slots: Slots = [];
+  /** The positions answered, in the order the walk kept them (the record's key order, as it always was). */
+  const keptOrder: number[] = [];
+  let record: Record<string, AnswerValue> | null = null;
+  const kept = (): Answers => (record ??= recordOf(rules, slots, keptOrder));
   const plan: ScreenPlan[] = [];
   // The focus changes only when an answer a red flag or scope exit reads is kept: only those rules are checked again.
   const firing = new Set<Stopper>();
@@ -93,7 +98,7 @@ function walkScreens(
     let asked: WalkQuestion[] | null = null;
     for (const w of questions) {
       if (w.shown !== null && !w.shown(slots)) continue;
-      if (!askedAnyway && !canChangeResult(rules, w.question, kept, focus, freeFrom, slots)) continue;
+      if (!askedAnyway && !canChangeResultAt(rules, w.question, kept, focus, freeFrom, slots)) continue;
       (asked ??= []).push(w);
     }
     if (asked === null) continue;
@@ -105,8 +110,9 @@ function walkScreens(
     for (const w of asked) {
       const value = answerOf(w);
       if (value === undefined) continue;
-      kept[w.question.id] = value;
+      if (slots[w.position] === undefined) keptOrder.push(w.position);
       slots[w.position] = value;
+      record = null;
       for (const stopper of w.stoppers) {
         if (stopper.stamp === stamp) continue;
         stopper.stamp = stamp;
@@ -122,9 +128,18 @@ function walkScreens(
   return { plan, kept, slots };
 }
 
-/** A walk with its answers by position too. */
-interface SlotWalk extends Walk {
+/** The walk's answers by id, in the order it kept them. */
+function recordOf(rules: Rules, slots: Slots, order: readonly number[]): Record<string, AnswerValue> {
+  const record: Record<string, AnswerValue> = {};
+  for (const at of order) record[(rules.questions[at] as Question).id] = slots[at] as AnswerValue;
+  return record;
+}
+
+/** A walk's plan, and its answers by position and (made when asked for) by id. */
+interface SlotWalk {
+  plan: readonly ScreenPlan[];
   slots: Slots;
+  kept: () => Answers;
 }
 
 interface Stopper {
@@ -238,11 +253,11 @@ export function collectedAnswers(rules: Rules, truth: Answers, options: { outcom
  * analysis walks 100,000 people twice, and a record of every answer by id per person was a fifth of its time.
  */
 export function collectedOutcomeAnswers(rules: Rules, answerAt: (position: number) => AnswerValue | undefined): Answers {
-  return collectedOutcome(rules, answerAt).kept;
+  return collectedOutcome(rules, answerAt).kept();
 }
 
 /** The same, with the answers by position too (what `evaluateWalked` reads). */
-export function collectedOutcome(rules: Rules, answerAt: (position: number) => AnswerValue | undefined): { kept: Answers; slots: Slots } {
+export function collectedOutcome(rules: Rules, answerAt: (position: number) => AnswerValue | undefined): { kept: () => Answers; slots: Slots } {
   return walkScreens(rules, (w) => answerAt(w.position), true, false);
 }
 

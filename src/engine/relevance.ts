@@ -147,7 +147,15 @@ function inFocus(target: Target, focus: Focus): boolean {
  * Whether some answer to `question` can change the result, given `given` (the answers to every question asked
  * before position `freeFrom` in asking order; questions from there on are still open).
  */
-export function canChangeResult(rules: Rules, question: Question, given: Answers, focus: Focus, freeFrom: number, givenSlots?: Slots): boolean {
+export function canChangeResult(rules: Rules, question: Question, given: Answers, focus: Focus, freeFrom: number): boolean {
+  return canChangeResultAt(rules, question, () => given, focus, freeFrom);
+}
+
+/**
+ * The same, for a caller that has the answers by position (the walk): `given` is made only when the search runs,
+ * not for each of the many questions whose answer is remembered.
+ */
+export function canChangeResultAt(rules: Rules, question: Question, given: () => Answers, focus: Focus, freeFrom: number, givenSlots?: Slots): boolean {
   if (focus.kind === 'nothing') return false;
   const ctx = contextOf(rules);
   const entry = inFocusNear(ctx, question, focus);
@@ -174,16 +182,17 @@ export function canChangeResult(rules: Rules, question: Question, given: Answers
           ctx.memoNodes = 0;
           ctx.generation++;
         }
-        packed.answers.set(key, (answer = anySwings(ctx, given, freeFrom, targets, question.id)));
+        packed.answers.set(key, (answer = anySwings(ctx, given(), freeFrom, targets, question.id)));
       }
       return answer;
     }
   }
+  const answers = given();
   let node: MemoNode | undefined = entry.roots.get(freeFrom);
   if (!node) entry.roots.set(freeFrom, (node = { next: new Map() }));
   for (const v of near) {
     if (v.order >= freeFrom) break;
-    const a = given[v.id];
+    const a = answers[v.id];
     const key = a === undefined ? '' : Array.isArray(a) ? `[${a.join(',')}]` : a;
     let next: MemoNode | undefined = node.next.get(key);
     if (!next) {
@@ -196,7 +205,7 @@ export function canChangeResult(rules: Rules, question: Question, given: Answers
     node = next;
   }
   if (node.answer !== undefined) return node.answer;
-  return (node.answer = anySwings(ctx, given, freeFrom, targets, question.id));
+  return (node.answer = anySwings(ctx, answers, freeFrom, targets, question.id));
 }
 
 /** Whether some answer to the question can move one of the targets (the search the memo remembers). */

@@ -223,14 +223,14 @@ export function walkQuestionnaire(
   rules: Rules,
   answerFor: (question: Question, position: number) => AnswerValue,
 ): Answers {
-  return walkQuestionnaireSlots(rules, answerFor).kept;
+  return walkQuestionnaireSlots(rules, answerFor).kept();
 }
 
 /** The same, with the answers by position too (for `evaluateWalked`). */
 export function walkQuestionnaireSlots(
   rules: Rules,
   answerFor: (question: Question, position: number) => AnswerValue,
-): { kept: Answers; slots: Slots } {
+): { kept: () => Answers; slots: Slots } {
   // Every question answered in asking order (the person's draws do not depend on what is asked), then walked.
   const { questions } = rules;
   const truth: AnswerValue[] = new Array<AnswerValue>(questions.length);
