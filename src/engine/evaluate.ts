@@ -4,7 +4,7 @@ import { FALLBACK_EMERGENCY_NUMBER } from '../rules/emergency.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import { answerTextOfAllRead, answerTextRead, type AnswerReader, type Because } from './because.ts';
 import type { Answers } from './answers.ts';
-import { answerSlots, pruneSlots, slotProgram, type SlotPredicate, type Slots } from './answer-slots.ts';
+import { answerSlots, holds, pruneSlots, slotProgram, testableOf, type Slots, type Testable } from './answer-slots.ts';
 import { wordsKeyOf, type WordsKey } from './words-keys.ts';
 
 export interface FlagHit {
@@ -122,29 +122,6 @@ interface RuleEntry<R> extends Testable {
 interface CauseEntry {
   cause: Rules['causes'][number];
   evidence: (Testable & { weight: number; when: Condition; fired: FiredRule })[];
-}
-
-/**
- * A rule's condition, compiled; a single `is` leaf (half the rules: "a warning sign answered Yes") is also kept as
- * its slot and option, tested in place: calling one of a hundred different closures per rule was a fifth of the time.
- */
-interface Testable {
-  test: SlotPredicate;
-  /** The slot a lone `is` leaf reads, or -1. */
-  isAt: number;
-  isOption: string;
-}
-
-function testableOf(condition: Condition, compile: (c: Condition) => SlotPredicate, slotOf: ReadonlyMap<string, number>): Testable {
-  const test = compile(condition);
-  return 'is' in condition ? { test, isAt: slotOf.get(condition.question) as number, isOption: condition.is } : { test, isAt: -1, isOption: '' };
-}
-
-/** The same as `e.test(slots)`. */
-function holds(e: Testable, slots: Slots): boolean {
-  if (e.isAt < 0) return e.test(slots);
-  const value = slots[e.isAt];
-  return value === e.isOption || (Array.isArray(value) && value.includes(e.isOption));
 }
 
 interface Plan {

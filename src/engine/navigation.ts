@@ -11,7 +11,7 @@ import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import { answerProblem } from './answers.ts';
 import { matches, questionsIn } from './conditions.ts';
-import { slotProgram, type SlotPredicate, type Slots } from './answer-slots.ts';
+import { holds, slotProgram, testableOf, type SlotPredicate, type Slots, type Testable } from './answer-slots.ts';
 import { canChangeResultAt, focusOf, skipReasons, type Focus, type SkipReason } from './relevance.ts';
 import { layoutOf, type Screen } from './screens.ts';
 import { isVisible } from './visibility.ts';
@@ -80,7 +80,7 @@ function walkScreens(
   // The answers by position, which the walk's skip logic and red flags read (see answer-slots.ts): a record of
   // hundreds of answers is a hash table, and reading it by id in every condition was most of a large file's walk.
   // The record by id is made from them only when something reads it (a relevance search, the caller).
-  const slots: Slots = [];
+  const slots: Slots = new Array<AnswerValue | undefined>(rules.questions.length);
   /** The positions answered, in the order the walk kept them (the record's key order, as it always was). */
   const keptOrder: number[] = [];
   let record: Record<string, AnswerValue> | null = null;
@@ -120,7 +120,7 @@ function walkScreens(
       }
     }
     for (const stopper of reread) {
-      if (stopper.test(slots)) firing.add(stopper);
+      if (holds(stopper, slots)) firing.add(stopper);
       else firing.delete(stopper);
     }
     if (reread.length > 0) focus = focusOfFiring(firing);
@@ -142,9 +142,8 @@ interface SlotWalk {
   kept: () => Answers;
 }
 
-interface Stopper {
+interface Stopper extends Testable {
   when: Condition;
-  test: SlotPredicate;
   kind: 'emergency' | 'urgent' | 'exit' | 'exit-self-care';
   /** The screen (by `screensWalked`) it was last queued for, so a screen tests it once. */
   stamp: number;
@@ -203,10 +202,15 @@ function stoppersOf(rules: Rules): ReadonlyMap<string, readonly Stopper[]> {
   let index = stopperIndex.get(rules);
   if (!index) {
     const map = new Map<string, Stopper[]>();
-    const { compile } = slotProgram(rules);
+    const { compile, slotOf } = slotProgram(rules);
     const all: Stopper[] = [
-      ...rules.redFlags.map((r): Stopper => ({ when: r.when, test: compile(r.when), kind: r.level, stamp: 0 })),
-      ...rules.scopeExits.map((r): Stopper => ({ when: r.when, test: compile(r.when), kind: r.level === 'self-care' ? 'exit-self-care' : 'exit', stamp: 0 })),
+      ...rules.redFlags.map((r): Stopper => ({ when: r.when, ...testableOf(r.when, compile, slotOf), kind: r.level, stamp: 0 })),
+      ...rules.scopeExits.map((r): Stopper => ({
+        when: r.when,
+        ...testableOf(r.when, compile, slotOf),
+        kind: r.level === 'self-care' ? 'exit-self-care' : 'exit',
+        stamp: 0,
+      })),
     ];
     for (const stopper of all) {
       for (const id of new Set(questionsIn(stopper.when))) map.set(id, [...(map.get(id) ?? []), stopper]);
