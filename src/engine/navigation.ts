@@ -11,6 +11,7 @@ import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import { answerProblem } from './answers.ts';
 import { matches, questionsIn } from './conditions.ts';
+import { digitsOf } from './answer-digits.ts';
 import { holds, slotProgram, testableOf, type SlotPredicate, type Slots, type Testable } from './answer-slots.ts';
 import { canChangeResultAt, focusOf, skipReasons, type Focus, type SkipReason } from './relevance.ts';
 import { layoutOf, type Screen } from './screens.ts';
@@ -76,6 +77,11 @@ function walkScreens(
   keepWhileOpen: boolean,
   /** Without it (the population's walks), only the answers are kept: no plan is built. */
   withPlan: boolean,
+  /**
+   * Relevance remembered by packed answers: for walks of many people (the impact analysis); passed in, so that the
+   * check in the browser, which walks one person, does not ship it.
+   */
+  pack?: typeof digitsOf,
 ): SlotWalk {
   // The answers by position, which the walk's skip logic and red flags read (see answer-slots.ts): a record of
   // hundreds of answers is a hash table, and reading it by id in every condition was most of a large file's walk.
@@ -98,7 +104,7 @@ function walkScreens(
     let asked: WalkQuestion[] | null = null;
     for (const w of questions) {
       if (w.shown !== null && !w.shown(slots)) continue;
-      if (!askedAnyway && !canChangeResultAt(rules, w.question, kept, focus, freeFrom, slots)) continue;
+      if (!askedAnyway && !canChangeResultAt(rules, w.question, kept, focus, freeFrom, pack && { slots, digitsOf: pack })) continue;
       (asked ??= []).push(w);
     }
     if (asked === null) continue;
@@ -262,7 +268,7 @@ export function collectedOutcomeAnswers(rules: Rules, answerAt: (position: numbe
 
 /** The same, with the answers by position too (what `evaluateWalked` reads). */
 export function collectedOutcome(rules: Rules, answerAt: (position: number) => AnswerValue | undefined): { kept: () => Answers; slots: Slots } {
-  return walkScreens(rules, (w) => answerAt(w.position), true, false);
+  return walkScreens(rules, (w) => answerAt(w.position), true, false, digitsOf);
 }
 
 /** The answers that count for the result and the summary. */

@@ -12,7 +12,7 @@ import type { Cause, Condition, Question, Rules, Urgency } from '../rules/schema
 import type { AnswerValue, Answers } from './answers.ts';
 import { matches } from './conditions.ts';
 import type { Slots } from './answer-slots.ts';
-import { digitsOf, type Digits } from './answer-digits.ts';
+import type { Digits, digitsOf } from './answer-digits.ts';
 import { likelihoodFor, urgencyRank } from './evaluate.ts';
 import { layoutOf } from './screens.ts';
 import { closure, indexRules, partial, representativeAnswers, type RulesIndex } from './solver.ts';
@@ -155,7 +155,15 @@ export function canChangeResult(rules: Rules, question: Question, given: Answers
  * The same, for a caller that has the answers by position (the walk): `given` is made only when the search runs,
  * not for each of the many questions whose answer is remembered.
  */
-export function canChangeResultAt(rules: Rules, question: Question, given: () => Answers, focus: Focus, freeFrom: number, givenSlots?: Slots): boolean {
+export function canChangeResultAt(
+  rules: Rules,
+  question: Question,
+  given: () => Answers,
+  focus: Focus,
+  freeFrom: number,
+  /** The answers by position and how to pack them (answer-digits.ts), from a caller that walks many people. */
+  packed?: { slots: Slots; digitsOf: typeof digitsOf },
+): boolean {
   if (focus.kind === 'nothing') return false;
   const ctx = contextOf(rules);
   const entry = inFocusNear(ctx, question, focus);
@@ -168,21 +176,21 @@ export function canChangeResultAt(rules: Rules, question: Question, given: () =>
     entry.packed = new Map();
     entry.generation = ctx.generation;
   }
-  if (givenSlots) {
-    let packed = entry.packed.get(freeFrom);
-    if (!packed) {
+  if (packed) {
+    let memo = entry.packed.get(freeFrom);
+    if (!memo) {
       const before = near.filter((v) => v.order < freeFrom).map((v) => ({ question: rules.questions[v.order] as Question, at: v.order }));
-      entry.packed.set(freeFrom, (packed = { digits: before.every((b) => b.question) ? digitsOf(before) : null, answers: new Map() }));
+      entry.packed.set(freeFrom, (memo = { digits: before.every((b) => b.question) ? packed.digitsOf(before) : null, answers: new Map() }));
     }
-    const key = packed.digits ? packed.digits.key(givenSlots) : -1;
+    const key = memo.digits ? memo.digits.key(packed.slots) : -1;
     if (key >= 0) {
-      let answer = packed.answers.get(key);
+      let answer = memo.answers.get(key);
       if (answer === undefined) {
         if (++ctx.memoNodes > MEMO_NODES) {
           ctx.memoNodes = 0;
           ctx.generation++;
         }
-        packed.answers.set(key, (answer = anySwings(ctx, given(), freeFrom, targets, question.id)));
+        memo.answers.set(key, (answer = anySwings(ctx, given(), freeFrom, targets, question.id)));
       }
       return answer;
     }
