@@ -1,9 +1,10 @@
 // "Because you answered ...": the human words for the answers a rule looked at.
-import type { Condition, Rules } from '../rules/schema.ts';
+import type { Condition, Question, Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import { matches, questionsIn } from './conditions.ts';
 import { rulesIndex } from './rules-index.ts';
+import { wholeKey } from './words-keys.ts';
 
 export interface Because {
   questionId: string;
@@ -16,44 +17,65 @@ export interface Because {
   answerText: string;
 }
 
+/** How the words read the answers: whether a condition holds, and a question's answer. */
+export interface AnswerReader {
+  holds(condition: Condition): boolean;
+  valueOf(questionId: string): AnswerValue | undefined;
+}
+
+/** Reading an answers record by id. */
+export function recordReader(answers: Answers): AnswerReader {
+  return { holds: (c) => matches(c, answers), valueOf: (id) => answers[id] };
+}
+
 /**
  * The answers that made a condition true, with the person's answers in words: only the parts that held (an `any`
  * lists the branch that matched, not the questions answered "no"), and for a tick list only the options the rule
  * names (ticks that count for another cause are not quoted here). A condition that does not hold gives nothing.
  */
 export function answerText(rules: Rules, answers: Answers, when: Condition, locale: Locale): Because[] {
+  return answerTextRead(rules, recordReader(answers), when, locale);
+}
+
+/** `answerText` with the answers read through `reader` (evaluate reads them by slot). */
+export function answerTextRead(rules: Rules, reader: AnswerReader, when: Condition, locale: Locale): Because[] {
   // Most rules are one question: no bookkeeping needed (evaluate runs this for every rule that fires).
   if ('question' in when) {
-    if (!matches(when, answers)) return [];
-    const counted = new Map<string, Set<string> | 'all'>([[when.question, namedTicks(when, answers[when.question])]]);
-    return describeCounted(rules, answers, counted, locale);
+    if (!reader.holds(when)) return [];
+    const counted = new Map<string, Set<string> | 'all'>([[when.question, namedTicks(when, reader.valueOf(when.question))]]);
+    return describeCounted(rules, reader, counted, locale);
   }
   const counted = new Map<string, Set<string> | 'all'>();
-  collect(when, answers, counted);
-  return describeCounted(rules, answers, counted, locale);
+  collect(when, reader, counted);
+  return describeCounted(rules, reader, counted, locale);
 }
 
 /** The answers behind several conditions, each question once, its counted options merged. */
 export function answerTextOfAll(rules: Rules, answers: Answers, conditions: readonly Condition[], locale: Locale): Because[] {
+  return answerTextOfAllRead(rules, recordReader(answers), conditions, locale);
+}
+
+/** `answerTextOfAll` with the answers read through `reader`. */
+export function answerTextOfAllRead(rules: Rules, reader: AnswerReader, conditions: readonly Condition[], locale: Locale): Because[] {
   const counted = new Map<string, Set<string> | 'all'>();
-  for (const when of conditions) collect(when, answers, counted);
-  return describeCounted(rules, answers, counted, locale);
+  for (const when of conditions) collect(when, reader, counted);
+  return describeCounted(rules, reader, counted, locale);
 }
 
 /** Record, per question, which of its answers made `c` true (nothing when `c` is false). */
-function collect(c: Condition, answers: Answers, counted: Map<string, Set<string> | 'all'>): void {
-  if (!matches(c, answers)) return;
-  if ('all' in c) return c.all.forEach((x) => collect(x, answers, counted));
-  if ('any' in c) return c.any.forEach((x) => collect(x, answers, counted));
-  if ('of' in c) return c.of.forEach((x) => collect(x, answers, counted));
+function collect(c: Condition, reader: AnswerReader, counted: Map<string, Set<string> | 'all'>): void {
+  if (!reader.holds(c)) return;
+  if ('all' in c) return c.all.forEach((x) => collect(x, reader, counted));
+  if ('any' in c) return c.any.forEach((x) => collect(x, reader, counted));
+  if ('of' in c) return c.of.forEach((x) => collect(x, reader, counted));
   if ('not' in c) {
     // A "not" holds because of what was answered instead: quote the whole answer.
-    for (const id of questionsIn(c.not)) if (answers[id] !== undefined) counted.set(id, 'all');
+    for (const id of questionsIn(c.not)) if (reader.valueOf(id) !== undefined) counted.set(id, 'all');
     return;
   }
   const before = counted.get(c.question);
   if (before === 'all') return;
-  const ticks = namedTicks(c, answers[c.question]);
+  const ticks = namedTicks(c, reader.valueOf(c.question));
   if (ticks === 'all' || before === undefined) counted.set(c.question, ticks);
   else for (const id of ticks) before.add(id);
 }
@@ -65,27 +87,51 @@ function namedTicks(c: Extract<Condition, { question: string }>, value: AnswerVa
   return new Set(named.filter((id) => value.includes(id)));
 }
 
-function describeCounted(rules: Rules, answers: Answers, counted: Map<string, Set<string> | 'all'>, locale: Locale): Because[] {
+function describeCounted(rules: Rules, reader: AnswerReader, counted: Map<string, Set<string> | 'all'>, locale: Locale): Because[] {
   const { questionById, order } = rulesIndex(rules);
   // In asking order, whatever order the rules named them in.
-  const ids = [...counted.keys()].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  const ids = counted.size === 1 ? [...counted.keys()] : [...counted.keys()].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   const out: Because[] = [];
   for (const id of ids) {
     const question = questionById.get(id);
     const which = counted.get(id);
-    const value = answers[id];
+    const value = reader.valueOf(id);
     if (!question || which === undefined || value === undefined) continue;
     const answer: AnswerValue = which === 'all' || !Array.isArray(value) ? value : value.filter((v) => which.has(v));
-    out.push({
-      questionId: id,
-      answer,
-      question: localize(question.text, locale),
-      label: localize(question.short ?? question.text, locale),
-      answerText: describeAnswer(rules, id, answer, locale),
-    });
+    out.push(becauseOf(rules, question, answer, locale));
   }
   return out;
 }
+
+/**
+ * One quoted answer, made once per rules, question, answer and language: a result quotes the same few answers again
+ * and again (each warning sign answered "I'm not sure"), and every fired rule used to build its own.
+ */
+function becauseOf(rules: Rules, question: Question, answer: AnswerValue, locale: Locale): Because {
+  let byQuestion = becauseCache.get(rules);
+  if (!byQuestion) becauseCache.set(rules, (byQuestion = { en: new Map(), es: new Map() }));
+  let byAnswer = byQuestion[locale].get(question.id);
+  if (!byAnswer) byQuestion[locale].set(question.id, (byAnswer = new Map()));
+  const key = wholeKey(answer);
+  let because = byAnswer.get(key);
+  if (!because) {
+    // Bounded: tick lists could otherwise keep every combination a long run meets.
+    if (byAnswer.size >= BECAUSE_KEPT) byAnswer.clear();
+    // Frozen, with its own copy of a tick list: every later result that quotes this answer gets this object.
+    because = Object.freeze({
+      questionId: question.id,
+      answer: Array.isArray(answer) ? (Object.freeze([...answer]) as string[]) : answer,
+      question: localize(question.text, locale),
+      label: localize(question.short ?? question.text, locale),
+      answerText: describeAnswer(rules, question.id, answer, locale),
+    });
+    byAnswer.set(key, because);
+  }
+  return because;
+}
+
+const BECAUSE_KEPT = 256;
+const becauseCache = new WeakMap<Rules, Record<Locale, Map<string, Map<string, Because>>>>();
 
 /** One answer in words: the option label(s), or the number for a scale. */
 export function describeAnswer(rules: Rules, questionId: string, value: AnswerValue, locale: Locale): string {

@@ -1,6 +1,6 @@
 // Conditions are plain data (see Condition in the schema); this is their one interpreter.
 import type { Condition } from '../rules/schema.ts';
-import type { Answers } from './answers.ts';
+import type { AnswerValue, Answers } from './answers.ts';
 
 type Predicate = (answers: Answers) => boolean;
 
@@ -25,60 +25,69 @@ function predicateFor(condition: Condition): Predicate {
 }
 
 function compile(condition: Condition): Predicate {
+  return compileCondition<Answers>(condition, predicateFor, (leaf) => {
+    const id = leaf.question;
+    const test = answerTest(leaf);
+    return (answers) => test(answers[id]);
+  });
+}
+
+/** A condition on one question: the leaves of the condition tree. */
+export type LeafCondition = Extract<Condition, { question: string }>;
+
+/**
+ * The condition as a function of answers held as `T` (a record by id here; slots by position in answer-slots.ts):
+ * `sub` compiles the parts, `leaf` reads a leaf's answer. The one place the combinators' meaning is written.
+ */
+export function compileCondition<T>(condition: Condition, sub: (c: Condition) => (input: T) => boolean, leaf: (c: LeafCondition) => (input: T) => boolean): (input: T) => boolean {
   // Plain loops: `every`/`some` would make a closure per call, in the engine's innermost loop.
   if ('all' in condition) {
-    const parts = condition.all.map(predicateFor);
-    return (answers) => {
-      for (const p of parts) if (!p(answers)) return false;
+    const parts = condition.all.map(sub);
+    return (input) => {
+      for (const p of parts) if (!p(input)) return false;
       return true;
     };
   }
   if ('any' in condition) {
-    const parts = condition.any.map(predicateFor);
-    return (answers) => {
-      for (const p of parts) if (p(answers)) return true;
+    const parts = condition.any.map(sub);
+    return (input) => {
+      for (const p of parts) if (p(input)) return true;
       return false;
     };
   }
   if ('not' in condition) {
-    const inner = predicateFor(condition.not);
-    return (answers) => !inner(answers);
+    const inner = sub(condition.not);
+    return (input) => !inner(input);
   }
   if ('of' in condition) {
-    const parts = condition.of.map(predicateFor);
+    const parts = condition.of.map(sub);
     const need = condition.atLeast;
-    return (answers) => {
+    return (input) => {
       let count = 0;
-      for (const p of parts) if (p(answers) && ++count >= need) return true;
+      for (const p of parts) if (p(input) && ++count >= need) return true;
       return false;
     };
   }
-  const id = condition.question;
-  if ('atLeast' in condition) {
-    const min = condition.atLeast;
-    return (answers) => {
-      const value = answers[id];
-      return typeof value === 'number' && value >= min;
-    };
+  return leaf(condition);
+}
+
+/** A leaf's test of the one answer it reads. An unanswered question satisfies no leaf. */
+export function answerTest(leaf: LeafCondition): (value: AnswerValue | undefined) => boolean {
+  if ('atLeast' in leaf) {
+    const min = leaf.atLeast;
+    return (value) => typeof value === 'number' && value >= min;
   }
-  if ('atMost' in condition) {
-    const max = condition.atMost;
-    return (answers) => {
-      const value = answers[id];
-      return typeof value === 'number' && value <= max;
-    };
+  if ('atMost' in leaf) {
+    const max = leaf.atMost;
+    return (value) => typeof value === 'number' && value <= max;
   }
   // `is`/`isAny` only ever name options of choice questions (the schema checks), so values are option ids.
-  if ('is' in condition) {
-    const wanted = condition.is;
-    return (answers) => {
-      const value = answers[id];
-      return value === wanted || (Array.isArray(value) && value.includes(wanted));
-    };
+  if ('is' in leaf) {
+    const wanted = leaf.is;
+    return (value) => value === wanted || (Array.isArray(value) && value.includes(wanted));
   }
-  const wanted = new Set(condition.isAny);
-  return (answers) => {
-    const value = answers[id];
+  const wanted = new Set(leaf.isAny);
+  return (value) => {
     if (typeof value === 'string') return wanted.has(value);
     return Array.isArray(value) && value.some((v) => wanted.has(v));
   };

@@ -2,11 +2,10 @@
 import type { Condition, Likelihood, Rules, TextList, Urgency } from '../rules/schema.ts';
 import { FALLBACK_EMERGENCY_NUMBER } from '../rules/emergency.ts';
 import { localize, type Locale } from '../rules/text.ts';
-import { answerText, answerTextOfAll, type Because } from './because.ts';
-import type { AnswerValue, Answers } from './answers.ts';
-import { predicate } from './conditions.ts';
-import { questionIdsOf } from './rules-index.ts';
-import { applicableAnswers } from './visibility.ts';
+import { answerTextOfAllRead, answerTextRead, type AnswerReader, type Because } from './because.ts';
+import type { Answers } from './answers.ts';
+import { answerSlots, holds, pruneSlots, slotProgram, testableOf, type Slots, type Testable } from './answer-slots.ts';
+import { wordsKeyOf, type WordsKey } from './words-keys.ts';
 
 export interface FlagHit {
   id: string;
@@ -103,36 +102,26 @@ export function likelihoodFor(score: number, thresholds: { likely: number; possi
 
 // ---- The rules compiled for evaluating, once per rules object (rules never change once loaded) ----
 
-/**
- * Words remembered per locale, by the answers to the questions a rule reads, one level per question (a tree of
- * maps: no key string to build and hash for every rule that fires).
- */
-type WordsMemo = Record<Locale, WordsTree>;
-interface WordsTree {
-  next: Map<string | number, WordsTree>;
-  words?: Because[];
-  /** At the root: how many nodes the tree has, to keep it bounded. */
-  size: number;
-}
+/** Words remembered per locale, by the rule's words key (see words-keys.ts). */
+type WordsMemo = Record<Locale, Map<number | string, Because[]>>;
 
-interface RuleEntry<R> {
+interface RuleEntry<R> extends Testable {
   rule: R;
-  test: (answers: Answers) => boolean;
   /** Its line in the trace: the same object for every result (frozen). */
   fired: FiredRule;
-  /** The questions `when` reads, for the words' memo key. */
-  reads: readonly string[];
   /** Holds for one answer to each question it reads: the words are the same whenever the rule fires, kept here. */
   fixed: boolean;
   fixedWords: Partial<Record<Locale, Because[]>>;
-  /** `any` over such conditions: the words depend only on which of them hold (the memo's key, as bits). */
-  branches: readonly ((answers: Answers) => boolean)[] | null;
+  /** What of the answers the words depend on. */
+  key: WordsKey;
   words: WordsMemo;
+  /** Its reason per language, and whether that names the emergency number. */
+  said: Partial<Record<Locale, { words: string; numbered: boolean }>>;
 }
 
 interface CauseEntry {
   cause: Rules['causes'][number];
-  evidence: { weight: number; when: Condition; test: (answers: Answers) => boolean; fired: FiredRule }[];
+  evidence: (Testable & { weight: number; when: Condition; fired: FiredRule })[];
 }
 
 interface Plan {
@@ -145,24 +134,23 @@ interface Plan {
 
 const plans = new WeakMap<Rules, Plan>();
 
-const tree = (): WordsTree => ({ next: new Map(), size: 0 });
-const memo = (): WordsMemo => ({ en: tree(), es: tree() });
-
 function planOf(rules: Rules): Plan {
   let plan = plans.get(rules);
   if (plan) return plan;
+  const { compile, slotOf } = slotProgram(rules);
   const single = new Set(rules.questions.filter((q) => q.type === 'single').map((q) => q.id));
   // `is` on a single-choice question, or all of such: when it holds, every answer it reads is known.
   const fixed = (c: Condition): boolean => ('is' in c && single.has(c.question)) || ('all' in c && c.all.every(fixed));
   const entry = <R extends { id: string; when: Condition }>(rule: R, kind: FiredRule['kind']): RuleEntry<R> => ({
     rule,
-    test: predicate(rule.when),
+    ...testableOf(rule.when, compile, slotOf),
     fired: Object.freeze({ id: rule.id, kind }),
-    reads: questionIdsOf(rule.when),
     fixed: fixed(rule.when),
     fixedWords: {},
-    branches: 'any' in rule.when && rule.when.any.length <= 30 && rule.when.any.every(fixed) ? rule.when.any.map(predicate) : null,
-    words: memo(),
+    // After compiling: an id no question asks has its slot by then.
+    key: wordsKeyOf(rules, rule.when, slotOf),
+    words: { en: new Map(), es: new Map() },
+    said: {},
   });
   plan = {
     redFlags: rules.redFlags.map((r) => entry(r, 'redFlag')),
@@ -174,7 +162,7 @@ function planOf(rules: Rules): Plan {
       evidence: cause.evidence.map((e) => ({
         weight: e.weight,
         when: e.when,
-        test: predicate(e.when),
+        ...testableOf(e.when, compile, slotOf),
         fired: Object.freeze({ id: e.id, kind: 'evidence' as const, cause: cause.id, weight: e.weight }),
       })),
     })),
@@ -183,88 +171,87 @@ function planOf(rules: Rules): Plan {
   return plan;
 }
 
-/** One step down the tree from `node`: the node for this answer (a tick list by its ticks). */
-function branch(root: WordsTree, node: WordsTree, value: AnswerValue | undefined): WordsTree {
-  const key = value === undefined ? '' : Array.isArray(value) ? `[${value.join(',')}]` : value;
-  let child = node.next.get(key);
-  if (!child) {
-    // Bounded: a rule (or a cause's evidence) over many questions must not keep every combination of a long run.
-    if (++root.size > WORDS_KEPT) {
-      root.next.clear();
-      root.size = 0;
-    }
-    node.next.set(key, (child = tree()));
-  }
-  return child;
-}
-
-/** The node under `node` for these answers to `reads`. */
-function nodeFor(root: WordsTree, node: WordsTree, reads: readonly string[], answers: Answers): WordsTree {
-  for (const id of reads) node = branch(root, node, answers[id]);
-  return node;
-}
-
+/** Words kept per rule and language: bounded, so a long run (100,000 people) does not keep every combination. */
 const WORDS_KEPT = 4096;
 
-/**
- * The words kept at `node`, else `work`'s, kept there (frozen: every result that quotes them gets the same list).
- * Words cost more than the rest of `evaluate` together, and the same answers recur (a check run again, the
- * machine's guards, the impact analysis's 100,000 people).
- */
-function wordsAt(node: WordsTree, work: () => Because[]): Because[] {
-  return (node.words ??= Object.freeze(work()) as Because[]);
+export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en', options: EvaluateOptions = {}): Result {
+  // Answers to questions that do not apply (hidden by skip logic) must not count for or against anything. The rules
+  // and their words read them by slot (a copy: the caller's object may change before a cause's words are read).
+  return evaluateSlots(rules, answerSlots(rules, rawAnswers), locale, options);
 }
 
-export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en', options: EvaluateOptions = {}): Result {
-  const plan = planOf(rules);
-  // Answers to questions that do not apply (hidden by skip logic) must not count for or against anything.
-  const answers = applicableAnswers(rules, rawAnswers);
-  const emergencyNumber = options.emergencyNumber ?? defaultEmergencyNumber(rules);
-  // Every text that names the emergency number names the same one.
-  const say = (t: Parameters<typeof localize>[0]) => {
-    const words = localize(t, locale);
-    return words.includes('{number}') ? words.replaceAll('{number}', emergencyNumber) : words;
-  };
-  // Each fired rule's "because" words, remembered per rule by the answers it reads (see WordsTree).
-  const because = (e: RuleEntry<{ when: Condition }>): Because[] => {
-    if (e.fixed) return (e.fixedWords[locale] ??= Object.freeze(answerText(rules, answers, e.rule.when, locale)) as Because[]);
-    const root = e.words[locale];
-    let node: WordsTree;
-    if (e.branches) {
-      let held = 0;
-      for (let i = 0; i < e.branches.length; i++) if ((e.branches[i] as (a: Answers) => boolean)(answers)) held |= 1 << i;
-      node = branch(root, root, held);
-    } else node = nodeFor(root, root, e.reads, answers);
-    return node.words ?? wordsAt(node, () => answerText(rules, answers, e.rule.when, locale));
-  };
-  const hit = (e: RuleEntry<{ id: string; when: Condition; reason: Parameters<typeof localize>[0] } & { level: Urgency }>): FlagHit => ({
-    id: e.rule.id,
-    level: e.rule.level,
-    reason: say(e.rule.reason),
-    because: because(e),
-  });
-  const trace: FiredRule[] = [];
+/**
+ * `evaluate` of a walk's answers, by position (navigation.ts `collectedOutcome`): the impact analysis walks 100,000
+ * people through both versions, and reading a record of hundreds of answers back by id was a tenth of its time.
+ * The slots are those of a record holding just the walk's answers; skip logic is applied here, as `evaluate` does.
+ */
+export function evaluateWalked(rules: Rules, walked: Slots, locale: Locale = 'en', options: EvaluateOptions = {}): Result {
+  const slots = [...walked];
+  pruneSlots(rules, slots);
+  return evaluateSlots(rules, slots, locale, options);
+}
 
+/** What an outcome is made of, for callers that compare outcomes and show none (the impact analysis). */
+export interface Outcome {
+  urgency: Urgency;
+  redFlags: readonly { id: string }[];
+  consultSigns: readonly { id: string }[];
+  outOfScope: { id: string } | null;
+  /** Ranked as in a result. */
+  causes: readonly { id: string; likelihood: Likelihood }[];
+}
+
+/**
+ * `evaluateWalked`'s outcome without its words: which rules fire, the urgency and the causes' bands, decided by
+ * the same code as every result (`decide`). The impact analysis compares 200,000 outcomes and shows none of their
+ * texts; saying them all was a fifth of its time.
+ */
+export function outcomeWalked(rules: Rules, walked: Slots): Outcome {
+  const slots = [...walked];
+  pruneSlots(rules, slots);
+  const { urgency, redFlags, consultSigns, exit, weighed } = decide(planOf(rules), slots);
+  return {
+    urgency,
+    redFlags: redFlags.map((e) => e.rule),
+    consultSigns: consultSigns.map((e) => e.rule),
+    outOfScope: exit ? exit.rule : null,
+    causes: weighed.map((c) => ({ id: c.cause.id, likelihood: c.likelihood, score: c.score })).sort(ranked),
+  };
+}
+
+/** Causes ranked: likely before possible before unlikely, then by score (a stable sort keeps file order on ties). */
+function ranked(a: { likelihood: Likelihood; score: number }, b: { likelihood: Likelihood; score: number }): number {
+  return LIKELIHOOD_RANK[b.likelihood] - LIKELIHOOD_RANK[a.likelihood] || b.score - a.score;
+}
+
+interface Decision {
+  urgency: Urgency;
+  /** The rules that fire, in file order. */
+  redFlags: RuleEntry<Rules['redFlags'][number]>[];
+  consultSigns: RuleEntry<Rules['consultSigns'][number]>[];
+  exit: RuleEntry<Rules['scopeExits'][number]> | undefined;
+  adviceHolding: RuleEntry<Rules['advice'][number]>[];
+  /** In file order (the trace's); empty when a red flag or scope exit decided. */
+  weighed: { cause: Rules['causes'][number]; score: number; likelihood: Likelihood; fired: FiredRule[]; support: Condition[] }[];
+}
+
+/** Which rules fire for these answers, the urgency they set, and each cause's score: the clinical decision. */
+function decide(plan: Plan, slots: Slots): Decision {
   let urgency: Urgency = 'self-care';
-  const redFlags: FlagHit[] = [];
-  const firedFlags: Rules['redFlags'][number][] = [];
+  const redFlags: Decision['redFlags'] = [];
   for (const e of plan.redFlags) {
-    if (!e.test(answers)) continue;
-    trace.push(e.fired);
-    redFlags.push(hit(e));
-    firedFlags.push(e.rule);
+    if (!holds(e, slots)) continue;
+    redFlags.push(e);
     urgency = moreUrgent(urgency, e.rule.level);
   }
-  const consultSigns: FlagHit[] = [];
+  const consultSigns: Decision['consultSigns'] = [];
   for (const e of plan.consultSigns) {
-    if (!e.test(answers)) continue;
-    trace.push(e.fired);
-    consultSigns.push(hit(e));
+    if (!holds(e, slots)) continue;
+    consultSigns.push(e);
     urgency = moreUrgent(urgency, e.rule.level);
   }
-  const exit = plan.scopeExits.find((e) => e.test(answers));
-  if (exit) trace.push(exit.fired);
-  const adviceHolding = plan.advice.filter((e) => e.test(answers));
+  const exit = plan.scopeExits.find((e) => holds(e, slots));
+  const adviceHolding = plan.advice.filter((e) => holds(e, slots));
 
   // Out of scope sends the person on at the exit's own level (a child: see someone; pain that began before training:
   // general back-pain advice), raised as usual by any sign.
@@ -272,38 +259,93 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
 
   // Causes are only weighed when no red flag and no scope exit decided the outcome: with a red flag the person
   // needs care, not training tips, and an out-of-scope answer means the guide does not apply.
-  const causes: CauseResult[] =
+  const weighed: Decision['weighed'] =
     redFlags.length > 0 || exit
       ? []
       : plan.causes
-          .map(({ cause, evidence }): CauseResult => {
+          .map(({ cause, evidence }) => {
             let score = 0;
+            const fired: FiredRule[] = [];
             const support: Condition[] = [];
             for (const ev of evidence) {
-              if (!ev.test(answers)) continue;
+              if (!holds(ev, slots)) continue;
               score += ev.weight;
-              trace.push(ev.fired);
+              fired.push(ev.fired);
               if (ev.weight > 0) support.push(ev.when);
             }
-            // A cause's words (its evidence can span many questions) are worked out when read: most results whose
-            // causes are weighed are never shown (the impact analysis's population, the linter's walks).
-            let words: Because[] | undefined;
-            return {
-              id: cause.id,
-              likelihood: likelihoodFor(score, cause.thresholds),
-              score,
-              title: say(cause.title),
-              summary: say(cause.summary),
-              advice: cause.advice.map(say),
-              get because() {
-                return (words ??= answerTextOfAll(rules, answers, support, locale));
-              },
-              set because(value: Because[]) {
-                words = value;
-              },
-            };
-          })
-          .sort((a, b) => LIKELIHOOD_RANK[b.likelihood] - LIKELIHOOD_RANK[a.likelihood] || b.score - a.score);
+            return { cause, score, likelihood: likelihoodFor(score, cause.thresholds), fired, support };
+          });
+  return { urgency, redFlags, consultSigns, exit, adviceHolding, weighed };
+}
+
+function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: EvaluateOptions): Result {
+  const plan = planOf(rules);
+  const program = slotProgram(rules);
+  const reader: AnswerReader = {
+    holds: (c) => program.compile(c)(slots),
+    valueOf: (id) => {
+      const at = program.slotOf.get(id);
+      return at === undefined ? undefined : slots[at];
+    },
+  };
+  const emergencyNumber = options.emergencyNumber ?? defaultEmergencyNumber(rules);
+  // Every text that names the emergency number names the same one.
+  const say = (t: Parameters<typeof localize>[0]) => {
+    const words = localize(t, locale);
+    return words.includes('{number}') ? words.replaceAll('{number}', emergencyNumber) : words;
+  };
+  // A rule's own text, as `say` gives it, localised once per rule: a result says two dozen reasons.
+  const sayOwn = (e: RuleEntry<unknown>, t: Parameters<typeof localize>[0]): string => {
+    const said = (e.said[locale] ??= { words: localize(t, locale), numbered: localize(t, locale).includes('{number}') });
+    return said.numbered ? said.words.replaceAll('{number}', emergencyNumber) : said.words;
+  };
+  // Each fired rule's "because" words, remembered per rule by what its answers can make of them (see WordsKey), and
+  // frozen: every result that quotes them gets the same list.
+  const because = (e: RuleEntry<{ when: Condition }>): Because[] => {
+    if (e.fixed) return (e.fixedWords[locale] ??= Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[]);
+    const memo = e.words[locale];
+    const key = e.key(slots);
+    let words = memo.get(key);
+    if (!words) {
+      if (memo.size >= WORDS_KEPT) memo.clear();
+      memo.set(key, (words = Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[]));
+    }
+    return words;
+  };
+  const hit = (e: RuleEntry<{ id: string; when: Condition; reason: Parameters<typeof localize>[0] } & { level: Urgency }>): FlagHit => ({
+    id: e.rule.id,
+    level: e.rule.level,
+    reason: sayOwn(e, e.rule.reason),
+    because: because(e),
+  });
+  const { urgency, redFlags: flagEntries, consultSigns: signEntries, exit, adviceHolding, weighed } = decide(plan, slots);
+  const trace: FiredRule[] = [];
+  for (const e of flagEntries) trace.push(e.fired);
+  for (const e of signEntries) trace.push(e.fired);
+  if (exit) trace.push(exit.fired);
+  const redFlags = flagEntries.map(hit);
+  const consultSigns = signEntries.map(hit);
+  const firedFlags = flagEntries.map((e) => e.rule);
+  const causes: CauseResult[] = weighed.map(({ cause, score, likelihood, fired, support }): CauseResult => {
+    for (const f of fired) trace.push(f);
+    // A cause's words (its evidence can span many questions) are worked out when read: most results whose
+    // causes are weighed are never shown (the impact analysis's population, the linter's walks).
+    let words: Because[] | undefined;
+    return {
+      id: cause.id,
+      likelihood,
+      score,
+      title: say(cause.title),
+      summary: say(cause.summary),
+      advice: cause.advice.map(say),
+      get because() {
+        return (words ??= answerTextOfAllRead(rules, reader, support, locale));
+      },
+      set because(value: Because[]) {
+        words = value;
+      },
+    };
+  }).sort(ranked);
 
   // Advice that holds, on results no more urgent than it is written for.
   const advice: Result['advice'] = [];

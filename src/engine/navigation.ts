@@ -10,8 +10,10 @@
 import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import { answerProblem } from './answers.ts';
-import { matches, predicate, questionsIn } from './conditions.ts';
-import { canChangeResult, focusOf, skipReasons, type Focus, type SkipReason } from './relevance.ts';
+import { matches, questionsIn } from './conditions.ts';
+import { digitsOf } from './answer-digits.ts';
+import { holds, slotProgram, testableOf, type SlotPredicate, type Slots, type Testable } from './answer-slots.ts';
+import { canChangeResultAt, focusOf, skipReasons, type Focus, type SkipReason } from './relevance.ts';
 import { layoutOf, type Screen } from './screens.ts';
 import { isVisible } from './visibility.ts';
 
@@ -58,7 +60,8 @@ export function walk(rules: Rules, answers: Answers): Walk {
   if (!cache) walks.set(rules, (cache = new WeakMap()));
   const known = cache.get(answers);
   if (known) return known;
-  const result = walkScreens(rules, (w) => answers[w.question.id], false, true);
+  const walked = walkScreens(rules, (w) => answers[w.question.id], false, true);
+  const result: Walk = { plan: walked.plan, kept: walked.kept() };
   cache.set(answers, result);
   return result;
 }
@@ -74,8 +77,20 @@ function walkScreens(
   keepWhileOpen: boolean,
   /** Without it (the population's walks), only the answers are kept: no plan is built. */
   withPlan: boolean,
-): Walk {
-  const kept: Record<string, AnswerValue> = {};
+  /**
+   * Relevance remembered by packed answers: for walks of many people (the impact analysis); passed in, so that the
+   * check in the browser, which walks one person, does not ship it.
+   */
+  pack?: typeof digitsOf,
+): SlotWalk {
+  // The answers by position, which the walk's skip logic and red flags read (see answer-slots.ts): a record of
+  // hundreds of answers is a hash table, and reading it by id in every condition was most of a large file's walk.
+  // The record by id is made from them only when something reads it (a relevance search, the caller).
+  const slots: Slots = new Array<AnswerValue | undefined>(rules.questions.length);
+  /** The positions answered, in the order the walk kept them (the record's key order, as it always was). */
+  const keptOrder: number[] = [];
+  let record: Record<string, AnswerValue> | null = null;
+  const kept = (): Answers => (record ??= recordOf(rules, slots, keptOrder));
   const plan: ScreenPlan[] = [];
   // The focus changes only when an answer a red flag or scope exit reads is kept: only those rules are checked again.
   const firing = new Set<Stopper>();
@@ -88,8 +103,8 @@ function walkScreens(
     // Which questions the screen asks is decided on the answers before it, then its answers are kept.
     let asked: WalkQuestion[] | null = null;
     for (const w of questions) {
-      if (w.shown !== null && !w.shown(kept)) continue;
-      if (!askedAnyway && !canChangeResult(rules, w.question, kept, focus, freeFrom)) continue;
+      if (w.shown !== null && !w.shown(slots)) continue;
+      if (!askedAnyway && !canChangeResultAt(rules, w.question, kept, focus, freeFrom, pack && { slots, digitsOf: pack })) continue;
       (asked ??= []).push(w);
     }
     if (asked === null) continue;
@@ -101,7 +116,9 @@ function walkScreens(
     for (const w of asked) {
       const value = answerOf(w);
       if (value === undefined) continue;
-      kept[w.question.id] = value;
+      if (slots[w.position] === undefined) keptOrder.push(w.position);
+      slots[w.position] = value;
+      record = null;
       for (const stopper of w.stoppers) {
         if (stopper.stamp === stamp) continue;
         stopper.stamp = stamp;
@@ -109,17 +126,30 @@ function walkScreens(
       }
     }
     for (const stopper of reread) {
-      if (stopper.test(kept)) firing.add(stopper);
+      if (holds(stopper, slots)) firing.add(stopper);
       else firing.delete(stopper);
     }
     if (reread.length > 0) focus = focusOfFiring(firing);
   }
-  return { plan, kept };
+  return { plan, kept, slots };
 }
 
-interface Stopper {
+/** The walk's answers by id, in the order it kept them. */
+function recordOf(rules: Rules, slots: Slots, order: readonly number[]): Record<string, AnswerValue> {
+  const record: Record<string, AnswerValue> = {};
+  for (const at of order) record[(rules.questions[at] as Question).id] = slots[at] as AnswerValue;
+  return record;
+}
+
+/** A walk's plan, and its answers by position and (made when asked for) by id. */
+interface SlotWalk {
+  plan: readonly ScreenPlan[];
+  slots: Slots;
+  kept: () => Answers;
+}
+
+interface Stopper extends Testable {
   when: Condition;
-  test: (answers: Answers) => boolean;
   kind: 'emergency' | 'urgent' | 'exit' | 'exit-self-care';
   /** The screen (by `screensWalked`) it was last queued for, so a screen tests it once. */
   stamp: number;
@@ -133,7 +163,7 @@ interface WalkQuestion {
   question: Question;
   /** Its place in asking order (in `rules.questions`). */
   position: number;
-  shown: ((answers: Answers) => boolean) | null;
+  shown: SlotPredicate | null;
   stoppers: readonly Stopper[];
 }
 
@@ -155,13 +185,14 @@ function walkPlanOf(rules: Rules): readonly WalkScreen[] {
   if (!plan) {
     const layout = layoutOf(rules);
     const stoppers = stoppersOf(rules);
+    const { compile } = slotProgram(rules);
     plan = layout.screens.map((screen) => ({
       screen,
       freeFrom: screen.questions[0] ? (layout.order.get(screen.questions[0].id) ?? 0) : 0,
       questions: screen.questions.map((question) => ({
         question,
         position: layout.order.get(question.id) ?? 0,
-        shown: question.showIf ? predicate(question.showIf) : null,
+        shown: question.showIf ? compile(question.showIf) : null,
         stoppers: stoppers.get(question.id) ?? [],
       })),
     }));
@@ -177,9 +208,15 @@ function stoppersOf(rules: Rules): ReadonlyMap<string, readonly Stopper[]> {
   let index = stopperIndex.get(rules);
   if (!index) {
     const map = new Map<string, Stopper[]>();
+    const { compile, slotOf } = slotProgram(rules);
     const all: Stopper[] = [
-      ...rules.redFlags.map((r): Stopper => ({ when: r.when, test: predicate(r.when), kind: r.level, stamp: 0 })),
-      ...rules.scopeExits.map((r): Stopper => ({ when: r.when, test: predicate(r.when), kind: r.level === 'self-care' ? 'exit-self-care' : 'exit', stamp: 0 })),
+      ...rules.redFlags.map((r): Stopper => ({ when: r.when, ...testableOf(r.when, compile, slotOf), kind: r.level, stamp: 0 })),
+      ...rules.scopeExits.map((r): Stopper => ({
+        when: r.when,
+        ...testableOf(r.when, compile, slotOf),
+        kind: r.level === 'self-care' ? 'exit-self-care' : 'exit',
+        stamp: 0,
+      })),
     ];
     for (const stopper of all) {
       for (const id of new Set(questionsIn(stopper.when))) map.set(id, [...(map.get(id) ?? []), stopper]);
@@ -226,7 +263,12 @@ export function collectedAnswers(rules: Rules, truth: Answers, options: { outcom
  * analysis walks 100,000 people twice, and a record of every answer by id per person was a fifth of its time.
  */
 export function collectedOutcomeAnswers(rules: Rules, answerAt: (position: number) => AnswerValue | undefined): Answers {
-  return walkScreens(rules, (w) => answerAt(w.position), true, false).kept;
+  return collectedOutcome(rules, answerAt).kept();
+}
+
+/** The same, with the answers by position too (what `evaluateWalked` reads). */
+export function collectedOutcome(rules: Rules, answerAt: (position: number) => AnswerValue | undefined): { kept: () => Answers; slots: Slots } {
+  return walkScreens(rules, (w) => answerAt(w.position), true, false, digitsOf);
 }
 
 /** The answers that count for the result and the summary. */

@@ -11,6 +11,8 @@
 import type { Cause, Condition, Question, Rules, Urgency } from '../rules/schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import { matches } from './conditions.ts';
+import type { Slots } from './answer-slots.ts';
+import type { Digits, digitsOf } from './answer-digits.ts';
 import { likelihoodFor, urgencyRank } from './evaluate.ts';
 import { layoutOf } from './screens.ts';
 import { closure, indexRules, partial, representativeAnswers, type RulesIndex } from './solver.ts';
@@ -97,6 +99,7 @@ function inFocusNear(ctx: Context, question: Question, focus: Focus): InFocus {
       targets,
       near: [...near.values()].sort((a, b) => at(a) - at(b)).map((q) => ({ id: q.id, order: at(q) })),
       roots: new Map(),
+      packed: new Map(),
       generation: ctx.generation,
     };
   }
@@ -114,6 +117,8 @@ interface InFocus {
    * it: a tree of maps, so no key string is built for each of the millions of calls a population makes.
    */
   roots: Map<number, MemoNode>;
+  /** The same, when the caller has the answers by position and they pack into one number (answer-digits.ts). */
+  packed: Map<number, { digits: Digits | null; answers: Map<number, boolean> }>;
   generation: number;
 }
 
@@ -143,6 +148,22 @@ function inFocus(target: Target, focus: Focus): boolean {
  * before position `freeFrom` in asking order; questions from there on are still open).
  */
 export function canChangeResult(rules: Rules, question: Question, given: Answers, focus: Focus, freeFrom: number): boolean {
+  return canChangeResultAt(rules, question, () => given, focus, freeFrom);
+}
+
+/**
+ * The same, for a caller that has the answers by position (the walk): `given` is made only when the search runs,
+ * not for each of the many questions whose answer is remembered.
+ */
+export function canChangeResultAt(
+  rules: Rules,
+  question: Question,
+  given: () => Answers,
+  focus: Focus,
+  freeFrom: number,
+  /** The answers by position and how to pack them (answer-digits.ts), from a caller that walks many people. */
+  packed?: { slots: Slots; digitsOf: typeof digitsOf },
+): boolean {
   if (focus.kind === 'nothing') return false;
   const ctx = contextOf(rules);
   const entry = inFocusNear(ctx, question, focus);
@@ -152,13 +173,34 @@ export function canChangeResult(rules: Rules, question: Question, given: Answers
   // the search.
   if (entry.generation !== ctx.generation) {
     entry.roots = new Map();
+    entry.packed = new Map();
     entry.generation = ctx.generation;
   }
+  if (packed) {
+    let memo = entry.packed.get(freeFrom);
+    if (!memo) {
+      const before = near.filter((v) => v.order < freeFrom).map((v) => ({ question: rules.questions[v.order] as Question, at: v.order }));
+      entry.packed.set(freeFrom, (memo = { digits: before.every((b) => b.question) ? packed.digitsOf(before) : null, answers: new Map() }));
+    }
+    const key = memo.digits ? memo.digits.key(packed.slots) : -1;
+    if (key >= 0) {
+      let answer = memo.answers.get(key);
+      if (answer === undefined) {
+        if (++ctx.memoNodes > MEMO_NODES) {
+          ctx.memoNodes = 0;
+          ctx.generation++;
+        }
+        memo.answers.set(key, (answer = anySwings(ctx, given(), freeFrom, targets, question.id)));
+      }
+      return answer;
+    }
+  }
+  const answers = given();
   let node: MemoNode | undefined = entry.roots.get(freeFrom);
   if (!node) entry.roots.set(freeFrom, (node = { next: new Map() }));
   for (const v of near) {
     if (v.order >= freeFrom) break;
-    const a = given[v.id];
+    const a = answers[v.id];
     const key = a === undefined ? '' : Array.isArray(a) ? `[${a.join(',')}]` : a;
     let next: MemoNode | undefined = node.next.get(key);
     if (!next) {
@@ -171,8 +213,13 @@ export function canChangeResult(rules: Rules, question: Question, given: Answers
     node = next;
   }
   if (node.answer !== undefined) return node.answer;
+  return (node.answer = anySwings(ctx, answers, freeFrom, targets, question.id));
+}
+
+/** Whether some answer to the question can move one of the targets (the search the memo remembers). */
+function anySwings(ctx: Context, given: Answers, freeFrom: number, targets: readonly Target[], questionId: string): boolean {
   const space = { index: ctx.index, given, freeFrom };
-  return (node.answer = targets.some((t) => swing(space, t, question.id).changes));
+  return targets.some((t) => swing(space, t, questionId).changes);
 }
 
 /** What a question's answer can move: each rule or cause that reads it (directly or through skip logic). */

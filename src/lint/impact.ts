@@ -7,11 +7,11 @@
 // tests all run exactly this.
 import { answerProblem, type AnswerValue, type Answers } from '../engine/answers.ts';
 import { describeAnswer } from '../engine/because.ts';
-import { evaluate, urgencyRank, type Result } from '../engine/evaluate.ts';
+import { evaluateWalked, outcomeWalked, urgencyRank, type Outcome, type Result } from '../engine/evaluate.ts';
 import type { Expect } from '../scenarios/schema.ts';
 import { compare } from '../scenarios/run.ts';
 import { URGENCY_LEVELS, type Likelihood, type Question, type Rules, type Urgency } from '../rules/schema.ts';
-import { answerModel, drawAnswer, walkQuestionnaire, type AnswerModel, type QuestionModel } from './population.ts';
+import { answerModel, drawAnswer, walkQuestionnaireSlots, type AnswerModel, type QuestionModel } from './population.ts';
 import { seededRandom, type Random } from '../engine/random-answers.ts';
 import { searchUrgencyChanges } from './search-changes.ts';
 import { mappedAnswer, type AnswerMap } from './answer-map.ts';
@@ -246,8 +246,9 @@ function answerer(pair: Pair, vector: Vector, side: 'before' | 'after', filled?:
 interface Evaluated {
   before: Result;
   after: Result;
-  answersBefore: Answers;
-  answersAfter: Answers;
+  /** The answers each walk kept, by id (made when asked for: the population never reads them). */
+  answersBefore: () => Answers;
+  answersAfter: () => Answers;
 }
 
 /**
@@ -255,13 +256,25 @@ interface Evaluated {
  * questions are asked (the old version's walk first, so the population's answers to it never depend on the new one).
  */
 function run(pair: Pair, vector: Vector, filled?: { before: string[]; after: string[] }, draw?: Random): Evaluated {
-  const answersBefore = walkQuestionnaire(pair.before, answerer(pair, vector, 'before', filled?.before, draw));
+  const { before, after } = walks(pair, vector, filled, draw);
+  return {
+    before: evaluateWalked(pair.before, before.slots),
+    after: evaluateWalked(pair.after, after.slots),
+    answersBefore: before.kept,
+    answersAfter: after.kept,
+  };
+}
+
+/** Both questionnaires walked with the vector's answers (see `run`). */
+function walks(pair: Pair, vector: Vector, filled?: { before: string[]; after: string[] }, draw?: Random): { before: Walked; after: Walked } {
+  const before = walkQuestionnaireSlots(pair.before, answerer(pair, vector, 'before', filled?.before, draw));
   const plain = answerer(pair, vector, 'after', filled?.after, draw);
   const map = pair.map;
-  const ask = map === undefined ? plain : mappedAnswerer(pair, map, vector, answersBefore, plain, draw);
-  const answersAfter = walkQuestionnaire(pair.after, ask);
-  return { before: evaluate(pair.before, answersBefore), after: evaluate(pair.after, answersAfter), answersBefore, answersAfter };
+  const ask = map === undefined ? plain : mappedAnswerer(pair, map, vector, before.kept(), plain, draw);
+  return { before, after: walkQuestionnaireSlots(pair.after, ask) };
 }
+
+type Walked = ReturnType<typeof walkQuestionnaireSlots>;
 
 /**
  * The new version's answers through the map: a mapped question takes the answer the map works out from the old
@@ -305,17 +318,17 @@ function summary(result: Result): OutcomeSummary {
 }
 
 /** The kinds of change one answer set shows, as keys (see `describeKey`). */
-function kindsOf(before: Result, after: Result): string[] {
+function kindsOf(before: Outcome, after: Outcome): string[] {
   const keys: string[] = [];
   if (before.urgency !== after.urgency) keys.push(`urgency:${before.urgency}>${after.urgency}`);
-  const signs = (r: Result) => new Set([...r.redFlags.map((h) => h.id), ...r.consultSigns.map((h) => h.id), ...(r.outOfScope ? [r.outOfScope.id] : [])]);
+  const signs = (r: Outcome) => new Set([...r.redFlags.map((h) => h.id), ...r.consultSigns.map((h) => h.id), ...(r.outOfScope ? [r.outOfScope.id] : [])]);
   const a = signs(before);
   const b = signs(after);
   for (const id of b) if (!a.has(id)) keys.push(`sign+:${id}`);
   for (const id of a) if (!b.has(id)) keys.push(`sign-:${id}`);
   // Causes only where both versions weighed them: otherwise the urgency change already says what happened.
   if (before.causes.length > 0 && after.causes.length > 0) {
-    const likelihoods = (r: Result) => new Map<string, Likelihood>(r.causes.map((c) => [c.id, c.likelihood]));
+    const likelihoods = (r: Outcome) => new Map<string, Likelihood>(r.causes.map((c) => [c.id, c.likelihood]));
     const x = likelihoods(before);
     const y = likelihoods(after);
     for (const id of new Set([...x.keys(), ...y.keys()])) {
@@ -382,7 +395,7 @@ export function analyseImpact(before: Rules, after: Rules, options: ImpactOption
     return t;
   };
 
-  const count = (r: Result, side: 'before' | 'after') => {
+  const count = (r: Outcome, side: 'before' | 'after') => {
     for (const h of r.redFlags) tally(h.id)[side] += 1;
     for (const h of r.consultSigns) tally(h.id)[side] += 1;
     if (r.outOfScope) tally(r.outOfScope.id)[side] += 1;
@@ -398,7 +411,10 @@ export function analyseImpact(before: Rules, after: Rules, options: ImpactOption
     // Person i's answers come from their own stream, drawn as the questions are asked: only what is asked is
     // drawn, and the same person answers the same way whatever the new version asks.
     const vector: Vector = new Array<AnswerValue | undefined>(pair.ids.length);
-    const { before: a, after: b } = run(pair, vector, undefined, seededRandom(mix(seed, i)));
+    // Outcomes only: the population's results are compared, never shown, so none of their words are said.
+    const walked = walks(pair, vector, undefined, seededRandom(mix(seed, i)));
+    const a = outcomeWalked(pair.before, walked.before.slots);
+    const b = outcomeWalked(pair.after, walked.after.slots);
     table[levels.indexOf(a.urgency)]![levels.indexOf(b.urgency)]! += 1;
     count(a, 'before');
     count(b, 'after');
@@ -564,7 +580,9 @@ function minimalExamples(pair: Pair, key: string, candidates: readonly Vector[])
 
 /** Slots of questions asked in either version whose answer is not the most common one, in asking order. */
 function notable(pair: Pair, vector: Vector, evaluated: Evaluated): number[] {
-  const asked = (id: string) => id in evaluated.answersBefore || id in evaluated.answersAfter;
+  const before = evaluated.answersBefore();
+  const after = evaluated.answersAfter();
+  const asked = (id: string) => id in before || id in after;
   return pair.ids
     .map((id, slot) => ({ id, slot }))
     .filter(({ id, slot }) => asked(id) && vector[slot] !== undefined && JSON.stringify(vector[slot]) !== JSON.stringify(pair.common[slot]))

@@ -15,7 +15,8 @@
 // likely options, the calmer one: it sets off fewer rules on its own, or fewer rules name it ("No" rather than "Yes").
 import type { AnswerValue, Answers } from '../engine/answers.ts';
 import { matches, questionsIn } from '../engine/conditions.ts';
-import { collectedOutcomeAnswers } from '../engine/navigation.ts';
+import { collectedOutcome } from '../engine/navigation.ts';
+import type { Slots } from '../engine/answer-slots.ts';
 import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { Random } from '../engine/random-answers.ts';
 import { leaves } from '../engine/solver.ts';
@@ -222,9 +223,17 @@ export function walkQuestionnaire(
   rules: Rules,
   answerFor: (question: Question, position: number) => AnswerValue,
 ): Answers {
+  return walkQuestionnaireSlots(rules, answerFor).kept();
+}
+
+/** The same, with the answers by position too (for `evaluateWalked`). */
+export function walkQuestionnaireSlots(
+  rules: Rules,
+  answerFor: (question: Question, position: number) => AnswerValue,
+): { kept: () => Answers; slots: Slots } {
   // Every question answered in asking order (the person's draws do not depend on what is asked), then walked.
   const { questions } = rules;
   const truth: AnswerValue[] = new Array<AnswerValue>(questions.length);
   for (let position = 0; position < questions.length; position++) truth[position] = answerFor(questions[position] as Question, position);
-  return collectedOutcomeAnswers(rules, (position) => truth[position]);
+  return collectedOutcome(rules, (position) => truth[position]);
 }

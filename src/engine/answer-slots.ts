@@ -1,0 +1,162 @@
+// Answers laid out by question position ("slots"), and conditions compiled to read them, once per rules object.
+// Why: an answers object is a record keyed by question id whose shape differs from person to person, so every
+// `answers[id]` in a compiled condition was a megamorphic property lookup, the biggest single cost of `evaluate` and
+// of the impact analysis's walks. Reading an array by index costs next to nothing; the record is read once per call.
+import type { Condition, Rules } from '../rules/schema.ts';
+import type { AnswerValue, Answers } from './answers.ts';
+import { answerTest, compileCondition } from './conditions.ts';
+
+/** One answer per slot: the rules' questions in asking order, then any other id a condition names. */
+export type Slots = (AnswerValue | undefined)[];
+export type SlotPredicate = (slots: Slots) => boolean;
+
+export interface SlotProgram {
+  /** The slot of each question id, and of each unknown id a condition names (after the questions). */
+  slotOf: ReadonlyMap<string, number>;
+  /** The question ids in asking order. */
+  ids: readonly string[];
+  /** Ids of the slots after the questions: named by a condition, asked by no question (the schema forbids it). */
+  extraIds: readonly string[];
+  /** Per question position: its skip logic compiled over slots, or null when it is always shown. */
+  shown: readonly (SlotPredicate | null)[];
+  /** The positions of the questions with skip logic, in asking order. */
+  conditional: readonly number[];
+  /** The condition compiled over this rules object's slots (cached: conditions are frozen with their rules). */
+  compile(condition: Condition): SlotPredicate;
+}
+
+// Keyed by the rules object, not the condition: one condition object may be shared by two rules objects whose
+// questions sit at other positions (a scaled or edited copy), and each must read its own slots.
+const programs = new WeakMap<Rules, SlotProgram>();
+
+export function slotProgram(rules: Rules): SlotProgram {
+  let program = programs.get(rules);
+  if (program) return program;
+  const slotOf = new Map<string, number>();
+  const extraIds: string[] = [];
+  const slot = (id: string): number => {
+    let at = slotOf.get(id);
+    if (at === undefined) {
+      at = slotOf.size;
+      slotOf.set(id, at);
+      if (at >= rules.questions.length) extraIds.push(id);
+    }
+    return at;
+  };
+  for (const q of rules.questions) slot(q.id);
+  const compiled = new Map<Condition, SlotPredicate>();
+  const compile = (condition: Condition): SlotPredicate => {
+    let predicate = compiled.get(condition);
+    if (!predicate) compiled.set(condition, (predicate = compileOver(condition, compile, slot)));
+    return predicate;
+  };
+  const shown = rules.questions.map((q) => (q.showIf ? compile(q.showIf) : null));
+  const conditional = rules.questions.flatMap((q, i) => (q.showIf ? [i] : []));
+  program = { slotOf, ids: rules.questions.map((q) => q.id), extraIds, shown, conditional, compile };
+  programs.set(rules, program);
+  return program;
+}
+
+/**
+ * The answers that count, by slot: an answer to a question hidden by skip logic is left out, as `pruneAnswers`
+ * leaves it out (skip logic only looks back, so one pass in asking order is enough). An id no question asks keeps
+ * its answer only when nothing was left out, exactly as `applicableAnswers` does.
+ */
+export function answerSlots(rules: Rules, answers: Answers): Slots {
+  const { ids, extraIds } = slotProgram(rules);
+  const count = ids.length;
+  const slots: Slots = new Array<AnswerValue | undefined>(count + extraIds.length);
+  for (let at = 0; at < count; at++) slots[at] = answers[ids[at] as string];
+  const pruned = pruneSlots(rules, slots);
+  for (let k = 0; k < extraIds.length; k++) slots[count + k] = pruned ? undefined : answers[extraIds[k] as string];
+  return slots;
+}
+
+/** Leaves out, in place, the answers to questions skip logic hides; true when one was left out. */
+export function pruneSlots(rules: Rules, slots: Slots): boolean {
+  const { shown, conditional } = slotProgram(rules);
+  let pruned = false;
+  for (const at of conditional) {
+    if (slots[at] !== undefined && !(shown[at] as SlotPredicate)(slots)) {
+      slots[at] = undefined;
+      pruned = true;
+    }
+  }
+  return pruned;
+}
+
+/** A leaf reads its question's slot; the rest is conditions.ts's one compiler. */
+function compileOver(condition: Condition, sub: (c: Condition) => SlotPredicate, slot: (id: string) => number): SlotPredicate {
+  const flat = isGroup(condition, sub, slot);
+  if (flat) return flat;
+  return compileCondition<Slots>(condition, sub, (leaf) => {
+    const at = slot(leaf.question);
+    if ('is' in leaf) {
+      // The commonest leaf by far, written out: one call per leaf instead of two, in the engine's innermost loop.
+      const wanted = leaf.is;
+      return (slots) => {
+        const value = slots[at];
+        return value === wanted || (Array.isArray(value) && value.includes(wanted));
+      };
+    }
+    const test = answerTest(leaf);
+    return (slots) => test(slots[at]);
+  });
+}
+
+/**
+ * `all`, `any` or `at least N of` with `is` leaves among its parts (a grouped check's signs, "two or more unsure",
+ * "this sign, with one of these"): the `is` leaves are tested in one loop with no call each, then the other parts.
+ * The same meaning as the general form (how many parts hold, against how many are needed): the parts are pure, so
+ * the order they are tested in cannot change the answer.
+ */
+function isGroup(condition: Condition, sub: (c: Condition) => SlotPredicate, slot: (id: string) => number): SlotPredicate | null {
+  const group = 'all' in condition ? condition.all : 'any' in condition ? condition.any : 'of' in condition ? condition.of : null;
+  if (!group || group.length === 0) return null;
+  const leaves = group.filter((c): c is Extract<Condition, { is: string }> => 'is' in c);
+  if (leaves.length === 0) return null;
+  const ats = leaves.map((c) => slot(c.question));
+  const wanted = leaves.map((c) => c.is);
+  const others = group.filter((c) => !('is' in c)).map(sub);
+  const all = 'all' in condition;
+  const need = all ? group.length : 'of' in condition ? Math.max(1, condition.atLeast) : 1;
+  return (slots) => {
+    let count = 0;
+    for (let i = 0; i < ats.length; i++) {
+      const value = slots[ats[i] as number];
+      const w = wanted[i] as string;
+      if (value === w || (Array.isArray(value) && value.includes(w))) {
+        if (++count >= need) return true;
+      } else if (all) return false;
+    }
+    for (let i = 0; i < others.length; i++) {
+      if ((others[i] as SlotPredicate)(slots)) {
+        if (++count >= need) return true;
+      } else if (all) return false;
+    }
+    return false;
+  };
+}
+
+/**
+ * A rule's condition, compiled; a single `is` leaf (half the rules: "a warning sign answered Yes") is also kept as
+ * its slot and option, tested in place: calling one of a hundred different closures per rule was a fifth of the time.
+ */
+export interface Testable {
+  test: SlotPredicate;
+  /** The slot a lone `is` leaf reads, or -1. */
+  isAt: number;
+  isOption: string;
+}
+
+export function testableOf(condition: Condition, compile: (c: Condition) => SlotPredicate, slotOf: ReadonlyMap<string, number>): Testable {
+  const test = compile(condition);
+  return 'is' in condition ? { test, isAt: slotOf.get(condition.question) as number, isOption: condition.is } : { test, isAt: -1, isOption: '' };
+}
+
+/** The same as `e.test(slots)`. */
+export function holds(e: Testable, slots: Slots): boolean {
+  if (e.isAt < 0) return e.test(slots);
+  const value = slots[e.isAt];
+  return value === e.isOption || (Array.isArray(value) && value.includes(e.isOption));
+}

@@ -1,0 +1,137 @@
+// Memo keys for a rule's "because" words. `evaluate` remembers each rule's words by what its answers can make of
+// them; keyed by whole answers (one level per question, a tick list by all its ticks), a rule over sixteen warning
+// signs or a tick list of eleven options met a new key for nearly every person, the memo kept being cleared, and
+// working the words out again was most of `evaluate`'s time. The words only ever quote what a rule names, so the key
+// is each answer as far as the rule can tell it apart, packed into one number.
+import type { Condition, Rules } from '../rules/schema.ts';
+import type { AnswerValue } from './answers.ts';
+import type { Slots } from './answer-slots.ts';
+import { questionsIn } from './conditions.ts';
+
+/** The key of a rule's words for these answers: equal keys, equal words. */
+export type WordsKey = (slots: Slots) => number | string;
+
+/** Above this many options named on one question, its ticks are not packed into a number. */
+const MAX_NAMED = 16;
+
+interface Part {
+  at: number;
+  /** The option ids the rule names on this question with `is`/`isAny`, when those are its only leaves on it. */
+  named: readonly string[];
+  /** How many values `classOf` can give (the next part's place value). */
+  radix: number;
+  /** Scale leaves (`atLeast`/`atMost`): the whole number is quoted, within the question's range. */
+  range: { min: number; max: number } | null;
+}
+
+/**
+ * The key function for `condition`'s words. Each question it reads becomes one digit: no answer, or an option it
+ * does not name, is 0 (no leaf on it holds, nothing of it is quoted); a named option is its place in `named`; a tick
+ * list is the set of named options it ticks (it quotes exactly those, in the order given: a list whose named ticks
+ * are out of that order, or repeated, gets the whole-answer key instead); a scale answer is itself. A question under
+ * a `not` is quoted whole, so such a rule, and any answer no digit can hold, is keyed by its whole answers.
+ */
+export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyMap<string, number>): WordsKey {
+  const ids = [...new Set(questionsIn(condition))];
+  const slots = ids.map((id) => slotOf.get(id) as number);
+  const whole: WordsKey = (s) => wholeKeyOf(s, slots);
+  if (hasNot(condition)) return whole;
+  const leaves = leavesByQuestion(condition);
+  const parts: Part[] = [];
+  let span = 1;
+  for (const [i, id] of ids.entries()) {
+    const on = leaves.get(id) ?? [];
+    const question = rules.questions[slots[i] as number];
+    let part: Part;
+    if (on.every((c) => 'is' in c || 'isAny' in c)) {
+      const named = [...new Set(on.flatMap((c) => ('is' in c ? [c.is] : 'isAny' in c ? c.isAny : [])))];
+      if (named.length > MAX_NAMED) return whole;
+      part = { at: slots[i] as number, named, radix: 1 + named.length + 2 ** named.length, range: null };
+    } else if (question?.type === 'scale' && on.every((c) => 'atLeast' in c || 'atMost' in c)) {
+      part = { at: slots[i] as number, named: [], radix: question.max - question.min + 2, range: { min: question.min, max: question.max } };
+    } else return whole;
+    parts.push(part);
+    span *= part.radix;
+  }
+  if (span > Number.MAX_SAFE_INTEGER) return whole;
+  // Parallel arrays, and the commonest answer (one option) worked out in place: this runs for most rules that fire.
+  const ats = parts.map((p) => p.at);
+  const radices = parts.map((p) => p.radix);
+  const options = parts.map((p) => (p.range ? null : p.named));
+  return (s) => {
+    let key = 0;
+    for (let p = ats.length - 1; p >= 0; p--) {
+      const value = s[ats[p] as number];
+      const named = options[p];
+      let digit: number;
+      if (value === undefined) digit = 0;
+      else if (named && typeof value === 'string') digit = named.indexOf(value) + 1;
+      else if ((digit = classOf(parts[p] as Part, value)) < 0) return whole(s);
+      key = key * (radices[p] as number) + digit;
+    }
+    return key;
+  };
+}
+
+/** The answer as far as the part can tell it apart (see wordsKeyOf), or -1 when no digit holds it. */
+function classOf(part: Part, value: AnswerValue | undefined): number {
+  if (value === undefined) return 0;
+  if (part.range) {
+    if (typeof value !== 'number') return 0;
+    return Number.isInteger(value) && value >= part.range.min && value <= part.range.max ? 1 + value - part.range.min : -1;
+  }
+  const { named } = part;
+  if (typeof value === 'string') return named.indexOf(value) + 1;
+  if (!Array.isArray(value)) return 0;
+  let mask = 0;
+  let last = -1;
+  for (const id of value) {
+    const index = named.indexOf(id);
+    if (index < 0) continue;
+    if (index <= last) return -1;
+    last = index;
+    mask |= 1 << index;
+  }
+  return mask === 0 ? 0 : named.length + mask;
+}
+
+/** The whole answers to the slots, as one string that tells any two sets of them apart. */
+function wholeKeyOf(s: Slots, slots: readonly number[]): string {
+  let key = '';
+  for (const at of slots) key += `${wholeKey(s[at])};`;
+  return key;
+}
+
+/** One whole answer as a string that tells any two answers apart (a tick list by its ticks, in order). */
+export function wholeKey(value: AnswerValue | undefined): string {
+  if (!Array.isArray(value)) return typed(value);
+  let key = `[${value.length}`;
+  for (const tick of value) key += `,${typed(tick)}`;
+  return `${key}]`;
+}
+
+/** A value with its type and length, so that no two values read alike. */
+function typed(value: unknown): string {
+  const text = String(value);
+  return `${typeof value}${text.length}:${text}`;
+}
+
+function hasNot(c: Condition): boolean {
+  if ('all' in c) return c.all.some(hasNot);
+  if ('any' in c) return c.any.some(hasNot);
+  if ('of' in c) return c.of.some(hasNot);
+  return 'not' in c;
+}
+
+function leavesByQuestion(condition: Condition): Map<string, Extract<Condition, { question: string }>[]> {
+  const leaves = new Map<string, Extract<Condition, { question: string }>[]>();
+  const visit = (c: Condition): void => {
+    if ('all' in c) return c.all.forEach(visit);
+    if ('any' in c) return c.any.forEach(visit);
+    if ('of' in c) return c.of.forEach(visit);
+    if ('not' in c) return visit(c.not);
+    leaves.set(c.question, [...(leaves.get(c.question) ?? []), c]);
+  };
+  visit(condition);
+  return leaves;
+}
