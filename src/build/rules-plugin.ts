@@ -46,7 +46,8 @@ export function personFacingRules(rules: Rules): Rules {
   return {
     ...rules,
     meta: { ...rules.meta, sources: [] },
-    redFlags: rules.redFlags.map(({ source: _source, ...r }) => ({ ...r, rationale: '' })),
+    // `accepted`: the clinicians' reasons for accepting a linter warning, read by rules:check and /review only.
+    redFlags: rules.redFlags.map(({ source: _source, accepted: _accepted, ...r }) => ({ ...r, rationale: '' })),
     consultSigns: rules.consultSigns.map(({ source: _source, ...r }) => ({ ...r, rationale: '' })),
     scopeExits: rules.scopeExits.map(({ source: _source, ...r }) => ({ ...r, rationale: '' })),
     advice: rules.advice.map(({ source: _source, ...r }) => ({ ...r, rationale: '' })),

@@ -5,7 +5,8 @@ import { localize, type Locale } from '../rules/text.ts';
 import { answerTextOfAllRead, answerTextRead, type AnswerReader, type Because } from './because.ts';
 import type { Answers } from './answers.ts';
 import { answerSlots, holds, pruneSlots, slotProgram, testableOf, type Slots, type Testable } from './answer-slots.ts';
-import { wordsKeyOf, type WordsKey } from './words-keys.ts';
+import { wholeKeyOf, type WordsKey } from './words-keys.ts';
+import { questionsIn } from './conditions.ts';
 
 export interface FlagHit {
   id: string;
@@ -134,6 +135,26 @@ interface Plan {
 
 const plans = new WeakMap<Rules, Plan>();
 
+/** How each rule's words are keyed in its memo (equal keys, equal words). */
+export type WordsKeys = (rules: Rules, condition: Condition, slotOf: ReadonlyMap<string, number>) => WordsKey;
+
+/**
+ * By default a rule's words are remembered by the whole answers it reads: enough for a person's check, which
+ * evaluates a handful of times. Callers that evaluate many people (the bench, the reference population) install the
+ * packed keys of words-keys.ts (`wordsKeyOf`), which tell apart only what a rule can quote, so its memo keeps hitting
+ * over 100,000 people; the browser does not ship them. Either keying gives the same words.
+ */
+export const wholeAnswersKeys: WordsKeys = (_rules, condition, slotOf) => {
+  const at = [...new Set(questionsIn(condition))].map((id) => slotOf.get(id) as number);
+  return (s) => wholeKeyOf(s, at);
+};
+let wordsKeys: WordsKeys = wholeAnswersKeys;
+
+/** Installs the memo keys for rules planned from now on (see `wordsKeys`). */
+export function useWordsKeys(keys: WordsKeys): void {
+  wordsKeys = keys;
+}
+
 function planOf(rules: Rules): Plan {
   let plan = plans.get(rules);
   if (plan) return plan;
@@ -148,7 +169,7 @@ function planOf(rules: Rules): Plan {
     fixed: fixed(rule.when),
     fixedWords: {},
     // After compiling: an id no question asks has its slot by then.
-    key: wordsKeyOf(rules, rule.when, slotOf),
+    key: wordsKeys(rules, rule.when, slotOf),
     words: { en: new Map(), es: new Map() },
     said: {},
   });

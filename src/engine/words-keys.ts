@@ -96,7 +96,7 @@ function classOf(part: Part, value: AnswerValue | undefined): number {
 }
 
 /** The whole answers to the slots, as one string that tells any two sets of them apart. */
-function wholeKeyOf(s: Slots, slots: readonly number[]): string {
+export function wholeKeyOf(s: Slots, slots: readonly number[]): string {
   let key = '';
   for (const at of slots) key += `${wholeKey(s[at])};`;
   return key;

@@ -8,7 +8,8 @@
 // by id where it kept them, and its most common answer where it has a question the model does not.
 import type { AnswerValue, Answers } from '../engine/answers.ts';
 import { answerProblem } from '../engine/answers.ts';
-import { evaluate, type Result } from '../engine/evaluate.ts';
+import { evaluate, useWordsKeys, type Result } from '../engine/evaluate.ts';
+import { wordsKeyOf } from '../engine/words-keys.ts';
 import { seededRandom } from '../engine/random-answers.ts';
 import { mappedAnswer, type AnswerMap } from '../lint/answer-map.ts';
 import { answerModel, walkQuestionnaire } from '../lint/population.ts';
@@ -86,6 +87,8 @@ const RANKED: readonly RankedLevel[] = ['emergency', 'urgent', 'consult'];
 const TOP = 5;
 
 export function runPopulation(options: PopulationRun): PopulationFigures {
+  // 100,000 people through the same rules: words remembered by what each rule can quote (see evaluate.ts).
+  useWordsKeys(wordsKeyOf);
   const people = options.people ?? DEFAULT_PEOPLE;
   const seed = options.seed ?? DEFAULT_POPULATION_SEED;
   const central = compilePopulation(options.model, options.modelRules);

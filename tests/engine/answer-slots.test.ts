@@ -2,10 +2,11 @@
 // words by a key of what its answers can make of them. Both caches must never hand one rules object's, or one
 // person's, work to another: the same condition object in two rules objects reads each one's own positions, and the
 // words a warm memo gives are the words worked out afresh.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { AnswerValue, Answers } from '../../src/engine/answers.ts';
 import { answerSlots, slotProgram } from '../../src/engine/answer-slots.ts';
-import { evaluate } from '../../src/engine/evaluate.ts';
+import { evaluate, useWordsKeys, wholeAnswersKeys } from '../../src/engine/evaluate.ts';
+import { wordsKeyOf } from '../../src/engine/words-keys.ts';
 import { randomAnswers, seededRandom } from '../../src/engine/random-answers.ts';
 import { pruneAnswers } from '../../src/engine/visibility.ts';
 import { LOCALES } from '../../src/rules/text.ts';
@@ -71,8 +72,15 @@ describe('conditions compiled per rules object', () => {
 });
 
 describe('the words remembered per rule', () => {
-  it('are the words a fresh rules object works out, for every person, language and emergency number', () => {
-    const warm = rules;
+  afterAll(() => useWordsKeys(wholeAnswersKeys));
+  // The browser's keying (whole answers) and the packed keys the bench and the population install.
+  it.each([
+    ['whole answers', wholeAnswersKeys],
+    ['packed keys', wordsKeyOf],
+  ] as const)('are the words a fresh rules object works out, for every person, language and emergency number (%s)', (_name, keys) => {
+    useWordsKeys(keys);
+    // Planned afresh, with these keys: a clone shares no object with any rules planned before.
+    const warm = structuredClone(rules);
     let compared = 0;
     for (let i = 0; i < 200; i++) {
       const answers = oddAnswers(rules, 9000 + i);

@@ -26,6 +26,10 @@ describe('the rules in language packs', () => {
     expect(notes.length).toBeGreaterThan(200);
     for (const note of notes.filter((n) => n.length > 20)) expect(shipped).not.toContain(note);
     expect(shipped).not.toMatch(/"(rationale|source)":"[^"]/);
+    // Nor the reasons a clinician accepted a linter warning for.
+    const accepted = full.redFlags.flatMap((r) => r.accepted ?? []).map((a) => a.reason);
+    expect(accepted.length).toBeGreaterThan(0);
+    for (const reason of accepted) expect(shipped).not.toContain(reason);
   });
 
   it('give back every text exactly, in English and in Spanish', () => {
