@@ -101,6 +101,8 @@ export interface FollowUpComparison {
   /** "This week: ...", when a step holds and the comparison is shown. */
   step: { id: string; text: string } | null;
   daysSince: number;
+  /** What the conditions read: the answers counted now, the kept ones, the days and the earlier urgency. */
+  facts: FollowUpFacts;
 }
 
 export interface CompareOptions extends EvaluateOptions {
@@ -145,5 +147,6 @@ export function compareFollowUp(
     text: outcome ? fill(localize(outcome.text, locale)) : null,
     step: step ? { id: step.id, text: fill(localize(step.text, locale)) } : null,
     daysSince: facts.daysSince,
+    facts,
   };
 }

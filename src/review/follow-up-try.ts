@@ -3,15 +3,7 @@
 // shows exactly what a person would be shown. Which rules hold is worked out here too (the comparison only returns
 // the first), so a clinician sees why one row won over another.
 import type { AnswerValue, Answers } from '../engine/answers.ts';
-import {
-  compareFollowUp,
-  DAY_MS,
-  followUpRulesOf,
-  matchesFollowUp,
-  type FollowUpComparison,
-  type PreviousCheck,
-} from '../engine/follow-up.ts';
-import { countedAnswers } from '../engine/navigation.ts';
+import { compareFollowUp, DAY_MS, matchesFollowUp, type FollowUpComparison, type PreviousCheck } from '../engine/follow-up.ts';
 import type { FollowUp, FollowUpCondition, Rules, Urgency } from '../rules/schema.ts';
 import type { Locale } from '../rules/text.ts';
 
@@ -55,10 +47,9 @@ export function tryFollowUp(rules: Rules, earlier: EarlierCheck, answers: Answer
   };
   const dateText = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
   const comparison = compareFollowUp(rules, previous, answers, now, { locale, dateText });
-  // The same facts compareFollowUp reads: the answers the follow-up's walk counts, the kept ones, the days between.
-  const facts = { answers: countedAnswers(followUpRulesOf(rules), answers), previous: kept, daysSince: comparison.daysSince, previousUrgency: earlier.urgency };
+  // The facts the comparison itself read, so the rows marked as holding are the ones it weighed.
   const holds = (list: readonly { id: string; when: FollowUpCondition }[]) =>
-    list.filter((r) => matchesFollowUp(r.when, facts)).map((r) => r.id);
+    list.filter((r) => matchesFollowUp(r.when, comparison.facts)).map((r) => r.id);
   return { earlier, comparison, holding: { outcomes: holds(followUp?.outcomes ?? []), steps: holds(followUp?.steps ?? []) } };
 }
 
