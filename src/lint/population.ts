@@ -60,17 +60,21 @@ function alarmOf(questionId: string, value: AnswerValue, near: RulesNear): Alarm
  * Whether the answer is what a rule needs from its question when the rule's other parts ask only about the same
  * section ("worse at night" and "for more than 3 days"): an answer that is alarming with a common answer beside it
  * is as rare as one that is alarming alone. Parts from other sections (age, say) do not count: "over 50" is common.
+ * A part that offers a choice ("any of") counts when one of its choices asks only about the same section: pain below
+ * the knee that books a consultation when it is severe, getting worse or over 50 is as rare as one that books it
+ * alone.
  */
 function firesWithinSection(c: Condition, questionId: string, alone: Answers, near: RulesNear): boolean {
   if (!('all' in c)) return false;
   const section = near.sectionOf.get(questionId);
+  const inSection = (part: Condition): boolean => questionsIn(part).every((id) => near.sectionOf.get(id) === section);
   const own = c.all.filter((part) => questionsIn(part).includes(questionId));
   const rest = c.all.filter((part) => !own.includes(part));
   return (
     own.length > 0 &&
     rest.length > 0 &&
     own.every((part) => questionsIn(part).every((id) => id === questionId) && matches(part, alone)) &&
-    rest.every((part) => questionsIn(part).every((id) => near.sectionOf.get(id) === section))
+    rest.every((part) => inSection(part) || ('any' in part && part.any.some(inSection)))
   );
 }
 

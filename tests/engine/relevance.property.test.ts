@@ -142,9 +142,9 @@ describe('screens asked after an urgent sign too (askAfterUrgent: the pain the d
   const calm: Answers = Object.fromEntries(rules.questions.map((q) => [q.id, q.type === 'scale' ? 2 : q.type === 'multi' ? [q.options.find((o) => o.kind === 'none')?.id ?? q.options[0]!.id] : (q.options.find((o) => o.id === 'no') ?? q.options[0]!).id]));
   const base: Answers = { ...calm, age_band: 'age_20_to_50', pain_onset: 'during_workout', pain_duration: 'under_3_days' };
 
-  it('the shipped rules flag the screen of score, onset and duration', () => {
+  it('the shipped rules flag the screen of score, onset, duration and where it hurts', () => {
     expect(flagged.map((s) => s.id)).toEqual(['pain_now']);
-    expect([...flaggedQuestions].sort()).toEqual(['pain_duration', 'pain_onset', 'pain_score']);
+    expect([...flaggedQuestions].sort()).toEqual(['pain_duration', 'pain_onset', 'pain_score', 'pain_where']);
   });
 
   it('after an urgent sign, the flagged questions are asked; a lump alone could not make them matter otherwise', () => {

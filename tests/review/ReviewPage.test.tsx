@@ -74,6 +74,8 @@ describe('ReviewPage', () => {
     // What the check would leave out for these answers, and why, in words.
     await user.selectOptions(screen.getByLabelText(/^age_band:/), 'age_20_to_50');
     await user.selectOptions(screen.getByLabelText(/^pain_duration:/), 'under_3_days');
+    // With pain in the low back only (no leg or upper-back pain, whose consult signs read the trend).
+    await user.click(within(screen.getByRole('group', { name: /^pain_where:/ })).getByRole('checkbox', { name: 'Low back' }));
     const leftOut = within(result).getByRole('list', { name: 'Questions it leaves out' });
     expect(leftOut).toHaveTextContent(/pain_trend: not asked: no answer could change the result \(.*consult sign not_improving can no longer fire/);
 
