@@ -17,9 +17,11 @@ export const BUDGETS = {
    * ... and what is held: the whole check on React 19 as it stands, so no change makes it heavier. The worst way in
    * is the element with the release's SRI-pinned tags, which preload both languages' words (8.7 kB of it): 147.5 kB,
    * then 151.3 kB with the follow-up check (issue #18: its words in the rules and the UI, its offer, intro and
-   * comparison screens, the comparison and the kept follow-up's checks, 3.8 kB).
+   * comparison screens, the comparison and the kept follow-up's checks, 3.8 kB); rules 2.3.0's two advice texts in
+   * both languages brought it to 152.4 kB, and the intro's time estimate no longer worked out in the browser (the
+   * rules plugin gives it) took the response-time model out: 150.5 kB.
    */
-  wholeCheckGzip: 152 * KB,
+  wholeCheckGzip: 151 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

@@ -3,7 +3,7 @@ import type { CheckAppProps } from '../ui/CheckApp.tsx';
 import type { CheckEvent, ClinicInfo } from '../ui/host-events.ts';
 import type { EmbedOptions } from './options.ts';
 
-export type WidgetCheckProps = Omit<CheckAppProps, 'rules' | 'rulesHash'>;
+export type WidgetCheckProps = Omit<CheckAppProps, 'rules' | 'rulesHash' | 'timeEstimate'>;
 
 export function checkProps(options: EmbedOptions, onEvent: (e: CheckEvent) => void): WidgetCheckProps {
   const clinic: ClinicInfo = {};

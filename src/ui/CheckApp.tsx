@@ -3,7 +3,7 @@
 // on load unless asked, and saves only where the host allows.
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { timeEstimate as estimateTime, type TimeEstimate } from '../engine/burden.ts';
+import type { TimeEstimate } from '../engine/burden.ts';
 import { evaluate } from '../engine/evaluate.ts';
 import { compareFollowUp, followUpRulesOf, type PreviousCheck } from '../engine/follow-up.ts';
 import { countedAnswers, stepProgress, type Response } from '../engine/navigation.ts';
@@ -36,7 +36,6 @@ import { StepScreen } from './StepScreen.tsx';
 import { ResultScreen } from './ResultScreen.tsx';
 import { ResumeOffer } from './ResumeOffer.tsx';
 import { ReviewScreen } from './ReviewScreen.tsx';
-import { pageWordsByLocale } from './page-words.ts';
 import { makeSay, UiContext, useUi, type UiContextValue } from './ui-context.ts';
 
 export interface CheckAppProps {
@@ -44,10 +43,11 @@ export interface CheckAppProps {
   /** Hash of the rules file: saved answers are only ever resumed against the exact same rules. */
   rulesHash: string;
   /**
-   * The intro's time estimate, worked out from the rules at build time (the rules plugin). Without it (tests,
-   * tools with their own rules) it is worked out here from a small sample.
+   * The intro's time estimate, worked out from the rules at build time (the rules plugin); tests and tools with
+   * rules of their own work it out with `timeEstimate` (src/engine/burden.ts). Not worked out here, so that the
+   * response-time model never ships to the person (2.3 kB).
    */
-  timeEstimate?: TimeEstimate;
+  timeEstimate: TimeEstimate;
   /** Fixed language; without it the browser's language is used, and the person can switch. */
   locale?: Locale;
   /** Region for dates (e.g. "AU" from a clinic's en-AU), whatever language the person picks. */
@@ -112,8 +112,7 @@ export function CheckApp(props: CheckAppProps) {
     if (kept.kind === 'discarded') forgetFollowUp(storage, rules.meta.id);
   }, [initial, kept, storage, rules]);
 
-  const givenEstimate = props.timeEstimate;
-  const timeEstimate = useMemo(() => givenEstimate ?? sampledEstimate(rules), [givenEstimate, rules]);
+  const timeEstimate = props.timeEstimate;
   // The region the person chose (null: another country); until then the clinic's region or the browser's.
   const [chosenRegion, setChosenRegion] = useState<string | null | undefined>(undefined);
   const clinicNumber = props.clinic?.emergencyNumber;
@@ -484,10 +483,6 @@ function CheckFlow(props: FlowProps) {
       )}
     </>
   );
-}
-
-function sampledEstimate(rules: Rules): TimeEstimate {
-  return estimateTime(rules, pageWordsByLocale(rules), 24);
 }
 
 function printPage(): void {

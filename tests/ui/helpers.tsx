@@ -4,9 +4,11 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode, type ReactElement } from 'react';
 import { expect } from 'vitest';
 import type { AnswerValue } from '../../src/engine/answers.ts';
+import { timeEstimate, type TimeEstimate } from '../../src/engine/burden.ts';
 import type { Rules } from '../../src/rules/schema.ts';
 import type { StorageLike } from '../../src/storage/progress.ts';
 import { CheckApp, type CheckAppProps } from '../../src/ui/CheckApp.tsx';
+import { pageWordsByLocale } from '../../src/ui/page-words.ts';
 
 export const HASH = 'test-hash';
 
@@ -29,12 +31,23 @@ export class MemoryStorage implements StorageLike {
   }
 }
 
+const estimates = new WeakMap<Rules, TimeEstimate>();
+
+/** The intro's estimate for rules a test made itself, as the rules plugin works it out for the shipped ones. */
+export function estimateFor(rules: Rules): TimeEstimate {
+  const known = estimates.get(rules);
+  if (known) return known;
+  const estimate = timeEstimate(rules, pageWordsByLocale(rules), 24);
+  estimates.set(rules, estimate);
+  return estimate;
+}
+
 export function renderCheck(
   props: Partial<CheckAppProps> & { rules: Rules },
   wrap: (ui: ReactElement) => ReactElement = (ui) => ui,
 ) {
   const user = userEvent.setup();
-  const all: CheckAppProps = { rulesHash: HASH, storage: null, locale: 'en', ...props };
+  const all: CheckAppProps = { rulesHash: HASH, storage: null, locale: 'en', timeEstimate: estimateFor(props.rules), ...props };
   const utils = render(wrap(<CheckApp {...all} />));
   return { user, ...utils };
 }
