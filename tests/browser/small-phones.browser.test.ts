@@ -10,7 +10,7 @@ import { describeAnswer } from '../../src/engine/because.ts';
 import type { Urgency } from '../../src/rules/schema.ts';
 import { mainRules } from '../helpers.ts';
 import { axeViolations } from './axe.ts';
-import { asks, browserSuite, CALM, CheckPage, EMERGENCY, URGENT, type Plan, type TestPage } from './pages.ts';
+import { asks, browserSuite, CALM, CheckPage, EMERGENCY, planAnswer, URGENT, type Plan, type TestPage } from './pages.ts';
 
 const rules = mainRules();
 const suite = browserSuite();
@@ -189,7 +189,7 @@ describe('small phones', () => {
     const step = await check.currentStep();
     // Answer only the first question, then Continue: the others may be below the fold, never seen.
     const first = step.questions[0]!;
-    const value = CALM[first.id]!;
+    const value = planAnswer(CALM, first);
     await check.pick(`form[data-step="${step.key}"] [data-question="${first.id}"]`, new Set((Array.isArray(value) ? value : [value]).map(String)), first.type === 'multi', first.id);
     await check.press(check.t.continue);
     const left = step.questions.length - 1;
