@@ -14,11 +14,13 @@ export const POPULATION_BUDGETS = {
 
 /**
  * What tests/population/budgets.test.ts enforces: the serious group in full, and the shares rules 2.3.0 reached on
- * model 1.4.0 (4.0% emergency, 10.0% urgent, 49.8% self-care), held so that no change makes them worse. On the same
+ * model 1.4.0 (4.0% emergency, 10.1% urgent, 49.8% self-care), held so that no change makes them worse. On the same
  * 100,000 people rules 2.1.0 gives 4.0% / 10.2% / 42.7% and 2.2.0 gives 4.0% / 10.0% / 48.2% (model 1.4.0 draws an
  * answer to 2.2.0's new follow-up, which shifted the seeded draw: on model 1.3.0's draw 2.1.0 gave 3.8% / 10.0% /
  * 42.5%). The issue's budgets are not met (self-care by 0.2 points, after the blind review of 2.3.0 kept pain on
- * coughing or an infection risk with sciatica or deep upper-back pain as reasons to be seen): most of
+ * coughing or an infection risk with sciatica or deep upper-back pain as reasons to be seen; urgent rose from 10.05% to
+ * 10.15%, and its limit with it, for two raises the same review asked for: a blood thinner with leg pain at any age,
+ * and severe upper-back pain that began under load and is not easing): most of
  * the 999 share is people who confirm, in full words after the exclusions, a sign the NHS sends to 999 (pain or
  * numbness in both legs, bladder or saddle changes), which no clinician reviewing this content would lower; the
  * serious group alone is about 1% of everyone at emergency. The figures and the reasons are in
@@ -27,7 +29,7 @@ export const POPULATION_BUDGETS = {
  */
 export const POPULATION_HELD = {
   emergencyMax: 0.04,
-  urgentMax: 0.101,
+  urgentMax: 0.1015,
   selfCareMin: 0.497,
   seriousUrgentOrEmergencyMin: 1,
 } as const;
