@@ -11,10 +11,10 @@ import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import { answerProblem } from './answers.ts';
 import { matches, questionsIn } from './conditions.ts';
-import { digitsOf } from './answer-digits.ts';
 import { holds, slotProgram, testableOf, type SlotPredicate, type Slots, type Testable } from './answer-slots.ts';
 import { canChangeResultAt, focusOf, skipReasons, type Focus, type SkipReason } from './relevance.ts';
 import { layoutOf, type Screen } from './screens.ts';
+import { packedRelevance } from './walk-relevance.ts';
 import { isVisible } from './visibility.ts';
 
 export type Stop = 'emergency' | 'urgent' | 'out_of_scope';
@@ -81,8 +81,9 @@ function walkScreens(
    * Relevance remembered by packed answers: for walks of many people (the impact analysis); passed in, so that the
    * check in the browser, which walks one person, does not ship it.
    */
-  pack?: typeof digitsOf,
+  fast?: Relevant,
 ): SlotWalk {
+  const relevant: Relevant = fast ?? ((w, kept, focus, freeFrom) => canChangeResultAt(rules, w.question, kept, focus, freeFrom));
   // The answers by position, which the walk's skip logic and red flags read (see answer-slots.ts): a record of
   // hundreds of answers is a hash table, and reading it by id in every condition was most of a large file's walk.
   // The record by id is made from them only when something reads it (a relevance search, the caller).
@@ -104,7 +105,7 @@ function walkScreens(
     let asked: WalkQuestion[] | null = null;
     for (const w of questions) {
       if (w.shown !== null && !w.shown(slots)) continue;
-      if (!askedAnyway && !canChangeResultAt(rules, w.question, kept, focus, freeFrom, pack && { slots, digitsOf: pack })) continue;
+      if (!askedAnyway && !relevant(w, kept, focus, freeFrom, slots)) continue;
       (asked ??= []).push(w);
     }
     if (asked === null) continue;
@@ -158,8 +159,11 @@ interface Stopper extends Testable {
 /** Screens walked so far, by any walk: a stamp for "already queued on this screen" (walks never run inside walks). */
 let screensWalked = 0;
 
+/** Whether the walk asks this question of its screen (relevance.ts `canChangeResultAt`). */
+export type Relevant = (w: WalkQuestion, kept: () => Answers, focus: Focus, freeFrom: number, slots: Slots) => boolean;
+
 /** A question as the walk meets it: its skip logic and the red flags and scope exits that read it, compiled. */
-interface WalkQuestion {
+export interface WalkQuestion {
   question: Question;
   /** Its place in asking order (in `rules.questions`). */
   position: number;
@@ -268,7 +272,7 @@ export function collectedOutcomeAnswers(rules: Rules, answerAt: (position: numbe
 
 /** The same, with the answers by position too (what `evaluateWalked` reads). */
 export function collectedOutcome(rules: Rules, answerAt: (position: number) => AnswerValue | undefined): { kept: () => Answers; slots: Slots } {
-  return walkScreens(rules, (w) => answerAt(w.position), true, false, digitsOf);
+  return walkScreens(rules, (w) => answerAt(w.position), true, false, packedRelevance(rules));
 }
 
 /** The answers that count for the result and the summary. */
