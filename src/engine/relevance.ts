@@ -226,6 +226,20 @@ export function packedCanChange(
     }
     return answers;
   };
+  const search = (slots: Slots): boolean => anySwings(ctx, seen(slots), freeFrom, targets, question.id);
+  if (digits.span <= SMALL_SPAN) {
+    // Few keys: remembered in an array by key (0 not yet, 1 cannot change, 2 can), with no hashing of the key.
+    const known = new Uint8Array(digits.span);
+    return (slots, given) => {
+      const key = digits.key(slots);
+      if (key < 0) return canChangeResultAt(rules, question, given, focus, freeFrom);
+      const was = known[key];
+      if (was !== 0) return was === 2;
+      const answer = search(slots);
+      known[key] = answer ? 2 : 1;
+      return answer;
+    };
+  }
   // Its own memo, emptied with the context's (see MEMO_NODES).
   let memo = new Map<number, boolean>();
   let generation = ctx.generation;
@@ -239,11 +253,14 @@ export function packedCanChange(
     let answer = memo.get(key);
     if (answer === undefined) {
       counted(ctx);
-      memo.set(key, (answer = anySwings(ctx, seen(slots), freeFrom, targets, question.id)));
+      memo.set(key, (answer = search(slots)));
     }
     return answer;
   };
 }
+
+/** Keys below this many are remembered in an array of that many bytes (see `packedCanChange`). */
+const SMALL_SPAN = 4096;
 
 /** Whether some answer to the question can move one of the targets (the search the memo remembers). */
 function anySwings(ctx: Context, given: Answers, freeFrom: number, targets: readonly Target[], questionId: string): boolean {
