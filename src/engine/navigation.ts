@@ -96,7 +96,7 @@ function walkScreens(
   // The focus changes only when an answer a red flag or scope exit reads is kept: only those rules are checked again.
   const firing = new Set<Stopper>();
   let focus: Focus = { kind: 'everything' };
-  for (const { screen, freeFrom, questions } of walkPlanOf(rules)) {
+  for (const { screen, freeFrom, questions, stoppers } of walkPlanOf(rules)) {
     if (focus.kind === 'nothing') break;
     // `askAlways`: the follow-up's pain now, which its comparison reads though no red flag or sign may.
     const askedAnyway =
@@ -112,23 +112,33 @@ function walkScreens(
     if (withPlan) plan.push({ screen, questions: asked.map((w) => w.question) });
     // The screen's answers first, then each red flag or exit that reads any of them, once (a grouped check's rule
     // that counts its signs reads all of them: tested per answer, it was most of the population's walk).
-    const stamp = ++screensWalked;
-    const reread: Stopper[] = [];
+    let answered = 0;
     for (const w of asked) {
       const value = answerOf(w);
       if (value === undefined) continue;
       if (slots[w.position] === undefined) keptOrder.push(w.position);
       slots[w.position] = value;
       record = null;
-      for (const stopper of w.stoppers) {
-        if (stopper.stamp === stamp) continue;
-        stopper.stamp = stamp;
-        reread.push(stopper);
+      answered++;
+    }
+    // Every question of the screen answered (the population's usual screen): the list made with the plan.
+    let reread = stoppers;
+    if (answered < questions.length) {
+      const stamp = ++screensWalked;
+      const some: Stopper[] = (reread = []);
+      for (const w of asked) {
+        if (slots[w.position] === undefined) continue;
+        for (const stopper of w.stoppers) {
+          if (stopper.stamp === stamp) continue;
+          stopper.stamp = stamp;
+          some.push(stopper);
+        }
       }
     }
     for (const stopper of reread) {
       if (holds(stopper, slots)) firing.add(stopper);
-      else firing.delete(stopper);
+      // Nothing fires for most people: no need to look.
+      else if (firing.size > 0) firing.delete(stopper);
     }
     if (reread.length > 0) focus = focusOfFiring(firing);
   }
@@ -176,6 +186,8 @@ interface WalkScreen {
   /** The screen's first question's place in asking order: questions from there on are still open. */
   freeFrom: number;
   questions: readonly WalkQuestion[];
+  /** The red flags and exits that read any of its questions, each once. */
+  stoppers: readonly Stopper[];
 }
 
 const walkPlans = new WeakMap<Rules, readonly WalkScreen[]>();
@@ -193,6 +205,7 @@ function walkPlanOf(rules: Rules): readonly WalkScreen[] {
     plan = layout.screens.map((screen) => ({
       screen,
       freeFrom: screen.questions[0] ? (layout.order.get(screen.questions[0].id) ?? 0) : 0,
+      stoppers: [...new Set(screen.questions.flatMap((q) => stoppers.get(q.id) ?? []))],
       questions: screen.questions.map((question) => ({
         question,
         position: layout.order.get(question.id) ?? 0,
