@@ -19,7 +19,7 @@ if (!recorded) {
 }
 const args = process.argv.slice(2).length >= 2 ? process.argv.slice(2) : (recorded[1] ?? '').trim().split(/\s+/);
 const lines: string[] = [];
-const code = rulesDiff([...args, '--impact', '--markdown'], (line) => lines.push(line), (line) => console.error(line));
+const code = await rulesDiff([...args, '--impact', '--markdown'], (line) => lines.push(line), (line) => console.error(line));
 if (code !== 0) process.exit(code);
 const report = lines.join('\n').replace(/^### /gm, '#### ').replace(/^#### (?!Impact)/gm, '##### ').split('\n');
 // The change list: the lines after the heading line, up to the impact's heading.

@@ -7,7 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadAnswerMap, type AnswerMap } from '../lint/answer-map.ts';
 import { diffRules } from '../lint/diff.ts';
-import { analyseImpact, DEFAULT_SEED, DEFAULT_SETS, type ScenarioCase } from '../lint/impact.ts';
+import { DEFAULT_SEED, DEFAULT_SETS, type ScenarioCase } from '../lint/impact.ts';
+import { analyseImpactParallel } from '../lint/impact-parallel.ts';
 import { scenarioCases } from '../lint/impact-scenarios.ts';
 import { formatImpact } from '../lint/impact-words.ts';
 import { formatProblem } from '../rules/load.ts';
@@ -34,7 +35,7 @@ const SCENARIO_DIR = fileURLToPath(new URL('../../rules/scenarios/', import.meta
 const POPULATION_DIR = fileURLToPath(new URL('../../rules/population/', import.meta.url));
 
 /** Runs the command on `argv`, printing through `out` and `err`; returns the exit code (tests and readme-impact call it). */
-export function rulesDiff(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
+export async function rulesDiff(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -103,7 +104,8 @@ export function rulesDiff(argv: string[], out: (line: string) => void = console.
     }
     map = loaded.map;
   }
-  const report = analyseImpact(before.rules, after.rules, {
+  // On two threads when the population is large (impact-parallel.ts): the same report, to the last figure.
+  const report = await analyseImpactParallel(before.rules, after.rules, {
     sets,
     seed,
     map,
@@ -164,5 +166,5 @@ function readScenarios(dir: string): { ok: true; cases: ScenarioCase[] } | { ok:
 
 // Run only when started as a script, not when imported.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  process.exitCode = rulesDiff(process.argv.slice(2));
+  process.exitCode = await rulesDiff(process.argv.slice(2));
 }

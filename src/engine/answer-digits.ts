@@ -13,6 +13,23 @@ const MAX_TICKED_OPTIONS = 20;
 export interface Digits {
   /** The packed answers to the questions, or -1 when one of them has no digit (an answer that is no option, ticks out of order). */
   key(slots: Slots): number;
+  /** How many keys there can be: every key is below it. */
+  span: number;
+}
+
+/** How a question's answer becomes its digit (0 for no answer): a scale's value within its range, a choice's place, a tick list's ticks as bits. */
+const SCALE = 0;
+const SINGLE = 1;
+const MULTI = 2;
+type Kind = typeof SCALE | typeof SINGLE | typeof MULTI;
+
+interface Code {
+  kind: Kind;
+  radix: number;
+  /** The option ids in order (none for a scale). */
+  options: readonly string[];
+  min: number;
+  max: number;
 }
 
 /**
@@ -20,63 +37,69 @@ export interface Digits {
  * a digit stands for one answer exactly (a tick list in the options' order; any other order has no digit).
  */
 export function digitsOf(questions: readonly { question: Question; at: number }[]): Digits | null {
-  const parts = questions.map(({ question, at }) => ({ at, code: codeOf(question) }));
-  if (parts.some((p) => p.code === null)) return null;
+  const codes = questions.map(({ question }) => codeOf(question));
+  if (codes.some((c) => c === null)) return null;
   let span = 1;
-  for (const p of parts) span *= (p.code as Code).radix;
+  for (const c of codes) span *= (c as Code).radix;
   if (span > Number.MAX_SAFE_INTEGER) return null;
-  const ats = parts.map((p) => p.at);
-  const codes = parts.map((p) => p.code as Code);
+  const ats = questions.map((q) => q.at);
+  // Parallel arrays and the digits worked out in the loop, with no call per question: the impact analysis packs
+  // the answers before a screen for every question it may ask, tens of millions of times on rules ten times larger,
+  // and a function per question (one choice: a Map lookup) was a tenth of it. An option list is a few ids, so
+  // finding one by indexOf costs less than hashing it.
+  const kinds = codes.map((c) => (c as Code).kind);
+  const radices = codes.map((c) => (c as Code).radix);
+  const options = codes.map((c) => (c as Code).options);
+  const mins = codes.map((c) => (c as Code).min);
+  const maxes = codes.map((c) => (c as Code).max);
   return {
+    span,
     key(slots) {
       let key = 0;
       for (let i = 0; i < ats.length; i++) {
-        const code = codes[i] as Code;
-        const digit = code.digit(slots[ats[i] as number]);
-        if (digit < 0) return -1;
-        key = key * code.radix + digit;
+        const value = slots[ats[i] as number];
+        let digit: number;
+        if (value === undefined) digit = 0;
+        else {
+          const kind = kinds[i] as Kind;
+          if (kind === SINGLE) {
+            if (typeof value !== 'string') return -1;
+            digit = (options[i] as readonly string[]).indexOf(value) + 1;
+            if (digit === 0) return -1;
+          } else if (kind === SCALE) {
+            if (typeof value !== 'number' || !Number.isInteger(value) || value < (mins[i] as number) || value > (maxes[i] as number)) return -1;
+            digit = 1 + value - (mins[i] as number);
+          } else {
+            digit = ticks(options[i] as readonly string[], value);
+            if (digit < 0) return -1;
+          }
+        }
+        key = key * (radices[i] as number) + digit;
       }
       return key;
     },
   };
 }
 
-interface Code {
-  radix: number;
-  /** 0 for no answer; -1 for an answer with no digit. */
-  digit(value: AnswerValue | undefined): number;
+/** A tick list's digit: 1 + the bits of the options it ticks, or -1 when it is no tick list of them in order. */
+function ticks(options: readonly string[], value: AnswerValue): number {
+  if (!Array.isArray(value)) return -1;
+  let mask = 0;
+  let last = -1;
+  for (const id of value) {
+    const i = options.indexOf(id);
+    if (i < 0 || i <= last) return -1;
+    last = i;
+    mask |= 1 << i;
+  }
+  return 1 + mask;
 }
 
 function codeOf(question: Question): Code | null {
-  if (question.type === 'scale') {
-    const { min, max } = question;
-    return {
-      radix: max - min + 2,
-      digit: (value) => (value === undefined ? 0 : typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? 1 + value - min : -1),
-    };
-  }
-  const index = new Map(question.options.map((o, i) => [o.id, i]));
-  if (question.type === 'single') {
-    return {
-      radix: index.size + 1,
-      digit: (value) => (value === undefined ? 0 : typeof value === 'string' ? (index.get(value) ?? -2) + 1 : -1),
-    };
-  }
-  if (index.size > MAX_TICKED_OPTIONS) return null;
-  return {
-    radix: 2 ** index.size + 1,
-    digit: (value) => {
-      if (value === undefined) return 0;
-      if (!Array.isArray(value)) return -1;
-      let mask = 0;
-      let last = -1;
-      for (const id of value) {
-        const i = index.get(id);
-        if (i === undefined || i <= last) return -1;
-        last = i;
-        mask |= 1 << i;
-      }
-      return 1 + mask;
-    },
-  };
+  if (question.type === 'scale') return { kind: SCALE, radix: question.max - question.min + 2, options: [], min: question.min, max: question.max };
+  const options = question.options.map((o) => o.id);
+  // Option ids are unique (the schema checks it), so an id's place is its index.
+  if (question.type === 'single') return { kind: SINGLE, radix: options.length + 1, options, min: 0, max: 0 };
+  if (options.length > MAX_TICKED_OPTIONS) return null;
+  return { kind: MULTI, radix: 2 ** options.length + 1, options, min: 0, max: 0 };
 }

@@ -11,10 +11,10 @@ import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import { answerProblem } from './answers.ts';
 import { matches, questionsIn } from './conditions.ts';
-import { digitsOf } from './answer-digits.ts';
 import { holds, slotProgram, testableOf, type SlotPredicate, type Slots, type Testable } from './answer-slots.ts';
 import { canChangeResultAt, focusOf, skipReasons, type Focus, type SkipReason } from './relevance.ts';
 import { layoutOf, type Screen } from './screens.ts';
+import { packedRelevance } from './walk-relevance.ts';
 import { isVisible } from './visibility.ts';
 
 export type Stop = 'emergency' | 'urgent' | 'out_of_scope';
@@ -81,8 +81,9 @@ function walkScreens(
    * Relevance remembered by packed answers: for walks of many people (the impact analysis); passed in, so that the
    * check in the browser, which walks one person, does not ship it.
    */
-  pack?: typeof digitsOf,
+  fast?: Relevant,
 ): SlotWalk {
+  const relevant: Relevant = fast ?? ((w, kept, focus, freeFrom) => canChangeResultAt(rules, w.question, kept, focus, freeFrom));
   // The answers by position, which the walk's skip logic and red flags read (see answer-slots.ts): a record of
   // hundreds of answers is a hash table, and reading it by id in every condition was most of a large file's walk.
   // The record by id is made from them only when something reads it (a relevance search, the caller).
@@ -95,7 +96,7 @@ function walkScreens(
   // The focus changes only when an answer a red flag or scope exit reads is kept: only those rules are checked again.
   const firing = new Set<Stopper>();
   let focus: Focus = { kind: 'everything' };
-  for (const { screen, freeFrom, questions } of walkPlanOf(rules)) {
+  for (const { screen, freeFrom, questions, stoppers } of walkPlanOf(rules)) {
     if (focus.kind === 'nothing') break;
     // `askAlways`: the follow-up's pain now, which its comparison reads though no red flag or sign may.
     const askedAnyway =
@@ -104,30 +105,40 @@ function walkScreens(
     let asked: WalkQuestion[] | null = null;
     for (const w of questions) {
       if (w.shown !== null && !w.shown(slots)) continue;
-      if (!askedAnyway && !canChangeResultAt(rules, w.question, kept, focus, freeFrom, pack && { slots, digitsOf: pack })) continue;
+      if (!askedAnyway && !relevant(w, kept, focus, freeFrom, slots)) continue;
       (asked ??= []).push(w);
     }
     if (asked === null) continue;
     if (withPlan) plan.push({ screen, questions: asked.map((w) => w.question) });
     // The screen's answers first, then each red flag or exit that reads any of them, once (a grouped check's rule
     // that counts its signs reads all of them: tested per answer, it was most of the population's walk).
-    const stamp = ++screensWalked;
-    const reread: Stopper[] = [];
+    let answered = 0;
     for (const w of asked) {
       const value = answerOf(w);
       if (value === undefined) continue;
       if (slots[w.position] === undefined) keptOrder.push(w.position);
       slots[w.position] = value;
       record = null;
-      for (const stopper of w.stoppers) {
-        if (stopper.stamp === stamp) continue;
-        stopper.stamp = stamp;
-        reread.push(stopper);
+      answered++;
+    }
+    // Every question of the screen answered (the population's usual screen): the list made with the plan.
+    let reread = stoppers;
+    if (answered < questions.length) {
+      const stamp = ++screensWalked;
+      const some: Stopper[] = (reread = []);
+      for (const w of asked) {
+        if (slots[w.position] === undefined) continue;
+        for (const stopper of w.stoppers) {
+          if (stopper.stamp === stamp) continue;
+          stopper.stamp = stamp;
+          some.push(stopper);
+        }
       }
     }
     for (const stopper of reread) {
       if (holds(stopper, slots)) firing.add(stopper);
-      else firing.delete(stopper);
+      // Nothing fires for most people: no need to look.
+      else if (firing.size > 0) firing.delete(stopper);
     }
     if (reread.length > 0) focus = focusOfFiring(firing);
   }
@@ -158,8 +169,11 @@ interface Stopper extends Testable {
 /** Screens walked so far, by any walk: a stamp for "already queued on this screen" (walks never run inside walks). */
 let screensWalked = 0;
 
+/** Whether the walk asks this question of its screen (relevance.ts `canChangeResultAt`). */
+export type Relevant = (w: WalkQuestion, kept: () => Answers, focus: Focus, freeFrom: number, slots: Slots) => boolean;
+
 /** A question as the walk meets it: its skip logic and the red flags and scope exits that read it, compiled. */
-interface WalkQuestion {
+export interface WalkQuestion {
   question: Question;
   /** Its place in asking order (in `rules.questions`). */
   position: number;
@@ -172,6 +186,8 @@ interface WalkScreen {
   /** The screen's first question's place in asking order: questions from there on are still open. */
   freeFrom: number;
   questions: readonly WalkQuestion[];
+  /** The red flags and exits that read any of its questions, each once. */
+  stoppers: readonly Stopper[];
 }
 
 const walkPlans = new WeakMap<Rules, readonly WalkScreen[]>();
@@ -189,6 +205,7 @@ function walkPlanOf(rules: Rules): readonly WalkScreen[] {
     plan = layout.screens.map((screen) => ({
       screen,
       freeFrom: screen.questions[0] ? (layout.order.get(screen.questions[0].id) ?? 0) : 0,
+      stoppers: [...new Set(screen.questions.flatMap((q) => stoppers.get(q.id) ?? []))],
       questions: screen.questions.map((question) => ({
         question,
         position: layout.order.get(question.id) ?? 0,
@@ -268,7 +285,7 @@ export function collectedOutcomeAnswers(rules: Rules, answerAt: (position: numbe
 
 /** The same, with the answers by position too (what `evaluateWalked` reads). */
 export function collectedOutcome(rules: Rules, answerAt: (position: number) => AnswerValue | undefined): { kept: () => Answers; slots: Slots } {
-  return walkScreens(rules, (w) => answerAt(w.position), true, false, digitsOf);
+  return walkScreens(rules, (w) => answerAt(w.position), true, false, packedRelevance(rules));
 }
 
 /** The answers that count for the result and the summary. */

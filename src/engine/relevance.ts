@@ -12,7 +12,7 @@ import type { Cause, Condition, Question, Rules, Urgency } from '../rules/schema
 import type { AnswerValue, Answers } from './answers.ts';
 import { matches } from './conditions.ts';
 import type { Slots } from './answer-slots.ts';
-import type { Digits, digitsOf } from './answer-digits.ts';
+import type { digitsOf } from './answer-digits.ts';
 import { likelihoodFor, urgencyRank } from './evaluate.ts';
 import { layoutOf } from './screens.ts';
 import { closure, indexRules, partial, representativeAnswers, type RulesIndex } from './solver.ts';
@@ -99,7 +99,6 @@ function inFocusNear(ctx: Context, question: Question, focus: Focus): InFocus {
       targets,
       near: [...near.values()].sort((a, b) => at(a) - at(b)).map((q) => ({ id: q.id, order: at(q) })),
       roots: new Map(),
-      packed: new Map(),
       generation: ctx.generation,
     };
   }
@@ -117,8 +116,6 @@ interface InFocus {
    * it: a tree of maps, so no key string is built for each of the millions of calls a population makes.
    */
   roots: Map<number, MemoNode>;
-  /** The same, when the caller has the answers by position and they pack into one number (answer-digits.ts). */
-  packed: Map<number, { digits: Digits | null; answers: Map<number, boolean> }>;
   generation: number;
 }
 
@@ -155,15 +152,7 @@ export function canChangeResult(rules: Rules, question: Question, given: Answers
  * The same, for a caller that has the answers by position (the walk): `given` is made only when the search runs,
  * not for each of the many questions whose answer is remembered.
  */
-export function canChangeResultAt(
-  rules: Rules,
-  question: Question,
-  given: () => Answers,
-  focus: Focus,
-  freeFrom: number,
-  /** The answers by position and how to pack them (answer-digits.ts), from a caller that walks many people. */
-  packed?: { slots: Slots; digitsOf: typeof digitsOf },
-): boolean {
+export function canChangeResultAt(rules: Rules, question: Question, given: () => Answers, focus: Focus, freeFrom: number): boolean {
   if (focus.kind === 'nothing') return false;
   const ctx = contextOf(rules);
   const entry = inFocusNear(ctx, question, focus);
@@ -171,30 +160,7 @@ export function canChangeResultAt(
   if (targets.length === 0) return false;
   // Remembered by the answers this question's targets in focus can see: other answers cannot change the outcome of
   // the search.
-  if (entry.generation !== ctx.generation) {
-    entry.roots = new Map();
-    entry.packed = new Map();
-    entry.generation = ctx.generation;
-  }
-  if (packed) {
-    let memo = entry.packed.get(freeFrom);
-    if (!memo) {
-      const before = near.filter((v) => v.order < freeFrom).map((v) => ({ question: rules.questions[v.order] as Question, at: v.order }));
-      entry.packed.set(freeFrom, (memo = { digits: before.every((b) => b.question) ? packed.digitsOf(before) : null, answers: new Map() }));
-    }
-    const key = memo.digits ? memo.digits.key(packed.slots) : -1;
-    if (key >= 0) {
-      let answer = memo.answers.get(key);
-      if (answer === undefined) {
-        if (++ctx.memoNodes > MEMO_NODES) {
-          ctx.memoNodes = 0;
-          ctx.generation++;
-        }
-        memo.answers.set(key, (answer = anySwings(ctx, given(), freeFrom, targets, question.id)));
-      }
-      return answer;
-    }
-  }
+  fresh(ctx, entry);
   const answers = given();
   let node: MemoNode | undefined = entry.roots.get(freeFrom);
   if (!node) entry.roots.set(freeFrom, (node = { next: new Map() }));
@@ -204,10 +170,7 @@ export function canChangeResultAt(
     const key = a === undefined ? '' : Array.isArray(a) ? `[${a.join(',')}]` : a;
     let next: MemoNode | undefined = node.next.get(key);
     if (!next) {
-      if (++ctx.memoNodes > MEMO_NODES) {
-        ctx.memoNodes = 0;
-        ctx.generation++;
-      }
+      counted(ctx);
       node.next.set(key, (next = { next: new Map() }));
     }
     node = next;
@@ -215,6 +178,89 @@ export function canChangeResultAt(
   if (node.answer !== undefined) return node.answer;
   return (node.answer = anySwings(ctx, answers, freeFrom, targets, question.id));
 }
+
+/** Empties the entry's memos when the context's were cleared (see MEMO_NODES). */
+function fresh(ctx: Context, entry: InFocus): void {
+  if (entry.generation === ctx.generation) return;
+  entry.roots = new Map();
+  entry.generation = ctx.generation;
+}
+
+/** Counts one more remembered answer; past MEMO_NODES every memo starts again. */
+function counted(ctx: Context): void {
+  if (++ctx.memoNodes > MEMO_NODES) {
+    ctx.memoNodes = 0;
+    ctx.generation++;
+  }
+}
+
+/**
+ * `canChangeResultAt` for one question, focus and screen, bound once, for a caller that walks many people and has
+ * their answers by position and a way to pack them (answer-digits.ts; passed in, so the browser does not ship it):
+ * the population's walks ask this millions of times, and finding the question's memo by question, focus and screen
+ * on every call was a tenth of the impact analysis. The same answers as `canChangeResultAt`, which it falls back to
+ * when the answers do not pack.
+ */
+export function packedCanChange(
+  rules: Rules,
+  question: Question,
+  focus: Focus,
+  freeFrom: number,
+  pack: typeof digitsOf,
+): (slots: Slots, given: () => Answers) => boolean {
+  if (focus.kind === 'nothing') return () => false;
+  const ctx = contextOf(rules);
+  const entry = inFocusNear(ctx, question, focus);
+  const { targets, near } = entry;
+  if (targets.length === 0) return () => false;
+  const before = near.filter((v) => v.order < freeFrom).map((v) => ({ question: rules.questions[v.order] as Question, at: v.order }));
+  const digits = before.every((b) => b.question) ? pack(before) : null;
+  if (!digits) return (_slots, given) => canChangeResultAt(rules, question, given, focus, freeFrom);
+  // The search reads only the answers its targets depend on before the screen: those the key packs. Made from the
+  // slots, instead of the record of every answer kept so far, which was a twentieth of the impact analysis.
+  const seen = (slots: Slots): Answers => {
+    const answers: Record<string, AnswerValue> = {};
+    for (const { question: q, at } of before) {
+      const value = slots[at];
+      if (value !== undefined) answers[q.id] = value;
+    }
+    return answers;
+  };
+  const search = (slots: Slots): boolean => anySwings(ctx, seen(slots), freeFrom, targets, question.id);
+  if (digits.span <= SMALL_SPAN) {
+    // Few keys: remembered in an array by key (0 not yet, 1 cannot change, 2 can), with no hashing of the key.
+    const known = new Uint8Array(digits.span);
+    return (slots, given) => {
+      const key = digits.key(slots);
+      if (key < 0) return canChangeResultAt(rules, question, given, focus, freeFrom);
+      const was = known[key];
+      if (was !== 0) return was === 2;
+      const answer = search(slots);
+      known[key] = answer ? 2 : 1;
+      return answer;
+    };
+  }
+  // Its own memo, emptied with the context's (see MEMO_NODES).
+  let memo = new Map<number, boolean>();
+  let generation = ctx.generation;
+  return (slots, given) => {
+    const key = digits.key(slots);
+    if (key < 0) return canChangeResultAt(rules, question, given, focus, freeFrom);
+    if (generation !== ctx.generation) {
+      memo = new Map();
+      generation = ctx.generation;
+    }
+    let answer = memo.get(key);
+    if (answer === undefined) {
+      counted(ctx);
+      memo.set(key, (answer = search(slots)));
+    }
+    return answer;
+  };
+}
+
+/** Keys below this many are remembered in an array of that many bytes (see `packedCanChange`). */
+const SMALL_SPAN = 4096;
 
 /** Whether some answer to the question can move one of the targets (the search the memo remembers). */
 function anySwings(ctx: Context, given: Answers, freeFrom: number, targets: readonly Target[], questionId: string): boolean {
@@ -258,7 +304,7 @@ export function skipReasons(rules: Rules, question: Question, given: Answers, fo
 
 interface EvidenceItem {
   e: { when: Condition; weight: number };
-  vars: { all: Question[]; open: Question[] };
+  vars: OpenVariables;
 }
 
 interface Space {
@@ -281,8 +327,32 @@ function swing(space: Space, target: Target, questionId: string): Swing {
   return target.kind === 'cause' ? causeSwing(space, target.cause, questionId) : ruleSwing(space, target.when, questionId);
 }
 
+interface OpenVariables {
+  all: readonly Question[];
+  open: readonly Question[];
+  domains: ReadonlyMap<string, readonly (AnswerValue | undefined)[]>;
+}
+
+/**
+ * One condition's open variables, by rules index and screen: they read no answer, and a population's relevance
+ * searches asked for the same few hundred again and again (working them out was half of each search).
+ */
+const openCache = new WeakMap<RulesIndex, Map<number, WeakMap<Condition, OpenVariables>>>();
+
 /** The open questions a set of conditions depends on, with the answers each may take (none included). */
-function openVariables(space: Space, conditions: readonly Condition[]): { all: Question[]; open: Question[]; domains: Map<string, (AnswerValue | undefined)[]> } {
+function openVariables(space: Space, conditions: readonly Condition[]): OpenVariables {
+  const one = conditions.length === 1 ? conditions[0] : undefined;
+  if (!one) return openVariablesOf(space, conditions);
+  let byScreen = openCache.get(space.index);
+  if (!byScreen) openCache.set(space.index, (byScreen = new Map()));
+  let cache = byScreen.get(space.freeFrom);
+  if (!cache) byScreen.set(space.freeFrom, (cache = new WeakMap()));
+  let known = cache.get(one);
+  if (!known) cache.set(one, (known = openVariablesOf(space, conditions)));
+  return known;
+}
+
+function openVariablesOf(space: Space, conditions: readonly Condition[]): OpenVariables {
   const all = closure(space.index, conditions);
   const open = all.filter((q) => (space.index.order.get(q.id) ?? 0) >= space.freeFrom);
   const relevantConditions = [...conditions, ...all.flatMap((q) => (q.showIf ? [q.showIf] : []))];
@@ -297,7 +367,7 @@ function openVariables(space: Space, conditions: readonly Condition[]): { all: Q
  */
 function enumerate(
   vars: readonly Question[],
-  domains: Map<string, (AnswerValue | undefined)[]>,
+  domains: OpenVariables['domains'],
   visit: (raw: Record<string, AnswerValue | undefined>) => boolean,
   skip?: (raw: Record<string, AnswerValue | undefined>, assigned: ReadonlySet<string>) => boolean,
 ): boolean {

@@ -370,23 +370,63 @@ function signKinds(rules: Rules): Map<string, SignKind> {
   ]);
 }
 
+/** Per sign: answer sets where it fires before and after, and where it starts or stops firing. */
+interface SignTally {
+  before: number;
+  after: number;
+  gained: number;
+  lost: number;
+}
+
+/**
+ * What the generated population adds to the report, over a range of its answer sets: counts, and per kind of change
+ * the first few answer vectors that show it. Tallies of consecutive ranges merge into the tally of the whole
+ * (`mergeTallies`): Maps keep the order keys were first seen in, so the merge is what one pass would have built.
+ */
+export interface PopulationTally {
+  /** Answer sets by urgency, before (rows) and after (columns), in URGENCY_LEVELS order. */
+  table: number[][];
+  fired: Map<string, SignTally>;
+  causeCounts: Map<string, Omit<CauseChange, 'id'>>;
+  causesChanged: number;
+  kinds: Map<string, { count: number; candidates: Vector[] }>;
+}
+
+export interface TallyRange {
+  seed: number;
+  /** Answer sets `from` (included) to `to` (excluded) of a population of `sets`. */
+  from: number;
+  to: number;
+  sets: number;
+  map?: AnswerMap;
+  onProgress?: (done: number, total: number) => void;
+}
+
+function settings(options: ImpactOptions): { sets: number; seed: number } {
+  return { sets: Math.max(0, Math.floor(options.sets ?? DEFAULT_SETS)), seed: options.seed ?? DEFAULT_SEED };
+}
+
 /** The impact of changing the rules from `before` to `after`. */
 export function analyseImpact(before: Rules, after: Rules, options: ImpactOptions = {}): ImpactReport {
   const started = performance.now();
-  const sets = Math.max(0, Math.floor(options.sets ?? DEFAULT_SETS));
-  const seed = options.seed ?? DEFAULT_SEED;
-  const pair = pairOf(before, after, options.map);
+  const { sets, seed } = settings(options);
+  const tally = tallyPopulation(before, after, { seed, from: 0, to: sets, sets, map: options.map, onProgress: options.onProgress });
+  options.onProgress?.(sets, sets);
+  return impactReport(before, after, options, tally, started);
+}
 
+/** The generated population's part of the analysis, for answer sets `range.from` to `range.to`. */
+export function tallyPopulation(before: Rules, after: Rules, range: TallyRange): PopulationTally {
+  const pair = pairOf(before, after, range.map);
   const levels = URGENCY_LEVELS;
   const table = levels.map(() => levels.map(() => 0));
-  const fired = new Map<string, { before: number; after: number; gained: number; lost: number }>();
-  const causeIds: string[] = [...new Set([...before.causes, ...after.causes].map((c) => c.id))];
-  const causeCounts = new Map(causeIds.map((id) => [id, { likelyBefore: 0, likelyAfter: 0, possibleBefore: 0, possibleAfter: 0 }]));
+  const fired = new Map<string, SignTally>();
+  const causeCounts = new Map(causeIdsOf(before, after).map((id) => [id, { likelyBefore: 0, likelyAfter: 0, possibleBefore: 0, possibleAfter: 0 }]));
   let causesChanged = 0;
-  const kinds = new Map<string, { count: number; candidates: Vector[]; searched: boolean }>();
+  const kinds = new Map<string, { count: number; candidates: Vector[] }>();
   const kind = (key: string) => {
     let k = kinds.get(key);
-    if (!k) kinds.set(key, (k = { count: 0, candidates: [], searched: false }));
+    if (!k) kinds.set(key, (k = { count: 0, candidates: [] }));
     return k;
   };
   const tally = (id: string) => {
@@ -406,13 +446,13 @@ export function analyseImpact(before: Rules, after: Rules, options: ImpactOption
       else counts[side === 'before' ? 'possibleBefore' : 'possibleAfter'] += 1;
     }
   };
-  const step = Math.max(1000, Math.floor(sets / 50));
-  for (let i = 0; i < sets; i++) {
+  const step = Math.max(1000, Math.floor(range.sets / 50));
+  for (let i = range.from; i < range.to; i++) {
     // Person i's answers come from their own stream, drawn as the questions are asked: only what is asked is
     // drawn, and the same person answers the same way whatever the new version asks.
     const vector: Vector = new Array<AnswerValue | undefined>(pair.ids.length);
     // Outcomes only: the population's results are compared, never shown, so none of their words are said.
-    const walked = walks(pair, vector, undefined, seededRandom(mix(seed, i)));
+    const walked = walks(pair, vector, undefined, seededRandom(mix(range.seed, i)));
     const a = outcomeWalked(pair.before, walked.before.slots);
     const b = outcomeWalked(pair.after, walked.after.slots);
     table[levels.indexOf(a.urgency)]![levels.indexOf(b.urgency)]! += 1;
@@ -427,9 +467,63 @@ export function analyseImpact(before: Rules, after: Rules, options: ImpactOption
       const sign = /^sign([+-]):(.+)$/.exec(key);
       if (sign) tally(sign[2] as string)[sign[1] === '+' ? 'gained' : 'lost'] += 1;
     }
-    if ((i + 1) % step === 0) options.onProgress?.(i + 1, sets);
+    if ((i + 1) % step === 0) range.onProgress?.(i + 1, range.sets);
   }
-  options.onProgress?.(sets, sets);
+  return { table, fired, causeCounts, causesChanged, kinds };
+}
+
+/** The tallies of consecutive ranges, in order, as one tally of them all. */
+export function mergeTallies(parts: readonly PopulationTally[]): PopulationTally {
+  const [first, ...rest] = parts;
+  if (!first) throw new Error('no tallies to merge');
+  const merged: PopulationTally = {
+    table: first.table.map((row) => [...row]),
+    fired: new Map([...first.fired].map(([id, t]) => [id, { ...t }])),
+    causeCounts: new Map([...first.causeCounts].map(([id, c]) => [id, { ...c }])),
+    causesChanged: first.causesChanged,
+    kinds: new Map([...first.kinds].map(([key, k]) => [key, { count: k.count, candidates: [...k.candidates] }])),
+  };
+  for (const part of rest) {
+    part.table.forEach((row, from) => row.forEach((n, to) => (merged.table[from]![to]! += n)));
+    for (const [id, t] of part.fired) {
+      const into = merged.fired.get(id);
+      if (!into) merged.fired.set(id, { ...t });
+      else for (const side of ['before', 'after', 'gained', 'lost'] as const) into[side] += t[side];
+    }
+    for (const [id, c] of part.causeCounts) {
+      const into = merged.causeCounts.get(id);
+      if (!into) merged.causeCounts.set(id, { ...c });
+      else for (const band of ['likelyBefore', 'likelyAfter', 'possibleBefore', 'possibleAfter'] as const) into[band] += c[band];
+    }
+    merged.causesChanged += part.causesChanged;
+    for (const [key, k] of part.kinds) {
+      let into = merged.kinds.get(key);
+      if (!into) merged.kinds.set(key, (into = { count: 0, candidates: [] }));
+      into.count += k.count;
+      // The first few over the whole population: the earlier range's first.
+      for (const vector of k.candidates) if (into.candidates.length < CANDIDATES) into.candidates.push(vector);
+    }
+  }
+  return merged;
+}
+
+function causeIdsOf(before: Rules, after: Rules): string[] {
+  return [...new Set([...before.causes, ...after.causes].map((c) => c.id))];
+}
+
+/** The report from the population's tally: the searched answer sets, examples and every figure. */
+export function impactReport(before: Rules, after: Rules, options: ImpactOptions, population: PopulationTally, started: number): ImpactReport {
+  const { sets, seed } = settings(options);
+  const pair = pairOf(before, after, options.map);
+  const { table, fired, causeCounts, causesChanged } = population;
+  const levels = URGENCY_LEVELS;
+  const causeIds = causeIdsOf(before, after);
+  const kinds = new Map([...population.kinds].map(([key, k]) => [key, { count: k.count, candidates: [...k.candidates], searched: false }]));
+  const kind = (key: string) => {
+    let k = kinds.get(key);
+    if (!k) kinds.set(key, (k = { count: 0, candidates: [], searched: false }));
+    return k;
+  };
 
   // (c) Answer sets searched for in the rules: the urgency can only go down where a rule of the old version fired
   // and no rule of the new version at that level does (and up the other way round).

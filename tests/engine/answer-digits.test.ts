@@ -1,0 +1,70 @@
+// Packed answers (answer-digits.ts) are memo keys for the impact analysis's relevance tests: equal keys must mean
+// equal answers, every key must be below the span (the array memo is that long), and an answer no digit holds
+// (an unknown option, ticks out of order, a value out of range) must give -1, never another answer's key.
+import { describe, expect, it } from 'vitest';
+import type { AnswerValue } from '../../src/engine/answers.ts';
+import { digitsOf } from '../../src/engine/answer-digits.ts';
+import type { Slots } from '../../src/engine/answer-slots.ts';
+import { randomAnswer, seededRandom } from '../../src/engine/random-answers.ts';
+import type { Question } from '../../src/rules/schema.ts';
+import { mainRules } from '../helpers.ts';
+
+const rules = mainRules();
+
+/** An answer, or none, or one no digit holds. */
+function anyAnswer(question: Question, random: () => number): AnswerValue | undefined {
+  const pick = random();
+  if (pick < 0.15) return undefined;
+  if (pick < 0.22) {
+    if (question.type === 'scale') return random() < 0.5 ? question.max + 1 : question.min + 0.5;
+    if (question.type === 'single') return random() < 0.5 ? 'no_such_option' : [question.options[0]!.id];
+    const ids = question.options.map((o) => o.id);
+    return random() < 0.5 ? [...ids].reverse() : 'not_a_list';
+  }
+  return randomAnswer(question, random);
+}
+
+describe('packed answers', () => {
+  it('give equal keys to equal answers only, below the span, and -1 to answers no digit holds', () => {
+    const random = seededRandom(17);
+    for (let round = 0; round < 60; round++) {
+      // A few questions of each kind, at their positions, as the relevance memo packs them.
+      const picked = rules.questions
+        .map((question, at) => ({ question, at }))
+        .filter(() => random() < 0.12)
+        .slice(0, 5);
+      const digits = digitsOf(picked);
+      if (!digits) continue;
+      const byKey = new Map<number, string>();
+      for (let person = 0; person < 300; person++) {
+        const slots: Slots = new Array<AnswerValue | undefined>(rules.questions.length);
+        for (const { question, at } of picked) slots[at] = anyAnswer(question, random);
+        const key = digits.key(slots);
+        const valid = picked.every(({ question, at }) => valid1(question, slots[at]));
+        if (!valid) {
+          expect(key).toBe(-1);
+          continue;
+        }
+        expect(key).toBeGreaterThanOrEqual(0);
+        expect(key).toBeLessThan(digits.span);
+        const answers = JSON.stringify(picked.map(({ at }) => slots[at] ?? null));
+        const known = byKey.get(key);
+        if (known === undefined) byKey.set(key, answers);
+        else expect(answers).toBe(known);
+      }
+      // And different answers, different keys: as many keys as distinct answer sets.
+      expect(new Set(byKey.values()).size).toBe(byKey.size);
+    }
+  });
+});
+
+/** Whether a digit can hold the answer: none, an option, a scale value in range, or ticks in the options' order. */
+function valid1(question: Question, value: AnswerValue | undefined): boolean {
+  if (value === undefined) return true;
+  if (question.type === 'scale') return typeof value === 'number' && Number.isInteger(value) && value >= question.min && value <= question.max;
+  const ids = question.options.map((o) => o.id);
+  if (question.type === 'single') return typeof value === 'string' && ids.includes(value);
+  if (!Array.isArray(value)) return false;
+  const places = value.map((id) => ids.indexOf(id));
+  return places.every((p, i) => p >= 0 && (i === 0 || p > (places[i - 1] as number)));
+}
