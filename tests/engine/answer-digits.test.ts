@@ -25,7 +25,7 @@ function anyAnswer(question: Question, random: () => number): AnswerValue | unde
 }
 
 describe('packed answers', () => {
-  it('give equal keys to equal answers only, below the span, and -1 to answers no digit holds', () => {
+  it('give equal keys to equal answers only, below the span, and -1 to answers no digit holds', { timeout: 60_000 }, () => {
     const random = seededRandom(17);
     for (let round = 0; round < 60; round++) {
       // A few questions of each kind, at their positions, as the relevance memo packs them.

@@ -34,7 +34,7 @@ describe('the impact analysis on two threads', () => {
     expect(JSON.stringify(untimed(await analyseImpactParallel(v1, v2, options)))).toBe(JSON.stringify(untimed(analyseImpact(v1, v2, options))));
   });
 
-  it('merges tallies of consecutive ranges into the tally of the whole range', () => {
+  it('merges tallies of consecutive ranges into the tally of the whole range', { timeout: 60_000 }, () => {
     const before = mainRules();
     const after = exampleChange(before);
     const range = { seed: 3, sets: 3000 };
