@@ -63,7 +63,7 @@ interface Expected {
   stoppedEarly?: string;
 }
 
-// What a clinician would expect from each scenario file, with rules 2.3.0. Red flags, consult signs and advice are
+// What a clinician would expect from each scenario file, with rules 2.4.0. Red flags, consult signs and advice are
 // listed in the rules file's order. Causes are written `id:likelihood` in ranked order (likelihood, then score); when
 // causes tie, soreness (the commonest harmless explanation) is listed first. In 2.1 a cause needs its key sign and a
 // supporting sign to be likely; one sign alone is possible.
@@ -208,7 +208,8 @@ const EXPECTED: Record<string, Expected> = {
   // The same, unsure whether the muscles are far worse than soreness: a blood test today.
   'urgent-severe-delayed-pain-unsure-muscle-sign.json': {
     urgency: 'urgent',
-    redFlags: ['severe_delayed_pain_with_signs'],
+    // 2.4.0: severe pain with doubt about the muscles is same-day whenever it began (muscle_not_sure_severe_pain).
+    redFlags: ['severe_delayed_pain_with_signs', 'muscle_not_sure_severe_pain'],
     complete: false,
     stoppedEarly: 'urgent',
   },
