@@ -1,8 +1,7 @@
 // Drawing people from a reference population: seeded (the same seed always gives the same people), one class per
 // person by its share, each answer drawn from the class's entry (or the baseline), a serious class redrawn until the
-// person shows a sign that defines it (after the self-checks), then the misreadings. "Not sure" answers that a
-// self-check settles are kept apart, per rules version: only a version that shows the check (`check` on the question)
-// gets the benefit.
+// person shows a sign that defines it, then the misreadings. "Not sure" answers that a self-check would settle are
+// settled later, per rules version: only a version that shows the check (`check` on the question) gets the benefit.
 import type { AnswerValue } from '../engine/answers.ts';
 import { matches } from '../engine/conditions.ts';
 import type { Random } from '../engine/random-answers.ts';
@@ -139,38 +138,18 @@ function samplerFor(q: Question, entry: Entry, probabilities: Map<string, number
   };
 }
 
-/** What each self-check settles for this person: a "not sure" that the check resolves, to the class's yes : no. */
-function settleByChecks(population: CompiledPopulation, cls: CompiledClass, answers: Record<string, AnswerValue>, random: Random): Map<string, AnswerValue> {
-  const settled = new Map<string, AnswerValue>();
-  for (const check of population.selfChecks) {
-    const resolves = random() < check.resolves;
-    const toYes = random() < (cls.settlesToYes.get(check.question) ?? 0);
-    if (resolves && answers[check.question] === 'not_sure') settled.set(check.question, toYes ? 'yes' : 'no');
-  }
-  return settled;
-}
-
-function withSettled(answers: Record<string, AnswerValue>, settled: ReadonlyMap<string, AnswerValue>): Record<string, AnswerValue> {
-  return settled.size === 0 ? answers : { ...answers, ...Object.fromEntries(settled) };
-}
-
 /** One person. */
 export function drawPerson(population: CompiledPopulation, random: Random): Person {
   const r = random();
   let classIndex = population.cumulativeShares.findIndex((c) => r < c);
   if (classIndex < 0) classIndex = population.classes.length - 1;
   const cls = population.classes[classIndex] as CompiledClass;
-  // A serious class is redrawn until the person shows one of its presentations in the answers the rules finally read,
-  // after the self-checks: someone whose only sign is a "not sure" that their own check settles as No (a normal
-  // tissue test in an early cauda equina) is not recognisable from answers, like the class's hidden part.
   let answers = drawAnswers(cls, random);
-  let settled = settleByChecks(population, cls, answers, random);
-  for (let tries = 1; cls.requireAny && !cls.requireAny.some((c) => matches(c, withSettled(answers, settled))); tries++) {
+  for (let tries = 1; cls.requireAny && !cls.requireAny.some((c) => matches(c, answers)); tries++) {
     if (tries >= MAX_REDRAWS) {
       throw new Error(`class "${cls.id}": no one drawn in ${MAX_REDRAWS} tries shows any of its requireAny answers; check its answer rates`);
     }
     answers = drawAnswers(cls, random);
-    settled = settleByChecks(population, cls, answers, random);
   }
   const misread: string[] = [];
   const confirmed = new Map<string, AnswerValue>();
@@ -189,8 +168,12 @@ export function drawPerson(population: CompiledPopulation, random: Random): Pers
     const before = answers[m.question];
     if (!m.multi) answers[m.question] = m.answer;
     else answers[m.question] = [...(Array.isArray(before) ? before : []).filter((id) => id !== 'none' && id !== m.answer), m.answer];
-    // A misreading that replaced a "not sure" leaves nothing for the self-check to settle.
-    if (answers[m.question] !== 'not_sure') settled.delete(m.question);
+  }
+  const settled = new Map<string, AnswerValue>();
+  for (const check of population.selfChecks) {
+    const resolves = random() < check.resolves;
+    const toYes = random() < (cls.settlesToYes.get(check.question) ?? 0);
+    if (resolves && answers[check.question] === 'not_sure') settled.set(check.question, toYes ? 'yes' : 'no');
   }
   return { classIndex, answers, clean, misread, settled, confirmed };
 }

@@ -9,6 +9,7 @@
 import type { AnswerValue, Answers } from '../engine/answers.ts';
 import { answerProblem } from '../engine/answers.ts';
 import { evaluate, useWordsKeys, type Result } from '../engine/evaluate.ts';
+import { matches } from '../engine/conditions.ts';
 import { wordsKeyOf } from '../engine/words-keys.ts';
 import { seededRandom } from '../engine/random-answers.ts';
 import { mappedAnswer, type AnswerMap } from '../lint/answer-map.ts';
@@ -47,10 +48,20 @@ export interface PopulationFigures {
   topRules: Record<RankedLevel, { id: string; share: number }[]>;
   serious: {
     people: number;
-    /** The share of the serious group sent to urgent or emergency care (the budget: all of them). */
+    /** The share of the whole serious group sent to urgent or emergency care. */
     urgentOrEmergency: number;
-    /** Up to five people of the serious group who were not, with their class and result. */
+    /**
+     * The share sent to urgent or emergency care of everyone the rules could have recognised (the budget: all of
+     * them): the group without the people missed after a self-check settled their only sign as No.
+     */
+    urgentOrEmergencyByRules: number;
+    /** Up to five people of the serious group the rules missed, with their class and result. */
     missed: { classId: string; urgency: Urgency; answers: Answers }[];
+    /**
+     * People of the serious group missed because their own self-check settled the "not sure" that was their only
+     * presentation as No (a normal tissue test in an early cauda equina): a limit of the self-checks, reported apart.
+     */
+    missedAfterSelfCheck: { people: number; share: number; examples: { classId: string; urgency: Urgency; settled: string[] }[] };
   };
   misreadings: {
     /** The share of people who mistook a normal sensation for a sign. */
@@ -149,6 +160,10 @@ interface Counts {
   misread: number;
   raisedTo: Record<Urgency, number>;
   missed: { classId: string; urgency: Urgency; answers: Answers }[];
+  missedAfterSelfCheck: { classId: string; urgency: Urgency; settled: string[] }[];
+  missedAfterSelfCheckPeople: number;
+  /** The questions these rules give a self-check. */
+  checked: ReadonlySet<string>;
   /** Red flags with their own action (a service other than the emergency number), and the emergencies they set. */
   ownActionFlags: ReadonlySet<string>;
   ownService: number;
@@ -165,10 +180,26 @@ function newCounts(population: CompiledPopulation, rules: Rules): Counts {
     misread: 0,
     raisedTo: zero(),
     missed: [],
+    missedAfterSelfCheck: [],
+    missedAfterSelfCheckPeople: 0,
+    checked: new Set(rules.questions.filter((q) => q.check !== undefined).map((q) => q.id)),
   };
 }
 
 const RANK: Record<Urgency, number> = { 'self-care': 0, consult: 1, urgent: 2, emergency: 3 };
+
+/**
+ * A serious person whose every presentation was a "not sure" that their own self-check, one these rules show, settled
+ * as No: the answers the rules read no longer show the disease (a normal tissue test in an early cauda equina). Such a
+ * miss is a limit of the self-check, counted apart from the rules' misses so that a check that falsely reassures is
+ * seen, not hidden.
+ */
+function hiddenBySelfCheck(cls: CompiledPopulation['classes'][number], person: Person, checked: ReadonlySet<string>): boolean {
+  const settledHere = [...person.settled].filter(([id]) => checked.has(id));
+  if (!cls.requireAny || settledHere.length === 0) return false;
+  const read = { ...(person.clean ?? person.answers), ...Object.fromEntries(settledHere) };
+  return !cls.requireAny.some((c) => matches(c, read));
+}
 
 function tally(counts: Counts, population: CompiledPopulation, person: Person, result: Result, withoutMisreading: () => Urgency): void {
   const { urgency } = result;
@@ -188,8 +219,13 @@ function tally(counts: Counts, population: CompiledPopulation, person: Person, r
     if (RANK[withoutMisreading()] < RANK[urgency]) counts.raisedTo[urgency]++;
   }
   const cls = population.classes[person.classIndex];
-  if (cls?.group === 'serious' && RANK[urgency] < RANK.urgent && counts.missed.length < 5) {
-    counts.missed.push({ classId: cls.id, urgency, answers: result.redFlags.length === 0 ? { ...person.answers } : {} });
+  if (cls?.group === 'serious' && RANK[urgency] < RANK.urgent) {
+    if (hiddenBySelfCheck(cls, person, counts.checked)) {
+      counts.missedAfterSelfCheckPeople++;
+      if (counts.missedAfterSelfCheck.length < 5) counts.missedAfterSelfCheck.push({ classId: cls.id, urgency, settled: [...person.settled.keys()] });
+    } else if (counts.missed.length < 5) {
+      counts.missed.push({ classId: cls.id, urgency, answers: result.redFlags.length === 0 ? { ...person.answers } : {} });
+    }
   }
 }
 
@@ -224,6 +260,7 @@ function summarise(counts: Counts, population: CompiledPopulation, options: Popu
       .map(([id, n]) => ({ id, share: n / people }));
   }
   const serious = byGroup.serious;
+  const recognised = serious.people - counts.missedAfterSelfCheckPeople;
   return {
     model: { id: options.model.meta.id, version: options.model.meta.version, title: options.model.meta.title },
     rules: { id: options.rules.meta.id, version: options.rules.meta.version },
@@ -233,7 +270,17 @@ function summarise(counts: Counts, population: CompiledPopulation, options: Popu
     byClass,
     byGroup,
     topRules,
-    serious: { people: serious.people, urgentOrEmergency: serious.emergency + serious.urgent, missed: counts.missed },
+    serious: {
+      people: serious.people,
+      urgentOrEmergency: serious.emergency + serious.urgent,
+      urgentOrEmergencyByRules: recognised > 0 ? ((serious.emergency + serious.urgent) * serious.people) / recognised : 1,
+      missed: counts.missed,
+      missedAfterSelfCheck: {
+        people: counts.missedAfterSelfCheckPeople,
+        share: serious.people > 0 ? counts.missedAfterSelfCheckPeople / serious.people : 0,
+        examples: counts.missedAfterSelfCheck,
+      },
+    },
     misreadings: { people: counts.misread / people, raisedTo: shares(counts.raisedTo, people) },
     emergencyOwnService: counts.ownService / people,
   };

@@ -286,6 +286,8 @@ const EXPECTED: Record<string, Expected> = {
   'consult-pregnancy-not-sure.json': {
     urgency: 'consult',
     consultSigns: ['pregnancy_or_recent_birth'],
+    // 2.4.0: the signs of an ectopic pregnancy for the emergency number, and the early pregnancy unit after a test.
+    advice: ['possible_pregnancy_watch'],
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely', 'core:unlikely'],
     complete: true,
   },

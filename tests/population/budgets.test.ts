@@ -1,6 +1,6 @@
 // The right-care limits on the reference population of gym-goers (rules/population/gym-goers.yaml), enforced like
 // the burden budgets: a rules change that lets anyone in the serious group go without same-day or emergency care,
-// sends more people to 999 or to a doctor today than rules 2.3.0 did, or tells fewer to look after it themselves,
+// sends more people to 999 or to a doctor today than rules 2.4.0 did, or tells fewer to look after it themselves,
 // fails here. The issue's own budgets (1% / 8% / 50%) are not met and are reported beside the figures
 // by the bench and rules:diff --impact; POPULATION_HELD says why. Deterministic: a fixed model, seed and number of
 // people, so the figures are the bench's own.
@@ -22,15 +22,15 @@ describe('the reference population (budgets from the right-care issue)', () => {
     figures = runPopulation({ rules, model: loaded.model, modelRules: rules, people: 100_000 });
   }, 180_000);
 
-  it('sends no more to the emergency number than rules 2.3.0 did (4%; the issue asks for 1%)', () => {
+  it('sends no more to the emergency number than rules 2.4.0 did (3.9%; the issue asks for 1%)', () => {
     expect(figures.central.emergency).toBeLessThanOrEqual(POPULATION_HELD.emergencyMax);
   });
 
-  it('sends no more to a doctor the same day than rules 2.3.0 did (10.15%; the issue asks for 8%)', () => {
+  it('sends no more to a doctor the same day than rules 2.4.0 did (9.9%; the issue asks for 8%)', () => {
     expect(figures.central.urgent).toBeLessThanOrEqual(POPULATION_HELD.urgentMax);
   });
 
-  it('tells no fewer to look after it themselves than rules 2.3.0 did (49.8%; the issue asks for half)', () => {
+  it('tells at least half to look after it themselves, as the issue asks (2.4.0: 50.1%)', () => {
     expect(figures.central.selfCare).toBeGreaterThanOrEqual(POPULATION_HELD.selfCareMin);
   });
 
@@ -50,9 +50,18 @@ describe('the reference population (budgets from the right-care issue)', () => {
     expect(figures.emergencyOwnService).toBeLessThan(figures.central.emergency / 2);
   });
 
-  it('sends everyone in the serious group to urgent or emergency care', () => {
+  it('sends everyone in the serious group that the answers show to urgent or emergency care', () => {
     expect(figures.serious.people).toBeGreaterThan(100);
     expect(figures.serious.missed).toEqual([]);
-    expect(figures.serious.urgentOrEmergency).toBe(1);
+    expect(figures.serious.urgentOrEmergencyByRules).toBe(1);
+  });
+
+  it('counts apart, and holds, the serious people a self-check falsely reassured', () => {
+    // A "not sure" that was a serious person's only sign, settled as No by their own self-check: not hidden by a
+    // redraw, not folded into the rules' misses. A new self-check that reassures more of them fails here.
+    const after = figures.serious.missedAfterSelfCheck;
+    expect(after.people).toBeLessThanOrEqual(POPULATION_HELD.missedAfterSelfCheckMax);
+    expect(after.examples.every((m) => m.settled.length > 0)).toBe(true);
+    expect(figures.serious.urgentOrEmergency).toBeCloseTo(1 - after.people / figures.serious.people, 10);
   });
 });

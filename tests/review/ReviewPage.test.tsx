@@ -62,7 +62,7 @@ describe('ReviewPage', () => {
     expect(within(posture).getByRole('rowheader', { name: 'posture_back_rounded' }).closest('tr')).toHaveTextContent('posture +3');
   });
 
-  it('runs evaluate on answers picked in the page and shows the rules that fired', { timeout: 30_000 }, async () => {
+  it('runs evaluate on answers picked in the page and shows the rules that fired', { timeout: 60_000 }, async () => {
     const user = userEvent.setup();
     page();
     const result = screen.getByRole('region', { name: 'Result for these answers' });
