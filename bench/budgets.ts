@@ -19,9 +19,11 @@ export const BUDGETS = {
    * then 151.3 kB with the follow-up check (issue #18: its words in the rules and the UI, its offer, intro and
    * comparison screens, the comparison and the kept follow-up's checks, 3.8 kB); rules 2.3.0's two advice texts in
    * both languages brought it to 152.4 kB, and the intro's time estimate no longer worked out in the browser (the
-   * rules plugin gives it) took the response-time model out: 150.5 kB.
+   * rules plugin gives it) took the response-time model out: 150.5 kB. Rules 2.4.0's four new person-facing texts in
+   * both languages (the early-pregnancy reasons and safety net, the fainting item's rest check, the tiers of "not
+   * sure") and their conditions brought it to 151.2 kB: held at 151.5 kB, raised for clinical content only.
    */
-  wholeCheckGzip: 151 * KB,
+  wholeCheckGzip: 151.5 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,
