@@ -15,7 +15,6 @@ import { holds, slotProgram, testableOf, type SlotPredicate, type Slots, type Te
 import { canChangeResultAt, focusOf, skipReasons, type Focus, type SkipReason } from './relevance.ts';
 import { layoutOf, type Screen } from './screens.ts';
 import { packedRelevance } from './walk-relevance.ts';
-import { stopperCounts } from './stopper-counts.ts';
 import { isVisible } from './visibility.ts';
 
 export type Stop = 'emergency' | 'urgent' | 'out_of_scope';
@@ -313,9 +312,16 @@ export function collectedOutcomeAnswers(rules: Rules, answerAt: (position: numbe
   return collectedOutcome(rules, answerAt).kept();
 }
 
-/** The same, with the answers by position too (what `evaluateWalked` reads). */
-export function collectedOutcome(rules: Rules, answerAt: (position: number) => AnswerValue | undefined): { kept: () => Answers; slots: Slots } {
-  return walkScreens(rules, (w) => answerAt(w.position), true, false, packedRelevance(rules), stopperCounts(rules, walkStoppers(rules)));
+/**
+ * The same, with the answers by position too (what `evaluateWalked` reads). The population passes its stopper counts
+ * (stopper-counts.ts) in, so that the review page's chunk shared with the check does not carry them.
+ */
+export function collectedOutcome(
+  rules: Rules,
+  answerAt: (position: number) => AnswerValue | undefined,
+  counts?: StopperCounts,
+): { kept: () => Answers; slots: Slots } {
+  return walkScreens(rules, (w) => answerAt(w.position), true, false, packedRelevance(rules), counts);
 }
 
 /** The answers that count for the result and the summary. */

@@ -2,7 +2,8 @@
 // screen. On rules ten times larger many of them are long groups ("any of these 16", "at least 2 of 16"), and testing
 // every part again after each screen was about a third of the impact analysis. Here the group's `is` parts are
 // counted as the walk keeps answers, once per answer, and a reread compares the count with what the group needs.
-// Only the population's walks import this, so the check in the browser, which walks one person, does not ship it.
+// Only the population's walks (lint/population.ts) import this, so the check in the browser, which walks one person,
+// does not ship it.
 import type { Condition, Rules } from '../rules/schema.ts';
 import type { AnswerValue } from './answers.ts';
 import { holds, slotProgram, type SlotPredicate, type Slots } from './answer-slots.ts';
