@@ -230,7 +230,8 @@ export interface Outcome {
 export function outcomeWalked(rules: Rules, walked: Slots): Outcome {
   const slots = [...walked];
   pruneSlots(rules, slots);
-  const { urgency, redFlags, consultSigns, exit, weighed } = decide(planOf(rules), slots);
+  // No advice: it never changes the urgency and an outcome does not list it (a seventh of the rules tested, saved).
+  const { urgency, redFlags, consultSigns, exit, weighed } = decide(planOf(rules), slots, false);
   return {
     urgency,
     redFlags: redFlags.map((e) => e.rule),
@@ -256,8 +257,11 @@ interface Decision {
   weighed: { cause: Rules['causes'][number]; score: number; likelihood: Likelihood; fired: FiredRule[]; support: Condition[] }[];
 }
 
-/** Which rules fire for these answers, the urgency they set, and each cause's score: the clinical decision. */
-function decide(plan: Plan, slots: Slots): Decision {
+/**
+ * Which rules fire for these answers, the urgency they set, and each cause's score: the clinical decision. The
+ * advice that holds only `withAdvice` (none otherwise).
+ */
+function decide(plan: Plan, slots: Slots, withAdvice: boolean): Decision {
   let urgency: Urgency = 'self-care';
   const redFlags: Decision['redFlags'] = [];
   for (const e of plan.redFlags) {
@@ -272,7 +276,7 @@ function decide(plan: Plan, slots: Slots): Decision {
     urgency = moreUrgent(urgency, e.rule.level);
   }
   const exit = plan.scopeExits.find((e) => holds(e, slots));
-  const adviceHolding = plan.advice.filter((e) => holds(e, slots));
+  const adviceHolding = withAdvice ? plan.advice.filter((e) => holds(e, slots)) : [];
 
   // Out of scope sends the person on at the exit's own level (a child: see someone; pain that began before training:
   // general back-pain advice), raised as usual by any sign.
@@ -339,7 +343,7 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     reason: sayOwn(e, e.rule.reason),
     because: because(e),
   });
-  const { urgency, redFlags: flagEntries, consultSigns: signEntries, exit, adviceHolding, weighed } = decide(plan, slots);
+  const { urgency, redFlags: flagEntries, consultSigns: signEntries, exit, adviceHolding, weighed } = decide(plan, slots, true);
   const trace: FiredRule[] = [];
   for (const e of flagEntries) trace.push(e.fired);
   for (const e of signEntries) trace.push(e.fired);
