@@ -3,7 +3,7 @@
 // (an unknown option, ticks out of order, a value out of range) must give -1, never another answer's key.
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../src/engine/answers.ts';
-import { digitsOf } from '../../src/engine/answer-digits.ts';
+import { digitsOf, KeyMemo } from '../../src/engine/answer-digits.ts';
 import type { Slots } from '../../src/engine/answer-slots.ts';
 import { randomAnswer, seededRandom } from '../../src/engine/random-answers.ts';
 import type { Question } from '../../src/rules/schema.ts';
@@ -68,3 +68,27 @@ function valid1(question: Question, value: AnswerValue | undefined): boolean {
   const places = value.map((id) => ids.indexOf(id));
   return places.every((p, i) => p >= 0 && (i === 0 || p > (places[i - 1] as number)));
 }
+
+describe('the memo by packed key', () => {
+  it('remembers what a Map would, for keys small and past 2^32, through growing', () => {
+    const random = seededRandom(5);
+    const memo = new KeyMemo();
+    const expected = new Map<number, boolean>();
+    // Keys up to 2^53 whose low 32 bits often agree (the same answers to the last questions), and small ones.
+    for (let i = 0; i < 20_000; i++) {
+      const high = Math.floor(random() * 64) * 2 ** 32;
+      const key = random() < 0.3 ? Math.floor(random() * 5000) : high + Math.floor(random() * 8);
+      const known = expected.get(key);
+      expect(memo.get(key)).toBe(known === undefined ? 0 : known ? 2 : 1);
+      if (known === undefined) {
+        const answer = random() < 0.5;
+        memo.set(key, answer);
+        expected.set(key, answer);
+      }
+    }
+    expect(expected.size).toBeGreaterThan(1000);
+    expect(memo.get(Number.MAX_SAFE_INTEGER)).toBe(0);
+    memo.set(Number.MAX_SAFE_INTEGER, true);
+    expect(memo.get(Number.MAX_SAFE_INTEGER)).toBe(2);
+  });
+});
