@@ -3,9 +3,33 @@
 // scale value. A Map lookup per person and question instead of one per question read: the impact analysis asks
 // "can this still change the result?" about every question of 100,000 people, and walking a tree of maps, one level
 // per answer, was a quarter of its time on rules ten times larger.
-import type { Question } from '../rules/schema.ts';
+import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { AnswerValue } from './answers.ts';
 import type { Slots } from './answer-slots.ts';
+import { leaves } from './solver.ts';
+
+/** Per question id, the options the rules' conditions name (see `namedOptions`). */
+export type NamedOptions = ReadonlyMap<string, ReadonlySet<string>>;
+
+/**
+ * Every option a condition names, per question: of every red flag, consult sign, scope exit, advice, cause evidence
+ * and skip logic (all a relevance search reads). A question no condition names an option of has an empty set.
+ */
+export function namedOptions(rules: Rules): NamedOptions {
+  const named = new Map<string, Set<string>>(rules.questions.map((q) => [q.id, new Set<string>()]));
+  const conditions: Condition[] = [
+    ...[...rules.redFlags, ...rules.consultSigns, ...rules.scopeExits, ...rules.advice].map((r) => r.when),
+    ...rules.causes.flatMap((c) => c.evidence.map((e) => e.when)),
+    ...rules.questions.flatMap((q) => (q.showIf ? [q.showIf] : [])),
+  ];
+  for (const leaf of conditions.flatMap(leaves)) {
+    const into = named.get(leaf.question);
+    if (!into) continue;
+    if ('is' in leaf) into.add(leaf.is);
+    else if ('isAny' in leaf) for (const id of leaf.isAny) into.add(id);
+  }
+  return named;
+}
 
 /** More options than this on a tick list: its ticks are not packed. */
 const MAX_TICKED_OPTIONS = 20;
@@ -78,7 +102,10 @@ function slotFor(key: number, mask: number): number {
 const SCALE = 0;
 const SINGLE = 1;
 const MULTI = 2;
-type Kind = typeof SCALE | typeof SINGLE | typeof MULTI;
+/** A choice, or a tick list, packed only by the options the rules name (see `digitsOf`'s `named`). */
+const SINGLE_NAMED = 3;
+const MULTI_NAMED = 4;
+type Kind = typeof SCALE | typeof SINGLE | typeof MULTI | typeof SINGLE_NAMED | typeof MULTI_NAMED;
 
 interface Code {
   kind: Kind;
@@ -92,9 +119,15 @@ interface Code {
 /**
  * Packs the answers at these positions, or null when they cannot all fit in one number. Equal keys, equal answers:
  * a digit stands for one answer exactly (a tick list in the options' order; any other order has no digit).
+ *
+ * With `named` (`namedOptions`: per question, every option a condition of the rules names), equal keys mean answers
+ * that every condition of the rules reads alike: a choice or a tick no condition names matches no leaf, as no answer
+ * matches none (a leaf is `is`/`isAny` of named options, or a number), so it is packed as no answer, and a tick list
+ * by the named options it ticks. The relevance searches read the answers only through those conditions, so their
+ * memos hit for far more people (most unnamed choices are a "No").
  */
-export function digitsOf(questions: readonly { question: Question; at: number }[]): Digits | null {
-  const codes = questions.map(({ question }) => codeOf(question));
+export function digitsOf(questions: readonly { question: Question; at: number }[], named?: NamedOptions): Digits | null {
+  const codes = questions.map(({ question }) => codeOf(question, named?.get(question.id)));
   if (codes.some((c) => c === null)) return null;
   let span = 1;
   for (const c of codes) span *= (c as Code).radix;
@@ -152,9 +185,15 @@ class PackedDigits implements Digits {
           if (typeof value !== 'string') return -1;
           digit = (options[i] as readonly string[]).indexOf(value) + 1;
           if (digit === 0) return -1;
+        } else if (kind === SINGLE_NAMED) {
+          if (typeof value !== 'string') return -1;
+          digit = (options[i] as readonly string[]).indexOf(value) + 1;
         } else if (kind === SCALE) {
           if (typeof value !== 'number' || !Number.isInteger(value) || value < (mins[i] as number) || value > (maxes[i] as number)) return -1;
           digit = 1 + value - (mins[i] as number);
+        } else if (kind === MULTI_NAMED) {
+          digit = namedTicks(options[i] as readonly string[], value);
+          if (digit < 0) return -1;
         } else {
           digit = ticks(options[i] as readonly string[], value);
           if (digit < 0) return -1;
@@ -180,8 +219,26 @@ function ticks(options: readonly string[], value: AnswerValue): number {
   return 1 + mask;
 }
 
-function codeOf(question: Question): Code | null {
+/** A tick list's digit by the named options it ticks (any order, others ignored), or -1 when it is no list. */
+function namedTicks(named: readonly string[], value: AnswerValue): number {
+  if (!Array.isArray(value)) return -1;
+  let mask = 0;
+  for (const id of value) {
+    const i = named.indexOf(id);
+    if (i >= 0) mask |= 1 << i;
+  }
+  return mask;
+}
+
+function codeOf(question: Question, named: ReadonlySet<string> | undefined): Code | null {
   if (question.type === 'scale') return { kind: SCALE, radix: question.max - question.min + 2, options: [], min: question.min, max: question.max };
+  if (named) {
+    // In the options' order; an option no condition names cannot change any condition's value.
+    const kept = question.options.map((o) => o.id).filter((id) => named.has(id));
+    if (question.type === 'single') return { kind: SINGLE_NAMED, radix: kept.length + 1, options: kept, min: 0, max: 0 };
+    if (kept.length > MAX_TICKED_OPTIONS) return null;
+    return { kind: MULTI_NAMED, radix: 2 ** kept.length, options: kept, min: 0, max: 0 };
+  }
   const options = question.options.map((o) => o.id);
   // Option ids are unique (the schema checks it), so an id's place is its index.
   if (question.type === 'single') return { kind: SINGLE, radix: options.length + 1, options, min: 0, max: 0 };

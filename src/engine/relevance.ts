@@ -12,7 +12,7 @@ import type { Cause, Condition, Question, Rules, Urgency } from '../rules/schema
 import type { AnswerValue, Answers } from './answers.ts';
 import { matches } from './conditions.ts';
 import type { Slots } from './answer-slots.ts';
-import type { digitsOf } from './answer-digits.ts';
+import type { Digits } from './answer-digits.ts';
 import { likelihoodFor, urgencyRank } from './evaluate.ts';
 import { layoutOf } from './screens.ts';
 import { closure, indexRules, partial, representativeAnswers, type RulesIndex } from './solver.ts';
@@ -206,7 +206,7 @@ export function packedCanChange(
   question: Question,
   focus: Focus,
   freeFrom: number,
-  pack: typeof digitsOf,
+  pack: (questions: readonly { question: Question; at: number }[]) => Digits | null,
 ): (slots: Slots, given: () => Answers) => boolean {
   if (focus.kind === 'nothing') return () => false;
   const ctx = contextOf(rules);
