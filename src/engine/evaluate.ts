@@ -116,6 +116,8 @@ interface RuleEntry<R> extends Testable {
   /** What of the answers the words depend on. */
   key: WordsKey;
   words: WordsMemo;
+  /** The same by a numeric key below a small `key.span`, per locale: an array read instead of a Map's hashing. */
+  byKey: Partial<Record<Locale, (Because[] | undefined)[]>>;
   /** Its reason per language, and whether that names the emergency number. */
   said: Partial<Record<Locale, { words: string; numbered: boolean }>>;
 }
@@ -146,7 +148,7 @@ export type WordsKeys = (rules: Rules, condition: Condition, slotOf: ReadonlyMap
  */
 export const wholeAnswersKeys: WordsKeys = (_rules, condition, slotOf) => {
   const at = [...new Set(questionsIn(condition))].map((id) => slotOf.get(id) as number);
-  return (s) => wholeKeyOf(s, at);
+  return { of: (s) => wholeKeyOf(s, at) };
 };
 let wordsKeys: WordsKeys = wholeAnswersKeys;
 
@@ -171,6 +173,7 @@ function planOf(rules: Rules): Plan {
     // After compiling: an id no question asks has its slot by then.
     key: wordsKeys(rules, rule.when, slotOf),
     words: { en: new Map(), es: new Map() },
+    byKey: {},
     said: {},
   });
   plan = {
@@ -328,8 +331,13 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
   // frozen: every result that quotes them gets the same list.
   const because = (e: RuleEntry<{ when: Condition }>): Because[] => {
     if (e.fixed) return (e.fixedWords[locale] ??= Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[]);
+    const key = e.key.of(slots);
+    const span = e.key.span;
+    if (typeof key === 'number' && span !== undefined && span <= WORDS_KEPT) {
+      const byKey = (e.byKey[locale] ??= new Array<Because[] | undefined>(span));
+      return (byKey[key] ??= Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[]);
+    }
     const memo = e.words[locale];
-    const key = e.key(slots);
     let words = memo.get(key);
     if (!words) {
       if (memo.size >= WORDS_KEPT) memo.clear();
