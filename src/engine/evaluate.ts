@@ -116,6 +116,8 @@ interface RuleEntry<R> extends Testable {
   /** What of the answers the words depend on. */
   key: WordsKey;
   words: WordsMemo;
+  /** The same by a numeric key below a small `key.span`, per locale: an array read instead of a Map's hashing. */
+  byKey: Partial<Record<Locale, (Because[] | undefined)[]>>;
   /** Its reason per language, and whether that names the emergency number. */
   said: Partial<Record<Locale, { words: string; numbered: boolean }>>;
 }
@@ -146,7 +148,7 @@ export type WordsKeys = (rules: Rules, condition: Condition, slotOf: ReadonlyMap
  */
 export const wholeAnswersKeys: WordsKeys = (_rules, condition, slotOf) => {
   const at = [...new Set(questionsIn(condition))].map((id) => slotOf.get(id) as number);
-  return (s) => wholeKeyOf(s, at);
+  return { of: (s) => wholeKeyOf(s, at) };
 };
 let wordsKeys: WordsKeys = wholeAnswersKeys;
 
@@ -171,6 +173,7 @@ function planOf(rules: Rules): Plan {
     // After compiling: an id no question asks has its slot by then.
     key: wordsKeys(rules, rule.when, slotOf),
     words: { en: new Map(), es: new Map() },
+    byKey: {},
     said: {},
   });
   plan = {
@@ -230,7 +233,8 @@ export interface Outcome {
 export function outcomeWalked(rules: Rules, walked: Slots): Outcome {
   const slots = [...walked];
   pruneSlots(rules, slots);
-  const { urgency, redFlags, consultSigns, exit, weighed } = decide(planOf(rules), slots);
+  // No advice: it never changes the urgency and an outcome does not list it (a seventh of the rules tested, saved).
+  const { urgency, redFlags, consultSigns, exit, weighed } = decide(planOf(rules), slots, false);
   return {
     urgency,
     redFlags: redFlags.map((e) => e.rule),
@@ -256,8 +260,11 @@ interface Decision {
   weighed: { cause: Rules['causes'][number]; score: number; likelihood: Likelihood; fired: FiredRule[]; support: Condition[] }[];
 }
 
-/** Which rules fire for these answers, the urgency they set, and each cause's score: the clinical decision. */
-function decide(plan: Plan, slots: Slots): Decision {
+/**
+ * Which rules fire for these answers, the urgency they set, and each cause's score: the clinical decision. The
+ * advice that holds only `withAdvice` (none otherwise).
+ */
+function decide(plan: Plan, slots: Slots, withAdvice: boolean): Decision {
   let urgency: Urgency = 'self-care';
   const redFlags: Decision['redFlags'] = [];
   for (const e of plan.redFlags) {
@@ -272,7 +279,7 @@ function decide(plan: Plan, slots: Slots): Decision {
     urgency = moreUrgent(urgency, e.rule.level);
   }
   const exit = plan.scopeExits.find((e) => holds(e, slots));
-  const adviceHolding = plan.advice.filter((e) => holds(e, slots));
+  const adviceHolding = withAdvice ? plan.advice.filter((e) => holds(e, slots)) : [];
 
   // Out of scope sends the person on at the exit's own level (a child: see someone; pain that began before training:
   // general back-pain advice), raised as usual by any sign.
@@ -324,8 +331,13 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
   // frozen: every result that quotes them gets the same list.
   const because = (e: RuleEntry<{ when: Condition }>): Because[] => {
     if (e.fixed) return (e.fixedWords[locale] ??= Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[]);
+    const key = e.key.of(slots);
+    const span = e.key.span;
+    if (typeof key === 'number' && span !== undefined && span <= WORDS_KEPT) {
+      const byKey = (e.byKey[locale] ??= new Array<Because[] | undefined>(span));
+      return (byKey[key] ??= Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[]);
+    }
     const memo = e.words[locale];
-    const key = e.key(slots);
     let words = memo.get(key);
     if (!words) {
       if (memo.size >= WORDS_KEPT) memo.clear();
@@ -339,14 +351,13 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     reason: sayOwn(e, e.rule.reason),
     because: because(e),
   });
-  const { urgency, redFlags: flagEntries, consultSigns: signEntries, exit, adviceHolding, weighed } = decide(plan, slots);
+  const { urgency, redFlags: flagEntries, consultSigns: signEntries, exit, adviceHolding, weighed } = decide(plan, slots, true);
   const trace: FiredRule[] = [];
   for (const e of flagEntries) trace.push(e.fired);
   for (const e of signEntries) trace.push(e.fired);
   if (exit) trace.push(exit.fired);
   const redFlags = flagEntries.map(hit);
   const consultSigns = signEntries.map(hit);
-  const firedFlags = flagEntries.map((e) => e.rule);
   const causes: CauseResult[] = weighed.map(({ cause, score, likelihood, fired, support }): CauseResult => {
     for (const f of fired) trace.push(f);
     // A cause's words (its evidence can span many questions) are worked out when read: most results whose
@@ -380,8 +391,16 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
   // A red flag that sets the urgency may name the service to call instead of the urgency's generic action; only when
   // every flag at that level has one (saddle numbness in pregnancy still means the emergency number, not the
   // maternity unit alone).
-  const deciding = firedFlags.filter((r) => r.level === urgency);
-  const ownAction = deciding.length > 0 && deciding.every((r) => r.action) ? deciding[0]?.action : undefined;
+  // (Found in one pass over the flags, with no lists made: evaluate runs a hundred thousand times in the bench.)
+  let ownAction: Rules['redFlags'][number]['action'];
+  for (const { rule } of flagEntries) {
+    if (rule.level !== urgency) continue;
+    if (!rule.action) {
+      ownAction = undefined;
+      break;
+    }
+    ownAction ??= rule.action;
+  }
   const list = (l: TextList | undefined): ResultList | null =>
     l ? { title: say(l.title), items: l.items.map(say), note: l.note ? say(l.note) : null } : null;
   // Self-care advice is for the people the check is made for, and after a scope exit that leaves them to look after

@@ -82,6 +82,8 @@ function walkScreens(
    * check in the browser, which walks one person, does not ship it.
    */
   fast?: Relevant,
+  /** Red flags and exits counted answer by answer (stopper-counts.ts): for the same walks, and for the same reason. */
+  counts?: StopperCounts,
 ): SlotWalk {
   const relevant: Relevant = fast ?? ((w, kept, focus, freeFrom) => canChangeResultAt(rules, w.question, kept, focus, freeFrom));
   // The answers by position, which the walk's skip logic and red flags read (see answer-slots.ts): a record of
@@ -94,7 +96,10 @@ function walkScreens(
   const kept = (): Answers => (record ??= recordOf(rules, slots, keptOrder));
   const plan: ScreenPlan[] = [];
   // The focus changes only when an answer a red flag or scope exit reads is kept: only those rules are checked again.
-  const firing = new Set<Stopper>();
+  // Which fire is kept by `Stopper.index`, with how many of each kind: deleting from a set of those that fire, on
+  // every reread once one had fired, was a tenth of the population's walk on rules ten times larger.
+  const fired = new Uint8Array(walkStoppers(rules).length);
+  const firingKinds = [0, 0, 0, 0];
   let focus: Focus = { kind: 'everything' };
   for (const { screen, freeFrom, questions, stoppers } of walkPlanOf(rules)) {
     if (focus.kind === 'nothing') break;
@@ -116,8 +121,10 @@ function walkScreens(
     for (const w of asked) {
       const value = answerOf(w);
       if (value === undefined) continue;
-      if (slots[w.position] === undefined) keptOrder.push(w.position);
+      const was = slots[w.position];
+      if (was === undefined) keptOrder.push(w.position);
       slots[w.position] = value;
+      counts?.keep(w.position, value, was);
       record = null;
       answered++;
     }
@@ -135,12 +142,16 @@ function walkScreens(
         }
       }
     }
+    let changed = false;
     for (const stopper of reread) {
-      if (holds(stopper, slots)) firing.add(stopper);
-      // Nothing fires for most people: no need to look.
-      else if (firing.size > 0) firing.delete(stopper);
+      const fires = counts ? counts.holds(stopper, slots) : holds(stopper, slots);
+      if (fires === (fired[stopper.index] === 1)) continue;
+      fired[stopper.index] = fires ? 1 : 0;
+      const place = KIND_PLACE[stopper.kind];
+      firingKinds[place] = (firingKinds[place] as number) + (fires ? 1 : -1);
+      changed = true;
     }
-    if (reread.length > 0) focus = focusOfFiring(firing);
+    if (changed) focus = focusOfKinds(firingKinds);
   }
   return { plan, kept, slots };
 }
@@ -159,8 +170,10 @@ interface SlotWalk {
   kept: () => Answers;
 }
 
-interface Stopper extends Testable {
+export interface Stopper extends Testable {
   when: Condition;
+  /** Its place among the rules' red flags, then scope exits (`walkStoppers`). */
+  index: number;
   kind: 'emergency' | 'urgent' | 'exit' | 'exit-self-care';
   /** The screen (by `screensWalked`) it was last queued for, so a screen tests it once. */
   stamp: number;
@@ -168,6 +181,17 @@ interface Stopper extends Testable {
 
 /** Screens walked so far, by any walk: a stamp for "already queued on this screen" (walks never run inside walks). */
 let screensWalked = 0;
+
+/**
+ * A walk's red flags and exits kept up to date as answers are kept, so that rereading one that counts matching
+ * answers ("2 of these 16") does not test all of its parts again after every screen. Built fresh for each walk.
+ */
+export interface StopperCounts {
+  /** An answer kept at this position; `was` is what the walk had kept there before, if anything. */
+  keep(position: number, value: AnswerValue, was: AnswerValue | undefined): void;
+  /** The same as `holds(stopper, slots)` for the answers kept so far. */
+  holds(stopper: Stopper, slots: Slots): boolean;
+}
 
 /** Whether the walk asks this question of its screen (relevance.ts `canChangeResultAt`). */
 export type Relevant = (w: WalkQuestion, kept: () => Answers, focus: Focus, freeFrom: number, slots: Slots) => boolean;
@@ -218,18 +242,28 @@ function walkPlanOf(rules: Rules): readonly WalkScreen[] {
   return plan;
 }
 
-const stopperIndex = new WeakMap<Rules, ReadonlyMap<string, readonly Stopper[]>>();
+const stopperIndex = new WeakMap<Rules, { byQuestion: ReadonlyMap<string, readonly Stopper[]>; all: readonly Stopper[] }>();
 
 /** Red flags and scope exits by the questions they read: only their answers change what is still asked. */
 function stoppersOf(rules: Rules): ReadonlyMap<string, readonly Stopper[]> {
+  return stopperListOf(rules).byQuestion;
+}
+
+/** Every red flag and scope exit as the walk tests them, in `Stopper.index` order (for stopper-counts.ts). */
+export function walkStoppers(rules: Rules): readonly Stopper[] {
+  return stopperListOf(rules).all;
+}
+
+function stopperListOf(rules: Rules): { byQuestion: ReadonlyMap<string, readonly Stopper[]>; all: readonly Stopper[] } {
   let index = stopperIndex.get(rules);
   if (!index) {
     const map = new Map<string, Stopper[]>();
     const { compile, slotOf } = slotProgram(rules);
     const all: Stopper[] = [
-      ...rules.redFlags.map((r): Stopper => ({ when: r.when, ...testableOf(r.when, compile, slotOf), kind: r.level, stamp: 0 })),
-      ...rules.scopeExits.map((r): Stopper => ({
+      ...rules.redFlags.map((r, index): Stopper => ({ when: r.when, index, ...testableOf(r.when, compile, slotOf), kind: r.level, stamp: 0 })),
+      ...rules.scopeExits.map((r, i): Stopper => ({
         when: r.when,
+        index: rules.redFlags.length + i,
         ...testableOf(r.when, compile, slotOf),
         kind: r.level === 'self-care' ? 'exit-self-care' : 'exit',
         stamp: 0,
@@ -238,7 +272,7 @@ function stoppersOf(rules: Rules): ReadonlyMap<string, readonly Stopper[]> {
     for (const stopper of all) {
       for (const id of new Set(questionsIn(stopper.when))) map.set(id, [...(map.get(id) ?? []), stopper]);
     }
-    stopperIndex.set(rules, (index = map));
+    stopperIndex.set(rules, (index = { byQuestion: map, all }));
   }
   return index;
 }
@@ -248,20 +282,15 @@ function isUrgentFocus(focus: Focus): boolean {
   return focus.kind === 'urgency' && focus.above === 'urgent';
 }
 
-/** The same focus as `focusOf`, from the set of red flags and exits that fire. */
-function focusOfFiring(firing: ReadonlySet<Stopper>): Focus {
-  let urgent = false;
-  let exit = false;
-  let selfCareExit = false;
-  for (const s of firing) {
-    if (s.kind === 'emergency') return { kind: 'nothing' };
-    if (s.kind === 'urgent') urgent = true;
-    else if (s.kind === 'exit') exit = true;
-    else selfCareExit = true;
-  }
-  if (urgent) return { kind: 'urgency', above: 'urgent' };
-  if (exit) return { kind: 'urgency', above: 'consult' };
-  return selfCareExit ? { kind: 'urgency', above: 'self-care' } : { kind: 'everything' };
+/** A stopper kind's place in a walk's count of those that fire, most urgent first. */
+const KIND_PLACE = { emergency: 0, urgent: 1, exit: 2, 'exit-self-care': 3 } as const;
+
+/** The same focus as `focusOf`, from how many red flags and exits of each kind fire (by `KIND_PLACE`). */
+function focusOfKinds(firing: readonly number[]): Focus {
+  if (firing[0]) return { kind: 'nothing' };
+  if (firing[1]) return { kind: 'urgency', above: 'urgent' };
+  if (firing[2]) return { kind: 'urgency', above: 'consult' };
+  return firing[3] ? { kind: 'urgency', above: 'self-care' } : { kind: 'everything' };
 }
 
 /**
@@ -283,9 +312,16 @@ export function collectedOutcomeAnswers(rules: Rules, answerAt: (position: numbe
   return collectedOutcome(rules, answerAt).kept();
 }
 
-/** The same, with the answers by position too (what `evaluateWalked` reads). */
-export function collectedOutcome(rules: Rules, answerAt: (position: number) => AnswerValue | undefined): { kept: () => Answers; slots: Slots } {
-  return walkScreens(rules, (w) => answerAt(w.position), true, false, packedRelevance(rules));
+/**
+ * The same, with the answers by position too (what `evaluateWalked` reads). The population passes its stopper counts
+ * (stopper-counts.ts) in, so that the review page's chunk shared with the check does not carry them.
+ */
+export function collectedOutcome(
+  rules: Rules,
+  answerAt: (position: number) => AnswerValue | undefined,
+  counts?: StopperCounts,
+): { kept: () => Answers; slots: Slots } {
+  return walkScreens(rules, (w) => answerAt(w.position), true, false, packedRelevance(rules), counts);
 }
 
 /** The answers that count for the result and the summary. */

@@ -12,7 +12,7 @@ import type { Cause, Condition, Question, Rules, Urgency } from '../rules/schema
 import type { AnswerValue, Answers } from './answers.ts';
 import { matches } from './conditions.ts';
 import type { Slots } from './answer-slots.ts';
-import type { digitsOf } from './answer-digits.ts';
+import type { Digits } from './answer-digits.ts';
 import { likelihoodFor, urgencyRank } from './evaluate.ts';
 import { layoutOf } from './screens.ts';
 import { closure, indexRules, partial, representativeAnswers, type RulesIndex } from './solver.ts';
@@ -206,7 +206,7 @@ export function packedCanChange(
   question: Question,
   focus: Focus,
   freeFrom: number,
-  pack: typeof digitsOf,
+  pack: (questions: readonly { question: Question; at: number }[]) => Digits | null,
 ): (slots: Slots, given: () => Answers) => boolean {
   if (focus.kind === 'nothing') return () => false;
   const ctx = contextOf(rules);
@@ -240,21 +240,22 @@ export function packedCanChange(
       return answer;
     };
   }
-  // Its own memo, emptied with the context's (see MEMO_NODES).
-  let memo = new Map<number, boolean>();
+  // Its own memo (a table by key the packer gives: see answer-digits.ts `KeyMemo`), emptied with the context's (see
+  // MEMO_NODES).
+  let memo = digits.memo();
   let generation = ctx.generation;
   return (slots, given) => {
     const key = digits.key(slots);
     if (key < 0) return canChangeResultAt(rules, question, given, focus, freeFrom);
     if (generation !== ctx.generation) {
-      memo = new Map();
+      memo = digits.memo();
       generation = ctx.generation;
     }
-    let answer = memo.get(key);
-    if (answer === undefined) {
-      counted(ctx);
-      memo.set(key, (answer = search(slots)));
-    }
+    const was = memo.get(key);
+    if (was !== 0) return was === 2;
+    counted(ctx);
+    const answer = search(slots);
+    memo.set(key, answer);
     return answer;
   };
 }

@@ -8,8 +8,25 @@ import type { AnswerValue } from './answers.ts';
 import type { Slots } from './answer-slots.ts';
 import { questionsIn } from './conditions.ts';
 
-/** The key of a rule's words for these answers: equal keys, equal words. */
-export type WordsKey = (slots: Slots) => number | string;
+/**
+ * The key of a rule's words for these answers (`of`): equal keys, equal words. An object with a method rather than a
+ * function, so that the packed keys below are one class: `evaluate` asks every rule that fires for its key, and a
+ * closure per rule gave that call as many targets as there are rules, none of which the compiler would inline.
+ */
+export interface WordsKey {
+  of(slots: Slots): number | string;
+  /** When the key is a number, it is below this (a packed key's count of digit combinations). */
+  readonly span?: number;
+}
+
+/** Keyed by the whole answers to the slots (`wholeKeyOf`). */
+class WholeKey implements WordsKey {
+  constructor(private readonly slots: readonly number[]) {}
+
+  of(s: Slots): string {
+    return wholeKeyOf(s, this.slots);
+  }
+}
 
 /** Above this many options named on one question, its ticks are not packed into a number. */
 const MAX_NAMED = 16;
@@ -34,7 +51,7 @@ interface Part {
 export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyMap<string, number>): WordsKey {
   const ids = [...new Set(questionsIn(condition))];
   const slots = ids.map((id) => slotOf.get(id) as number);
-  const whole: WordsKey = (s) => wholeKeyOf(s, slots);
+  const whole = new WholeKey(slots);
   if (hasNot(condition)) return whole;
   const leaves = leavesByQuestion(condition);
   const parts: Part[] = [];
@@ -54,11 +71,28 @@ export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyM
     span *= part.radix;
   }
   if (span > Number.MAX_SAFE_INTEGER) return whole;
+  return new PackedKey(parts, whole, span);
+}
+
+/** The packed key of `wordsKeyOf`: one digit per part, or the whole answers' key when a digit cannot hold one. */
+class PackedKey implements WordsKey {
   // Parallel arrays, and the commonest answer (one option) worked out in place: this runs for most rules that fire.
-  const ats = parts.map((p) => p.at);
-  const radices = parts.map((p) => p.radix);
-  const options = parts.map((p) => (p.range ? null : p.named));
-  return (s) => {
+  private readonly ats: readonly number[];
+  private readonly radices: readonly number[];
+  private readonly options: readonly (readonly string[] | null)[];
+
+  constructor(
+    private readonly parts: readonly Part[],
+    private readonly whole: WholeKey,
+    readonly span: number,
+  ) {
+    this.ats = parts.map((p) => p.at);
+    this.radices = parts.map((p) => p.radix);
+    this.options = parts.map((p) => (p.range ? null : p.named));
+  }
+
+  of(s: Slots): number | string {
+    const { ats, radices, options, parts } = this;
     let key = 0;
     for (let p = ats.length - 1; p >= 0; p--) {
       const value = s[ats[p] as number];
@@ -66,11 +100,11 @@ export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyM
       let digit: number;
       if (value === undefined) digit = 0;
       else if (named && typeof value === 'string') digit = named.indexOf(value) + 1;
-      else if ((digit = classOf(parts[p] as Part, value)) < 0) return whole(s);
+      else if ((digit = classOf(parts[p] as Part, value)) < 0) return this.whole.of(s);
       key = key * (radices[p] as number) + digit;
     }
     return key;
-  };
+  }
 }
 
 /** The answer as far as the part can tell it apart (see wordsKeyOf), or -1 when no digit holds it. */

@@ -417,7 +417,20 @@ export function analyseImpact(before: Rules, after: Rules, options: ImpactOption
 
 /** The generated population's part of the analysis, for answer sets `range.from` to `range.to`. */
 export function tallyPopulation(before: Rules, after: Rules, range: TallyRange): PopulationTally {
-  const pair = pairOf(before, after, range.map);
+  return populationTallier(before, after, range)(range.from, range.to);
+}
+
+/**
+ * Tallies of ranges of one population, the versions paired once (see `tallyPopulation`): for callers that tally it
+ * in many small ranges (impact-parallel.ts, where two threads take the next range as each finishes one).
+ */
+export function populationTallier(before: Rules, after: Rules, population: Omit<TallyRange, 'from' | 'to'>): (from: number, to: number) => PopulationTally {
+  const pair = pairOf(before, after, population.map);
+  return (from, to) => tallyRange(pair, { ...population, from, to });
+}
+
+function tallyRange(pair: Pair, range: TallyRange): PopulationTally {
+  const { before, after } = pair;
   const levels = URGENCY_LEVELS;
   const table = levels.map(() => levels.map(() => 0));
   const fired = new Map<string, SignTally>();

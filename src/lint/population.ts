@@ -15,7 +15,8 @@
 // likely options, the calmer one: it sets off fewer rules on its own, or fewer rules name it ("No" rather than "Yes").
 import type { AnswerValue, Answers } from '../engine/answers.ts';
 import { matches, questionsIn } from '../engine/conditions.ts';
-import { collectedOutcome } from '../engine/navigation.ts';
+import { collectedOutcome, walkStoppers } from '../engine/navigation.ts';
+import { stopperCounts } from '../engine/stopper-counts.ts';
 import type { Slots } from '../engine/answer-slots.ts';
 import type { Condition, Question, Rules } from '../rules/schema.ts';
 import type { Random } from '../engine/random-answers.ts';
@@ -239,5 +240,5 @@ export function walkQuestionnaireSlots(
   const { questions } = rules;
   const truth: AnswerValue[] = new Array<AnswerValue>(questions.length);
   for (let position = 0; position < questions.length; position++) truth[position] = answerFor(questions[position] as Question, position);
-  return collectedOutcome(rules, (position) => truth[position]);
+  return collectedOutcome(rules, (position) => truth[position], stopperCounts(rules, walkStoppers(rules)));
 }

@@ -1,4 +1,4 @@
-// rules:diff --impact tallies the population on two threads (impact-parallel.ts) and merges the halves in order. The
+// rules:diff --impact tallies the population on two threads (impact-parallel.ts) and merges its ranges in order. The
 // report must be the one a single thread gives, figure for figure and example for example: with and without an
 // answer map, on a change that lowers urgencies. (Its speed is measured by the bench, never here.)
 import { readFileSync } from 'node:fs';
