@@ -130,7 +130,7 @@ export function runPopulation(options: PopulationRun): PopulationFigures {
 function outcomeFor(rules: Rules, modelRules: Rules, map: AnswerMap | undefined) {
   const common = answerModel(rules).common;
   const sameIds = map === undefined && rules.meta.id === modelRules.meta.id && rules.meta.version === modelRules.meta.version;
-  const checked = new Set(rules.questions.filter((q) => q.check !== undefined).map((q) => q.id));
+  const checked = selfCheckedQuestions(rules);
   const confirming = new Set(rules.questions.filter((q) => q.confirm === true).map((q) => q.id));
   return (person: Pick<Person, 'answers' | 'settled' | 'confirmed'>): Result => {
     const { answers, settled, confirmed } = person;
@@ -182,8 +182,13 @@ function newCounts(population: CompiledPopulation, rules: Rules): Counts {
     missed: [],
     missedAfterSelfCheck: [],
     missedAfterSelfCheckPeople: 0,
-    checked: new Set(rules.questions.filter((q) => q.check !== undefined).map((q) => q.id)),
+    checked: selfCheckedQuestions(rules),
   };
+}
+
+/** The questions a version gives a self-check: only there does a settled "not sure" count. */
+function selfCheckedQuestions(rules: Rules): ReadonlySet<string> {
+  return new Set(rules.questions.filter((q) => q.check !== undefined).map((q) => q.id));
 }
 
 const RANK: Record<Urgency, number> = { 'self-care': 0, consult: 1, urgent: 2, emergency: 3 };
