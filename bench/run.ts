@@ -181,7 +181,7 @@ const checks: BudgetCheck[] = [
     (v) => v <= BUDGETS.warningScreensMax,
   ),
   // The right-care budgets on the reference population (deterministic: a fixed seed and model).
-  ...population.held.map((b) => ({ name: `Population: ${b.name} (held at 2.4.0)`, kind: 'burden' as const, limit: b.limit, actual: b.actual, status: b.ok ? ('ok' as const) : ('OVER' as const) })),
+  ...population.held.map((b) => ({ name: `Population: ${b.name} (held at 2.5.0)`, kind: 'burden' as const, limit: b.limit, actual: b.actual, status: b.ok ? ('ok' as const) : ('OVER' as const) })),
   ...population.budgets.map((b) => ({ name: `Population: ${b.name} (right-care issue)`, kind: 'target' as const, limit: b.limit, actual: b.actual, status: b.ok ? ('ok' as const) : ('OVER' as const) })),
 ];
 if (!sizesOnly) {
