@@ -4,7 +4,9 @@
 //
 // The answer model, per question (documented in the README; it is a model, not epidemiology):
 //   - an answer that is a red flag on its own (e.g. "Yes" to numbness in the saddle area) is rare: 0.2%;
-//   - an answer that on its own calls for a consultation or sends the person elsewhere (scope exit): 2%;
+//   - an answer that on its own calls for a consultation, sends the person elsewhere (scope exit) or brings its own
+//     advice: 2% (advice counts since rules 2.5.0, where mild back pain in pregnancy became self-care with advice: read
+//     as an ordinary answer, "pregnant" was drawn for a quarter of the people);
 //   - "I'm not sure" (when it is neither of those): 2%;
 //   - every other option shares the rest equally; "None of these" is ticked by 60% on tick-all lists, where each
 //     ordinary option is otherwise ticked by 25% (a red-flag option 0.2%, a consult option 2%);
@@ -115,7 +117,7 @@ export function answerModel(rules: Rules): AnswerModel {
   const near: RulesNear = {
     sectionOf: new Map(rules.questions.map((q) => [q.id, q.section])),
     redFlags: byQuestion(rules.redFlags.map((r) => r.when)),
-    consult: byQuestion([...rules.consultSigns.map((r) => r.when), ...rules.scopeExits.map((r) => r.when)]),
+    consult: byQuestion([...rules.consultSigns, ...rules.scopeExits, ...rules.advice].map((r) => r.when)),
     all: byQuestion([
       ...[...rules.redFlags, ...rules.consultSigns, ...rules.scopeExits].map((r) => r.when),
       ...rules.causes.flatMap((c) => c.evidence.map((e) => e.when)),

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerValue, Answers } from '../../src/engine/answers.ts';
 import { pathFor } from '../../src/engine/burden.ts';
 import { evaluate, type Result } from '../../src/engine/evaluate.ts';
+import { questionsIn } from '../../src/engine/conditions.ts';
 import { countedAnswers } from '../../src/engine/navigation.ts';
 import { canChangeResult, focusOf } from '../../src/engine/relevance.ts';
 import { isVisible } from '../../src/engine/visibility.ts';
@@ -147,12 +148,19 @@ describe('screens asked after an urgent sign too (askAfterUrgent: the pain the d
     expect([...flaggedQuestions].sort()).toEqual(['pain_duration', 'pain_onset', 'pain_score', 'pain_where']);
   });
 
-  it('after an urgent sign, the flagged questions are asked; a lump alone could not make them matter otherwise', () => {
+  it('after an urgent sign, the flagged questions are asked; with a lump alone only the flag asks them', () => {
     const truth = { ...base, rf_lump: 'yes' };
     expect(evaluate(rules, countedAnswers(rules, pathFor(rules, truth).answers)).urgency).toBe('urgent');
     for (const id of flaggedQuestions) expect(askedIds(truth).has(id), id).toBe(true);
-    // Without the flag the same person is not asked the pain score: nothing it says can make a lump an emergency.
-    const unflagged = { ...rules, screens: rules.screens!.map((s) => ({ ...s, askAfterUrgent: undefined })) };
+    // Without the flag, and without the emergencies that read the flagged screen (since 2.5.0 a numb leg on a blood
+    // thinner with severe pain is one, for anyone, so the walk asks the screen for it anyway), the same person is not
+    // asked the pain score: nothing else it says can make a lump an emergency.
+    const readsFlagged = (r: (typeof rules.redFlags)[number]) => questionsIn(r.when).some((id) => flaggedQuestions.has(id));
+    const unflagged = {
+      ...rules,
+      screens: rules.screens!.map((s) => ({ ...s, askAfterUrgent: undefined })),
+      redFlags: rules.redFlags.filter((r) => r.level !== 'emergency' || !readsFlagged(r)),
+    };
     const asked = new Set(pathFor(unflagged, truth).steps.flatMap((s) => s.questions.map((q) => q.id)));
     expect(asked.has('pain_score')).toBe(false);
   });

@@ -22,15 +22,15 @@ describe('the reference population (budgets from the right-care issue)', () => {
     figures = runPopulation({ rules, model: loaded.model, modelRules: rules, people: 100_000 });
   }, 180_000);
 
-  it('sends no more to the emergency number than rules 2.5.0 does (3.8%; the issue asks for 1%)', () => {
+  it('sends no more to the emergency number than rules 2.5.0 does (3.9%; the issue asks for 1%)', () => {
     expect(figures.central.emergency).toBeLessThanOrEqual(POPULATION_HELD.emergencyMax);
   });
 
-  it('sends no more to a doctor the same day than rules 2.5.0 does (9.4%; the issue asks for 8%)', () => {
+  it('sends no more to a doctor the same day than rules 2.5.0 does (9.7%; the issue asks for 8%)', () => {
     expect(figures.central.urgent).toBeLessThanOrEqual(POPULATION_HELD.urgentMax);
   });
 
-  it('tells at least half to look after it themselves, as the issue asks (2.5.0: 50.7%)', () => {
+  it('tells at least half to look after it themselves, as the issue asks (2.5.0: 50.6%)', () => {
     expect(figures.central.selfCare).toBeGreaterThanOrEqual(POPULATION_HELD.selfCareMin);
   });
 
