@@ -160,13 +160,14 @@ export function useWordsKeys(keys: WordsKeys): void {
 function planOf(rules: Rules): Plan {
   let plan = plans.get(rules);
   if (plan) return plan;
-  const { compile, slotOf } = slotProgram(rules);
+  const program = slotProgram(rules);
+  const { slotOf } = program;
   const single = new Set(rules.questions.filter((q) => q.type === 'single').map((q) => q.id));
   // `is` on a single-choice question, or all of such: when it holds, every answer it reads is known.
   const fixed = (c: Condition): boolean => ('is' in c && single.has(c.question)) || ('all' in c && c.all.every(fixed));
   const entry = <R extends { id: string; when: Condition }>(rule: R, kind: FiredRule['kind']): RuleEntry<R> => ({
     rule,
-    ...testableOf(rule.when, compile, slotOf),
+    ...testableOf(rule.when, program),
     fired: Object.freeze({ id: rule.id, kind }),
     fixed: fixed(rule.when),
     fixedWords: {},
@@ -186,7 +187,7 @@ function planOf(rules: Rules): Plan {
       evidence: cause.evidence.map((e) => ({
         weight: e.weight,
         when: e.when,
-        ...testableOf(e.when, compile, slotOf),
+        ...testableOf(e.when, program),
         fired: Object.freeze({ id: e.id, kind: 'evidence' as const, cause: cause.id, weight: e.weight }),
       })),
     })),

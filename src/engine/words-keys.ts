@@ -5,7 +5,7 @@
 // is each answer as far as the rule can tell it apart, packed into one number.
 import type { Condition, Rules } from '../rules/schema.ts';
 import type { AnswerValue } from './answers.ts';
-import type { Slots } from './answer-slots.ts';
+import { slotProgram, type Slots } from './answer-slots.ts';
 import { questionsIn } from './conditions.ts';
 
 /**
@@ -54,6 +54,7 @@ export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyM
   const whole = new WholeKey(slots);
   if (hasNot(condition)) return whole;
   const leaves = leavesByQuestion(condition);
+  const { option } = slotProgram(rules);
   const parts: Part[] = [];
   let span = 1;
   for (const [i, id] of ids.entries()) {
@@ -61,7 +62,8 @@ export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyM
     const question = rules.questions[slots[i] as number];
     let part: Part;
     if (on.every((c) => 'is' in c || 'isAny' in c)) {
-      const named = [...new Set(on.flatMap((c) => ('is' in c ? [c.is] : 'isAny' in c ? c.isAny : [])))];
+      // As the question's options hold them: an answer is matched with `indexOf` (see `SlotProgram.option`).
+      const named = [...new Set(on.flatMap((c) => ('is' in c ? [c.is] : 'isAny' in c ? c.isAny : [])))].map((o) => option(id, o));
       if (named.length > MAX_NAMED) return whole;
       part = { at: slots[i] as number, named, radix: 1 + named.length + 2 ** named.length, range: null };
     } else if (question?.type === 'scale' && on.every((c) => 'atLeast' in c || 'atMost' in c)) {
