@@ -35,6 +35,8 @@ interface Part {
   at: number;
   /** The option ids the rule names on this question with `is`/`isAny`, when those are its only leaves on it. */
   named: readonly string[];
+  /** Whether a tick list has digits of its own (not on a one-choice question: see wordsKeyOf). */
+  ticks: boolean;
   /** How many values `classOf` can give (the next part's place value). */
   radix: number;
   /** Scale leaves (`atLeast`/`atMost`): the whole number is quoted, within the question's range. */
@@ -65,9 +67,13 @@ export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyM
       // As the question's options hold them: an answer is matched with `indexOf` (see `SlotProgram.option`).
       const named = [...new Set(on.flatMap((c) => ('is' in c ? [c.is] : 'isAny' in c ? c.isAny : [])))].map((o) => option(id, o));
       if (named.length > MAX_NAMED) return whole;
-      part = { at: slots[i] as number, named, radix: 1 + named.length + 2 ** named.length, range: null };
+      // A one-choice question is answered with one option: its digit is one of few (a tick list given to it has
+      // none, and is keyed whole), so that more rules' keys stay small enough for an array instead of a Map.
+      const ticks = question?.type !== 'single';
+      part = { at: slots[i] as number, named, ticks, radix: 1 + named.length + (ticks ? 2 ** named.length : 0), range: null };
     } else if (question?.type === 'scale' && on.every((c) => 'atLeast' in c || 'atMost' in c)) {
-      part = { at: slots[i] as number, named: [], radix: question.max - question.min + 2, range: { min: question.min, max: question.max } };
+      const range = { min: question.min, max: question.max };
+      part = { at: slots[i] as number, named: [], ticks: false, radix: question.max - question.min + 2, range };
     } else return whole;
     parts.push(part);
     span *= part.radix;
@@ -101,12 +107,21 @@ class PackedKey implements WordsKey {
       const named = options[p];
       let digit: number;
       if (value === undefined) digit = 0;
-      else if (named && typeof value === 'string') digit = named.indexOf(value) + 1;
+      else if (named && typeof value === 'string') digit = placeOf(named, value);
       else if ((digit = classOf(parts[p] as Part, value)) < 0) return this.whole.of(s);
       key = key * (radices[p] as number) + digit;
     }
     return key;
   }
+}
+
+/**
+ * `named.indexOf(option) + 1`, written out: `indexOf` is a call into a generic built-in, and a rule's key asks it of
+ * every question the rule reads (a dozen for a grouped check), nearly always of a list of one or two.
+ */
+function placeOf(named: readonly string[], option: string): number {
+  for (let k = 0; k < named.length; k++) if (named[k] === option) return k + 1;
+  return 0;
 }
 
 /** The answer as far as the part can tell it apart (see wordsKeyOf), or -1 when no digit holds it. */
@@ -119,6 +134,7 @@ function classOf(part: Part, value: AnswerValue | undefined): number {
   const { named } = part;
   if (typeof value === 'string') return named.indexOf(value) + 1;
   if (!Array.isArray(value)) return 0;
+  if (!part.ticks) return -1;
   let mask = 0;
   let last = -1;
   for (const id of value) {
