@@ -88,6 +88,11 @@ class PackedKey implements WordsKey {
   private readonly ats: readonly number[];
   private readonly radices: readonly number[];
   private readonly options: readonly (readonly string[] | null)[];
+  /**
+   * A one-choice question's only named option, else null: most parts ("this sign answered Not sure"), whose digit is
+   * then one comparison (1 for that option; 0 for any other or none; a list, which no digit holds, goes on below).
+   */
+  private readonly lone: readonly (string | null)[];
 
   constructor(
     private readonly parts: readonly Part[],
@@ -97,16 +102,19 @@ class PackedKey implements WordsKey {
     this.ats = parts.map((p) => p.at);
     this.radices = parts.map((p) => p.radix);
     this.options = parts.map((p) => (p.range ? null : p.named));
+    this.lone = parts.map((p) => (!p.range && !p.ticks && p.named.length === 1 ? (p.named[0] as string) : null));
   }
 
   of(s: Slots): number | string {
-    const { ats, radices, options, parts } = this;
+    const { ats, radices, options, parts, lone } = this;
     let key = 0;
     for (let p = ats.length - 1; p >= 0; p--) {
       const value = s[ats[p] as number];
+      const one = lone[p] as string | null;
       const named = options[p];
       let digit: number;
-      if (value === undefined) digit = 0;
+      if (one !== null && value === one) digit = 1;
+      else if (value === undefined || (one !== null && !Array.isArray(value))) digit = 0;
       else if (named && typeof value === 'string') digit = placeOf(named, value);
       else if ((digit = classOf(parts[p] as Part, value)) < 0) return this.whole.of(s);
       key = key * (radices[p] as number) + digit;
