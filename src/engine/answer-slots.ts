@@ -4,7 +4,7 @@
 // of the impact analysis's walks. Reading an array by index costs next to nothing; the record is read once per call.
 import type { Condition, Rules } from '../rules/schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
-import { answerTest, compileCondition, type LeafCondition } from './conditions.ts';
+import { answerTest, compileCondition } from './conditions.ts';
 import { rulesIndex } from './rules-index.ts';
 
 /** One answer per slot: the rules' questions in asking order, then any other id a condition names. */
@@ -111,14 +111,9 @@ function compileOver(condition: Condition, sub: (c: Condition) => SlotPredicate,
         return value === wanted || (Array.isArray(value) && value.includes(wanted));
       };
     }
-    const test = answerTest(ownOptions(leaf, option));
+    const test = answerTest(leaf);
     return (slots) => test(slots[at]);
   });
-}
-
-/** The leaf with the options it names as its question holds them (see `SlotProgram.option`). */
-function ownOptions(leaf: LeafCondition, option: OptionOf): LeafCondition {
-  return 'isAny' in leaf ? { ...leaf, isAny: leaf.isAny.map((id) => option(leaf.question, id)) } : leaf;
 }
 
 /**

@@ -330,19 +330,17 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
   };
   // Each fired rule's "because" words, remembered per rule by what its answers can make of them (see WordsKey), and
   // frozen: every result that quotes them gets the same list.
+  const wordsOf = (e: RuleEntry<{ when: Condition }>): Because[] => Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[];
   const because = (e: RuleEntry<{ when: Condition }>): Because[] => {
-    if (e.fixed) return (e.fixedWords[locale] ??= Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[]);
+    if (e.fixed) return (e.fixedWords[locale] ??= wordsOf(e));
     const key = e.key.of(slots);
     const span = e.key.span;
-    if (typeof key === 'number' && span !== undefined && span <= WORDS_KEPT) {
-      const byKey = (e.byKey[locale] ??= new Array<Because[] | undefined>(span));
-      return (byKey[key] ??= Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[]);
-    }
+    if (typeof key === 'number' && span !== undefined && span <= WORDS_KEPT) return ((e.byKey[locale] ??= new Array<Because[] | undefined>(span))[key] ??= wordsOf(e));
     const memo = e.words[locale];
     let words = memo.get(key);
     if (!words) {
       if (memo.size >= WORDS_KEPT) memo.clear();
-      memo.set(key, (words = Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[]));
+      memo.set(key, (words = wordsOf(e)));
     }
     return words;
   };
