@@ -323,9 +323,9 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     const words = localize(t, locale);
     return words.includes('{number}') ? words.replaceAll('{number}', emergencyNumber) : words;
   };
-  // A rule's own text, as `say` gives it, localised once per rule: a result says two dozen reasons.
-  const sayOwn = (e: RuleEntry<unknown>, t: Parameters<typeof localize>[0]): string => {
-    const said = (e.said[locale] ??= { words: localize(t, locale), numbered: localize(t, locale).includes('{number}') });
+  // A rule's reason, as `say` gives it, localised once per rule: a result says two dozen reasons.
+  const sayOwn = (e: RuleEntry<{ reason: Parameters<typeof localize>[0] }>): string => {
+    const said = (e.said[locale] ??= { words: localize(e.rule.reason, locale), numbered: localize(e.rule.reason, locale).includes('{number}') });
     return said.numbered ? said.words.replaceAll('{number}', emergencyNumber) : said.words;
   };
   // Each fired rule's "because" words, remembered per rule by what its answers can make of them (see WordsKey), and
@@ -347,7 +347,7 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
   const hit = (e: RuleEntry<{ id: string; when: Condition; reason: Parameters<typeof localize>[0] } & { level: Urgency }>): FlagHit => ({
     id: e.rule.id,
     level: e.rule.level,
-    reason: sayOwn(e, e.rule.reason),
+    reason: sayOwn(e),
     because: because(e),
   });
   const { urgency, redFlags: flagEntries, consultSigns: signEntries, exit, adviceHolding, weighed } = decide(plan, slots, true);
