@@ -160,13 +160,14 @@ export function useWordsKeys(keys: WordsKeys): void {
 function planOf(rules: Rules): Plan {
   let plan = plans.get(rules);
   if (plan) return plan;
-  const { compile, slotOf } = slotProgram(rules);
+  const program = slotProgram(rules);
+  const { slotOf } = program;
   const single = new Set(rules.questions.filter((q) => q.type === 'single').map((q) => q.id));
   // `is` on a single-choice question, or all of such: when it holds, every answer it reads is known.
   const fixed = (c: Condition): boolean => ('is' in c && single.has(c.question)) || ('all' in c && c.all.every(fixed));
   const entry = <R extends { id: string; when: Condition }>(rule: R, kind: FiredRule['kind']): RuleEntry<R> => ({
     rule,
-    ...testableOf(rule.when, compile, slotOf),
+    ...testableOf(rule.when, program),
     fired: Object.freeze({ id: rule.id, kind }),
     fixed: fixed(rule.when),
     fixedWords: {},
@@ -186,7 +187,7 @@ function planOf(rules: Rules): Plan {
       evidence: cause.evidence.map((e) => ({
         weight: e.weight,
         when: e.when,
-        ...testableOf(e.when, compile, slotOf),
+        ...testableOf(e.when, program),
         fired: Object.freeze({ id: e.id, kind: 'evidence' as const, cause: cause.id, weight: e.weight }),
       })),
     })),
@@ -322,33 +323,31 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     const words = localize(t, locale);
     return words.includes('{number}') ? words.replaceAll('{number}', emergencyNumber) : words;
   };
-  // A rule's own text, as `say` gives it, localised once per rule: a result says two dozen reasons.
-  const sayOwn = (e: RuleEntry<unknown>, t: Parameters<typeof localize>[0]): string => {
-    const said = (e.said[locale] ??= { words: localize(t, locale), numbered: localize(t, locale).includes('{number}') });
+  // A rule's reason, as `say` gives it, localised once per rule: a result says two dozen reasons.
+  const sayOwn = (e: RuleEntry<{ reason: Parameters<typeof localize>[0] }>): string => {
+    const said = (e.said[locale] ??= { words: localize(e.rule.reason, locale), numbered: localize(e.rule.reason, locale).includes('{number}') });
     return said.numbered ? said.words.replaceAll('{number}', emergencyNumber) : said.words;
   };
   // Each fired rule's "because" words, remembered per rule by what its answers can make of them (see WordsKey), and
   // frozen: every result that quotes them gets the same list.
+  const wordsOf = (e: RuleEntry<{ when: Condition }>): Because[] => Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[];
   const because = (e: RuleEntry<{ when: Condition }>): Because[] => {
-    if (e.fixed) return (e.fixedWords[locale] ??= Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[]);
+    if (e.fixed) return (e.fixedWords[locale] ??= wordsOf(e));
     const key = e.key.of(slots);
     const span = e.key.span;
-    if (typeof key === 'number' && span !== undefined && span <= WORDS_KEPT) {
-      const byKey = (e.byKey[locale] ??= new Array<Because[] | undefined>(span));
-      return (byKey[key] ??= Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[]);
-    }
+    if (typeof key === 'number' && span !== undefined && span <= WORDS_KEPT) return ((e.byKey[locale] ??= new Array<Because[] | undefined>(span))[key] ??= wordsOf(e));
     const memo = e.words[locale];
     let words = memo.get(key);
     if (!words) {
       if (memo.size >= WORDS_KEPT) memo.clear();
-      memo.set(key, (words = Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[]));
+      memo.set(key, (words = wordsOf(e)));
     }
     return words;
   };
   const hit = (e: RuleEntry<{ id: string; when: Condition; reason: Parameters<typeof localize>[0] } & { level: Urgency }>): FlagHit => ({
     id: e.rule.id,
     level: e.rule.level,
-    reason: sayOwn(e, e.rule.reason),
+    reason: sayOwn(e),
     because: because(e),
   });
   const { urgency, redFlags: flagEntries, consultSigns: signEntries, exit, adviceHolding, weighed } = decide(plan, slots, true);

@@ -258,13 +258,13 @@ function stopperListOf(rules: Rules): { byQuestion: ReadonlyMap<string, readonly
   let index = stopperIndex.get(rules);
   if (!index) {
     const map = new Map<string, Stopper[]>();
-    const { compile, slotOf } = slotProgram(rules);
+    const program = slotProgram(rules);
     const all: Stopper[] = [
-      ...rules.redFlags.map((r, index): Stopper => ({ when: r.when, index, ...testableOf(r.when, compile, slotOf), kind: r.level, stamp: 0 })),
+      ...rules.redFlags.map((r, index): Stopper => ({ when: r.when, index, ...testableOf(r.when, program), kind: r.level, stamp: 0 })),
       ...rules.scopeExits.map((r, i): Stopper => ({
         when: r.when,
         index: rules.redFlags.length + i,
-        ...testableOf(r.when, compile, slotOf),
+        ...testableOf(r.when, program),
         kind: r.level === 'self-care' ? 'exit-self-care' : 'exit',
         stamp: 0,
       })),

@@ -1,16 +1,11 @@
 // Lookups by id, built once per rules object. Rules are frozen after loading, so a cache keyed on the object
 // can never go stale; it keeps `evaluate` from scanning the question list for every answer it describes.
 import type { Condition, Option, Question, Rules } from '../rules/schema.ts';
-import type { Answers } from './answers.ts';
-import { predicate, questionsIn } from './conditions.ts';
+import { questionsIn } from './conditions.ts';
 
 export interface RulesIndex {
   questionById: ReadonlyMap<string, Question>;
   optionById: ReadonlyMap<string, ReadonlyMap<string, Option>>;
-  /** Questions with skip logic, in asking order. */
-  conditionalQuestions: readonly Question[];
-  /** The same, each with its showIf compiled (for `applicableAnswers`, run by every `evaluate`). */
-  skipLogic: readonly { id: string; shown: (answers: Answers) => boolean }[];
   /** Each question's place in asking order. */
   order: ReadonlyMap<string, number>;
 }
@@ -26,8 +21,6 @@ export function rulesIndex(rules: Rules): RulesIndex {
       optionById: new Map(
         rules.questions.map((q) => [q.id, new Map(q.type === 'scale' ? [] : q.options.map((o) => [o.id, o]))]),
       ),
-      conditionalQuestions: rules.questions.filter((q) => q.showIf !== undefined),
-      skipLogic: rules.questions.flatMap((q) => (q.showIf ? [{ id: q.id, shown: predicate(q.showIf) }] : [])),
       order: new Map(rules.questions.map((q, i) => [q.id, i])),
     };
     indexes.set(rules, index);

@@ -34,7 +34,7 @@ function groupOf(condition: Condition): readonly Condition[] | null {
 }
 
 function planOf(rules: Rules, stoppers: readonly Stopper[]): CountPlan {
-  const { compile, slotOf } = slotProgram(rules);
+  const { compile, slotOf, option } = slotProgram(rules);
   const size = stoppers.length;
   const positions = rules.questions.length;
   const need = new Int32Array(size).fill(-1);
@@ -55,7 +55,7 @@ function planOf(rules: Rules, stoppers: readonly Stopper[]): CountPlan {
     for (const leaf of leaves) {
       const at = slotOf.get(leaf.question) as number;
       // A slot after the questions is never answered by a walk: its leaf never holds, so there is nothing to count.
-      if (at < positions) byPosition[at]?.push({ stopper: index, option: leaf.is });
+      if (at < positions) byPosition[at]?.push({ stopper: index, option: option(leaf.question, leaf.is) });
     }
   }
   const from = new Int32Array(positions + 1);

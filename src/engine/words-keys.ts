@@ -5,7 +5,7 @@
 // is each answer as far as the rule can tell it apart, packed into one number.
 import type { Condition, Rules } from '../rules/schema.ts';
 import type { AnswerValue } from './answers.ts';
-import type { Slots } from './answer-slots.ts';
+import { slotProgram, type Slots } from './answer-slots.ts';
 import { questionsIn } from './conditions.ts';
 
 /**
@@ -35,6 +35,8 @@ interface Part {
   at: number;
   /** The option ids the rule names on this question with `is`/`isAny`, when those are its only leaves on it. */
   named: readonly string[];
+  /** Whether a tick list has digits of its own (not on a one-choice question: see wordsKeyOf). */
+  ticks: boolean;
   /** How many values `classOf` can give (the next part's place value). */
   radix: number;
   /** Scale leaves (`atLeast`/`atMost`): the whole number is quoted, within the question's range. */
@@ -54,6 +56,7 @@ export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyM
   const whole = new WholeKey(slots);
   if (hasNot(condition)) return whole;
   const leaves = leavesByQuestion(condition);
+  const { option } = slotProgram(rules);
   const parts: Part[] = [];
   let span = 1;
   for (const [i, id] of ids.entries()) {
@@ -61,11 +64,16 @@ export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyM
     const question = rules.questions[slots[i] as number];
     let part: Part;
     if (on.every((c) => 'is' in c || 'isAny' in c)) {
-      const named = [...new Set(on.flatMap((c) => ('is' in c ? [c.is] : 'isAny' in c ? c.isAny : [])))];
+      // As the question's options hold them: an answer is matched with `indexOf` (see `SlotProgram.option`).
+      const named = [...new Set(on.flatMap((c) => ('is' in c ? [c.is] : 'isAny' in c ? c.isAny : [])))].map((o) => option(id, o));
       if (named.length > MAX_NAMED) return whole;
-      part = { at: slots[i] as number, named, radix: 1 + named.length + 2 ** named.length, range: null };
+      // A one-choice question is answered with one option: its digit is one of few (a tick list given to it has
+      // none, and is keyed whole), so that more rules' keys stay small enough for an array instead of a Map.
+      const ticks = question?.type !== 'single';
+      part = { at: slots[i] as number, named, ticks, radix: 1 + named.length + (ticks ? 2 ** named.length : 0), range: null };
     } else if (question?.type === 'scale' && on.every((c) => 'atLeast' in c || 'atMost' in c)) {
-      part = { at: slots[i] as number, named: [], radix: question.max - question.min + 2, range: { min: question.min, max: question.max } };
+      const range = { min: question.min, max: question.max };
+      part = { at: slots[i] as number, named: [], ticks: false, radix: question.max - question.min + 2, range };
     } else return whole;
     parts.push(part);
     span *= part.radix;
@@ -80,6 +88,11 @@ class PackedKey implements WordsKey {
   private readonly ats: readonly number[];
   private readonly radices: readonly number[];
   private readonly options: readonly (readonly string[] | null)[];
+  /**
+   * A one-choice question's only named option, else null: most parts ("this sign answered Not sure"), whose digit is
+   * then one comparison (1 for that option; 0 for any other or none; a list, which no digit holds, goes on below).
+   */
+  private readonly lone: readonly (string | null)[];
 
   constructor(
     private readonly parts: readonly Part[],
@@ -89,22 +102,34 @@ class PackedKey implements WordsKey {
     this.ats = parts.map((p) => p.at);
     this.radices = parts.map((p) => p.radix);
     this.options = parts.map((p) => (p.range ? null : p.named));
+    this.lone = parts.map((p) => (!p.range && !p.ticks && p.named.length === 1 ? (p.named[0] as string) : null));
   }
 
   of(s: Slots): number | string {
-    const { ats, radices, options, parts } = this;
+    const { ats, radices, options, parts, lone } = this;
     let key = 0;
     for (let p = ats.length - 1; p >= 0; p--) {
       const value = s[ats[p] as number];
+      const one = lone[p] as string | null;
       const named = options[p];
       let digit: number;
-      if (value === undefined) digit = 0;
-      else if (named && typeof value === 'string') digit = named.indexOf(value) + 1;
+      if (one !== null && value === one) digit = 1;
+      else if (value === undefined || (one !== null && !Array.isArray(value))) digit = 0;
+      else if (named && typeof value === 'string') digit = placeOf(named, value);
       else if ((digit = classOf(parts[p] as Part, value)) < 0) return this.whole.of(s);
       key = key * (radices[p] as number) + digit;
     }
     return key;
   }
+}
+
+/**
+ * `named.indexOf(option) + 1`, written out: `indexOf` is a call into a generic built-in, and a rule's key asks it of
+ * every question the rule reads (a dozen for a grouped check), nearly always of a list of one or two.
+ */
+function placeOf(named: readonly string[], option: string): number {
+  for (let k = 0; k < named.length; k++) if (named[k] === option) return k + 1;
+  return 0;
 }
 
 /** The answer as far as the part can tell it apart (see wordsKeyOf), or -1 when no digit holds it. */
@@ -117,6 +142,7 @@ function classOf(part: Part, value: AnswerValue | undefined): number {
   const { named } = part;
   if (typeof value === 'string') return named.indexOf(value) + 1;
   if (!Array.isArray(value)) return 0;
+  if (!part.ticks) return -1;
   let mask = 0;
   let last = -1;
   for (const id of value) {
