@@ -9,6 +9,7 @@ import { BUDGETS, check, failsRun, type BudgetCheck } from './budgets.ts';
 import { buildApp, buildEmbed } from './build.ts';
 import { benchBurden } from './burden.ts';
 import { benchPopulation, populationLines } from './population.ts';
+import { POPULATION_HELD_AT } from '../src/population/words.ts';
 import type { EngineFigures } from './engine.ts';
 import { benchEngineBundled } from './engine-bundled.ts';
 import { benchBrowser, COLD_LOADS, type BrowserFigures, type SideBySide } from './first-question.ts';
@@ -181,7 +182,7 @@ const checks: BudgetCheck[] = [
     (v) => v <= BUDGETS.warningScreensMax,
   ),
   // The right-care budgets on the reference population (deterministic: a fixed seed and model).
-  ...population.held.map((b) => ({ name: `Population: ${b.name} (held at 2.5.0)`, kind: 'burden' as const, limit: b.limit, actual: b.actual, status: b.ok ? ('ok' as const) : ('OVER' as const) })),
+  ...population.held.map((b) => ({ name: `Population: ${b.name} (held at ${POPULATION_HELD_AT})`, kind: 'burden' as const, limit: b.limit, actual: b.actual, status: b.ok ? ('ok' as const) : ('OVER' as const) })),
   ...population.budgets.map((b) => ({ name: `Population: ${b.name} (right-care issue)`, kind: 'target' as const, limit: b.limit, actual: b.actual, status: b.ok ? ('ok' as const) : ('OVER' as const) })),
 ];
 if (!sizesOnly) {
