@@ -111,7 +111,8 @@ function compileOver(condition: Condition, sub: (c: Condition) => SlotPredicate,
         return value === wanted || (Array.isArray(value) && value.includes(wanted));
       };
     }
-    const test = answerTest(leaf);
+    // `isAny` with the question's own option strings: an answer met as that very option is found at once.
+    const test = answerTest('isAny' in leaf ? { ...leaf, isAny: leaf.isAny.map((o) => option(leaf.question, o)) } : leaf);
     return (slots) => test(slots[at]);
   });
 }
@@ -122,55 +123,78 @@ function compileOver(condition: Condition, sub: (c: Condition) => SlotPredicate,
  * The same meaning as the general form (how many parts hold, against how many are needed): the parts are pure, so
  * the order they are tested in cannot change the answer.
  */
+export interface Group {
+  ats: readonly number[];
+  wanted: readonly string[];
+  others: readonly SlotPredicate[];
+  all: boolean;
+  need: number;
+}
+
+/** The group behind each compiled group predicate, so that `holds` can test it in place (see `Testable`). */
+const groups = new WeakMap<SlotPredicate, Group>();
+
 function isGroup(condition: Condition, sub: (c: Condition) => SlotPredicate, slot: (id: string) => number, option: OptionOf): SlotPredicate | null {
   const group = 'all' in condition ? condition.all : 'any' in condition ? condition.any : 'of' in condition ? condition.of : null;
   if (!group || group.length === 0) return null;
   const leaves = group.filter((c): c is Extract<Condition, { is: string }> => 'is' in c);
   if (leaves.length === 0) return null;
-  const ats = leaves.map((c) => slot(c.question));
-  const wanted = leaves.map((c) => option(c.question, c.is));
-  const others = group.filter((c) => !('is' in c)).map(sub);
   const all = 'all' in condition;
-  const need = all ? group.length : 'of' in condition ? Math.max(1, condition.atLeast) : 1;
-  return (slots) => {
-    let count = 0;
-    for (let i = 0; i < ats.length; i++) {
-      const value = slots[ats[i] as number];
-      const w = wanted[i] as string;
-      if (value === w || (Array.isArray(value) && value.includes(w))) {
-        if (++count >= need) return true;
-      } else if (all) return false;
-    }
-    for (let i = 0; i < others.length; i++) {
-      if ((others[i] as SlotPredicate)(slots)) {
-        if (++count >= need) return true;
-      } else if (all) return false;
-    }
-    return false;
+  const g: Group = {
+    ats: leaves.map((c) => slot(c.question)),
+    wanted: leaves.map((c) => option(c.question, c.is)),
+    others: group.filter((c) => !('is' in c)).map(sub),
+    all,
+    need: all ? group.length : 'of' in condition ? Math.max(1, condition.atLeast) : 1,
   };
+  const predicate: SlotPredicate = (slots) => groupHolds(g, slots);
+  groups.set(predicate, g);
+  return predicate;
+}
+
+function groupHolds(g: Group, slots: Slots): boolean {
+  const { ats, wanted, others, all, need } = g;
+  let count = 0;
+  for (let i = 0; i < ats.length; i++) {
+    const value = slots[ats[i] as number];
+    const w = wanted[i] as string;
+    if (value === w || (Array.isArray(value) && value.includes(w))) {
+      if (++count >= need) return true;
+    } else if (all) return false;
+  }
+  for (let i = 0; i < others.length; i++) {
+    if ((others[i] as SlotPredicate)(slots)) {
+      if (++count >= need) return true;
+    } else if (all) return false;
+  }
+  return false;
 }
 
 /**
  * A rule's condition, compiled; a single `is` leaf (half the rules: "a warning sign answered Yes") is also kept as
  * its slot and option, tested in place: calling one of a hundred different closures per rule was a fifth of the time.
+ * So is a group with `is` parts (most other rules): their calls through `test`, to closures of half a dozen kinds,
+ * were a twentieth of `evaluate`'s time.
  */
 export interface Testable {
   test: SlotPredicate;
   /** The slot a lone `is` leaf reads, or -1. */
   isAt: number;
   isOption: string;
+  /** The group `test` tests, or null. */
+  group: Group | null;
 }
 
 export function testableOf(condition: Condition, program: SlotProgram): Testable {
   const test = program.compile(condition);
   return 'is' in condition
-    ? { test, isAt: program.slotOf.get(condition.question) as number, isOption: program.option(condition.question, condition.is) }
-    : { test, isAt: -1, isOption: '' };
+    ? { test, isAt: program.slotOf.get(condition.question) as number, isOption: program.option(condition.question, condition.is), group: null }
+    : { test, isAt: -1, isOption: '', group: groups.get(test) ?? null };
 }
 
 /** The same as `e.test(slots)`. */
 export function holds(e: Testable, slots: Slots): boolean {
-  if (e.isAt < 0) return e.test(slots);
+  if (e.isAt < 0) return e.group === null ? e.test(slots) : groupHolds(e.group, slots);
   const value = slots[e.isAt];
   return value === e.isOption || (Array.isArray(value) && value.includes(e.isOption));
 }

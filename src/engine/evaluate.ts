@@ -85,6 +85,8 @@ export interface EvaluateOptions {
 }
 
 const URGENCY_RANK: Record<Urgency, number> = { 'self-care': 0, consult: 1, urgent: 2, emergency: 3 };
+/** The urgencies by rank (`URGENCY_RANK` read backwards: its keys are in rank order). */
+const BY_RANK = Object.keys(URGENCY_RANK) as Urgency[];
 const LIKELIHOOD_RANK: Record<Likelihood, number> = { likely: 2, possible: 1, unlikely: 0 };
 
 export function moreUrgent(a: Urgency, b: Urgency): Urgency {
@@ -120,6 +122,11 @@ interface RuleEntry<R> extends Testable {
   byKey: Partial<Record<Locale, (Because[] | undefined)[]>>;
   /** Its reason per language, and whether that names the emergency number. */
   said: Partial<Record<Locale, { words: string; numbered: boolean }>>;
+  /**
+   * Its level's rank (`URGENCY_RANK`; 0 for advice, which has none): `decide` takes the highest as a number, where
+   * looking each fired rule's level up by name was a twentieth of `evaluate`'s time.
+   */
+  rank: number;
 }
 
 interface CauseEntry {
@@ -176,6 +183,7 @@ function planOf(rules: Rules): Plan {
     words: { en: new Map(), es: new Map() },
     byKey: {},
     said: {},
+    rank: 'level' in rule ? URGENCY_RANK[rule.level as Urgency] : 0,
   });
   plan = {
     redFlags: rules.redFlags.map((r) => entry(r, 'redFlag')),
@@ -266,25 +274,26 @@ interface Decision {
  * advice that holds only `withAdvice` (none otherwise).
  */
 function decide(plan: Plan, slots: Slots, withAdvice: boolean): Decision {
-  let urgency: Urgency = 'self-care';
+  let rank = 0;
   const redFlags: Decision['redFlags'] = [];
   for (const e of plan.redFlags) {
     if (!holds(e, slots)) continue;
     redFlags.push(e);
-    urgency = moreUrgent(urgency, e.rule.level);
+    if (e.rank > rank) rank = e.rank;
   }
   const consultSigns: Decision['consultSigns'] = [];
   for (const e of plan.consultSigns) {
     if (!holds(e, slots)) continue;
     consultSigns.push(e);
-    urgency = moreUrgent(urgency, e.rule.level);
+    if (e.rank > rank) rank = e.rank;
   }
   const exit = plan.scopeExits.find((e) => holds(e, slots));
   const adviceHolding = withAdvice ? plan.advice.filter((e) => holds(e, slots)) : [];
 
   // Out of scope sends the person on at the exit's own level (a child: see someone; pain that began before training:
   // general back-pain advice), raised as usual by any sign.
-  if (exit) urgency = moreUrgent(urgency, exit.rule.level);
+  if (exit && exit.rank > rank) rank = exit.rank;
+  const urgency = BY_RANK[rank] as Urgency;
 
   // Causes are only weighed when no red flag and no scope exit decided the outcome: with a red flag the person
   // needs care, not training tips, and an out-of-scope answer means the guide does not apply.
@@ -380,8 +389,9 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
 
   // Advice that holds, on results no more urgent than it is written for.
   const advice: Result['advice'] = [];
+  const rank = URGENCY_RANK[urgency];
   for (const e of adviceHolding) {
-    if (e.rule.upTo !== undefined && urgencyRank(urgency) > urgencyRank(e.rule.upTo)) continue;
+    if (e.rule.upTo !== undefined && rank > URGENCY_RANK[e.rule.upTo]) continue;
     trace.push(e.fired);
     advice.push({ id: e.rule.id, text: say(e.rule.text), because: because(e) });
   }
