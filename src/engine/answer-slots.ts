@@ -117,12 +117,7 @@ function compileOver(condition: Condition, sub: (c: Condition) => SlotPredicate,
   });
 }
 
-/**
- * `all`, `any` or `at least N of` with `is` leaves among its parts (a grouped check's signs, "two or more unsure",
- * "this sign, with one of these"): the `is` leaves are tested in one loop with no call each, then the other parts.
- * The same meaning as the general form (how many parts hold, against how many are needed): the parts are pure, so
- * the order they are tested in cannot change the answer.
- */
+/** A compiled group: the slots and options of its `is` leaves, its other parts, and how many must hold. */
 export interface Group {
   ats: readonly number[];
   wanted: readonly string[];
@@ -134,6 +129,12 @@ export interface Group {
 /** The group behind each compiled group predicate, so that `holds` can test it in place (see `Testable`). */
 const groups = new WeakMap<SlotPredicate, Group>();
 
+/**
+ * `all`, `any` or `at least N of` with `is` leaves among its parts (a grouped check's signs, "two or more unsure",
+ * "this sign, with one of these"): the `is` leaves are tested in one loop with no call each, then the other parts.
+ * The same meaning as the general form (how many parts hold, against how many are needed): the parts are pure, so
+ * the order they are tested in cannot change the answer.
+ */
 function isGroup(condition: Condition, sub: (c: Condition) => SlotPredicate, slot: (id: string) => number, option: OptionOf): SlotPredicate | null {
   const group = 'all' in condition ? condition.all : 'any' in condition ? condition.any : 'of' in condition ? condition.of : null;
   if (!group || group.length === 0) return null;
