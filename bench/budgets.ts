@@ -24,10 +24,11 @@ export const BUDGETS = {
    * sure") and their conditions brought it to 151.2 kB, and the faster impact walks 151.4 kB. Rules 2.5.0's new
    * person-facing texts in both languages (six reasons, two pieces of advice, the clearer chest-pain, heat and
    * pregnancy texts) and its one new question brought it to 152.5 kB; the faster evaluate took it to 152.4 kB, then
-   * its rank-per-rule and inline group tests to 152.52 kB: held at 152.6 kB. Clinical words a reviewer asked for are
-   * not traded for bytes.
+   * its rank-per-rule and inline group tests to 152.52 kB, and the postnatal advice (split from the pregnancy advice,
+   * whose bump and baby signs do not fit after a birth) to 152.61 kB: held at 152.7 kB. Clinical words a reviewer asked
+   * for are not traded for bytes.
    */
-  wholeCheckGzip: 152.6 * KB,
+  wholeCheckGzip: 152.7 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

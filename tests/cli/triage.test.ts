@@ -242,6 +242,14 @@ const EXPECTED: Record<string, Expected> = {
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely', 'core:unlikely'],
     complete: true,
   },
+  // 2.5.0: after a birth, no warning sign, 3 out of 10 and easing: self-care with the postnatal advice (heavy
+  // bleeding, a fever, pain that does not stop) rather than the pregnancy one (2.4.0: a consultation).
+  'self-care-after-a-birth-mild.json': {
+    urgency: 'self-care',
+    advice: ['postnatal_back_pain_watch'],
+    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely', 'core:unlikely'],
+    complete: true,
+  },
   // 2.5.0: not sure about chest pain at 30, nothing else: a GP within days, with the emergency number in the reason if
   // it comes back (2.4.0: same-day).
   'consult-not-sure-chest-pain.json': {
