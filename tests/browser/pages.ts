@@ -512,7 +512,9 @@ export async function screenshots(page: Page, name: string): Promise<string[]> {
   for (const size of [PHONE, DESKTOP]) {
     await page.setViewportSize(size);
     const file = join(SCREENSHOTS, `${name}-${size.width}x${size.height}.png`);
-    await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+    // A long page (the review's impact report) takes a while to paint whole on a busy 2-core machine: a screenshot is
+    // an artifact, not an assertion, so it gets more than Playwright's 10 s before the run calls it a failure.
+    await page.screenshot({ path: file, fullPage: true, animations: 'disabled', timeout: 30_000 });
     files.push(file);
   }
   if (before) await page.setViewportSize(before);

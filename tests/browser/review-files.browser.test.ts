@@ -102,7 +102,9 @@ describe('review without a toolchain', () => {
     await screenshots(tp.page, 'review-impact');
     log.stop();
     log.assertNoForeignRequests();
-  });
+    // 100,000 answer sets in the worker, then two full-page screenshots of a long page: more than the usual minute on
+    // a busy machine (a CI run timed out in the screenshot alone).
+  }, 150_000);
 
   it('in a dark colour scheme, with a file open, no axe violations', async () => {
     const tp = await suite.open({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
