@@ -112,6 +112,14 @@ export const OptionSchema = z.strictObject({
   kind: z.enum(['answer', 'not_sure', 'none']).default('answer'),
   /** What this answer does not mean (a normal feeling after training it could be taken for), shown under its label. */
   exclude: TextSchema.optional(),
+  /**
+   * A colour sample shown beside the label, for answers that are colours (pee): a colour is recognised faster and
+   * misread less than its name. Decoration only: the label still says it in words.
+   */
+  swatch: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/i, 'a colour written as #rrggbb')
+    .optional(),
 });
 
 const questionBase = {

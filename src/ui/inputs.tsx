@@ -47,7 +47,10 @@ export function ChoiceInputs({ question, base, value, onChange }: ChoiceProps) {
           aria-describedby={option.exclude ? `${id}-detail` : undefined}
           onChange={(e) => toggle(option, e.currentTarget.checked)}
         />
-        <label htmlFor={id}>{say(option.label)}</label>
+        <label htmlFor={id}>
+          {option.swatch && <span className="backcheck__swatch" aria-hidden="true" style={{ backgroundColor: option.swatch }} />}
+          {say(option.label)}
+        </label>
         {option.exclude && (
           <p id={`${id}-detail`} className="backcheck__choice-detail">
             {say(option.exclude)}

@@ -80,11 +80,13 @@ async function walkAndCheck(
   plan: Plan,
   prefix: string,
   narrow = true,
+  onStep?: (s: Extract<Screen, { kind: 'step' }>) => Promise<void>,
 ): Promise<{ issues: string[]; checked: string[] }> {
   const issues: string[] = [];
   const checked: string[] = [];
   const name = screenNamer(prefix);
   await check.toResult(plan, async (s) => {
+    if (s.kind === 'step') await onStep?.(s);
     const n = name(s);
     if (!n) return;
     checked.push(n);
@@ -105,7 +107,18 @@ describe('every screen of the check, in English, light', () => {
     await expect.poll(() => tp.page.getByRole('alert').textContent()).toContain(check.t.errorSummaryTitle);
     issues.push(...(await checkScreen(tp, 'error-summary')));
 
-    const walk = await walkAndCheck(tp, check, CALM, '');
+    // Colour answers show their colour sample (set from the rules' data, which the page's CSP must not block).
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    const wanted: string[][] = [];
+    const shown: string[][] = [];
+    const walk = await walkAndCheck(tp, check, CALM, '', true, async (s) => {
+      const colours = s.step.questions.flatMap((q) => (q.type === 'scale' ? [] : q.options.flatMap((o) => (o.swatch ? [rgb(o.swatch)] : []))));
+      if (colours.length === 0) return;
+      wanted.push(colours);
+      shown.push(await tp.page.locator('label .backcheck__swatch').evaluateAll((spans) => spans.map((el) => getComputedStyle(el).backgroundColor)));
+    });
+    expect(wanted.length).toBeGreaterThan(0);
+    expect(shown).toEqual(wanted);
     expect(await check.urgencyLabel()).toBe(check.t.urgencyLabel['self-care']);
     // The self-care result: what to do now, the lifting-form cause framed as "may be adding", and when to get help.
     const headings = (await tp.page.locator('main h2').allInnerTexts()).map((h) => h.trim());

@@ -38,6 +38,14 @@ describe('loading a broken rules file', () => {
     expect(found.length).toBeGreaterThanOrEqual(7);
   });
 
+  it('refuses a colour sample that is not #rrggbb, at its line', () => {
+    const text = mini().replace("{ id: child, label: { en: Under 16 } }", "{ id: child, label: { en: Under 16 }, swatch: yellow }");
+    const found = problems(text);
+    expect(found).toContainEqual(
+      expect.objectContaining({ line: lineOf(text, 'swatch: yellow'), path: 'questions.2.options.0.swatch', message: expect.stringContaining('#rrggbb') }),
+    );
+  });
+
   it('reports a type error and an unknown question id in the same run', () => {
     const text = mini()
       .replace('    min: 0', '    min: zero')

@@ -1,6 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { mainRules, miniRules } from '../helpers.ts';
+import { readFileSync } from 'node:fs';
+import { loadRulesOrThrow } from '../../src/rules/load.ts';
+import { mainRules, miniRules, ROOT } from '../helpers.ts';
 import { answer, REACT_MODES, renderCheck, start } from './helpers.tsx';
 
 describe.each(REACT_MODES)('question screens (%s)', (_mode, wrap) => {
@@ -117,6 +119,29 @@ describe.each(REACT_MODES)('question screens (%s)', (_mode, wrap) => {
     expect(screen.getByRole('link', { name: 'Choose a number from 0 to 10' })).toBeInTheDocument();
     await answer(user, 7);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Late warning sign?');
+  });
+
+  it('shows a colour sample before a colour answer, hidden from screen readers: the words stay the answer', async () => {
+    const rules = loadRulesOrThrow(
+      readFileSync(`${ROOT}tests/fixtures/mini-rules.yaml`, 'utf8')
+        .replace('{ id: child, label: { en: Under 16 } }', "{ id: child, label: { en: Under 16 }, swatch: '#f3eeb4' }")
+        .replace('{ id: adult, label: { en: 16 or over } }', "{ id: adult, label: { en: 16 or over }, swatch: '#5a3214' }"),
+      'rules/colours.yaml',
+    );
+    const { user } = renderCheck({ rules }, wrap);
+    await start(user);
+    await answer(user, 'no');
+    await answer(user, 'no');
+    const group = screen.getByRole('group', { name: 'Age?' });
+    const samples = within(group)
+      .getAllByRole('radio')
+      .map((radio) => document.querySelector(`label[for="${radio.id}"] .backcheck__swatch`));
+    expect(samples.map((s) => s?.getAttribute('aria-hidden'))).toEqual(['true', 'true']);
+    expect(samples[0]).toHaveStyle({ backgroundColor: 'rgb(243, 238, 180)' });
+    expect(samples[1]).toHaveStyle({ backgroundColor: 'rgb(90, 50, 20)' });
+    expect(within(group).getByRole('radio', { name: 'Under 16' })).toBeInTheDocument();
+    await answer(user, 'adult');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Do you lift?');
   });
 
   it('"None" unticks the other boxes, and ticking another box unticks "None"', async () => {
