@@ -1,6 +1,6 @@
 // The reference population (rules/population/), for `npm run bench`: the share of people sent to each urgency,
 // overall, by class and group, the rules that set each level, what misreadings add, and (full runs) the sensitivity
-// band with every warning-sign rate halved and doubled. Deterministic (seeded): the limits held at 2.5.0's figures
+// band with every warning-sign rate halved and doubled. Deterministic (seeded): the limits held at 2.6.0's figures
 // fail the run like the burden budgets (tests/population/budgets.test.ts enforces them in `npm test` too); the
 // right-care issue's budgets, not met yet, are reported beside them.
 import { readFileSync } from 'node:fs';

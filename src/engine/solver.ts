@@ -157,15 +157,47 @@ export function partial(c: Condition, answers: Answers, open: (id: string) => bo
   return open(c.question) ? null : matches(c, answers);
 }
 
+export interface SolveOptions {
+  maximize?: boolean;
+  budget?: number;
+  /**
+   * An answer to try first for each question (the most common one): the answer set found is then the likeliest
+   * person the query allows, not the first combination in option order (which ticks Yes to every other sign).
+   */
+  prefer?: Readonly<Record<string, AnswerValue>>;
+}
+
+/**
+ * `preferred` tried first: moved to the front when the conditions name it, or standing in for the "any other
+ * answer" representative when they do not (it behaves the same for them, and it is the answer a person gives).
+ */
+function preferFirst(q: Question, values: AnswerValue[], preferred: AnswerValue): AnswerValue[] {
+  const key = JSON.stringify(preferred);
+  const at = values.findIndex((v) => JSON.stringify(v) === key);
+  if (at >= 0) return [values[at] as AnswerValue, ...values.slice(0, at), ...values.slice(at + 1)];
+  if (q.type === 'scale' || values.length === 0) return values;
+  // The "other" representative: a single choice's last value, a multi choice's first (one unnamed tick).
+  const otherAt = q.type === 'single' ? values.length - 1 : 0;
+  const other = values[otherAt];
+  const named = new Set(values.filter((_, i) => i !== otherAt).flatMap((v) => (Array.isArray(v) ? v : [String(v)])));
+  const ids = Array.isArray(preferred) ? preferred : [String(preferred)];
+  if (other === undefined || ids.some((id) => named.has(id))) return values;
+  return [preferred, ...values.filter((_, i) => i !== otherAt)];
+}
+
 /** Find an answer set meeting the query (or, with `maximize`, the one with the highest score). */
-export function solve(index: RulesIndex, query: Query, options: { maximize?: boolean; budget?: number } = {}): SolveResult {
+export function solve(index: RulesIndex, query: Query, options: SolveOptions = {}): SolveResult {
   const budget = options.budget ?? BUDGET;
   const require = query.require ?? [];
   const forbid = query.forbid ?? [];
   const score = query.score ?? [];
   const all = [...require, ...forbid, ...score.map((s) => s.when)];
   const vars = closure(index, all);
-  const domains = vars.map((q) => representativeAnswers(q, [...all, ...vars.flatMap((v) => (v.showIf ? [v.showIf] : []))]));
+  const domains = vars.map((q) => {
+    const values = representativeAnswers(q, [...all, ...vars.flatMap((v) => (v.showIf ? [v.showIf] : []))]);
+    const preferred = options.prefer?.[q.id];
+    return preferred === undefined ? values : preferFirst(q, values, preferred);
+  });
   const position = new Map(vars.map((q, i) => [q.id, i]));
   // Check each condition as soon as any question it names is assigned, in three-valued logic over the questions
   // assigned so far: a forbidden `any` fails at its first true part, a required `all` at its first false one, so the

@@ -101,7 +101,12 @@ const SEARCH_BUDGET = 25_000;
  * Answer sets (over `from`'s questions) where a rule of `from` fires at its level and no rule of `to` at that level
  * or above can fire: where the urgency may be lower in `to`.
  */
-function searchLower(from: Rules, to: Rules, toCommon: Readonly<Record<string, AnswerValue>>): Answers[] {
+function searchLower(
+  from: Rules,
+  to: Rules,
+  fromCommon: Readonly<Record<string, AnswerValue>>,
+  toCommon: Readonly<Record<string, AnswerValue>>,
+): Answers[] {
   const index: RulesIndex = indexRules(from);
   const translate = translator(to, new Set(from.questions.map((q) => q.id)), toCommon);
   const toRules = levelRules(to).map((r) => ({ level: r.level, when: translate(r.when) }));
@@ -130,7 +135,9 @@ function searchLower(from: Rules, to: Rules, toCommon: Readonly<Record<string, A
     }
     // A search that runs out of budget finds nothing and the sampled sets still speak for this rule; a full budget
     // per changed rule made renaming one warning question cost 40 s.
-    const result = solve(index, { require: [rule.when], forbid }, { budget: SEARCH_BUDGET });
+    // `from`'s most common answers first: with only the nearby rules forbidden, a first-in-option-order
+    // answer set ticks every other sign Yes, and an unrelated emergency then hides the lowering from the caller.
+    const result = solve(index, { require: [rule.when], forbid }, { budget: SEARCH_BUDGET, prefer: fromCommon });
     if (result.status !== 'found') continue;
     const key = JSON.stringify(result.answers);
     if (seen.has(key)) continue;
@@ -151,5 +158,5 @@ export function searchUrgencyChanges(
   commonBefore: Readonly<Record<string, AnswerValue>>,
   commonAfter: Readonly<Record<string, AnswerValue>>,
 ): Answers[] {
-  return [...searchLower(before, after, commonAfter), ...searchLower(after, before, commonBefore)];
+  return [...searchLower(before, after, commonBefore, commonAfter), ...searchLower(after, before, commonAfter, commonBefore)];
 }
