@@ -11,6 +11,7 @@ import { versionBanner, versionDefine, versionPlugin } from './src/build/version
 import { embedCssPlugin } from './src/embed/embed-css.ts';
 import { rulesPlugin } from './src/build/rules-plugin.ts';
 import { productionBuilds } from './src/build/production.ts';
+import { checkChunks } from './src/build/check-chunk.ts';
 
 const OUT_DIR = 'dist/embed';
 
@@ -56,8 +57,16 @@ export default defineConfig(({ command, mode }) => {
   productionBuilds(command);
   const forPackage = mode === 'package';
   const entry = forPackage ? 'src/embed/package.ts' : 'src/embed/backcheck.ts';
+  // The check after its intro as one chunk, as in the app (src/build/check-chunk.ts); a clinic's bundler splits the
+  // package its own way.
+  const chunks = checkChunks(/[\\/]src[\\/]ui[\\/]LoadedCheck\.tsx$/);
   return {
-    plugins: [rulesPlugin(), embedCssPlugin(), versionPlugin(), forPackage ? packageTypes(PACKAGE_DIR) : hostScriptBuild()],
+    plugins: [
+      rulesPlugin(),
+      embedCssPlugin(),
+      versionPlugin(),
+      ...(forPackage ? [packageTypes(PACKAGE_DIR)] : [hostScriptBuild(), chunks.plugin]),
+    ],
     // Chunks are found next to backcheck.js, wherever the clinic hosts it.
     base: './',
     publicDir: false,
@@ -78,9 +87,11 @@ export default defineConfig(({ command, mode }) => {
           assetFileNames: '[name]-[hash][extname]',
           // After minification, which would drop a comment.
           postBanner: (chunk) => (chunk.isEntry ? versionBanner('backcheck.js') : ''),
+          ...(forPackage ? {} : { codeSplitting: { groups: [{ name: 'LoadedCheck', test: chunks.check, includeDependenciesRecursively: false }] } }),
         },
-        // A library is not an app: keep the entry's exports (none on the CDN) and do not hoist its side effects away.
-        preserveEntrySignatures: 'strict',
+        // A library is not an app: keep the entry's exports and do not hoist its side effects away. On the CDN it has
+        // none, and the check's chunk may import from it (a group without its dependencies needs that).
+        preserveEntrySignatures: forPackage ? 'strict' : 'allow-extension',
       },
     },
   };

@@ -190,35 +190,54 @@ const PROFILE = `CPU x${CPU_SLOWDOWN}, ${NETWORK.latencyMs} ms RTT, ${NETWORK.do
  */
 export async function benchBrowser(outDir: string, surveyDir: string, rules: Rules, loads = COLD_LOADS): Promise<{ browser: BrowserFigures; firstQuestion: SideBySide }> {
   const path = calmPath(rules);
-  const ours = await serveStatic(outDir, { compress: 'gzip' });
-  const theirs = await serveStatic(surveyDir, { compress: 'gzip' });
+  const { ours, theirs } = await alternate(outDir, surveyDir, loads, (browser, url) => coldLoad(browser, url, path));
+  const backcheck = medians(ours);
+  return {
+    browser: { loads: ours, median: backcheck, stepsAnswered: path.length, profile: PROFILE },
+    firstQuestion: sideBySide(backcheck, theirs),
+  };
+}
+
+/**
+ * The first question alone, side by side, without walking the check to its result: `npm run bench:first-question`,
+ * for trying a change to how the check loads in a few minutes rather than the whole bench's six.
+ */
+export async function benchFirstQuestion(outDir: string, surveyDir: string, loads = COLD_LOADS): Promise<SideBySide & { loads: FirstQuestionTimes[] }> {
+  const { ours, theirs } = await alternate(outDir, surveyDir, loads, (browser, url) => coldLoad(browser, url, null));
+  return { ...sideBySide(medians(ours), theirs), loads: ours };
+}
+
+function sideBySide(backcheck: FirstQuestionTimes, survey: FirstQuestionTimes[]): SideBySide {
+  const surveyjs = medians(survey);
+  return {
+    profile: PROFILE,
+    ratioVsSurveyJS: surveyjs.firstQuestionMs / backcheck.firstQuestionMs,
+    backcheck: { medianMs: backcheck.firstQuestionMs, questionBytes: backcheck.questionBytes },
+    surveyjs: { medianMs: surveyjs.firstQuestionMs, questionBytes: surveyjs.questionBytes, loads: survey, median: surveyjs },
+  };
+}
+
+/** Cold loads of ours (with `load`) and of the SurveyJS page (to its first question), alternating. */
+async function alternate<T>(outDir: string, surveyDir: string, loads: number, load: (browser: Browser, url: string) => Promise<T>): Promise<{ ours: T[]; theirs: FirstQuestionTimes[] }> {
+  const ourServer = await serveStatic(outDir, { compress: 'gzip' });
+  const theirServer = await serveStatic(surveyDir, { compress: 'gzip' });
   const browser = await launchChromium();
   try {
-    const results: LoadTimes[] = [];
-    const survey: FirstQuestionTimes[] = [];
+    const ours: T[] = [];
+    const theirs: FirstQuestionTimes[] = [];
     for (let i = 0; i < loads; i++) {
       // Alternating, and each first in turn, so neither always meets a warmer machine.
       if (i % 2 === 0) {
-        results.push(await coldLoad(browser, ours.url, path));
-        survey.push(await coldLoad(browser, theirs.url, null));
+        ours.push(await load(browser, ourServer.url));
+        theirs.push(await coldLoad(browser, theirServer.url, null));
       } else {
-        survey.push(await coldLoad(browser, theirs.url, null));
-        results.push(await coldLoad(browser, ours.url, path));
+        theirs.push(await coldLoad(browser, theirServer.url, null));
+        ours.push(await load(browser, ourServer.url));
       }
     }
-    const backcheck = medians(results);
-    const surveyjs = medians(survey);
-    return {
-      browser: { loads: results, median: backcheck, stepsAnswered: path.length, profile: PROFILE },
-      firstQuestion: {
-        profile: PROFILE,
-        ratioVsSurveyJS: surveyjs.firstQuestionMs / backcheck.firstQuestionMs,
-        backcheck: { medianMs: backcheck.firstQuestionMs, questionBytes: backcheck.questionBytes },
-        surveyjs: { medianMs: surveyjs.firstQuestionMs, questionBytes: surveyjs.questionBytes, loads: survey, median: surveyjs },
-      },
-    };
+    return { ours, theirs };
   } finally {
     await browser.close();
-    await Promise.all([ours.close(), theirs.close()]);
+    await Promise.all([ourServer.close(), theirServer.close()]);
   }
 }

@@ -106,6 +106,21 @@ function afterResponse(context: CheckContext, event: CheckEvent) {
   return { answers, choices, stop, next };
 }
 
+/**
+ * The answers every new check starts from: one object, never changed (the machine assigns new ones), so that the
+ * engine's walk of it, which finds the first step and counts the steps (most of what pressing Start costs a slow
+ * phone), is worked out once, by `prepareFirstStep`, and remembered (navigation.ts keeps each answers object's walk).
+ */
+const NO_ANSWERS: Answers = Object.freeze({});
+
+/**
+ * Works out a new check's first step now (while the person reads the intro), so that pressing Start only shows it.
+ * Optional: without it the same walk is done on Start.
+ */
+export function prepareFirstStep(rules: Rules): void {
+  stepsOf(rules, NO_ANSWERS, {});
+}
+
 export const checkMachine = setup({
   types: {
     context: {} as CheckContext,
@@ -200,7 +215,7 @@ export const checkMachine = setup({
       error: null,
     })),
     forgetEverything: assign({
-      answers: {},
+      answers: NO_ANSWERS,
       choices: {},
       current: null,
       history: [],
@@ -213,7 +228,7 @@ export const checkMachine = setup({
   id: 'backcheck',
   context: ({ input }) => ({
     rules: input.followUp && input.rules.followUp ? followUpRulesOf(input.rules) : input.rules,
-    answers: input.resume?.answers ?? {},
+    answers: input.resume?.answers ?? NO_ANSWERS,
     choices: input.resume?.choices ?? {},
     current: input.resume?.current ?? null,
     history: input.resume?.history ?? [],
