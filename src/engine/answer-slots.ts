@@ -73,11 +73,22 @@ export function slotProgram(rules: Rules): SlotProgram {
  * its answer only when nothing was left out, exactly as `applicableAnswers` does.
  */
 export function answerSlots(rules: Rules, answers: Answers): Slots {
-  const { ids, extraIds } = slotProgram(rules);
+  const { ids, extraIds, shown } = slotProgram(rules);
   const count = ids.length;
   const slots: Slots = new Array<AnswerValue | undefined>(count + extraIds.length);
-  for (let at = 0; at < count; at++) slots[at] = answers[ids[at] as string];
-  const pruned = pruneSlots(rules, slots);
+  // Pruned as read, in asking order, as `pruneSlots` prunes (skip logic only looks back, so the answers a question's
+  // skip logic reads are in place and final): a hidden question's answer is not looked up, since reading the record by
+  // id was a tenth of `evaluate`'s time and skip logic hides about one question in five. Whether an answer was left
+  // out matters only to the ids no question asks (none in the shipped rules), so only then is it read.
+  const extra = extraIds.length > 0;
+  let pruned = false;
+  for (let at = 0; at < count; at++) {
+    const show = shown[at];
+    if (show && !show(slots)) {
+      slots[at] = undefined;
+      if (extra && answers[ids[at] as string] !== undefined) pruned = true;
+    } else slots[at] = answers[ids[at] as string];
+  }
   for (let k = 0; k < extraIds.length; k++) slots[count + k] = pruned ? undefined : answers[extraIds[k] as string];
   return slots;
 }

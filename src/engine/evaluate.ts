@@ -5,7 +5,7 @@ import { localize, type Locale } from '../rules/text.ts';
 import { answerTextOfAllRead, answerTextRead, type AnswerReader, type Because } from './because.ts';
 import type { Answers } from './answers.ts';
 import { answerSlots, holds, pruneSlots, slotProgram, testableOf, type Slots, type Testable } from './answer-slots.ts';
-import { wholeKeyOf, type WordsKey } from './words-keys.ts';
+import { WholeKey, type WordsKey } from './words-keys.ts';
 import { questionsIn } from './conditions.ts';
 
 export interface FlagHit {
@@ -105,9 +105,6 @@ export function likelihoodFor(score: number, thresholds: { likely: number; possi
 
 // ---- The rules compiled for evaluating, once per rules object (rules never change once loaded) ----
 
-/** Words remembered per locale, by the rule's words key (see words-keys.ts). */
-type WordsMemo = Record<Locale, Map<number | string, Because[]>>;
-
 interface RuleEntry<R> extends Testable {
   rule: R;
   /** Its line in the trace: the same object for every result (frozen). */
@@ -115,11 +112,8 @@ interface RuleEntry<R> extends Testable {
   /** Holds for one answer to each question it reads: the words are the same whenever the rule fires, kept here. */
   fixed: boolean;
   fixedWords: Partial<Record<Locale, Because[]>>;
-  /** What of the answers the words depend on. */
+  /** Its words by what of the answers they depend on, remembered (see words-keys.ts). */
   key: WordsKey;
-  words: WordsMemo;
-  /** The same by a numeric key below a small `key.span`, per locale: an array read instead of a Map's hashing. */
-  byKey: Partial<Record<Locale, (Because[] | undefined)[]>>;
   /** Its reason per language, and whether that names the emergency number. */
   said: Partial<Record<Locale, { words: string; numbered: boolean }>>;
   /**
@@ -155,7 +149,7 @@ export type WordsKeys = (rules: Rules, condition: Condition, slotOf: ReadonlyMap
  */
 export const wholeAnswersKeys: WordsKeys = (_rules, condition, slotOf) => {
   const at = [...new Set(questionsIn(condition))].map((id) => slotOf.get(id) as number);
-  return { of: (s) => wholeKeyOf(s, at) };
+  return new WholeKey(at);
 };
 let wordsKeys: WordsKeys = wholeAnswersKeys;
 
@@ -180,8 +174,6 @@ function planOf(rules: Rules): Plan {
     fixedWords: {},
     // After compiling: an id no question asks has its slot by then.
     key: wordsKeys(rules, rule.when, slotOf),
-    words: { en: new Map(), es: new Map() },
-    byKey: {},
     said: {},
     rank: 'level' in rule ? URGENCY_RANK[rule.level as Urgency] : 0,
   });
@@ -203,9 +195,6 @@ function planOf(rules: Rules): Plan {
   plans.set(rules, plan);
   return plan;
 }
-
-/** Words kept per rule and language: bounded, so a long run (100,000 people) does not keep every combination. */
-const WORDS_KEPT = 4096;
 
 export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en', options: EvaluateOptions = {}): Result {
   // Answers to questions that do not apply (hidden by skip logic) must not count for or against anything. The rules
@@ -264,6 +253,7 @@ interface Decision {
   redFlags: RuleEntry<Rules['redFlags'][number]>[];
   consultSigns: RuleEntry<Rules['consultSigns'][number]>[];
   exit: RuleEntry<Rules['scopeExits'][number]> | undefined;
+  /** The advice that holds and is written for a result this urgent. */
   adviceHolding: RuleEntry<Rules['advice'][number]>[];
   /** In file order (the trace's); empty when a red flag or scope exit decided. */
   weighed: { cause: Rules['causes'][number]; score: number; likelihood: Likelihood; fired: FiredRule[]; support: Condition[] }[];
@@ -288,12 +278,14 @@ function decide(plan: Plan, slots: Slots, withAdvice: boolean): Decision {
     if (e.rank > rank) rank = e.rank;
   }
   const exit = plan.scopeExits.find((e) => holds(e, slots));
-  const adviceHolding = withAdvice ? plan.advice.filter((e) => holds(e, slots)) : [];
 
   // Out of scope sends the person on at the exit's own level (a child: see someone; pain that began before training:
   // general back-pain advice), raised as usual by any sign.
   if (exit && exit.rank > rank) rank = exit.rank;
   const urgency = BY_RANK[rank] as Urgency;
+  // Advice is only given on results no more urgent than it is written for: the rest is not tested at all (every piece
+  // of advice is for less than an emergency, where testing it was a seventh of the rules tested).
+  const adviceHolding = withAdvice ? plan.advice.filter((e) => (e.rule.upTo === undefined || rank <= URGENCY_RANK[e.rule.upTo]) && holds(e, slots)) : [];
 
   // Causes are only weighed when no red flag and no scope exit decided the outcome: with a red flag the person
   // needs care, not training tips, and an out-of-scope answer means the guide does not apply.
@@ -340,19 +332,8 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
   // Each fired rule's "because" words, remembered per rule by what its answers can make of them (see WordsKey), and
   // frozen: every result that quotes them gets the same list.
   const wordsOf = (e: RuleEntry<{ when: Condition }>): Because[] => Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[];
-  const because = (e: RuleEntry<{ when: Condition }>): Because[] => {
-    if (e.fixed) return (e.fixedWords[locale] ??= wordsOf(e));
-    const key = e.key.of(slots);
-    const span = e.key.span;
-    if (typeof key === 'number' && span !== undefined && span <= WORDS_KEPT) return ((e.byKey[locale] ??= new Array<Because[] | undefined>(span))[key] ??= wordsOf(e));
-    const memo = e.words[locale];
-    let words = memo.get(key);
-    if (!words) {
-      if (memo.size >= WORDS_KEPT) memo.clear();
-      memo.set(key, (words = wordsOf(e)));
-    }
-    return words;
-  };
+  const because = (e: RuleEntry<{ when: Condition }>): Because[] =>
+    e.fixed ? (e.fixedWords[locale] ??= wordsOf(e)) : e.key.words(slots, locale, e, wordsOf);
   const hit = (e: RuleEntry<{ id: string; when: Condition; reason: Parameters<typeof localize>[0] } & { level: Urgency }>): FlagHit => ({
     id: e.rule.id,
     level: e.rule.level,
@@ -387,11 +368,9 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     };
   }).sort(ranked);
 
-  // Advice that holds, on results no more urgent than it is written for.
+  // Advice that holds, on results no more urgent than it is written for (see `decide`).
   const advice: Result['advice'] = [];
-  const rank = URGENCY_RANK[urgency];
   for (const e of adviceHolding) {
-    if (e.rule.upTo !== undefined && rank > URGENCY_RANK[e.rule.upTo]) continue;
     trace.push(e.fired);
     advice.push({ id: e.rule.id, text: say(e.rule.text), because: because(e) });
   }

@@ -4,29 +4,54 @@
 // working the words out again was most of `evaluate`'s time. The words only ever quote what a rule names, so the key
 // is each answer as far as the rule can tell it apart, packed into one number.
 import type { Condition, Rules } from '../rules/schema.ts';
+import type { Locale } from '../rules/text.ts';
 import type { AnswerValue } from './answers.ts';
 import { slotProgram, type Slots } from './answer-slots.ts';
+import type { Because } from './because.ts';
 import { questionsIn } from './conditions.ts';
 
 /**
- * The key of a rule's words for these answers (`of`): equal keys, equal words. An object with a method rather than a
- * function, so that the packed keys below are one class: `evaluate` asks every rule that fires for its key, and a
- * closure per rule gave that call as many targets as there are rules, none of which the compiler would inline.
+ * One rule's words, remembered by a key of the answers (`words`): equal keys, equal words. An object with a method
+ * rather than a function, so that the packed keys below are one class: `evaluate` asks every rule that fires for its
+ * words, and a closure per rule gave that call as many targets as there are rules, none of which the compiler would
+ * inline. The memo is the key's own, so that how it is held follows the key, and so that the packed keys' memo (in
+ * an array for a small span), which only the bench and the reference population use, is not shipped to the browser.
  */
 export interface WordsKey {
-  of(slots: Slots): number | string;
-  /** When the key is a number, it is below this (a packed key's count of digit combinations). */
-  readonly span?: number;
+  /** The words for these answers in `locale`: remembered, or `make(rule)` remembered. */
+  words<R>(slots: Slots, locale: Locale, rule: R, make: (rule: R) => Because[]): Because[];
+}
+
+/** Words kept per rule and language by a Map: bounded, so a long run (100,000 people) does not keep every combination. */
+const WORDS_KEPT = 4096;
+
+/** Words remembered in a bounded Map per language. */
+function remembered<K, R>(memo: Map<K, Because[]>, key: K, rule: R, make: (rule: R) => Because[]): Because[] {
+  let words = memo.get(key);
+  if (!words) {
+    if (memo.size >= WORDS_KEPT) memo.clear();
+    memo.set(key, (words = make(rule)));
+  }
+  return words;
 }
 
 /** Keyed by the whole answers to the slots (`wholeKeyOf`). */
-class WholeKey implements WordsKey {
+export class WholeKey implements WordsKey {
+  private readonly memo: Record<Locale, Map<string, Because[]>> = { en: new Map(), es: new Map() };
+
   constructor(private readonly slots: readonly number[]) {}
 
-  of(s: Slots): string {
-    return wholeKeyOf(s, this.slots);
+  words<R>(s: Slots, locale: Locale, rule: R, make: (rule: R) => Because[]): Because[] {
+    return remembered(this.memo[locale], wholeKeyOf(s, this.slots), rule, make);
   }
 }
+
+/**
+ * Packed keys spanning at most this many are remembered in an array, read instead of a Map's hashing; the few keys
+ * met in a larger span lie far apart, and a Map holds them in less memory (arrays that large, or chunks of them, were
+ * no faster: most reads then missed the cache).
+ */
+const ARRAY_SPAN = 4096;
 
 /** Above this many options named on one question, its ticks are not packed into a number. */
 const MAX_NAMED = 16;
@@ -94,6 +119,9 @@ class PackedKey implements WordsKey {
    */
   private readonly lone: readonly (string | null)[];
 
+  private readonly byKey: Partial<Record<Locale, (Because[] | undefined)[]>> = {};
+  private readonly memo: Record<Locale, Map<number, Because[]>> = { en: new Map(), es: new Map() };
+
   constructor(
     private readonly parts: readonly Part[],
     private readonly whole: WholeKey,
@@ -105,7 +133,15 @@ class PackedKey implements WordsKey {
     this.lone = parts.map((p) => (!p.range && !p.ticks && p.named.length === 1 ? (p.named[0] as string) : null));
   }
 
-  of(s: Slots): number | string {
+  words<R>(s: Slots, locale: Locale, rule: R, make: (rule: R) => Because[]): Because[] {
+    const key = this.of(s);
+    if (key < 0) return this.whole.words(s, locale, rule, make);
+    if (this.span > ARRAY_SPAN) return remembered(this.memo[locale], key, rule, make);
+    return ((this.byKey[locale] ??= new Array<Because[] | undefined>(this.span))[key] ??= make(rule));
+  }
+
+  /** The packed key, or -1 when a digit cannot hold an answer (the whole answers key the words then). */
+  of(s: Slots): number {
     const { ats, radices, options, parts, lone } = this;
     let key = 0;
     for (let p = ats.length - 1; p >= 0; p--) {
@@ -116,7 +152,7 @@ class PackedKey implements WordsKey {
       if (one !== null && value === one) digit = 1;
       else if (value === undefined || (one !== null && !Array.isArray(value))) digit = 0;
       else if (named && typeof value === 'string') digit = placeOf(named, value);
-      else if ((digit = classOf(parts[p] as Part, value)) < 0) return this.whole.of(s);
+      else if ((digit = classOf(parts[p] as Part, value)) < 0) return -1;
       key = key * (radices[p] as number) + digit;
     }
     return key;
