@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { devCsp } from './src/build/dev-csp.ts';
 import { offlinePlugin } from './src/build/offline-plugin.ts';
-import { checkChunks } from './src/build/check-chunk.ts';
+import { checkChunks, LOADED_CHECK } from './src/build/check-chunk.ts';
 import { productionBuilds } from './src/build/production.ts';
 import { rulesPlugin } from './src/build/rules-plugin.ts';
 import { versionPlugin } from './src/build/version.ts';
@@ -9,7 +9,7 @@ import { embedCssPlugin } from './src/embed/embed-css.ts';
 
 export default defineConfig(({ command }) => {
   productionBuilds(command);
-  const chunks = checkChunks(/[\\/]src[\\/]ui[\\/]LoadedCheck\.tsx$/, /[\\/]src[\\/]review[\\/]/);
+  const chunks = checkChunks(LOADED_CHECK, /[\\/]src[\\/]review[\\/]/);
   return {
     plugins: [rulesPlugin(), embedCssPlugin(), devCsp(), versionPlugin(), offlinePlugin(), chunks.plugin],
     // Every URL in the built pages is relative, so the release folder works under any path of any host (a CDN's

@@ -11,7 +11,7 @@ import { versionBanner, versionDefine, versionPlugin } from './src/build/version
 import { embedCssPlugin } from './src/embed/embed-css.ts';
 import { rulesPlugin } from './src/build/rules-plugin.ts';
 import { productionBuilds } from './src/build/production.ts';
-import { checkChunks } from './src/build/check-chunk.ts';
+import { checkChunks, LOADED_CHECK } from './src/build/check-chunk.ts';
 
 const OUT_DIR = 'dist/embed';
 
@@ -59,7 +59,7 @@ export default defineConfig(({ command, mode }) => {
   const entry = forPackage ? 'src/embed/package.ts' : 'src/embed/backcheck.ts';
   // The check after its intro as one chunk, as in the app (src/build/check-chunk.ts); a clinic's bundler splits the
   // package its own way.
-  const chunks = checkChunks(/[\\/]src[\\/]ui[\\/]LoadedCheck\.tsx$/);
+  const chunks = checkChunks(LOADED_CHECK);
   return {
     plugins: [
       rulesPlugin(),

@@ -6,6 +6,9 @@
 // server over HTTP/1.1).
 import type { Plugin } from 'vite';
 
+/** The lazily loaded check's module (its dynamic import's target), the root of the check's chunks in both builds. */
+export const LOADED_CHECK = /[\\/]src[\\/]ui[\\/]LoadedCheck\.tsx$/;
+
 /**
  * `plugin` works out, once the module graph is known, which modules only the lazily loaded check brings: those
  * statically reachable from `root` (its dynamic import's target) that no page loads at once. Those the clinicians'
