@@ -129,6 +129,8 @@ interface CauseEntry {
 }
 
 interface Plan {
+  /** The words of a result that depend only on the language and the emergency number (see `plainWords`). */
+  plain: Map<string, PlainWords>;
   redFlags: RuleEntry<Rules['redFlags'][number]>[];
   consultSigns: RuleEntry<Rules['consultSigns'][number]>[];
   scopeExits: RuleEntry<Rules['scopeExits'][number]>[];
@@ -178,6 +180,7 @@ function planOf(rules: Rules): Plan {
     rank: 'level' in rule ? URGENCY_RANK[rule.level as Urgency] : 0,
   });
   plan = {
+    plain: new Map(),
     redFlags: rules.redFlags.map((r) => entry(r, 'redFlag')),
     consultSigns: rules.consultSigns.map((r) => entry(r, 'consultSign')),
     scopeExits: rules.scopeExits.map((r) => entry(r, 'scopeExit')),
@@ -308,6 +311,62 @@ function decide(plan: Plan, slots: Slots, withAdvice: boolean): Decision {
   return { urgency, redFlags, consultSigns, exit, adviceHolding, weighed };
 }
 
+type Said = (t: Parameters<typeof localize>[0]) => string;
+
+/**
+ * What every result in one language with one emergency number says the same: the top cards, the lists, each cause's
+ * words. Said once and frozen (results share them): saying them again for each result was a tenth of `evaluate`.
+ */
+interface PlainWords {
+  say: Said;
+  top: Record<Urgency, { title: string; action: string; consult: string; callIf: string | null }>;
+  disclaimer: string;
+  outOfScopeTitle: string;
+  lists: Record<'safetyNet' | 'safetyNetToday' | 'selfCareAdvice' | 'antiInflammatory', ResultList | null>;
+  causes: Map<Rules['causes'][number], { title: string; summary: string; advice: string[] }>;
+}
+
+/** Pairs of language and emergency number kept per rules object: a clinic's page uses one or two. */
+const PLAIN_KEPT = 8;
+
+function plainWords(rules: Rules, plan: Plan, locale: Locale, emergencyNumber: string): PlainWords {
+  const key = `${locale} ${emergencyNumber}`;
+  let plain = plan.plain.get(key);
+  if (plain) return plain;
+  // Every text that names the emergency number names the same one.
+  const say: Said = (t) => {
+    const words = localize(t, locale);
+    return words.includes('{number}') ? words.replaceAll('{number}', emergencyNumber) : words;
+  };
+  const list = (l: TextList | undefined): ResultList | null =>
+    l ? Object.freeze({ title: say(l.title), items: Object.freeze(l.items.map(say)) as string[], note: l.note ? say(l.note) : null }) : null;
+  const { results } = rules;
+  const top = Object.fromEntries(
+    BY_RANK.map((u) => {
+      const t = results.urgency[u];
+      return [u, Object.freeze({ title: say(t.title), action: say(t.action), consult: say(t.consult), callIf: t.callIf ? say(t.callIf) : null })];
+    }),
+  ) as PlainWords['top'];
+  plain = {
+    say,
+    top,
+    disclaimer: say(results.disclaimer),
+    outOfScopeTitle: say(results.outOfScopeTitle),
+    lists: {
+      safetyNet: list(results.safetyNet),
+      safetyNetToday: list(results.safetyNetToday),
+      selfCareAdvice: list(results.selfCareAdvice),
+      antiInflammatory: list(results.antiInflammatory),
+    },
+    causes: new Map(
+      rules.causes.map((c) => [c, { title: say(c.title), summary: say(c.summary), advice: Object.freeze(c.advice.map(say)) as string[] }]),
+    ),
+  };
+  if (plan.plain.size >= PLAIN_KEPT) plan.plain.clear();
+  plan.plain.set(key, plain);
+  return plain;
+}
+
 function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: EvaluateOptions): Result {
   const plan = planOf(rules);
   const program = slotProgram(rules);
@@ -319,11 +378,8 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     },
   };
   const emergencyNumber = options.emergencyNumber ?? defaultEmergencyNumber(rules);
-  // Every text that names the emergency number names the same one.
-  const say = (t: Parameters<typeof localize>[0]) => {
-    const words = localize(t, locale);
-    return words.includes('{number}') ? words.replaceAll('{number}', emergencyNumber) : words;
-  };
+  const plain = plainWords(rules, plan, locale, emergencyNumber);
+  const { say } = plain;
   // A rule's reason, as `say` gives it, localised once per rule: a result says two dozen reasons.
   const sayOwn = (e: RuleEntry<{ reason: Parameters<typeof localize>[0] }>): string => {
     const said = (e.said[locale] ??= { words: localize(e.rule.reason, locale), numbered: localize(e.rule.reason, locale).includes('{number}') });
@@ -352,13 +408,14 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     // A cause's words (its evidence can span many questions) are worked out when read: most results whose
     // causes are weighed are never shown (the impact analysis's population, the linter's walks).
     let words: Because[] | undefined;
+    const said = plain.causes.get(cause) as { title: string; summary: string; advice: string[] };
     return {
       id: cause.id,
       likelihood,
       score,
-      title: say(cause.title),
-      summary: say(cause.summary),
-      advice: cause.advice.map(say),
+      title: said.title,
+      summary: said.summary,
+      advice: said.advice,
       get because() {
         return (words ??= answerTextOfAllRead(rules, reader, support, locale));
       },
@@ -375,7 +432,7 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     advice.push({ id: e.rule.id, text: say(e.rule.text), because: because(e) });
   }
 
-  const texts = rules.results.urgency[urgency];
+  const texts = plain.top[urgency];
   // A red flag that sets the urgency may name the service to call instead of the urgency's generic action; only when
   // every flag at that level has one (saddle numbness in pregnancy still means the emergency number, not the
   // maternity unit alone).
@@ -389,8 +446,6 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     }
     ownAction ??= rule.action;
   }
-  const list = (l: TextList | undefined): ResultList | null =>
-    l ? { title: say(l.title), items: l.items.map(say), note: l.note ? say(l.note) : null } : null;
   // Self-care advice is for the people the check is made for, and after a scope exit that leaves them to look after
   // it themselves: not after one that sends them on (a child, whose care someone else plans; see the rule's level).
   const selfCare = (urgency === 'self-care' || urgency === 'consult') && (!exit || exit.rule.level === 'self-care');
@@ -398,24 +453,24 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     rulesId: rules.meta.id,
     rulesVersion: rules.meta.version,
     urgency,
-    title: say(texts.title),
-    action: say(ownAction ?? texts.action),
-    consult: say(texts.consult),
-    callIf: texts.callIf ? say(texts.callIf) : null,
+    title: texts.title,
+    action: ownAction ? say(ownAction) : texts.action,
+    consult: texts.consult,
+    callIf: texts.callIf,
     emergencyNumber,
-    disclaimer: say(rules.results.disclaimer),
+    disclaimer: plain.disclaimer,
     redFlags,
     consultSigns,
     outOfScope: exit
-      ? { id: exit.rule.id, title: say(rules.results.outOfScopeTitle), message: say(exit.rule.message), because: because(exit) }
+      ? { id: exit.rule.id, title: plain.outOfScopeTitle, message: say(exit.rule.message), because: because(exit) }
       : null,
     causes,
     trace,
-    safetyNet: urgency === 'emergency' ? null : list(rules.results.safetyNet),
+    safetyNet: urgency === 'emergency' ? null : plain.lists.safetyNet,
     // An urgent result already says "today": the same-day tier is for results that do not.
-    safetyNetToday: urgency === 'self-care' || urgency === 'consult' ? list(rules.results.safetyNetToday) : null,
-    selfCareAdvice: selfCare ? list(rules.results.selfCareAdvice) : null,
-    antiInflammatory: selfCare && rules.results.selfCareAdvice ? list(rules.results.antiInflammatory) : null,
+    safetyNetToday: urgency === 'self-care' || urgency === 'consult' ? plain.lists.safetyNetToday : null,
+    selfCareAdvice: selfCare ? plain.lists.selfCareAdvice : null,
+    antiInflammatory: selfCare && plain.lists.selfCareAdvice ? plain.lists.antiInflammatory : null,
     advice,
   };
 }

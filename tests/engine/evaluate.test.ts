@@ -270,6 +270,17 @@ describe('the result texts of issue #16', () => {
     expect(evaluate(rules, calm).callIf).toContain(rules.results.emergencyNumbers!.default);
   });
 
+  it('shares the words every result says alike only frozen: changing one result cannot change the next', () => {
+    const first = evaluate(rules, calm, 'en', { emergencyNumber: '112' });
+    expect(() => first.safetyNet?.items.push('changed')).toThrow(TypeError);
+    expect(() => (first.causes[0] as { advice: string[] }).advice.splice(0)).toThrow(TypeError);
+    const second = evaluate(rules, calm, 'en', { emergencyNumber: '112' });
+    expect(second.safetyNet?.items).toEqual(rules.results.safetyNet!.items.map((i) => i.en.replaceAll('{number}', '112')));
+    expect(second.causes[0]?.advice.length).toBeGreaterThan(0);
+    // Another number, another set of words: none of the first number's.
+    expect(JSON.stringify(evaluate(rules, calm, 'en', { emergencyNumber: '000' }))).not.toContain('112');
+  });
+
   it('gives the same-day safety net on self-care and consult results only, and the 999 tier on every result below an emergency', () => {
     fc.assert(
       fc.property(answersArb(rules, { partial: true }), (answers) => {
