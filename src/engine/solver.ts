@@ -86,9 +86,28 @@ export function leaves(condition: Condition): Extract<Condition, { question: str
   return [condition];
 }
 
+type Leaf = Extract<Condition, { question: string }>;
+
+/** The leaves of the conditions, by the question each reads. */
+export function leavesByQuestion(conditions: readonly Condition[]): Map<string, Leaf[]> {
+  const byQuestion = new Map<string, Leaf[]>();
+  for (const c of conditions) {
+    for (const l of leaves(c)) {
+      const own = byQuestion.get(l.question);
+      if (own) own.push(l);
+      else byQuestion.set(l.question, [l]);
+    }
+  }
+  return byQuestion;
+}
+
 /** The answers to `question` that the conditions can tell apart; every other answer behaves like one of these. */
 export function representativeAnswers(question: Question, conditions: readonly Condition[]): AnswerValue[] {
-  const own = conditions.flatMap(leaves).filter((l) => l.question === question.id);
+  return answersTellingApart(question, leavesByQuestion(conditions).get(question.id) ?? []);
+}
+
+/** `representativeAnswers`, from the leaves that read the question (a query's are gathered once, not per question). */
+function answersTellingApart(question: Question, own: readonly Leaf[]): AnswerValue[] {
   if (question.type === 'scale') {
     const points = new Set<number>([question.min, question.max]);
     for (const l of own) {
@@ -193,8 +212,9 @@ export function solve(index: RulesIndex, query: Query, options: SolveOptions = {
   const score = query.score ?? [];
   const all = [...require, ...forbid, ...score.map((s) => s.when)];
   const vars = closure(index, all);
+  const named = leavesByQuestion([...all, ...vars.flatMap((v) => (v.showIf ? [v.showIf] : []))]);
   const domains = vars.map((q) => {
-    const values = representativeAnswers(q, [...all, ...vars.flatMap((v) => (v.showIf ? [v.showIf] : []))]);
+    const values = answersTellingApart(q, named.get(q.id) ?? []);
     const preferred = options.prefer?.[q.id];
     return preferred === undefined ? values : preferFirst(q, values, preferred);
   });
@@ -222,6 +242,8 @@ export function solve(index: RulesIndex, query: Query, options: SolveOptions = {
   let exhausted = false;
 
   const scoreOf = () => score.reduce((sum, s) => sum + (matches(s.when, answers) ? s.weight : 0), 0);
+  // Per level: the questions still to be assigned after question i (made once, not for each value tried).
+  const openAfter = vars.map((_, i) => (id: string) => (position.get(id) ?? -1) > i);
   const search = (i: number): boolean => {
     if (++steps > budget) {
       exhausted = true;
@@ -235,11 +257,12 @@ export function solve(index: RulesIndex, query: Query, options: SolveOptions = {
     const q = vars[i] as Question;
     const shown = q.showIf === undefined || matches(q.showIf, answers);
     const values: (AnswerValue | undefined)[] = shown ? (domains[i] ?? []) : [undefined];
+    const open = openAfter[i] as (id: string) => boolean;
+    const checks = checksAt[i] ?? [];
     for (const value of values) {
       if (value === undefined) delete answers[q.id];
       else answers[q.id] = value;
-      const open = (id: string) => (position.get(id) ?? -1) > i;
-      if ((checksAt[i] ?? []).every((c) => partial(c.when, answers, open) !== !c.mustBe) && search(i + 1)) return true;
+      if (checks.every((c) => partial(c.when, answers, open) !== !c.mustBe) && search(i + 1)) return true;
     }
     delete answers[q.id];
     return false;

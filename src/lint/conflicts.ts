@@ -4,6 +4,7 @@ import { urgencyRank } from '../engine/evaluate.ts';
 import { canonical, KIND_WORDS, ruleEntries, type Finding, type RuleEntry } from './finding.ts';
 import { touching } from './completeness.ts';
 import { solve, type RulesIndex } from '../engine/solver.ts';
+import { answerModel } from './population.ts';
 
 export function conflictFindings(index: RulesIndex): Finding[] {
   const { rules } = index;
@@ -23,12 +24,17 @@ export function conflictFindings(index: RulesIndex): Finding[] {
       else add('error', r, `${name(r)} (${r.level}) and ${name(first)} (${first.level}) have the same condition but different levels: say which one is meant`);
     }
   }
+  // The most common answers tried first: most pairs are told apart by one ordinary person who fires a but not b,
+  // found in half the steps. The order cannot change a finding: only a search that tried everything says
+  // "impossible", and a found or unfinished one says nothing.
+  const prefer = answerModel(rules).common;
+  const canonicalOf = new Map(urgency.map((r) => [r, canonical(r.when)]));
   for (const a of urgency) {
     for (const b of touching(index, [a.when], urgency)) {
-      if (a === b || canonical(a.when) === canonical(b.when)) continue;
+      if (a === b || canonicalOf.get(a) === canonicalOf.get(b)) continue;
       if (urgencyRank(a.level ?? 'self-care') > urgencyRank(b.level ?? 'self-care')) continue;
       // a never raises the urgency if every answer set firing a also fires b at the same or a higher level.
-      if (solve(index, { require: [a.when], forbid: [b.when] }).status === 'impossible') {
+      if (solve(index, { require: [a.when], forbid: [b.when] }, { prefer }).status === 'impossible') {
         add(
           'warning',
           a,

@@ -16,7 +16,28 @@ function valuesOf(question: Question | undefined): (AnswerValue | undefined)[] {
   return [undefined, ...question.options.map((o) => o.id)];
 }
 
-/** The facts worth trying: only the questions (now and then) the conditions read, every day from the first offer. */
+/**
+ * The days worth trying: the first day of each stretch over which no `daysSince` condition changes, from the first
+ * offer to MAX_DAYS. Every other day gives the same outcome and step as the first day of its stretch, and that first
+ * day comes first in the order tried, so the example a gap is reported with is the one trying every day gives.
+ */
+function daysToTry(conditions: readonly FollowUpCondition[], firstDay: number): number[] {
+  const starts = new Set([firstDay]);
+  const visit = (c: FollowUpCondition): void => {
+    if ('all' in c) c.all.forEach(visit);
+    else if ('any' in c) c.any.forEach(visit);
+    else if ('not' in c) visit(c.not);
+    else if ('daysSince' in c) {
+      const { atLeast, atMost } = c.daysSince;
+      if (atLeast !== undefined) starts.add(Math.ceil(atLeast));
+      if (atMost !== undefined) starts.add(Math.floor(atMost) + 1);
+    }
+  };
+  conditions.forEach(visit);
+  return [...starts].filter((d) => d >= firstDay && d <= MAX_DAYS).sort((a, b) => a - b);
+}
+
+/** The facts worth trying: only the questions (now and then) the conditions read, on the days they tell apart. */
 function factsToTry(rules: Rules, conditions: readonly FollowUpCondition[]): FollowUpFacts[] {
   const followUp = rules.followUp;
   if (!followUp) return [];
@@ -30,8 +51,8 @@ function factsToTry(rules: Rules, conditions: readonly FollowUpCondition[]): Fol
   ];
   const firstDay = Math.min(...Object.values(followUp.afterDays).filter((d): d is number => d !== undefined));
   let all: FollowUpFacts[] = [];
-  // Every day from the first offer, after each result a follow-up is offered on (what the person was last told).
-  for (let day = firstDay; day <= MAX_DAYS; day++) {
+  // Each day the conditions tell apart, after each result a follow-up is offered on (what the person was last told).
+  for (const day of daysToTry(conditions, firstDay)) {
     for (const previousUrgency of followUp.offerFor) all.push({ answers: {}, previous: {}, daysSince: day, previousUrgency });
   }
   for (const d of dimensions) {
