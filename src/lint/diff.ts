@@ -94,6 +94,20 @@ export function diffRules(before: Rules, after: Rules): string[] {
     });
   }
 
+  // Advice: words shown on the result, never the urgency, so a clinician reviews each one added or reworded.
+  compareById(before.advice, after.advice, {
+    added: (r) => say(`advice "${r.id}" added${r.upTo ? ` (shown up to ${r.upTo})` : ''}: when ${cond(after, r.when)}: ${text(r.text)}`),
+    removed: (r) => say(`advice "${r.id}" removed`),
+    changed: (x, y) => {
+      const name = `advice "${x.id}"`;
+      if (x.upTo !== y.upTo) say(`${name} shown up to ${x.upTo ?? 'any urgency'} -> ${y.upTo ?? 'any urgency'}`);
+      if (canonical(x.when) !== canonical(y.when)) say(`${name} condition changed from "${cond(before, x.when)}" to "${cond(after, y.when)}"`);
+      textLine(`${name} text`, x.text, y.text);
+      if (x.rationale !== y.rationale) say(`${name} rationale changed`);
+      if (x.source !== y.source) say(`${name} source changed from "${x.source ?? '(none)'}" to "${y.source ?? '(none)'}"`);
+    },
+  });
+
   // Causes and their evidence.
   compareById(before.causes, after.causes, {
     added: (c) => say(`cause "${c.id}" added with ${c.evidence.length} evidence rules`),

@@ -120,11 +120,12 @@ const EXPECTED: Record<string, Expected> = {
     complete: false,
     stoppedEarly: 'urgent',
   },
-  // Mild belly pain under 50 that eases in some position: a GP within days, with what would make it same-day.
+  // Mild belly pain under 50 that eases in some position: a GP within days, with what would make it same-day, and
+  // (2.7.0) a pregnancy test today if she could be pregnant after all.
   'consult-mild-belly-pain.json': {
     urgency: 'consult',
     consultSigns: ['belly_pain_mild'],
-    advice: ['belly_watch'],
+    advice: ['belly_watch', 'belly_pregnancy_test'],
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },

@@ -46,6 +46,22 @@ describe('rules:diff', () => {
     );
   });
 
+  it('names advice added, removed or reworded: words a person reads on the result, which a clinician reviews', () => {
+    const tip = { id: 'tip', when: { question: 'pain', atLeast: 5 }, upTo: 'consult', text: { en: 'Rest a day.' }, rationale: 'Why.' };
+    const before = editedRules((d) => {
+      d.advice = [tip, { id: 'old_tip', when: { question: 'lifts', is: 'yes' }, text: { en: 'Warm up.' }, rationale: 'Why.' }];
+    });
+    const after = editedRules((d) => {
+      d.advice = [{ ...tip, upTo: 'urgent', text: { en: 'Rest two days.' } }, { id: 'new_tip', when: { question: 'lifts', is: 'yes' }, upTo: 'consult', text: { en: 'Lift lighter.' }, rationale: 'Why.' }];
+    });
+    expect(diffRules(before, after)).toEqual([
+      'advice "tip" shown up to consult -> urgent',
+      'advice "tip" text changed from "Rest a day." to "Rest two days."',
+      'advice "old_tip" removed',
+      'advice "new_tip" added (shown up to consult): when lifts is "Yes": "Lift lighter."',
+    ]);
+  });
+
   it('names changes to the result page: the top card, the safety net tiers, the caution, the emergency numbers', () => {
     const after = editedRules((d) => {
       const results = d.results as Record<string, unknown> & { urgency: Record<string, Record<string, unknown>> };
