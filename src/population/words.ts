@@ -27,8 +27,8 @@ export const POPULATION_BUDGETS = {
  * which no clinician reviewing this content would lower, and the serious group alone is about 1% of everyone at
  * emergency. The figures and the reasons
  * are in docs/rules-2.1-changes.md to docs/rules-2.7-changes.md. Rules 2.7.0 gives the same shares to the hundredth of a
- * point: its one raised condition (doubt about bladder changes with a stinging pee and back pain of 5 or more) fires
- * for 2 more people in 100,000, both already sent the same day by another rule, and its other change is words.
+ * point: its one raised condition (doubt about bladder changes with a stinging pee, and back pain of 4 or more or
+ * getting worse) sends 1 more person in 100,000 the same day (9.754% -> 9.755%), and its other change is words.
  * Lower these limits as the rules improve; never raise them without a clinician's reason in the rules' rationale.
  */
 /** The rules version whose figures POPULATION_HELD holds, for the bench's labels. */
