@@ -29,12 +29,12 @@ export const BUDGETS = {
    * and its intro in the entry (src/build/check-chunk.ts: fewer chunks, fewer imports and exports between them) took
    * it to 151.63 kB; the colour samples beside the pee colours (the reviewer's chart: the style rule, the sample in
    * each label and six colours in the rules) and rules 2.6.0's two changed conditions and one reason, 0.2 kB, to
-   * 151.83 kB: held at 151.9 kB. Rules 2.7.0's pregnancy-test advice in both languages (0.09 kB) and evaluate's words
-   * said once per language and emergency number, with the solver's leaves gathered once per query (0.28 kB; evaluate
-   * about 5% faster over five alternating pairs) took it to 152.18 kB: held at 152.2 kB. Clinical words a reviewer
-   * asked for are not traded for bytes.
+   * 151.83 kB: held at 151.9 kB. Rules 2.7.0's pregnancy-test advice in both languages (0.12 kB, with the emergency
+   * step its clinical check asked for) and evaluate's words said once per language and emergency number, with the
+   * solver's leaves gathered once per query (0.28 kB; evaluate about 5% faster over five alternating pairs) took it to
+   * 152.21 kB: held at 152.3 kB. Clinical words a reviewer asked for are not traded for bytes.
    */
-  wholeCheckGzip: 152.2 * KB,
+  wholeCheckGzip: 152.3 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,
