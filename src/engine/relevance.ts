@@ -15,7 +15,7 @@ import type { Slots } from './answer-slots.ts';
 import type { Digits } from './answer-digits.ts';
 import { likelihoodFor, urgencyRank } from './evaluate.ts';
 import { layoutOf } from './screens.ts';
-import { closure, indexRules, partial, representativeAnswers, type RulesIndex } from './solver.ts';
+import { closure, indexRules, leavesByQuestion, partial, representativeAnswers, type RulesIndex } from './solver.ts';
 
 /** What answers can still matter for, given the answers so far. */
 export type Focus =
@@ -357,7 +357,8 @@ function openVariablesOf(space: Space, conditions: readonly Condition[]): OpenVa
   const all = closure(space.index, conditions);
   const open = all.filter((q) => (space.index.order.get(q.id) ?? 0) >= space.freeFrom);
   const relevantConditions = [...conditions, ...all.flatMap((q) => (q.showIf ? [q.showIf] : []))];
-  const domains = new Map(open.map((q) => [q.id, [...representativeAnswers(q, relevantConditions), undefined]]));
+  const named = leavesByQuestion(relevantConditions);
+  const domains = new Map(open.map((q) => [q.id, [...representativeAnswers(q, named.get(q.id) ?? []), undefined]]));
   return { all, open, domains };
 }
 

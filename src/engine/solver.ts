@@ -101,13 +101,12 @@ export function leavesByQuestion(conditions: readonly Condition[]): Map<string, 
   return byQuestion;
 }
 
-/** The answers to `question` that the conditions can tell apart; every other answer behaves like one of these. */
-export function representativeAnswers(question: Question, conditions: readonly Condition[]): AnswerValue[] {
-  return answersTellingApart(question, leavesByQuestion(conditions).get(question.id) ?? []);
-}
-
-/** `representativeAnswers`, from the leaves that read the question (a query's are gathered once, not per question). */
-function answersTellingApart(question: Question, own: readonly Leaf[]): AnswerValue[] {
+/**
+ * The answers to `question` that the conditions' leaves reading it (`own`, from `leavesByQuestion`) can tell apart;
+ * every other answer behaves like one of these. A query over many questions gathers its leaves once, not once per
+ * question, which made every query quadratic in its conditions.
+ */
+export function representativeAnswers(question: Question, own: readonly Leaf[]): AnswerValue[] {
   if (question.type === 'scale') {
     const points = new Set<number>([question.min, question.max]);
     for (const l of own) {
@@ -214,7 +213,7 @@ export function solve(index: RulesIndex, query: Query, options: SolveOptions = {
   const vars = closure(index, all);
   const named = leavesByQuestion([...all, ...vars.flatMap((v) => (v.showIf ? [v.showIf] : []))]);
   const domains = vars.map((q) => {
-    const values = answersTellingApart(q, named.get(q.id) ?? []);
+    const values = representativeAnswers(q, named.get(q.id) ?? []);
     const preferred = options.prefer?.[q.id];
     return preferred === undefined ? values : preferFirst(q, values, preferred);
   });
