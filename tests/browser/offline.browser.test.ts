@@ -209,6 +209,8 @@ describe('updates', () => {
     // A's page loads what it has not loaded yet (the Spanish words) from A's cache, though the server only has B.
     await tp.page.getByRole('button', { name: 'Español' }).click();
     check.locale = 'es';
+    // The Spanish words arrive from A's cache: the page is Spanish once its heading is, not as soon as it is clicked.
+    await expect.poll(() => check.headingText()).toBe(check.say(rules.meta.title));
     await check.toResult(CALM);
     const seenA = await loadedFiles(tp.page, server.url);
     expect(seenA.filter((f) => !filesA.has(f)), 'files of A only').toEqual([]);
