@@ -120,6 +120,17 @@ const EXPECTED: Record<string, Expected> = {
     complete: false,
     stoppedEarly: 'urgent',
   },
+  // (2.8.0) Over 50, a first back pain of 9 out of 10 that began suddenly while lifting, in its first 3 days, easing
+  // when curled up: a doctor today (a leaking aneurysm or a severe fracture can look like a strain), with the
+  // aneurysm's emergency signs.
+  'urgent-sudden-very-severe-over-50.json': {
+    urgency: 'urgent',
+    redFlags: ['sudden_very_severe_over_50'],
+    consultSigns: ['sudden_severe_over_50', 'sudden_first_episode_over_50'],
+    advice: ['sudden_pain_over_50_watch'],
+    complete: false,
+    stoppedEarly: 'urgent',
+  },
   // Mild belly pain under 50 that eases in some position: a GP within days, with what would make it same-day, and
   // (2.7.0) a pregnancy test today if she could be pregnant after all.
   'consult-mild-belly-pain.json': {
