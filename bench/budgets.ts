@@ -32,11 +32,11 @@ export const BUDGETS = {
    * 151.83 kB: held at 151.9 kB. Rules 2.7.0's pregnancy-test advice in both languages (0.12 kB, with the emergency
    * step its clinical check asked for) and evaluate's words said once per language and emergency number, with the
    * solver's leaves gathered once per query (0.28 kB; evaluate about 5% faster over five alternating pairs) took it to
-   * 152.21 kB: held at 152.3 kB. Rules 2.8.0's two reasons and one piece of advice for sudden pain over 50, in both
-   * languages, with their conditions (0.18 kB), took it to 152.39 kB: held at 152.4 kB. Clinical words a reviewer asked
+   * 152.21 kB: held at 152.3 kB. Rules 2.8.0's two reasons and one piece of advice for a first back pain over 50,
+   * in both languages, with their conditions (0.30 kB), took it to 152.51 kB: held at 152.6 kB. Clinical words a reviewer asked
    * for are not traded for bytes.
    */
-  wholeCheckGzip: 152.4 * KB,
+  wholeCheckGzip: 152.6 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

@@ -29,11 +29,12 @@ export const POPULATION_BUDGETS = {
  * are in docs/rules-2.1-changes.md to docs/rules-2.7-changes.md. Rules 2.7.0 gives the same shares to the hundredth of a
  * point: its one raised condition (doubt about bladder changes with a stinging pee, and back pain of 4 or more or
  * getting worse) sends 1 more person in 100,000 the same day (9.754% -> 9.755%), and its other change is words.
- * Rules 2.8.0 raised the urgent limit to 9.82% (9.813% measured): over 50, a first-ever pain of 9 or 10 that began
- * suddenly in the session, in its first 3 days, is same-day (sudden_very_severe_over_50: a leaking aneurysm or a severe
- * fracture can look like a strain, NICE NG156), 58 more per 100,000 for an estimated 2 serious people the model cannot
- * show (its serious classes hold only people whose answers show their illness); a first episode of 6 or more is a
- * consultation (self-care 50.62% -> 50.38%). The clinical check of that change signed it off with conditions, all met.
+ * Rules 2.8.0 raised the urgent limit to 9.87% (9.864% measured): over 50, a first-ever pain of 9 or 10 after
+ * training, in its first 3 days or its first week when not easing, is same-day (very_severe_first_pain_over_50: a
+ * leaking aneurysm or a severe fracture can look like a strain, NICE NG156), 109 more per 100,000 for an estimated 2
+ * to 3 serious people the model cannot show (its serious classes hold only people whose answers show their illness);
+ * a first episode of 6 that began in the session is a consultation (self-care 50.62% -> 50.36%). Two clinical checks
+ * of that change signed it off with conditions, all met.
  * Lower these limits as the rules improve; never raise them without a clinician's reason in the rules' rationale.
  */
 /** The rules version whose figures POPULATION_HELD holds, for the bench's labels. */
@@ -41,7 +42,7 @@ export const POPULATION_HELD_AT = '2.8.0';
 
 export const POPULATION_HELD = {
   emergencyMax: 0.039,
-  urgentMax: 0.0982,
+  urgentMax: 0.0987,
   selfCareMin: 0.5,
   seriousUrgentOrEmergencyMin: 1,
   /** Serious people missed after their own self-check settled their only sign as No: 1 of 1,526 at 2.5.0 to 2.8.0 on model
