@@ -5,6 +5,8 @@ import { canonical, KIND_WORDS, ruleEntries, type Finding, type RuleEntry } from
 import { touching } from './completeness.ts';
 import { solve, type RulesIndex } from '../engine/solver.ts';
 import { answerModel } from './population.ts';
+import { personWith } from './person-with.ts';
+import { matches } from '../engine/conditions.ts';
 
 export function conflictFindings(index: RulesIndex): Finding[] {
   const { rules } = index;
@@ -30,9 +32,12 @@ export function conflictFindings(index: RulesIndex): Finding[] {
   const prefer = answerModel(rules).common;
   const canonicalOf = new Map(urgency.map((r) => [r, canonical(r.when)]));
   for (const a of urgency) {
+    // One person with a: a rule they do not fire is not implied by a, with no search (see personWith).
+    const person = personWith(index, a.when, prefer);
     for (const b of touching(index, [a.when], urgency)) {
       if (a === b || canonicalOf.get(a) === canonicalOf.get(b)) continue;
       if (urgencyRank(a.level ?? 'self-care') > urgencyRank(b.level ?? 'self-care')) continue;
+      if (person && !matches(b.when, person)) continue;
       // a never raises the urgency if every answer set firing a also fires b at the same or a higher level.
       if (solve(index, { require: [a.when], forbid: [b.when] }, { prefer }).status === 'impossible') {
         add(

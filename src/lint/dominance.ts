@@ -15,6 +15,8 @@ import type { Condition } from '../rules/schema.ts';
 import { canonical, ruleEntries, type Finding } from './finding.ts';
 import { randomAnswers, seededRandom } from '../engine/random-answers.ts';
 import { closure, solve, type RulesIndex } from '../engine/solver.ts';
+import { personWith } from './person-with.ts';
+import { answerModel } from './population.ts';
 
 /** Leaves with their polarity: a leaf under an odd number of `not`s can switch the rule off when it matches. */
 function polarLeaves(c: Condition, positive = true): { question: string; positive: boolean }[] {
@@ -74,10 +76,15 @@ function raisedAnyway(index: RulesIndex, when: Condition, except: string): boole
     (r) => (r.kind === 'redFlag' || r.kind === 'consultSign') && r.id !== except && questionsIn(r.when).some((id) => asked.has(id)),
   );
   if (others.length === 0) return false;
+  // One person with `when` who fires none of them settles it with no search: nothing fires anyway for them (see
+  // personWith). Those they do fire are the only candidates for following from `when`.
+  const person = personWith(index, when, answerModel(index.rules).common);
+  const candidates = person ? others.filter((r) => matches(r.when, person)) : others;
+  if (candidates.length === 0) return false;
   // Most often one rule alone follows from `when` ("belly pain" for "belly pain over 50 that is not settling"): try
   // each on its own first. These searches are small; forbidding every rule at once can outgrow the solver's budget
   // when the shared question is asked late, and an unknown answer would only raise a needless warning.
-  if (others.some((r) => solve(index, { require: [when], forbid: [r.when] }).status === 'impossible')) return true;
+  if (candidates.some((r) => solve(index, { require: [when], forbid: [r.when] }).status === 'impossible')) return true;
   // The joint search gets a fiftieth of the usual budget: when the shared question is one many rules read (the pain
   // map), proving that no answers escape them all can take the full budget and seconds, only to end "unknown"; an
   // unknown here costs a warning a clinician can accept, not a missed error.
