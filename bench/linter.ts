@@ -1,5 +1,6 @@
 // rules:check speed: today's rules and generated files 2, 5 and 10 times larger, in-process (parse + validate +
-// lint, what grows with the file) and as the command a clinician runs (which adds Node and tsx start-up).
+// lint, what grows with the file) and as the command a clinician runs (which adds Node and tsx start-up): what
+// `npm run rules:check` runs, `node --import tsx src/cli/rules-check.ts`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ export type LinterFigures =
       /** Its two parts: YAML parse + schema validation, and the linter's own checks. */
       loadMs: Record<string, number>;
       lintMs: Record<string, number>;
-      /** Median wall time of `tsx src/cli/rules-check.ts <file>` on today's rules and on the 10x file. */
+      /** Median wall time of `node --import tsx src/cli/rules-check.ts <file>` on today's rules and on the 10x file. */
       cliMs: { today: number; tenTimes: number; startupOnly: number } | null;
       cliExitCodes: number[];
       /** Log-log slope of in-process time against size: 1 is linear, 2 quadratic. */
@@ -81,7 +82,6 @@ export async function benchLinter(root: string, rulesFile: string, rules: Rules)
       inProcessMs[factor] = (loadMs[factor] as number) + (lintMs[factor] as number);
     }
     const cli = join(root, 'src/cli/rules-check.ts');
-    const tsx = join(root, 'node_modules/.bin/tsx');
     let cliMs: { today: number; tenTimes: number; startupOnly: number } | null = null;
     const cliExitCodes: number[] = [];
     if (existsSync(cli)) {
@@ -89,7 +89,7 @@ export async function benchLinter(root: string, rulesFile: string, rules: Rules)
         const times: number[] = [];
         for (let i = 0; i < 3; i++) {
           const start = performance.now();
-          const result = spawnSync(tsx, cliArgs, { cwd: root, stdio: 'ignore' });
+          const result = spawnSync(process.execPath, ['--import', 'tsx', ...cliArgs], { cwd: root, stdio: 'ignore' });
           times.push(performance.now() - start);
           cliExitCodes.push(result.status ?? -1);
         }
