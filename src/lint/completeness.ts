@@ -5,6 +5,8 @@ import { matches, questionsIn } from '../engine/conditions.ts';
 import type { Cause, Condition, Rules, Urgency } from '../rules/schema.ts';
 import { KIND_WORDS, ruleEntries, type Finding, type RuleEntry } from './finding.ts';
 import { closure, solve, type RulesIndex } from '../engine/solver.ts';
+import { personWith } from './person-with.ts';
+import { answerModel } from './population.ts';
 
 /** Rules that end the weighing of causes when they fire (see `evaluate`): red flags and scope exits. */
 function blockers(rules: Rules): RuleEntry[] {
@@ -200,10 +202,11 @@ function urgencyLevelsProduced(index: RulesIndex, entries: readonly RuleEntry[],
   const reaches = (r: RuleEntry, above: RuleEntry[]) => {
     if (fires.get(r.id) !== true) return false;
     const near = touching(index, [r.when], above);
-    // The rule's own answers, with nothing else answered, usually fire nothing above it: no search needed then (the
-    // full search over every rule near a late, much-read question such as "where is the pain" is slow).
-    const witness = solve(index, { require: [r.when] });
-    if (witness.status === 'found' && !near.some((b) => matches(b.when, witness.answers))) return true;
+    // One ordinary person with the rule's answers usually fires nothing above it: no search needed then (the full
+    // search over every rule near a late, much-read question such as "where is the pain" is slow). A real answer set
+    // (see personWith), not the rule's answers with nothing else answered, which no person gives.
+    const person = personWith(index, r.when, answerModel(index.rules).common);
+    if (person && !near.some((b) => matches(b.when, person))) return true;
     return solve(index, { require: [r.when], forbid: near.map((b) => b.when) }).status === 'found';
   };
   if (flags.some((r) => r.level === 'urgent' && reaches(r, emergencies))) produced.add('urgent');
