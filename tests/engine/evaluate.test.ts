@@ -257,6 +257,27 @@ describe('answers to questions that do not apply', () => {
   });
 });
 
+describe('advice that must be read first (rules 2.9.0)', () => {
+  // The line for a known aorta condition tells a person to call the emergency number; its clinical check asked that
+  // it never sit under words that say the pain is usually muscular. Advice is listed in the file's order, so the rule
+  // comes first in the file: whatever else is said, and at every urgency, it is the first advice a person reads.
+  const aorta = rules.advice.find((a) => a.id === 'aorta_condition_watch');
+
+  it('the aorta line is the first advice whenever it holds', () => {
+    if (!aorta) throw new Error('the rules have no advice aorta_condition_watch');
+    fc.assert(
+      fc.property(satisfyingArb(rules, aorta.when), (raw) => {
+        const answers = pruneAnswers(rules, raw);
+        fc.pre(matches(aorta.when, answers));
+        const result = evaluate(rules, answers);
+        expect(result.advice[0]?.id).toBe('aorta_condition_watch');
+        expect(result.advice[0]?.text).toContain(defaultEmergencyNumber(rules));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('the result texts of issue #16', () => {
   const calm: Answers = { age_band: 'age_20_to_50', pain_onset: 'during_workout', pain_score: 2, pain_duration: 'under_3_days' };
 
