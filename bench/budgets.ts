@@ -33,10 +33,11 @@ export const BUDGETS = {
    * step its clinical check asked for) and evaluate's words said once per language and emergency number, with the
    * solver's leaves gathered once per query (0.28 kB; evaluate about 5% faster over five alternating pairs) took it to
    * 152.21 kB: held at 152.3 kB. Rules 2.8.0's two reasons and one piece of advice for a first back pain over 50,
-   * in both languages, with their conditions (0.30 kB), took it to 152.51 kB: held at 152.6 kB. Clinical words a
-   * reviewer asked for are not traded for bytes.
+   * in both languages, with their conditions (0.30 kB), took it to 152.51 kB: held at 152.6 kB. Rules 2.9.0's line
+   * for a known aorta condition, in both languages, with its condition (0.21 kB), took it to 152.72 kB: held at
+   * 152.8 kB. Clinical words a reviewer asked for are not traded for bytes.
    */
-  wholeCheckGzip: 152.6 * KB,
+  wholeCheckGzip: 152.8 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,
