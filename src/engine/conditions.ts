@@ -89,7 +89,16 @@ export function answerTest(leaf: LeafCondition): (value: AnswerValue | undefined
   // A list, not a Set: it names two or three options, and hashing the answer was a twentieth of `evaluate`'s time.
   // The same matches (both SameValueZero).
   const wanted = leaf.isAny;
-  return (value) => (typeof value === 'string' ? wanted.includes(value) : Array.isArray(value) && value.some((v) => wanted.includes(v)));
+  return (value) => (typeof value === 'string' ? wanted.includes(value) : Array.isArray(value) && ticksAny(value, wanted));
+}
+
+/**
+ * Whether a tick list ticks any of `wanted` (`value.some((v) => wanted.includes(v))`, written out: that made a
+ * closure on every test of a tick list, and the test was a twenty-fifth of `evaluate`'s time).
+ */
+export function ticksAny(value: readonly string[], wanted: readonly string[]): boolean {
+  for (let i = 0; i < value.length; i++) if (wanted.includes(value[i] as string)) return true;
+  return false;
 }
 
 /** The question ids a condition looks at, for traces, the linter and "because you answered". */

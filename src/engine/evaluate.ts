@@ -3,8 +3,8 @@ import type { Condition, Likelihood, Rules, TextList, Urgency } from '../rules/s
 import { FALLBACK_EMERGENCY_NUMBER } from '../rules/emergency.ts';
 import { localize, type Locale } from '../rules/text.ts';
 import { answerTextOfAllRead, answerTextRead, type AnswerReader, type Because } from './because.ts';
-import type { Answers } from './answers.ts';
-import { answerSlots, holds, pruneSlots, slotProgram, testableOf, type Slots, type Testable } from './answer-slots.ts';
+import type { AnswerValue, Answers } from './answers.ts';
+import { answerSlots, holds, pruneSlots, slotProgram, testableOf, type SlotProgram, type Slots, type Testable } from './answer-slots.ts';
 import { WholeKey, type WordsKey } from './words-keys.ts';
 import { questionsIn } from './conditions.ts';
 
@@ -114,13 +114,23 @@ interface RuleEntry<R> extends Testable {
   fixedWords: Partial<Record<Locale, Because[]>>;
   /** Its words by what of the answers they depend on, remembered (see words-keys.ts). */
   key: WordsKey;
-  /** Its reason per language, and whether that names the emergency number. */
-  said: Partial<Record<Locale, { words: string; numbered: boolean }>>;
+  /** Its reason as last said (see `Speech.reason`): in that language, with that emergency number. */
+  reason: string;
+  reasonLocale: Locale | null;
+  reasonNumber: string;
   /**
    * Its level's rank (`URGENCY_RANK`; 0 for advice, which has none): `decide` takes the highest as a number, where
    * looking each fired rule's level up by name was a twentieth of `evaluate`'s time.
    */
   rank: number;
+  /**
+   * Advice: the highest rank it is given on (`upTo`; an emergency's when it has none), read here: the rules' own
+   * objects come in several shapes, and filtering the advice by their `upTo` was a fortieth of `evaluate`'s time.
+   */
+  upTo: number;
+  /** The rule's id, and its level (advice has none), for its hit (read here for the same reason). */
+  id: string;
+  level: R extends { level: Urgency } ? Urgency : null;
 }
 
 interface CauseEntry {
@@ -176,8 +186,13 @@ function planOf(rules: Rules): Plan {
     fixedWords: {},
     // After compiling: an id no question asks has its slot by then.
     key: wordsKeys(rules, rule.when, slotOf),
-    said: {},
+    reason: '',
+    reasonLocale: null,
+    reasonNumber: '',
     rank: 'level' in rule ? URGENCY_RANK[rule.level as Urgency] : 0,
+    upTo: 'upTo' in rule && rule.upTo !== undefined ? URGENCY_RANK[rule.upTo as Urgency] : URGENCY_RANK.emergency,
+    id: rule.id,
+    level: ('level' in rule ? rule.level : null) as RuleEntry<R>['level'],
   });
   plan = {
     plain: new Map(),
@@ -199,7 +214,7 @@ function planOf(rules: Rules): Plan {
   return plan;
 }
 
-export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en', options: EvaluateOptions = {}): Result {
+export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en', options?: EvaluateOptions): Result {
   // Answers to questions that do not apply (hidden by skip logic) must not count for or against anything. The rules
   // and their words read them by slot (a copy: the caller's object may change before a cause's words are read).
   return evaluateSlots(rules, answerSlots(rules, rawAnswers), locale, options);
@@ -210,7 +225,7 @@ export function evaluate(rules: Rules, rawAnswers: Answers, locale: Locale = 'en
  * people through both versions, and reading a record of hundreds of answers back by id was a tenth of its time.
  * The slots are those of a record holding just the walk's answers; skip logic is applied here, as `evaluate` does.
  */
-export function evaluateWalked(rules: Rules, walked: Slots, locale: Locale = 'en', options: EvaluateOptions = {}): Result {
+export function evaluateWalked(rules: Rules, walked: Slots, locale: Locale = 'en', options?: EvaluateOptions): Result {
   const slots = [...walked];
   pruneSlots(rules, slots);
   return evaluateSlots(rules, slots, locale, options);
@@ -280,15 +295,21 @@ function decide(plan: Plan, slots: Slots, withAdvice: boolean): Decision {
     consultSigns.push(e);
     if (e.rank > rank) rank = e.rank;
   }
-  const exit = plan.scopeExits.find((e) => holds(e, slots));
+  let exit: Decision['exit'];
+  for (const e of plan.scopeExits) {
+    if (!holds(e, slots)) continue;
+    exit = e;
+    break;
+  }
 
   // Out of scope sends the person on at the exit's own level (a child: see someone; pain that began before training:
   // general back-pain advice), raised as usual by any sign.
   if (exit && exit.rank > rank) rank = exit.rank;
   const urgency = BY_RANK[rank] as Urgency;
-  // Advice is only given on results no more urgent than it is written for: the rest is not tested at all (every piece
-  // of advice is for less than an emergency, where testing it was a seventh of the rules tested).
-  const adviceHolding = withAdvice ? plan.advice.filter((e) => (e.rule.upTo === undefined || rank <= URGENCY_RANK[e.rule.upTo]) && holds(e, slots)) : [];
+  // Advice is only given on results no more urgent than it is written for: the rest is not tested at all (nearly all
+  // advice is for less than an emergency, where testing it was a seventh of the rules tested).
+  const adviceHolding: Decision['adviceHolding'] = [];
+  if (withAdvice) for (const e of plan.advice) if (rank <= e.upTo && holds(e, slots)) adviceHolding.push(e);
 
   // Causes are only weighed when no red flag and no scope exit decided the outcome: with a red flag the person
   // needs care, not training tips, and an out-of-scope answer means the guide does not apply.
@@ -368,42 +389,79 @@ function plainWords(rules: Rules, plan: Plan, locale: Locale, emergencyNumber: s
   return plain;
 }
 
-function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: EvaluateOptions): Result {
+/**
+ * One result's answers and language, as its words read them: one object per call, its methods shared, where six
+ * closures (a reader of two, a rule's reason, its words, a flag hit) were made anew for every call.
+ */
+class Speech implements AnswerReader {
+  constructor(
+    readonly rules: Rules,
+    readonly program: SlotProgram,
+    readonly slots: Slots,
+    readonly locale: Locale,
+    readonly emergencyNumber: string,
+  ) {}
+
+  holds(c: Condition): boolean {
+    return this.program.compile(c)(this.slots);
+  }
+
+  valueOf(id: string): AnswerValue | undefined {
+    const at = this.program.slotOf.get(id);
+    return at === undefined ? undefined : this.slots[at];
+  }
+
+  /**
+   * A fired rule's "because" words, remembered per rule by what its answers can make of them (see WordsKey), and
+   * frozen: every result that quotes them gets the same list.
+   */
+  because(e: RuleEntry<{ when: Condition }>): Because[] {
+    return e.fixed ? (e.fixedWords[this.locale] ??= this.make(e)) : e.key.words(this.slots, this.locale, e, this);
+  }
+
+  /** The words worked out (a rule's memo asks when it has none for these answers). */
+  make(e: RuleEntry<{ when: Condition }>): Because[] {
+    return Object.freeze(answerTextRead(this.rules, this, e.rule.when, this.locale)) as Because[];
+  }
+
+  /**
+   * A rule's reason, as `say` gives it: kept with the rule for the last language and number it was said in (a page
+   * says every result in one of each), where localising it and looking for `{number}` each time was a fiftieth of
+   * `evaluate`'s time (a result says two dozen reasons).
+   */
+  reason(e: RuleEntry<{ reason: Parameters<typeof localize>[0] }>): string {
+    const { locale, emergencyNumber } = this;
+    if (e.reasonLocale === locale && e.reasonNumber === emergencyNumber) return e.reason;
+    const words = localize(e.rule.reason, locale);
+    e.reasonLocale = locale;
+    e.reasonNumber = emergencyNumber;
+    return (e.reason = words.includes('{number}') ? words.replaceAll('{number}', emergencyNumber) : words);
+  }
+
+  /** The hits of the flags or signs that fired, in their order. */
+  hits(entries: readonly RuleEntry<Rules['redFlags'][number] | Rules['consultSigns'][number]>[]): FlagHit[] {
+    const hits = new Array<FlagHit>(entries.length);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i] as RuleEntry<Rules['redFlags'][number] | Rules['consultSigns'][number]>;
+      hits[i] = { id: e.id, level: e.level, reason: this.reason(e), because: this.because(e) };
+    }
+    return hits;
+  }
+}
+
+function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: EvaluateOptions | undefined): Result {
   const plan = planOf(rules);
-  const program = slotProgram(rules);
-  const reader: AnswerReader = {
-    holds: (c) => program.compile(c)(slots),
-    valueOf: (id) => {
-      const at = program.slotOf.get(id);
-      return at === undefined ? undefined : slots[at];
-    },
-  };
-  const emergencyNumber = options.emergencyNumber ?? defaultEmergencyNumber(rules);
+  const emergencyNumber = options?.emergencyNumber ?? defaultEmergencyNumber(rules);
   const plain = plainWords(rules, plan, locale, emergencyNumber);
   const { say } = plain;
-  // A rule's reason, as `say` gives it, localised once per rule: a result says two dozen reasons.
-  const sayOwn = (e: RuleEntry<{ reason: Parameters<typeof localize>[0] }>): string => {
-    const said = (e.said[locale] ??= { words: localize(e.rule.reason, locale), numbered: localize(e.rule.reason, locale).includes('{number}') });
-    return said.numbered ? said.words.replaceAll('{number}', emergencyNumber) : said.words;
-  };
-  // Each fired rule's "because" words, remembered per rule by what its answers can make of them (see WordsKey), and
-  // frozen: every result that quotes them gets the same list.
-  const wordsOf = (e: RuleEntry<{ when: Condition }>): Because[] => Object.freeze(answerTextRead(rules, reader, e.rule.when, locale)) as Because[];
-  const because = (e: RuleEntry<{ when: Condition }>): Because[] =>
-    e.fixed ? (e.fixedWords[locale] ??= wordsOf(e)) : e.key.words(slots, locale, e, wordsOf);
-  const hit = (e: RuleEntry<{ id: string; when: Condition; reason: Parameters<typeof localize>[0] } & { level: Urgency }>): FlagHit => ({
-    id: e.rule.id,
-    level: e.rule.level,
-    reason: sayOwn(e),
-    because: because(e),
-  });
+  const speech = new Speech(rules, slotProgram(rules), slots, locale, emergencyNumber);
   const { urgency, redFlags: flagEntries, consultSigns: signEntries, exit, adviceHolding, weighed } = decide(plan, slots, true);
   const trace: FiredRule[] = [];
   for (const e of flagEntries) trace.push(e.fired);
   for (const e of signEntries) trace.push(e.fired);
   if (exit) trace.push(exit.fired);
-  const redFlags = flagEntries.map(hit);
-  const consultSigns = signEntries.map(hit);
+  const redFlags = speech.hits(flagEntries);
+  const consultSigns = speech.hits(signEntries);
   const causes: CauseResult[] = weighed.map(({ cause, score, likelihood, fired, support }): CauseResult => {
     for (const f of fired) trace.push(f);
     // A cause's words (its evidence can span many questions) are worked out when read: most results whose
@@ -418,7 +476,7 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
       summary: said.summary,
       advice: said.advice,
       get because() {
-        return (words ??= answerTextOfAllRead(rules, reader, support, locale));
+        return (words ??= answerTextOfAllRead(rules, speech, support, locale));
       },
       set because(value: Because[]) {
         words = value;
@@ -430,7 +488,7 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
   const advice: Result['advice'] = [];
   for (const e of adviceHolding) {
     trace.push(e.fired);
-    advice.push({ id: e.rule.id, text: say(e.rule.text), because: because(e) });
+    advice.push({ id: e.rule.id, text: say(e.rule.text), because: speech.because(e) });
   }
 
   const texts = plain.top[urgency];
@@ -463,7 +521,7 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     redFlags,
     consultSigns,
     outOfScope: exit
-      ? { id: exit.rule.id, title: plain.outOfScopeTitle, message: say(exit.rule.message), because: because(exit) }
+      ? { id: exit.rule.id, title: plain.outOfScopeTitle, message: say(exit.rule.message), because: speech.because(exit) }
       : null,
     causes,
     trace,

@@ -18,19 +18,24 @@ import { questionsIn } from './conditions.ts';
  * an array for a small span), which only the bench and the reference population use, is not shipped to the browser.
  */
 export interface WordsKey {
-  /** The words for these answers in `locale`: remembered, or `make(rule)` remembered. */
-  words<R>(slots: Slots, locale: Locale, rule: R, make: (rule: R) => Because[]): Because[];
+  /** The words for these answers in `locale`: remembered, or `maker.make(rule)` remembered. */
+  words<R>(slots: Slots, locale: Locale, rule: R, maker: WordsMaker<R>): Because[];
+}
+
+/** What works a rule's words out when its memo has none (an object, not a closure made for each call). */
+export interface WordsMaker<R> {
+  make(rule: R): Because[];
 }
 
 /** Words kept per rule and language by a Map: bounded, so a long run (100,000 people) does not keep every combination. */
 const WORDS_KEPT = 4096;
 
 /** Words remembered in a bounded Map per language. */
-function remembered<K, R>(memo: Map<K, Because[]>, key: K, rule: R, make: (rule: R) => Because[]): Because[] {
+function remembered<K, R>(memo: Map<K, Because[]>, key: K, rule: R, maker: WordsMaker<R>): Because[] {
   let words = memo.get(key);
   if (!words) {
     if (memo.size >= WORDS_KEPT) memo.clear();
-    memo.set(key, (words = make(rule)));
+    memo.set(key, (words = maker.make(rule)));
   }
   return words;
 }
@@ -41,15 +46,15 @@ export class WholeKey implements WordsKey {
 
   constructor(private readonly slots: readonly number[]) {}
 
-  words<R>(s: Slots, locale: Locale, rule: R, make: (rule: R) => Because[]): Because[] {
-    return remembered(this.memo[locale], wholeKeyOf(s, this.slots), rule, make);
+  words<R>(s: Slots, locale: Locale, rule: R, maker: WordsMaker<R>): Because[] {
+    return remembered(this.memo[locale], wholeKeyOf(s, this.slots), rule, maker);
   }
 }
 
 /**
- * Packed keys spanning at most this many are remembered in an array, read instead of a Map's hashing; the few keys
- * met in a larger span lie far apart, and a Map holds them in less memory (arrays that large, or chunks of them, were
- * no faster: most reads then missed the cache).
+ * Packed keys spanning at most this many are remembered in an array, read instead of hashing; the few keys met in a
+ * larger span lie far apart, and a hash table (`KeyTable`) holds them in less memory (arrays that large, or chunks of
+ * them, were no faster: most reads then missed the cache).
  */
 const ARRAY_SPAN = 4096;
 
@@ -66,6 +71,8 @@ interface Part {
   radix: number;
   /** Scale leaves (`atLeast`/`atMost`): the whole number is quoted, within the question's range. */
   range: { min: number; max: number } | null;
+  /** A one-choice question under a `not`: quoted whole, so `named` is all its options, and any other answer has no digit. */
+  exact: boolean;
 }
 
 /**
@@ -73,13 +80,16 @@ interface Part {
  * does not name, is 0 (no leaf on it holds, nothing of it is quoted); a named option is its place in `named`; a tick
  * list is the set of named options it ticks (it quotes exactly those, in the order given: a list whose named ticks
  * are out of that order, or repeated, gets the whole-answer key instead); a scale answer is itself. A question under
- * a `not` is quoted whole, so such a rule, and any answer no digit can hold, is keyed by its whole answers.
+ * a `not` is quoted whole: a one-choice question's digit is then which of all its options was given (the one rule
+ * with a `not` fires for a third of the bench's people, and building its whole-answers key, a string, was a
+ * twenty-fifth of `evaluate`'s time); a rule with any other question under a `not`, and any answer no digit can hold,
+ * is keyed by its whole answers.
  */
 export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyMap<string, number>): WordsKey {
   const ids = [...new Set(questionsIn(condition))];
   const slots = ids.map((id) => slotOf.get(id) as number);
   const whole = new WholeKey(slots);
-  if (hasNot(condition)) return whole;
+  const negated = new Set(negatedQuestions(condition));
   const leaves = leavesByQuestion(condition);
   const { option } = slotProgram(rules);
   const parts: Part[] = [];
@@ -88,17 +98,21 @@ export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyM
     const on = leaves.get(id) ?? [];
     const question = rules.questions[slots[i] as number];
     let part: Part;
-    if (on.every((c) => 'is' in c || 'isAny' in c)) {
+    if (negated.has(id)) {
+      if (question?.type !== 'single') return whole;
+      const named = question.options.map((o) => o.id);
+      part = { at: slots[i] as number, named, ticks: false, radix: 1 + named.length, range: null, exact: true };
+    } else if (on.every((c) => 'is' in c || 'isAny' in c)) {
       // As the question's options hold them: an answer is matched with `indexOf` (see `SlotProgram.option`).
       const named = [...new Set(on.flatMap((c) => ('is' in c ? [c.is] : 'isAny' in c ? c.isAny : [])))].map((o) => option(id, o));
       if (named.length > MAX_NAMED) return whole;
       // A one-choice question is answered with one option: its digit is one of few (a tick list given to it has
       // none, and is keyed whole), so that more rules' keys stay small enough for an array instead of a Map.
       const ticks = question?.type !== 'single';
-      part = { at: slots[i] as number, named, ticks, radix: 1 + named.length + (ticks ? 2 ** named.length : 0), range: null };
+      part = { at: slots[i] as number, named, ticks, radix: 1 + named.length + (ticks ? 2 ** named.length : 0), range: null, exact: false };
     } else if (question?.type === 'scale' && on.every((c) => 'atLeast' in c || 'atMost' in c)) {
       const range = { min: question.min, max: question.max };
-      part = { at: slots[i] as number, named: [], ticks: false, radix: question.max - question.min + 2, range };
+      part = { at: slots[i] as number, named: [], ticks: false, radix: question.max - question.min + 2, range, exact: false };
     } else return whole;
     parts.push(part);
     span *= part.radix;
@@ -106,6 +120,13 @@ export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyM
   if (span > Number.MAX_SAFE_INTEGER) return whole;
   return new PackedKey(parts, whole, span);
 }
+
+/** A part's kind: a one-choice question with one option named (see `lone`), or with others; a tick list; a scale; `exact`. */
+const LONE = 0;
+const ONE = 1;
+const TICKS = 2;
+const RANGE = 3;
+const EXACT = 4;
 
 /** The packed key of `wordsKeyOf`: one digit per part, or the whole answers' key when a digit cannot hold one. */
 class PackedKey implements WordsKey {
@@ -118,9 +139,18 @@ class PackedKey implements WordsKey {
    * then one comparison (1 for that option; 0 for any other or none; a list, which no digit holds, goes on below).
    */
   private readonly lone: readonly (string | null)[];
+  /**
+   * Every part such a one (grouped checks: "three or more of these sixteen unsure"), whose key is then the bits of
+   * which hold, in a loop of one comparison each (the general loop on them: `evaluate` runs a thirtieth faster).
+   */
+  private readonly allLone: boolean;
+  /** Each part's kind (below), and a scale's range: the general loop tells the kinds apart once each. */
+  private readonly kinds: readonly number[];
+  private readonly mins: readonly number[];
+  private readonly maxs: readonly number[];
 
   private readonly byKey: Partial<Record<Locale, (Because[] | undefined)[]>> = {};
-  private readonly memo: Record<Locale, Map<number, Because[]>> = { en: new Map(), es: new Map() };
+  private readonly memo: Record<Locale, KeyTable> = { en: new KeyTable(), es: new KeyTable() };
 
   constructor(
     private readonly parts: readonly Part[],
@@ -129,33 +159,118 @@ class PackedKey implements WordsKey {
   ) {
     this.ats = parts.map((p) => p.at);
     this.radices = parts.map((p) => p.radix);
-    this.options = parts.map((p) => (p.range ? null : p.named));
-    this.lone = parts.map((p) => (!p.range && !p.ticks && p.named.length === 1 ? (p.named[0] as string) : null));
+    // An exact part's every answer goes through `classOf`, which tells apart what no digit holds.
+    this.options = parts.map((p) => (p.range || p.exact ? null : p.named));
+    this.lone = parts.map((p) => (!p.range && !p.ticks && !p.exact && p.named.length === 1 ? (p.named[0] as string) : null));
+    this.allLone = this.lone.every((one) => one !== null);
+    this.kinds = parts.map((p, i) => (this.lone[i] !== null ? LONE : p.range ? RANGE : p.exact ? EXACT : p.ticks ? TICKS : ONE));
+    this.mins = parts.map((p) => p.range?.min ?? 0);
+    this.maxs = parts.map((p) => p.range?.max ?? 0);
   }
 
-  words<R>(s: Slots, locale: Locale, rule: R, make: (rule: R) => Because[]): Because[] {
+  words<R>(s: Slots, locale: Locale, rule: R, maker: WordsMaker<R>): Because[] {
     const key = this.of(s);
-    if (key < 0) return this.whole.words(s, locale, rule, make);
-    if (this.span > ARRAY_SPAN) return remembered(this.memo[locale], key, rule, make);
-    return ((this.byKey[locale] ??= new Array<Because[] | undefined>(this.span))[key] ??= make(rule));
+    if (key < 0) return this.whole.words(s, locale, rule, maker);
+    if (this.span > ARRAY_SPAN) return this.memo[locale].words(key, rule, maker);
+    return ((this.byKey[locale] ??= new Array<Because[] | undefined>(this.span))[key] ??= maker.make(rule));
   }
 
   /** The packed key, or -1 when a digit cannot hold an answer (the whole answers key the words then). */
   of(s: Slots): number {
-    const { ats, radices, options, parts, lone } = this;
+    const { ats, radices, options, parts, lone, maxs } = this;
     let key = 0;
+    if (this.allLone) {
+      // Each radix is 2: its option 1, any other answer or none 0, a list (which no digit holds) the whole key.
+      for (let p = ats.length - 1; p >= 0; p--) {
+        const value = s[ats[p] as number];
+        if (value === lone[p]) key = key * 2 + 1;
+        else if (Array.isArray(value)) return -1;
+        else key *= 2;
+      }
+      return key;
+    }
+    const { kinds, mins } = this;
     for (let p = ats.length - 1; p >= 0; p--) {
       const value = s[ats[p] as number];
-      const one = lone[p] as string | null;
-      const named = options[p];
-      let digit: number;
-      if (one !== null && value === one) digit = 1;
-      else if (value === undefined || (one !== null && !Array.isArray(value))) digit = 0;
-      else if (named && typeof value === 'string') digit = placeOf(named, value);
-      else if ((digit = classOf(parts[p] as Part, value)) < 0) return -1;
+      let digit = 0;
+      // As `classOf`, with the commonest kinds written out.
+      if (value !== undefined) {
+        const kind = kinds[p];
+        if (kind === LONE) {
+          if (value === lone[p]) digit = 1;
+          else if (Array.isArray(value)) return -1;
+        } else if (kind === ONE) {
+          if (typeof value === 'string') digit = placeOf(options[p] as readonly string[], value);
+          else if (Array.isArray(value)) return -1;
+        } else if (kind === RANGE) {
+          if (typeof value === 'number') {
+            const min = mins[p] as number;
+            if (!Number.isInteger(value) || value < min || value > (maxs[p] as number)) return -1;
+            digit = 1 + value - min;
+          }
+        } else if ((digit = classOf(parts[p] as Part, value)) < 0) return -1;
+      }
       key = key * (radices[p] as number) + digit;
     }
     return key;
+  }
+}
+
+/**
+ * Words by packed key, for a span too large for an array: a hash table of its own (open addressing, keys in a typed
+ * array), grown as keys come and cleared at `WORDS_KEPT` as the Maps are. A Map's lookups (a call into a built-in
+ * each) were a sixteenth of `evaluate`'s time; these are about a fortieth.
+ */
+class KeyTable {
+  /** The keys (packed keys are whole numbers up to 2^53, so doubles), -1 where none. */
+  private keys = new Float64Array(64).fill(-1);
+  private values: (Because[] | undefined)[] = new Array<Because[] | undefined>(64).fill(undefined);
+  private size = 0;
+
+  words<R>(key: number, rule: R, maker: WordsMaker<R>): Because[] {
+    let at = this.find(key);
+    const found = this.values[at];
+    if (found !== undefined) return found;
+    if (this.size >= WORDS_KEPT) this.clear();
+    else if (2 * (this.size + 1) > this.keys.length) this.grow();
+    at = this.find(key);
+    const words = maker.make(rule);
+    this.keys[at] = key;
+    this.values[at] = words;
+    this.size++;
+    return words;
+  }
+
+  /** Where `key` is, or the free place it would go. */
+  private find(key: number): number {
+    const { keys } = this;
+    const mask = keys.length - 1;
+    // The key's low and high 32 bits, mixed (Fibonacci hashing).
+    let at = Math.imul((key | 0) ^ ((key / 4294967296) | 0), 0x9e3779b1) & mask;
+    for (;;) {
+      const k = keys[at] as number;
+      if (k === key || k < 0) return at;
+      at = (at + 1) & mask;
+    }
+  }
+
+  private clear(): void {
+    this.keys.fill(-1);
+    this.values.fill(undefined);
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.values = new Array<Because[] | undefined>(keys.length * 2).fill(undefined);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as number;
+      if (k < 0) continue;
+      const at = this.find(k);
+      this.keys[at] = k;
+      this.values[at] = values[i];
+    }
   }
 }
 
@@ -176,6 +291,11 @@ function classOf(part: Part, value: AnswerValue | undefined): number {
     return Number.isInteger(value) && value >= part.range.min && value <= part.range.max ? 1 + value - part.range.min : -1;
   }
   const { named } = part;
+  if (part.exact) {
+    // Quoted whole: an answer that is none of its options has no digit.
+    const index = typeof value === 'string' ? named.indexOf(value) : -1;
+    return index < 0 ? -1 : index + 1;
+  }
   if (typeof value === 'string') return named.indexOf(value) + 1;
   if (!Array.isArray(value)) return 0;
   if (!part.ticks) return -1;
@@ -212,11 +332,12 @@ function typed(value: unknown): string {
   return `${typeof value}${text.length}:${text}`;
 }
 
-function hasNot(c: Condition): boolean {
-  if ('all' in c) return c.all.some(hasNot);
-  if ('any' in c) return c.any.some(hasNot);
-  if ('of' in c) return c.of.some(hasNot);
-  return 'not' in c;
+/** The questions a condition reads under a `not`. */
+function negatedQuestions(c: Condition): string[] {
+  if ('all' in c) return c.all.flatMap(negatedQuestions);
+  if ('any' in c) return c.any.flatMap(negatedQuestions);
+  if ('of' in c) return c.of.flatMap(negatedQuestions);
+  return 'not' in c ? questionsIn(c.not) : [];
 }
 
 function leavesByQuestion(condition: Condition): Map<string, Extract<Condition, { question: string }>[]> {
