@@ -197,7 +197,6 @@ function groupOf(
     if (g) subs.push(g);
     else others.push(predicate);
   }
-  const must = (g: Group): boolean => g.all && g.ats.length > 0;
   return {
     ats: is.map((c) => slot(c.question)),
     wanted: is.map((c) => option(c.question, c.is)),
@@ -208,12 +207,17 @@ function groupOf(
     mins: scale.map((c) => ('atLeast' in c ? c.atLeast : -Infinity)),
     maxs: scale.map((c) => ('atLeast' in c ? Infinity : c.atMost)),
     subs,
-    subAts: subs.map((g) => (must(g) ? (g.ats[0] as number) : -1)),
-    subWanted: subs.map((g) => (must(g) ? (g.wanted[0] as string) : '')),
+    subAts: subs.map((g) => firstIsOf(g).at),
+    subWanted: subs.map((g) => firstIsOf(g).option),
     others,
     all,
     need,
   };
+}
+
+/** The `is` leaf that must hold for an `all` group to (its first), tested before the group's call; -1 when none. */
+function firstIsOf(g: Group): { at: number; option: string } {
+  return g.all && g.ats.length > 0 ? { at: g.ats[0] as number, option: g.wanted[0] as string } : { at: -1, option: '' };
 }
 
 function groupHolds(g: Group, slots: Slots): boolean {
@@ -293,8 +297,8 @@ export function testableOf(condition: Condition, program: SlotProgram): Testable
   // Any other leaf (a rule's lone `isAny` or scale test) as a group of one: tested in place, as its leaves are in a group.
   const slot = (id: string): number => program.slotOf.get(id) as number;
   const group = 'question' in condition ? groupOf([condition], program.compile, slot, program.option, true, 1) : (groups.get(test) ?? null);
-  const must = group !== null && group.all && group.ats.length > 0;
-  return { test, isAt: must ? (group.ats[0] as number) : -1, isOption: must ? (group.wanted[0] as string) : '', whole: false, group };
+  const first = group ? firstIsOf(group) : { at: -1, option: '' };
+  return { test, isAt: first.at, isOption: first.option, whole: false, group };
 }
 
 /** The same as `e.test(slots)`. */

@@ -52,9 +52,9 @@ export class WholeKey implements WordsKey {
 }
 
 /**
- * Packed keys spanning at most this many are remembered in an array, read instead of hashing; the few keys met in a
- * larger span lie far apart, and a hash table (`KeyTable`) holds them in less memory (arrays that large, or chunks of
- * them, were no faster: most reads then missed the cache).
+ * Packed keys spanning at most this many are remembered in an array, read instead of a Map's hashing; the few keys
+ * met in a larger span lie far apart, and a Map holds them in less memory (arrays that large, or chunks of them, were
+ * no faster: most reads then missed the cache; a hash table of its own, in typed arrays, was no faster than the Map).
  */
 const ARRAY_SPAN = 4096;
 
@@ -71,8 +71,6 @@ interface Part {
   radix: number;
   /** Scale leaves (`atLeast`/`atMost`): the whole number is quoted, within the question's range. */
   range: { min: number; max: number } | null;
-  /** A one-choice question under a `not`: quoted whole, so `named` is all its options, and any other answer has no digit. */
-  exact: boolean;
 }
 
 /**
@@ -80,16 +78,13 @@ interface Part {
  * does not name, is 0 (no leaf on it holds, nothing of it is quoted); a named option is its place in `named`; a tick
  * list is the set of named options it ticks (it quotes exactly those, in the order given: a list whose named ticks
  * are out of that order, or repeated, gets the whole-answer key instead); a scale answer is itself. A question under
- * a `not` is quoted whole: a one-choice question's digit is then which of all its options was given (the one rule
- * with a `not` fires for a third of the bench's people, and building its whole-answers key, a string, was a
- * twenty-fifth of `evaluate`'s time); a rule with any other question under a `not`, and any answer no digit can hold,
- * is keyed by its whole answers.
+ * a `not` is quoted whole, so such a rule, and any answer no digit can hold, is keyed by its whole answers.
  */
 export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyMap<string, number>): WordsKey {
   const ids = [...new Set(questionsIn(condition))];
   const slots = ids.map((id) => slotOf.get(id) as number);
   const whole = new WholeKey(slots);
-  const negated = new Set(negatedQuestions(condition));
+  if (hasNot(condition)) return whole;
   const leaves = leavesByQuestion(condition);
   const { option } = slotProgram(rules);
   const parts: Part[] = [];
@@ -98,21 +93,17 @@ export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyM
     const on = leaves.get(id) ?? [];
     const question = rules.questions[slots[i] as number];
     let part: Part;
-    if (negated.has(id)) {
-      if (question?.type !== 'single') return whole;
-      const named = question.options.map((o) => o.id);
-      part = { at: slots[i] as number, named, ticks: false, radix: 1 + named.length, range: null, exact: true };
-    } else if (on.every((c) => 'is' in c || 'isAny' in c)) {
+    if (on.every((c) => 'is' in c || 'isAny' in c)) {
       // As the question's options hold them: an answer is matched with `indexOf` (see `SlotProgram.option`).
       const named = [...new Set(on.flatMap((c) => ('is' in c ? [c.is] : 'isAny' in c ? c.isAny : [])))].map((o) => option(id, o));
       if (named.length > MAX_NAMED) return whole;
       // A one-choice question is answered with one option: its digit is one of few (a tick list given to it has
       // none, and is keyed whole), so that more rules' keys stay small enough for an array instead of a Map.
       const ticks = question?.type !== 'single';
-      part = { at: slots[i] as number, named, ticks, radix: 1 + named.length + (ticks ? 2 ** named.length : 0), range: null, exact: false };
+      part = { at: slots[i] as number, named, ticks, radix: 1 + named.length + (ticks ? 2 ** named.length : 0), range: null };
     } else if (question?.type === 'scale' && on.every((c) => 'atLeast' in c || 'atMost' in c)) {
       const range = { min: question.min, max: question.max };
-      part = { at: slots[i] as number, named: [], ticks: false, radix: question.max - question.min + 2, range, exact: false };
+      part = { at: slots[i] as number, named: [], ticks: false, radix: question.max - question.min + 2, range };
     } else return whole;
     parts.push(part);
     span *= part.radix;
@@ -121,12 +112,11 @@ export function wordsKeyOf(rules: Rules, condition: Condition, slotOf: ReadonlyM
   return new PackedKey(parts, whole, span);
 }
 
-/** A part's kind: a one-choice question with one option named (see `lone`), or with others; a tick list; a scale; `exact`. */
+/** A part's kind: a one-choice question with one option named (see `lone`), or with others; a tick list; a scale. */
 const LONE = 0;
 const ONE = 1;
 const TICKS = 2;
 const RANGE = 3;
-const EXACT = 4;
 
 /** The packed key of `wordsKeyOf`: one digit per part, or the whole answers' key when a digit cannot hold one. */
 class PackedKey implements WordsKey {
@@ -150,7 +140,7 @@ class PackedKey implements WordsKey {
   private readonly maxs: readonly number[];
 
   private readonly byKey: Partial<Record<Locale, (Because[] | undefined)[]>> = {};
-  private readonly memo: Record<Locale, KeyTable> = { en: new KeyTable(), es: new KeyTable() };
+  private readonly memo: Record<Locale, Map<number, Because[]>> = { en: new Map(), es: new Map() };
 
   constructor(
     private readonly parts: readonly Part[],
@@ -159,11 +149,10 @@ class PackedKey implements WordsKey {
   ) {
     this.ats = parts.map((p) => p.at);
     this.radices = parts.map((p) => p.radix);
-    // An exact part's every answer goes through `classOf`, which tells apart what no digit holds.
-    this.options = parts.map((p) => (p.range || p.exact ? null : p.named));
-    this.lone = parts.map((p) => (!p.range && !p.ticks && !p.exact && p.named.length === 1 ? (p.named[0] as string) : null));
+    this.options = parts.map((p) => (p.range ? null : p.named));
+    this.lone = parts.map((p) => (!p.range && !p.ticks && p.named.length === 1 ? (p.named[0] as string) : null));
     this.allLone = this.lone.every((one) => one !== null);
-    this.kinds = parts.map((p, i) => (this.lone[i] !== null ? LONE : p.range ? RANGE : p.exact ? EXACT : p.ticks ? TICKS : ONE));
+    this.kinds = parts.map((p, i) => (this.lone[i] !== null ? LONE : p.range ? RANGE : p.ticks ? TICKS : ONE));
     this.mins = parts.map((p) => p.range?.min ?? 0);
     this.maxs = parts.map((p) => p.range?.max ?? 0);
   }
@@ -171,7 +160,7 @@ class PackedKey implements WordsKey {
   words<R>(s: Slots, locale: Locale, rule: R, maker: WordsMaker<R>): Because[] {
     const key = this.of(s);
     if (key < 0) return this.whole.words(s, locale, rule, maker);
-    if (this.span > ARRAY_SPAN) return this.memo[locale].words(key, rule, maker);
+    if (this.span > ARRAY_SPAN) return remembered(this.memo[locale], key, rule, maker);
     return ((this.byKey[locale] ??= new Array<Because[] | undefined>(this.span))[key] ??= maker.make(rule));
   }
 
@@ -217,64 +206,6 @@ class PackedKey implements WordsKey {
 }
 
 /**
- * Words by packed key, for a span too large for an array: a hash table of its own (open addressing, keys in a typed
- * array), grown as keys come and cleared at `WORDS_KEPT` as the Maps are. A Map's lookups (a call into a built-in
- * each) were a sixteenth of `evaluate`'s time; these are about a fortieth.
- */
-class KeyTable {
-  /** The keys (packed keys are whole numbers up to 2^53, so doubles), -1 where none. */
-  private keys = new Float64Array(64).fill(-1);
-  private values: (Because[] | undefined)[] = new Array<Because[] | undefined>(64).fill(undefined);
-  private size = 0;
-
-  words<R>(key: number, rule: R, maker: WordsMaker<R>): Because[] {
-    let at = this.find(key);
-    const found = this.values[at];
-    if (found !== undefined) return found;
-    if (this.size >= WORDS_KEPT) this.clear();
-    else if (2 * (this.size + 1) > this.keys.length) this.grow();
-    at = this.find(key);
-    const words = maker.make(rule);
-    this.keys[at] = key;
-    this.values[at] = words;
-    this.size++;
-    return words;
-  }
-
-  /** Where `key` is, or the free place it would go. */
-  private find(key: number): number {
-    const { keys } = this;
-    const mask = keys.length - 1;
-    // The key's low and high 32 bits, mixed (Fibonacci hashing).
-    let at = Math.imul((key | 0) ^ ((key / 4294967296) | 0), 0x9e3779b1) & mask;
-    for (;;) {
-      const k = keys[at] as number;
-      if (k === key || k < 0) return at;
-      at = (at + 1) & mask;
-    }
-  }
-
-  private clear(): void {
-    this.keys.fill(-1);
-    this.values.fill(undefined);
-    this.size = 0;
-  }
-
-  private grow(): void {
-    const { keys, values } = this;
-    this.keys = new Float64Array(keys.length * 2).fill(-1);
-    this.values = new Array<Because[] | undefined>(keys.length * 2).fill(undefined);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i] as number;
-      if (k < 0) continue;
-      const at = this.find(k);
-      this.keys[at] = k;
-      this.values[at] = values[i];
-    }
-  }
-}
-
-/**
  * `named.indexOf(option) + 1`, written out: `indexOf` is a call into a generic built-in, and a rule's key asks it of
  * every question the rule reads (a dozen for a grouped check), nearly always of a list of one or two.
  */
@@ -291,11 +222,6 @@ function classOf(part: Part, value: AnswerValue | undefined): number {
     return Number.isInteger(value) && value >= part.range.min && value <= part.range.max ? 1 + value - part.range.min : -1;
   }
   const { named } = part;
-  if (part.exact) {
-    // Quoted whole: an answer that is none of its options has no digit.
-    const index = typeof value === 'string' ? named.indexOf(value) : -1;
-    return index < 0 ? -1 : index + 1;
-  }
   if (typeof value === 'string') return named.indexOf(value) + 1;
   if (!Array.isArray(value)) return 0;
   if (!part.ticks) return -1;
@@ -332,12 +258,11 @@ function typed(value: unknown): string {
   return `${typeof value}${text.length}:${text}`;
 }
 
-/** The questions a condition reads under a `not`. */
-function negatedQuestions(c: Condition): string[] {
-  if ('all' in c) return c.all.flatMap(negatedQuestions);
-  if ('any' in c) return c.any.flatMap(negatedQuestions);
-  if ('of' in c) return c.of.flatMap(negatedQuestions);
-  return 'not' in c ? questionsIn(c.not) : [];
+function hasNot(c: Condition): boolean {
+  if ('all' in c) return c.all.some(hasNot);
+  if ('any' in c) return c.any.some(hasNot);
+  if ('of' in c) return c.of.some(hasNot);
+  return 'not' in c;
 }
 
 function leavesByQuestion(condition: Condition): Map<string, Extract<Condition, { question: string }>[]> {
