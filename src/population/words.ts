@@ -35,14 +35,20 @@ export const POPULATION_BUDGETS = {
  * to 3 serious people the model cannot show (its serious classes hold only people whose answers show their illness);
  * a first episode of 6 that began in the session is a consultation (self-care 50.62% -> 50.36%). Two clinical checks
  * of that change signed it off with conditions, all met.
+ * Rules 3.0.0 raised the limits to 3.91% and 9.97% (3.902% and 9.962% measured, on model 1.7.0's draw, where 2.9.0
+ * gives 3.849% and 9.822%): a known condition of the aorta is asked of everyone (Marfan syndrome with new pain between
+ * the shoulder blades was self-care, the blind review's case S32). A Yes is an emergency over 50 or with pain or
+ * signs where an aortic syndrome shows, same-day for low back pain that began with the training, a consultation for
+ * pain from the next day; doubt is same-day over 50 or with those signs. 53 more emergencies and 140 more same-day
+ * results per 100,000, for a high-risk condition the issue's "keep the safety item" settles.
  * Lower these limits as the rules improve; never raise them without a clinician's reason in the rules' rationale.
  */
 /** The rules version whose figures POPULATION_HELD holds, for the bench's labels. */
-export const POPULATION_HELD_AT = '2.8.0';
+export const POPULATION_HELD_AT = '3.0.0';
 
 export const POPULATION_HELD = {
-  emergencyMax: 0.039,
-  urgentMax: 0.0987,
+  emergencyMax: 0.0391,
+  urgentMax: 0.0997,
   selfCareMin: 0.5,
   seriousUrgentOrEmergencyMin: 1,
   /** Serious people missed after their own self-check settled their only sign as No: 1 of 1,526 at 2.5.0 to 2.8.0 on model

@@ -185,7 +185,7 @@ export const QuestionSchema = z.discriminatedUnion('type', [
 
 export const SCREEN_KINDS = ['questions', 'group'] as const;
 /** A grouped check lists at most this many warning signs: a short list is read, a long one is skimmed. */
-export const GROUP_MAX_ITEMS = 5;
+export const GROUP_MAX_ITEMS = 6;
 
 export const ScreenSchema = z.strictObject({
   id: IdSchema,

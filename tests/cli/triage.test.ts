@@ -74,23 +74,19 @@ const EXPECTED: Record<string, Expected> = {
   'emergency-heart-pain.json': {
     urgency: 'emergency',
     redFlags: ['chest_pain_now', 'chest_pain_exercise'],
-    advice: ['aorta_condition_watch'],
     complete: false,
     stoppedEarly: 'emergency',
   },
   // Chest pain that went with rest: same-day (2.0: an emergency); after a fat burner or strong stimulant, an emergency.
-  // (2.9.0) Chest pain: the result tells a person with a known aorta condition to call the emergency number.
   'urgent-chest-pain-settled.json': {
     urgency: 'urgent',
     redFlags: ['chest_pain_exercise'],
-    advice: ['aorta_condition_watch'],
     complete: true,
     stoppedEarly: 'urgent',
   },
   'emergency-chest-pain-settled-after-stimulant.json': {
     urgency: 'emergency',
     redFlags: ['stimulants_with_heart_signs', 'chest_pain_exercise'],
-    advice: ['aorta_condition_watch'],
     complete: true,
     stoppedEarly: 'emergency',
   },
@@ -118,7 +114,6 @@ const EXPECTED: Record<string, Expected> = {
     urgency: 'emergency',
     redFlags: ['belly_pain_over_50', 'belly_pain'],
     consultSigns: ['sudden_severe_over_50', 'belly_pain_mild'],
-    advice: ['aorta_condition_watch'],
     complete: false,
     stoppedEarly: 'emergency',
   },
@@ -127,7 +122,6 @@ const EXPECTED: Record<string, Expected> = {
     urgency: 'urgent',
     redFlags: ['belly_pain'],
     consultSigns: ['belly_pain_mild'],
-    advice: ['aorta_condition_watch'],
     complete: false,
     stoppedEarly: 'urgent',
   },
@@ -147,7 +141,7 @@ const EXPECTED: Record<string, Expected> = {
   'consult-mild-belly-pain.json': {
     urgency: 'consult',
     consultSigns: ['belly_pain_mild'],
-    advice: ['aorta_condition_watch', 'belly_watch', 'belly_pregnancy_test'],
+    advice: ['belly_watch', 'belly_pregnancy_test'],
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
@@ -278,7 +272,6 @@ const EXPECTED: Record<string, Expected> = {
   'consult-not-sure-chest-pain.json': {
     urgency: 'consult',
     consultSigns: ['chest_pain_not_sure'],
-    advice: ['aorta_condition_watch'],
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
@@ -445,14 +438,22 @@ const EXPECTED: Record<string, Expected> = {
     complete: true,
   },
   // 2.3.0: mild deep pain between the shoulder blades at 30, hours after training, in its first days: self-care with
-  // the advice that names a week, getting worse and night pain as reasons to be seen (2.2.0: a consultation). Since
-  // 2.9.0 the line for a known aorta condition comes first: its clinical check asked that it not sit under words
-  // that say the pain is usually muscular (the advice is listed in order, and this list is compared in order).
+  // the advice that names a week, getting worse and night pain as reasons to be seen (2.2.0: a consultation).
   'self-care-upper-back-first-days.json': {
     urgency: 'self-care',
-    advice: ['aorta_condition_watch', 'upper_back_watch'],
+    advice: ['upper_back_watch'],
     causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
+  },
+  // 3.0.0: the same person with a known condition of the aorta (case S32 of the blind review, Marfan syndrome): an
+  // emergency, with the line to tell the team about the aorta.
+  'emergency-aorta-condition-upper-back.json': {
+    urgency: 'emergency',
+    redFlags: ['aorta_condition_with_pain', 'aorta_condition'],
+    consultSigns: ['aorta_condition_later'],
+    advice: ['aorta_tell_staff'],
+    complete: true,
+    stoppedEarly: 'emergency',
   },
   // Stopped in the pain questions (7 out of 10, hours after training, after most workouts): self-care so far, with
   // the advice for pain after most workouts and for severe pain; the rest is listed as still to answer.

@@ -257,21 +257,32 @@ describe('answers to questions that do not apply', () => {
   });
 });
 
-describe('advice that must be read first (rules 2.9.0)', () => {
-  // The line for a known aorta condition tells a person to call the emergency number; its clinical check asked that
-  // it never sit under words that say the pain is usually muscular. Advice is listed in the file's order, so the rule
-  // comes first in the file: whatever else is said, and at every urgency, it is the first advice a person reads.
-  const aorta = rules.advice.find((a) => a.id === 'aorta_condition_watch');
+describe('a known condition of the aorta (rules 3.0.0)', () => {
+  // Asked of everyone since 3.0.0 (case S32 of the blind review: Marfan syndrome with new pain between the shoulder
+  // blades was self-care). Whatever else is answered, a Yes is never self-care, and the result tells the person to
+  // tell the team who sees them; with pain between the shoulder blades or in the belly, or over 50, it is an emergency.
+  const yes: Condition = { question: 'rf_aorta', is: 'yes' };
 
-  it('the aorta line is the first advice whenever it holds', () => {
-    if (!aorta) throw new Error('the rules have no advice aorta_condition_watch');
+  it('a Yes is at least a consultation, always with the line to tell the team', () => {
     fc.assert(
-      fc.property(satisfyingArb(rules, aorta.when), (raw) => {
+      fc.property(satisfyingArb(rules, yes), (raw) => {
         const answers = pruneAnswers(rules, raw);
-        fc.pre(matches(aorta.when, answers));
+        fc.pre(matches(yes, answers));
         const result = evaluate(rules, answers);
-        expect(result.advice[0]?.id).toBe('aorta_condition_watch');
-        expect(result.advice[0]?.text).toContain(defaultEmergencyNumber(rules));
+        expect(result.urgency).not.toBe('self-care');
+        expect(result.advice.map((a) => a.id)).toContain('aorta_tell_staff');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a Yes with pain between the shoulder blades or in the belly, or over 50, is an emergency', () => {
+    const site: Condition = { all: [yes, { any: [{ question: 'pain_where', isAny: ['shoulder_blades', 'belly'] }, { question: 'age_band', is: 'over_50' }] }] };
+    fc.assert(
+      fc.property(satisfyingArb(rules, site), (raw) => {
+        const answers = pruneAnswers(rules, raw);
+        fc.pre(matches(site, answers));
+        expect(evaluate(rules, answers).urgency).toBe('emergency');
       }),
       { numRuns: 300 },
     );

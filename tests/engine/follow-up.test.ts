@@ -80,7 +80,7 @@ describe('follow-up problems in a rules file', () => {
   const lineOf = (t: string, needle: string) => t.split('\n').findIndex((l) => l.includes(needle)) + 1;
   it('names unknown screens, questions not kept or not asked, and change on a non-scale question, each at its line', () => {
     const broken = text
-      .replace('    - aneurysm_question\n  ask:', '    - aneurysm_questoin\n  ask:')
+      .replace('    - maternity_signs\n  ask:', '    - maternity_signz\n  ask:')
       .replace('- { change: { question: pain_score, atLeast: 2 } }', '- { change: { question: pain_trend, atLeast: 2 } }')
       .replace('- { daysSince: { atLeast: 7 } }', '- { previous: { question: age_band, is: over_50 } }')
       .replace('- { question: pain_score, atMost: 1 }', '- { question: pain_where, isAny: [belly] }');
@@ -91,7 +91,7 @@ describe('follow-up problems in a rules file', () => {
       const line = lineOf(broken, needle);
       expect(lines.filter((l) => l.startsWith(`rules/r.yaml:${line}:`) && message.test(l)), `${message} at ${line}\n${lines.join('\n')}`).toHaveLength(1);
     };
-    at('- aneurysm_questoin', /unknown screen "aneurysm_questoin"/);
+    at('- maternity_signz', /unknown screen "maternity_signz"/);
     at('- { change: { question: pain_trend, atLeast: 2 } }', /"change" needs a scale question/);
     at('- { previous: { question: age_band, is: over_50 } }', /"age_band" is not kept from the earlier check/);
     at('- { question: pain_where, isAny: [belly] }', /"pain_where" is not asked in the follow-up/);
