@@ -39,11 +39,11 @@ export const BUDGETS = {
    * before each call) and its words said through one object per result rather than six closures (0.60 kB; evaluate
    * about 16% faster over two alternating pairs of three runs, results identical over 48,000 compared) took it to
    * 153.32 kB: held at 153.4 kB. Rules 3.0.0's question for a known aorta condition, with its three warning signs, a
-   * consultation reason and a line of advice, in both languages, less 2.9.0's longer stopgap line and the aneurysm
-   * question it replaces (0.15 kB), took it to 153.47 kB: held at 153.5 kB. Clinical words a reviewer asked for are
-   * not traded for bytes.
+   * consultation reason and two lines of advice (when to call the emergency number, which its clinical check asked
+   * for, and to tell the team), in both languages, less 2.9.0's stopgap line and the aneurysm question it replaces
+   * (0.35 kB), took it to 153.67 kB: held at 153.7 kB. Clinical words a reviewer asked for are not traded for bytes.
    */
-  wholeCheckGzip: 153.5 * KB,
+  wholeCheckGzip: 153.7 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

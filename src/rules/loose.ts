@@ -12,6 +12,7 @@ const LooseQuestion = z.union([
     id: z.string(),
     section: z.string(),
     short: z.unknown().optional(),
+    check: z.unknown().optional(),
     type: z.enum(['single', 'multi']),
     options: z.array(z.object({ id: z.string(), kind: z.string().optional().catch(undefined) })),
     // A malformed showIf is reported by the strict schema; here it must not hide the question's id.
@@ -21,6 +22,7 @@ const LooseQuestion = z.union([
     id: z.string(),
     section: z.string(),
     short: z.unknown().optional(),
+    check: z.unknown().optional(),
     type: z.literal('scale'),
     min: z.number(),
     max: z.number(),
@@ -31,6 +33,7 @@ const LooseScreen = z.object({
   id: z.string(),
   kind: z.string().optional().catch(undefined),
   title: z.unknown().optional(),
+  facts: z.boolean().optional().catch(undefined),
   questions: z.array(z.string()),
 });
 const LooseCause = z.object({

@@ -185,7 +185,13 @@ export const QuestionSchema = z.discriminatedUnion('type', [
 
 export const SCREEN_KINDS = ['questions', 'group'] as const;
 /** A grouped check lists at most this many warning signs: a short list is read, a long one is skimmed. */
-export const GROUP_MAX_ITEMS = 6;
+export const GROUP_MAX_ITEMS = 5;
+/**
+ * ... and a grouped check of facts from a person's history (`facts`: what a doctor has told them, medicines), answered
+ * from memory rather than by checking the body, one more: rules 3.0.0's known aorta condition joined the history check
+ * rather than adding a screen every person reads.
+ */
+export const GROUP_MAX_FACTS = 6;
 
 export const ScreenSchema = z.strictObject({
   id: IdSchema,
@@ -209,6 +215,12 @@ export const ScreenSchema = z.strictObject({
    * ends the check): for the follow-up's own screen, whose answers the comparison reads though no rule may.
    */
   askAlways: z.boolean().optional(),
+  /**
+   * A grouped check of history facts (a diagnosis, a medicine, an operation), answered from memory: it may list
+   * GROUP_MAX_FACTS items rather than GROUP_MAX_ITEMS, and none of them may carry a self-check (`check`), which is for
+   * signs a person checks on their body.
+   */
+  facts: z.boolean().optional(),
   questions: z.array(IdSchema).min(1),
 });
 
@@ -495,12 +507,13 @@ export interface RulesShape {
         section: string;
         showIf?: Condition;
         short?: unknown;
+        check?: unknown;
         type: 'single' | 'multi';
         options: readonly { id: string; kind?: string }[];
       }
-    | { id: string; section: string; showIf?: Condition; short?: unknown; type: 'scale'; min: number; max: number }
+    | { id: string; section: string; showIf?: Condition; short?: unknown; check?: unknown; type: 'scale'; min: number; max: number }
   )[];
-  screens?: readonly { id: string; kind?: string; title?: unknown; questions: readonly string[] }[];
+  screens?: readonly { id: string; kind?: string; title?: unknown; facts?: boolean; questions: readonly string[] }[];
   redFlags: readonly { id: string; when: Condition }[];
   consultSigns: readonly { id: string; when: Condition }[];
   scopeExits: readonly { id: string; when: Condition }[];
@@ -743,8 +756,21 @@ function screenIssues(rules: RulesShape, screens: NonNullable<RulesShape['screen
         issues.push({ path: ['questions', qi], message: `"${id}" is in grouped check "${screen.id}" and needs a "short" label: the few words listed in the group` });
       }
     });
-    if (group && screen.questions.length > GROUP_MAX_ITEMS) {
-      issues.push({ path: [...at, 'questions'], message: `grouped check "${screen.id}" lists ${screen.questions.length} questions; at most ${GROUP_MAX_ITEMS}, so the list is read rather than skimmed` });
+    const maxItems = screen.facts ? GROUP_MAX_FACTS : GROUP_MAX_ITEMS;
+    if (group && screen.questions.length > maxItems) {
+      const which = screen.facts ? 'of history facts ' : '';
+      issues.push({ path: [...at, 'questions'], message: `grouped check ${which}"${screen.id}" lists ${screen.questions.length} questions; at most ${maxItems}, so the list is read rather than skimmed` });
+    }
+    if (screen.facts && !group) {
+      issues.push({ path: [...at, 'facts'], message: `"facts" is for grouped checks (kind: group); "${screen.id}" is not one` });
+    }
+    if (screen.facts) {
+      screen.questions.forEach((id, k) => {
+        const qi = questionIndex.get(id);
+        if (qi !== undefined && rules.questions[qi]?.check !== undefined) {
+          issues.push({ path: [...at, 'questions', k], message: `"${id}" has a self-check ("check"), so it is a sign, not a history fact: move it out of the facts check "${screen.id}"` });
+        }
+      });
     }
     if (group && screen.title === undefined) {
       issues.push({ path: [...at], message: `grouped check "${screen.id}" needs a "title": the question it asks, e.g. "Do you have any of these?"` });

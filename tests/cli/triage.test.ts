@@ -445,6 +445,15 @@ const EXPECTED: Record<string, Expected> = {
     causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
+  // 3.0.0: a known condition of the aorta with mild low back soreness from the next day: a consultation (the timing
+  // of soreness, not of a tear), told first when to call the emergency number, then to tell the team about the aorta.
+  'consult-aorta-condition-next-day.json': {
+    urgency: 'consult',
+    consultSigns: ['aorta_condition_later'],
+    advice: ['aorta_watch', 'aorta_tell_staff'],
+    causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
   // 3.0.0: the same person with a known condition of the aorta (case S32 of the blind review, Marfan syndrome): an
   // emergency, with the line to tell the team about the aorta.
   'emergency-aorta-condition-upper-back.json': {

@@ -276,6 +276,23 @@ describe('a known condition of the aorta (rules 3.0.0)', () => {
     );
   });
 
+  it('below an emergency, a Yes or doubt is first told when to call the emergency number', () => {
+    // Its clinical check: the general safety net does not name sudden or spreading pain, so this line does, and it is
+    // read first (advice is listed in the file's order).
+    const yesOrUnsure: Condition = { question: 'rf_aorta', isAny: ['yes', 'not_sure'] };
+    fc.assert(
+      fc.property(satisfyingArb(rules, yesOrUnsure), (raw) => {
+        const answers = pruneAnswers(rules, raw);
+        fc.pre(matches(yesOrUnsure, answers));
+        const result = evaluate(rules, answers);
+        fc.pre(result.urgency !== 'emergency');
+        expect(result.advice[0]?.id).toBe('aorta_watch');
+        expect(result.advice[0]?.text).toContain(defaultEmergencyNumber(rules));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('a Yes with pain between the shoulder blades or in the belly, or over 50, is an emergency', () => {
     const site: Condition = { all: [yes, { any: [{ question: 'pain_where', isAny: ['shoulder_blades', 'belly'] }, { question: 'age_band', is: 'over_50' }] }] };
     fc.assert(

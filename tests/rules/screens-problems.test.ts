@@ -47,7 +47,7 @@ describe('screens in a rules file', () => {
     expect(messages).toContainEqual(expect.stringMatching(/"rf_small" is in grouped check "signs" and needs a "short" label/));
   });
 
-  it('refuses a screen out of asking order, a question shown by one on its own screen, and a group of more than 6', () => {
+  it('refuses a screen out of asking order, a question shown by one on its own screen, a group of more than 5, and a facts group of more than 6 or with a self-check', () => {
     const text = source()
       .replace('  - { id: about, questions: [age] }\n  - { id: lifting, title: { en: Lifting }, questions: [lifts] }', '  - { id: lifting, title: { en: Lifting }, questions: [lifts] }\n  - { id: about, questions: [age] }')
       .replace('questions: [lift_kind, pain, late_flag]', 'questions: [lift_kind, pain, late_flag]');
@@ -56,8 +56,12 @@ describe('screens in a rules file', () => {
       .replace("  - { id: lifting, title: { en: Lifting }, questions: [lifts] }\n", '')
       .replace('questions: [lift_kind, pain, late_flag]', 'questions: [lifts, lift_kind, pain, late_flag]');
     expect(problems(sameScreen).map((p) => p.message)).toContainEqual(expect.stringMatching(/"lift_kind" is shown only depending on "lifts", which is on the same screen/));
-    const many = source().replace('questions: [rf_big, rf_small] }', 'questions: [rf_big, rf_small, rf_big, rf_small, rf_big, rf_small, rf_big] }');
-    expect(problems(many).map((p) => p.message)).toContainEqual(expect.stringMatching(/lists 7 questions; at most 6/));
+    const six = source().replace('questions: [rf_big, rf_small] }', 'questions: [rf_big, rf_small, rf_big, rf_small, rf_big, rf_small] }');
+    expect(problems(six).map((p) => p.message)).toContainEqual(expect.stringMatching(/lists 6 questions; at most 5/));
+    const facts = (list: string) => source().replace('questions: [rf_big, rf_small] }', `facts: true, questions: [${list}] }`);
+    expect(problems(facts('rf_big, rf_small, rf_big, rf_small, rf_big, rf_small')).map((p) => p.message)).not.toContainEqual(expect.stringMatching(/at most/));
+    expect(problems(facts('rf_big, rf_small, rf_big, rf_small, rf_big, rf_small, rf_big')).map((p) => p.message)).toContainEqual(expect.stringMatching(/grouped check of history facts "\w+" lists 7 questions; at most 6/));
+    expect(problems(facts('rf_big, rf_small')).map((p) => p.message)).toContainEqual(expect.stringMatching(/"rf_big" has a self-check \("check"\), so it is a sign, not a history fact/));
   });
 
   it('rules:check warns about long words per language, at their line', () => {
