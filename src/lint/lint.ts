@@ -4,6 +4,7 @@ import { completenessFindings } from './completeness.ts';
 import { conflictFindings } from './conflicts.ts';
 import { dominanceFindings } from './dominance.ts';
 import { followUpFindings } from './follow-up.ts';
+import { factsFindings } from './facts.ts';
 import type { Finding, Severity } from './finding.ts';
 import { indexRules } from '../engine/solver.ts';
 import { readabilityFindings } from './readability.ts';
@@ -22,6 +23,7 @@ export function lintRules(rules: Rules): Finding[] {
     ...textFindings(rules),
     ...readabilityFindings(rules),
     ...followUpFindings(rules),
+    ...factsFindings(index),
   ];
   // One finding per place and message: several checks can reach the same conclusion.
   const unique = new Map(findings.map((f) => [`${f.path.join('.')}|${f.message}`, withAcceptance(rules, f)]));

@@ -216,9 +216,10 @@ export const ScreenSchema = z.strictObject({
    */
   askAlways: z.boolean().optional(),
   /**
-   * A grouped check of history facts (a diagnosis, a medicine, an operation), answered from memory: it may list
+   * A grouped check of facts a person knows (a diagnosis, a medicine, an operation), answered from memory: it may list
    * GROUP_MAX_FACTS items rather than GROUP_MAX_ITEMS, and none of them may carry a self-check (`check`), which is for
-   * signs a person checks on their body.
+   * signs a person checks on their body. The linter also refuses an item that is an emergency on its own
+   * (src/lint/facts.ts), so that the allowance never lengthens a list of emergency signs.
    */
   facts: z.boolean().optional(),
   questions: z.array(IdSchema).min(1),
