@@ -255,7 +255,7 @@ const EXPECTED: Record<string, Expected> = {
   // check, paracetamol not ibuprofen (2.4.0: a consultation). Core is never likely in pregnancy.
   'self-care-pregnant-mild.json': {
     urgency: 'self-care',
-    advice: ['pregnancy_back_pain_watch'],
+    advice: ['pregnancy_back_pain_watch', 'pregnancy_maternity_watch'],
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely', 'core:unlikely'],
     complete: true,
   },
@@ -263,7 +263,7 @@ const EXPECTED: Record<string, Expected> = {
   // bleeding, a fever, pain that does not stop) rather than the pregnancy one (2.4.0: a consultation).
   'self-care-after-a-birth-mild.json': {
     urgency: 'self-care',
-    advice: ['postnatal_back_pain_watch'],
+    advice: ['postnatal_back_pain_watch', 'postnatal_maternity_watch'],
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely', 'core:unlikely'],
     complete: true,
   },
