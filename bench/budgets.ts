@@ -41,10 +41,12 @@ export const BUDGETS = {
    * 153.32 kB: held at 153.4 kB. Rules 3.0.0's question for a known aorta condition, with its three warning signs, a
    * consultation reason and two lines of advice (when to call the emergency number, which its clinical check asked
    * for, and to tell the team), in both languages, less 2.9.0's stopgap line and the aneurysm question it replaces
-   * (0.35 kB), took it to 153.67 kB, and its re-check's clearer words for when to call (three sentences), a shorter label and the pregnancy and postnatal lines split by result level to 153.74 kB:
-   * held at 153.8 kB. Clinical words a reviewer asked for are not traded for bytes.
+   * (0.35 kB), took it to 153.67 kB, and its re-check's clearer words for when to call (three sentences), a shorter label and the pregnancy and postnatal lines split by result level to 153.74 kB,
+   * and its final check's words for pregnancy (the aorta line for the maternity team, the signs of pre-eclampsia, the
+   * maternity unit on a fall's top card) to 154.05 kB: held at 154.1 kB. Clinical words a reviewer asked for are not
+   * traded for bytes.
    */
-  wholeCheckGzip: 153.8 * KB,
+  wholeCheckGzip: 154.1 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

@@ -445,6 +445,25 @@ const EXPECTED: Record<string, Expected> = {
     causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
+  // 3.0.0 (its final clinical check): pregnant with deep pain between the shoulder blades: a consultation with the
+  // signs of pre-eclampsia for the maternity unit; pregnant with a known aorta condition and constant pain: an
+  // emergency whose top card gives the emergency number (the maternity sign alone would name the maternity unit), told
+  // to tell the maternity team about the aorta.
+  'consult-pregnant-upper-back.json': {
+    urgency: 'consult',
+    consultSigns: ['pregnancy_or_recent_birth'],
+    advice: ['pregnancy_upper_pain_watch', 'pregnancy_maternity_watch'],
+    causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely', 'core:unlikely'],
+    complete: true,
+  },
+  'emergency-pregnant-aorta-constant-pain.json': {
+    urgency: 'emergency',
+    redFlags: ['aorta_condition_with_pain', 'aorta_condition', 'maternity_signs'],
+    consultSigns: ['rest_pain_first_week', 'aorta_condition_later'],
+    advice: ['aorta_pregnancy_watch', 'aorta_tell_staff'],
+    complete: true,
+    stoppedEarly: 'emergency',
+  },
   // 3.0.0: a known condition of the aorta with mild low back soreness from the next day: a consultation (the timing
   // of soreness, not of a tear), told first when to call the emergency number, then to tell the team about the aorta.
   'consult-aorta-condition-next-day.json': {

@@ -286,11 +286,28 @@ describe('a known condition of the aorta (rules 3.0.0)', () => {
         fc.pre(matches(yesOrUnsure, answers));
         const result = evaluate(rules, answers);
         fc.pre(result.urgency !== 'emergency');
-        expect(result.advice[0]?.id).toBe('aorta_watch');
+        // In pregnancy or after a birth, the same signs in a line that also names the maternity team.
+        expect(['aorta_watch', 'aorta_pregnancy_watch']).toContain(result.advice[0]?.id);
         expect(result.advice[0]?.text).toContain(defaultEmergencyNumber(rules));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('in pregnancy, a fall puts the maternity unit on the top card, and a known aorta condition with constant pain the emergency number', () => {
+    const pregnant: Answers = { pregnancy: 'pregnant', rf_contractions: 'no', rf_vaginal_bleeding: 'no', rf_fluid_leak: 'no', pain_score: 3 };
+    for (const accident of ['yes', 'not_sure'] as const) {
+      const fall = evaluate(rules, { ...pregnant, rf_accident: accident, rf_accident_kind: 'minor' });
+      expect(fall.urgency).toBe('urgent');
+      expect(fall.action).toMatch(/maternity unit/);
+      expect(evaluate(rules, { ...pregnant, rf_accident: accident, rf_accident_kind: 'minor' }, 'es').action).toMatch(/maternidad/);
+    }
+    const constant = evaluate(rules, { ...pregnant, rf_rest_pain: 'yes' });
+    expect(constant.action).toMatch(/maternity unit/);
+    const withAorta = evaluate(rules, { ...pregnant, rf_rest_pain: 'yes', rf_aorta: 'yes' });
+    expect(withAorta.urgency).toBe('emergency');
+    expect(withAorta.action).toContain(defaultEmergencyNumber(rules));
+    expect(withAorta.action).not.toMatch(/maternity unit/);
   });
 
   it('a Yes with pain between the shoulder blades or in the belly, or over 50, is an emergency', () => {
