@@ -4,6 +4,7 @@
 // makes it shown) must not already be an emergency. The schema cannot ask this (it knows no answers); the linter can.
 import { matches } from '../engine/conditions.ts';
 import type { RulesIndex } from '../engine/solver.ts';
+import { GROUP_MAX_ITEMS } from '../rules/schema.ts';
 import type { Finding } from './finding.ts';
 import { personWith } from './person-with.ts';
 import { answerModel } from './population.ts';
@@ -23,7 +24,7 @@ export function factsFindings(index: RulesIndex): Finding[] {
         severity: 'error',
         check: 'completeness',
         path: ['screens', si, 'questions', k],
-        message: `"${id}" in the facts check "${screen.id}" is an emergency on its own (red flag "${flag.id}"): warning signs that need the emergency number belong in a grouped check of signs, of at most 5`,
+        message: `"${id}" in the facts check "${screen.id}" is an emergency on its own (red flag "${flag.id}"): warning signs that need the emergency number belong in a grouped check of signs, of at most ${GROUP_MAX_ITEMS}`,
       });
     });
   });
