@@ -43,10 +43,13 @@ export const BUDGETS = {
    * for, and to tell the team), in both languages, less 2.9.0's stopgap line and the aneurysm question it replaces
    * (0.35 kB), took it to 153.67 kB, and its re-check's clearer words for when to call (three sentences), a shorter label and the pregnancy and postnatal lines split by result level to 153.74 kB,
    * and its final check's words for pregnancy (the aorta line for the maternity team, the signs of pre-eclampsia, the
-   * maternity unit on a fall's top card) to 154.05 kB: held at 154.1 kB. Clinical words a reviewer asked for are not
-   * traded for bytes.
+   * maternity unit on a fall's top card) to 154.05 kB: held at 154.1 kB. Rules 3.1.0's words from its two clinical
+   * checks (the signs of a blood clot and of pre-eclampsia after a birth, the pre-eclampsia line on every pregnancy
+   * result, three new reasons: belly or upper-back pain and a stinging pee after a birth, doubt about an aorta
+   * condition for the GP practice), in both languages, took it to 154.51 kB: held at 154.6 kB. Clinical words a
+   * reviewer asked for are not traded for bytes.
    */
-  wholeCheckGzip: 154.1 * KB,
+  wholeCheckGzip: 154.6 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

@@ -255,7 +255,7 @@ const EXPECTED: Record<string, Expected> = {
   // check, paracetamol not ibuprofen (2.4.0: a consultation). Core is never likely in pregnancy.
   'self-care-pregnant-mild.json': {
     urgency: 'self-care',
-    advice: ['pregnancy_back_pain_watch', 'pregnancy_maternity_watch'],
+    advice: ['pregnancy_back_pain_watch', 'pregnancy_maternity_watch', 'pre_eclampsia_watch'],
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely', 'core:unlikely'],
     complete: true,
   },
@@ -263,7 +263,7 @@ const EXPECTED: Record<string, Expected> = {
   // bleeding, a fever, pain that does not stop) rather than the pregnancy one (2.4.0: a consultation).
   'self-care-after-a-birth-mild.json': {
     urgency: 'self-care',
-    advice: ['postnatal_back_pain_watch', 'postnatal_maternity_watch'],
+    advice: ['postnatal_back_pain_watch', 'postnatal_maternity_watch', 'postnatal_clot_watch'],
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely', 'core:unlikely'],
     complete: true,
   },
@@ -452,7 +452,7 @@ const EXPECTED: Record<string, Expected> = {
   'consult-pregnant-upper-back.json': {
     urgency: 'consult',
     consultSigns: ['pregnancy_or_recent_birth'],
-    advice: ['pregnancy_upper_pain_watch', 'pregnancy_maternity_watch'],
+    advice: ['pregnancy_maternity_watch', 'pre_eclampsia_watch'],
     causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'hydration:unlikely', 'core:unlikely'],
     complete: true,
   },
@@ -472,6 +472,17 @@ const EXPECTED: Record<string, Expected> = {
     advice: ['aorta_watch', 'aorta_tell_staff'],
     causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
+  },
+  // 3.1.0: 66, a known aneurysm, mild low back pain for two weeks with no other sign: a doctor today, not an emergency
+  // (in the pain's first week it is one), told first when to call the emergency number (the clinical check of 3.0.0,
+  // recommendation b).
+  'urgent-aorta-over-50-two-weeks.json': {
+    urgency: 'urgent',
+    redFlags: ['aorta_condition'],
+    consultSigns: ['not_settling', 'first_episode_over_50', 'aorta_condition_later'],
+    advice: ['aorta_watch', 'aorta_tell_staff'],
+    complete: true,
+    stoppedEarly: 'urgent',
   },
   // 3.0.0: the same person with a known condition of the aorta (case S32 of the blind review, Marfan syndrome): an
   // emergency, with the line to tell the team about the aorta.

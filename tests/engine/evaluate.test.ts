@@ -300,7 +300,7 @@ describe('a known condition of the aorta (rules 3.0.0)', () => {
       const fall = evaluate(rules, { ...pregnant, rf_accident: accident, rf_accident_kind: 'minor' });
       expect(fall.urgency).toBe('urgent');
       expect(fall.action).toMatch(/maternity unit/);
-      expect(evaluate(rules, { ...pregnant, rf_accident: accident, rf_accident_kind: 'minor' }, 'es').action).toMatch(/maternidad/);
+      expect(evaluate(rules, { ...pregnant, rf_accident: accident, rf_accident_kind: 'minor' }, 'es').action).toMatch(/urgencias de maternidad/);
     }
     const constant = evaluate(rules, { ...pregnant, rf_rest_pain: 'yes' });
     expect(constant.action).toMatch(/maternity unit/);
@@ -310,8 +310,9 @@ describe('a known condition of the aorta (rules 3.0.0)', () => {
     expect(withAorta.action).not.toMatch(/maternity unit/);
   });
 
-  it('a Yes with pain between the shoulder blades or in the belly, or over 50, is an emergency', () => {
-    const site: Condition = { all: [yes, { any: [{ question: 'pain_where', isAny: ['shoulder_blades', 'belly'] }, { question: 'age_band', is: 'over_50' }] }] };
+  it('a Yes with pain between the shoulder blades or in the belly, or over 50 in the first week of the pain, is an emergency', () => {
+    const firstWeekOver50: Condition = { all: [{ question: 'age_band', is: 'over_50' }, { question: 'pain_duration', isAny: ['under_3_days', 'days_3_to_7'] }] };
+    const site: Condition = { all: [yes, { any: [{ question: 'pain_where', isAny: ['shoulder_blades', 'belly'] }, firstWeekOver50] }] };
     fc.assert(
       fc.property(satisfyingArb(rules, site), (raw) => {
         const answers = pruneAnswers(rules, raw);
@@ -320,6 +321,99 @@ describe('a known condition of the aorta (rules 3.0.0)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('over 50, a Yes is never below a doctor today, however long the pain has lasted (3.1.0)', () => {
+    // 3.1.0 (the clinical check of 3.0.0, recommendation b): with no feature of an aortic syndrome, a week or more of
+    // pain is same-day rather than an emergency, never a booked consultation. The check always asks how long the pain
+    // has lasted before it can say so (the flag reads it, so the navigation never stops before it).
+    const over50: Condition = { all: [yes, { question: 'age_band', is: 'over_50' }, { question: 'pain_duration', isAny: ['under_3_days', 'days_3_to_7', 'weeks_1_to_6', 'weeks_6_to_12', 'over_3_months'] }] };
+    fc.assert(
+      fc.property(satisfyingArb(rules, over50), (raw) => {
+        const answers = pruneAnswers(rules, raw);
+        fc.pre(matches(over50, answers));
+        expect(['urgent', 'emergency']).toContain(evaluate(rules, answers).urgency);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('doubt about a known aorta condition (rules 3.1.0)', () => {
+  // The clinical check of 3.1.0, recommendation R3: only the GP practice can check the record, so a consultation for
+  // this doubt says so, in a reason of its own, rather than the card's "GP or physiotherapist" alone.
+  it('a consultation for the doubt alone points to the GP practice, in English and Spanish', () => {
+    const doubt: Answers = { rf_aorta: 'not_sure', age_band: 'over_50', pain_onset: 'next_day_or_later', pain_score: 3, pain_duration: 'under_3_days' };
+    const en = evaluate(rules, doubt);
+    expect(en.urgency).toBe('consult');
+    expect(en.consultSigns.map((c) => c.id)).toEqual(['aorta_not_sure_later']);
+    expect(en.consultSigns[0]?.reason).toMatch(/GP practice/);
+    expect(evaluate(rules, doubt, 'es').consultSigns[0]?.reason).toMatch(/centro de salud/);
+    // The same doubt with pain that began during the workout is same-day.
+    expect(evaluate(rules, { ...doubt, pain_onset: 'during_workout' }).urgency).toBe('urgent');
+  });
+});
+
+describe('after a birth, the signs of a blood clot and of pre-eclampsia (rules 3.1.0)', () => {
+  // The final clinical check of 3.0.0, R5: a clot is likeliest in the weeks after a birth, and pre-eclampsia can start
+  // then, so every result below an emergency after a birth names their signs, with the emergency number for a clot in
+  // the lung; in pregnancy the pre-eclampsia line (pre_eclampsia_watch) shows on every result instead.
+  const afterBirth: Condition = { question: 'pregnancy', is: 'recent_birth' };
+
+  it('shows the line, with the emergency number, on every result below an emergency after a birth', () => {
+    fc.assert(
+      fc.property(satisfyingArb(rules, afterBirth), (raw) => {
+        const answers = pruneAnswers(rules, raw);
+        fc.pre(matches(afterBirth, answers));
+        const result = evaluate(rules, answers);
+        fc.pre(result.urgency !== 'emergency');
+        const line = result.advice.find((a) => a.id === 'postnatal_clot_watch');
+        expect(line?.text).toContain(`Call ${defaultEmergencyNumber(rules)}`);
+        expect(line?.text).toMatch(/one leg is painful, swollen, red or warm/);
+        expect(result.advice.map((a) => a.id)).not.toContain('pre_eclampsia_watch');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('names a clot in a leg or the lung and the signs of pre-eclampsia, in English and Spanish', () => {
+    const afterBirthMild: Answers = { pregnancy: 'recent_birth', rf_heavy_bleeding: 'no', pain_score: 3 };
+    const line = (locale: 'en' | 'es') => evaluate(rules, afterBirthMild, locale).advice.find((a) => a.id === 'postnatal_clot_watch')?.text ?? '';
+    for (const words of ['cough up blood', 'red or warm', 'face, hands or feet', 'bad headache', 'problems seeing']) expect(line('en')).toContain(words);
+    for (const words of ['toses sangre', 'roja o caliente', 'la cara, las manos o los pies', 'dolor de cabeza fuerte']) expect(line('es')).toContain(words);
+  });
+
+  it('sends a stinging pee or belly pain after a birth to the GP, midwife or maternity unit today, never to a pharmacist', () => {
+    // The clinical check of 3.1.0, conditions 3 and 4: what a person reads is the reasons at the result's own level.
+    const afterBirth: Answers = { pregnancy: 'recent_birth', rf_heavy_bleeding: 'no', rf_pelvic_nerves: 'no', pain_score: 3 };
+    const stinging = { ...afterBirth, rf_kidney: 'yes', rf_kidney_kind: 'burning_only' } as const;
+    for (const locale of ['en', 'es'] as const) {
+      const result = evaluate(rules, stinging, locale);
+      expect(result.urgency).toBe('urgent');
+      const shown = result.redFlags.filter((f) => f.level === result.urgency).map((f) => f.reason);
+      expect(shown.join(' ')).toMatch(locale === 'en' ? /GP or midwife today/ : /médico o a tu matrona/);
+      expect([...shown, result.action, result.consult, ...result.advice.map((a) => a.text)].join(' ')).not.toMatch(/pharmac|farmac/i);
+    }
+    const belly = evaluate(rules, { ...afterBirth, pain_where: ['low_back', 'belly'] });
+    expect(belly.urgency).toBe('urgent');
+    expect(belly.redFlags.find((f) => f.id === 'postnatal_pain_today')?.reason).toMatch(/midwife or maternity unit should check it today/);
+    // The same in Spanish (the final check of 3.1.0, N3).
+    const bellyEs = evaluate(rules, { ...afterBirth, pain_where: ['low_back', 'belly'] }, 'es');
+    expect(bellyEs.urgency).toBe('urgent');
+    const shownEs = bellyEs.redFlags.filter((f) => f.level === bellyEs.urgency).map((f) => f.reason).join(' ');
+    for (const words of [/matrona/, /urgencias de maternidad/, /hoy/]) expect(shownEs).toMatch(words);
+  });
+
+  it('is not shown in pregnancy, and the Spanish maternity lines say "urgencias de maternidad"', () => {
+    const pregnant: Answers = { pregnancy: 'pregnant', rf_contractions: 'no', rf_vaginal_bleeding: 'no', rf_fluid_leak: 'no', pain_score: 3, pain_where: ['low_back', 'shoulder_blades'] };
+    const inPregnancy = evaluate(rules, pregnant, 'es');
+    expect(inPregnancy.advice.map((a) => a.id)).toEqual(expect.arrayContaining(['pregnancy_maternity_watch', 'pre_eclampsia_watch']));
+    expect(inPregnancy.advice.map((a) => a.id)).not.toContain('postnatal_clot_watch');
+    for (const id of ['pregnancy_maternity_watch', 'pre_eclampsia_watch']) {
+      expect(inPregnancy.advice.find((a) => a.id === id)?.text).toMatch(/urgencias de maternidad/);
+    }
+    const bleeding = evaluate(rules, { ...pregnant, rf_vaginal_bleeding: 'yes' }, 'es');
+    expect(bleeding.action).toMatch(/^Llama ahora a urgencias de maternidad/);
   });
 });
 
@@ -371,7 +465,7 @@ describe('the result texts of issue #16', () => {
 
   it('words the anti-inflammatory caution as a plain list, not "trained very hard"', () => {
     const caution = evaluate(rules, calm).antiInflammatory;
-    expect(caution?.items).toEqual(['you are pregnant', 'you have kidney or stomach problems', 'you have asthma that these medicines make worse', 'you take blood thinners', 'your pee is dark']);
+    expect(caution?.items).toEqual(['you are, or may be, pregnant', 'you have kidney or stomach problems', 'you have asthma that these medicines make worse', 'you take blood thinners', 'your pee is dark']);
     expect(JSON.stringify(evaluate(rules, calm))).not.toMatch(/trained very hard/);
   });
 
