@@ -369,7 +369,7 @@ describe('after a birth, the signs of a blood clot and of pre-eclampsia (rules 3
         fc.pre(result.urgency !== 'emergency');
         const line = result.advice.find((a) => a.id === 'postnatal_clot_watch');
         expect(line?.text).toContain(`Call ${defaultEmergencyNumber(rules)}`);
-        expect(line?.text).toMatch(/one leg is painful, swollen, red or warm/);
+        expect(line?.text).toMatch(/one leg swells, or hurts and looks red or feels warm/);
         expect(result.advice.map((a) => a.id)).not.toContain('pre_eclampsia_watch');
       }),
       { numRuns: 200 },
@@ -379,7 +379,7 @@ describe('after a birth, the signs of a blood clot and of pre-eclampsia (rules 3
   it('names a clot in a leg or the lung and the signs of pre-eclampsia, in English and Spanish', () => {
     const afterBirthMild: Answers = { pregnancy: 'recent_birth', rf_heavy_bleeding: 'no', pain_score: 3 };
     const line = (locale: 'en' | 'es') => evaluate(rules, afterBirthMild, locale).advice.find((a) => a.id === 'postnatal_clot_watch')?.text ?? '';
-    for (const words of ['cough up blood', 'red or warm', 'face, hands or feet', 'bad headache', 'problems seeing']) expect(line('en')).toContain(words);
+    for (const words of ['cough up blood', 'looks red or feels warm', 'face, hands or feet', 'bad headache', 'problems seeing']) expect(line('en')).toContain(words);
     for (const words of ['toses sangre', 'roja o caliente', 'la cara, las manos o los pies', 'dolor de cabeza fuerte']) expect(line('es')).toContain(words);
   });
 
@@ -412,6 +412,10 @@ describe('after a birth, the signs of a blood clot and of pre-eclampsia (rules 3
     for (const id of ['pregnancy_maternity_watch', 'pre_eclampsia_watch']) {
       expect(inPregnancy.advice.find((a) => a.id === id)?.text).toMatch(/urgencias de maternidad/);
     }
+    // The signs of a blood clot in pregnancy too (the final check of 3.1.0, R-d), with the emergency number.
+    const clot = (locale: 'en' | 'es') => evaluate(rules, pregnant, locale).advice.find((a) => a.id === 'pregnancy_clot_watch')?.text ?? '';
+    for (const words of [`Call ${defaultEmergencyNumber(rules)}`, 'cough up blood', 'one leg swells, or hurts and looks red or feels warm']) expect(clot('en')).toContain(words);
+    for (const words of ['toses sangre', 'roja o caliente', 'urgencias de maternidad']) expect(clot('es')).toContain(words);
     const bleeding = evaluate(rules, { ...pregnant, rf_vaginal_bleeding: 'yes' }, 'es');
     expect(bleeding.action).toMatch(/^Llama ahora a urgencias de maternidad/);
   });
