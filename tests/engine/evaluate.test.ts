@@ -357,7 +357,7 @@ describe('doubt about a known aorta condition (rules 3.1.0)', () => {
 describe('after a birth, the signs of a blood clot and of pre-eclampsia (rules 3.1.0)', () => {
   // The final clinical check of 3.0.0, R5: a clot is likeliest in the weeks after a birth, and pre-eclampsia can start
   // then, so every result below an emergency after a birth names their signs, with the emergency number for a clot in
-  // the lung; in pregnancy the pre-eclampsia line (pre_eclampsia_watch) shows on every result instead.
+  // the lung; in pregnancy the same signs are one line of their own (pregnancy_clot_watch).
   const afterBirth: Condition = { question: 'pregnancy', is: 'recent_birth' };
 
   it('shows the line, with the emergency number, on every result below an emergency after a birth', () => {
@@ -370,7 +370,7 @@ describe('after a birth, the signs of a blood clot and of pre-eclampsia (rules 3
         const line = result.advice.find((a) => a.id === 'postnatal_clot_watch');
         expect(line?.text).toContain(`Call ${defaultEmergencyNumber(rules)}`);
         expect(line?.text).toMatch(/one leg swells, or hurts and looks red or feels warm/);
-        expect(result.advice.map((a) => a.id)).not.toContain('pre_eclampsia_watch');
+        expect(result.advice.map((a) => a.id)).not.toContain('pregnancy_clot_watch');
       }),
       { numRuns: 200 },
     );
@@ -407,15 +407,16 @@ describe('after a birth, the signs of a blood clot and of pre-eclampsia (rules 3
   it('is not shown in pregnancy, and the Spanish maternity lines say "urgencias de maternidad"', () => {
     const pregnant: Answers = { pregnancy: 'pregnant', rf_contractions: 'no', rf_vaginal_bleeding: 'no', rf_fluid_leak: 'no', pain_score: 3, pain_where: ['low_back', 'shoulder_blades'] };
     const inPregnancy = evaluate(rules, pregnant, 'es');
-    expect(inPregnancy.advice.map((a) => a.id)).toEqual(expect.arrayContaining(['pregnancy_maternity_watch', 'pre_eclampsia_watch']));
+    expect(inPregnancy.advice.map((a) => a.id)).toEqual(expect.arrayContaining(['pregnancy_maternity_watch', 'pregnancy_clot_watch']));
     expect(inPregnancy.advice.map((a) => a.id)).not.toContain('postnatal_clot_watch');
-    for (const id of ['pregnancy_maternity_watch', 'pre_eclampsia_watch']) {
+    for (const id of ['pregnancy_maternity_watch', 'pregnancy_clot_watch']) {
       expect(inPregnancy.advice.find((a) => a.id === id)?.text).toMatch(/urgencias de maternidad/);
     }
-    // The signs of a blood clot in pregnancy too (the final check of 3.1.0, R-d), with the emergency number.
+    // The signs of a blood clot and of pre-eclampsia in pregnancy too, in one line (the checks of 3.1.0), with the
+    // emergency number.
     const clot = (locale: 'en' | 'es') => evaluate(rules, pregnant, locale).advice.find((a) => a.id === 'pregnancy_clot_watch')?.text ?? '';
-    for (const words of [`Call ${defaultEmergencyNumber(rules)}`, 'cough up blood', 'one leg swells, or hurts and looks red or feels warm']) expect(clot('en')).toContain(words);
-    for (const words of ['toses sangre', 'roja o caliente', 'urgencias de maternidad']) expect(clot('es')).toContain(words);
+    for (const words of [`Call ${defaultEmergencyNumber(rules)}`, 'cough up blood', 'one leg swells, or hurts and looks red or feels warm', 'bad headache', 'just below your ribs']) expect(clot('en')).toContain(words);
+    for (const words of ['toses sangre', 'roja o caliente', 'urgencias de maternidad', 'dolor de cabeza fuerte']) expect(clot('es')).toContain(words);
     const bleeding = evaluate(rules, { ...pregnant, rf_vaginal_bleeding: 'yes' }, 'es');
     expect(bleeding.action).toMatch(/^Llama ahora a urgencias de maternidad/);
   });
