@@ -381,6 +381,7 @@ function printReport(): void {
         ['what', 'median', 'samples'],
         [
           [`evaluate on ${engine.answerSets} random valid answer sets`, perSecond(engine.evaluatePerSecond), engine.evaluateSamples.map((s) => Math.round(s)).join(' ')],
+          ['... with every "because" read, as a result page does', perSecond(engine.evaluateAllWordsPerSecond), engine.evaluateAllWordsSamples.map((s) => Math.round(s)).join(' ')],
           [
             `machine transitions (createActor + ${engine.eventsPerWalk.toFixed(1)} events per random walk)`,
             perSecond(engine.machineTransitionsPerSecond),

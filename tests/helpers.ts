@@ -23,3 +23,11 @@ export function reviewedFile(path: string = MAIN_RULES_FILE): { rules: Rules; si
   if (!loaded.ok) throw new Error(`${path} does not load`);
   return { rules: loaded.rules, signoff: signoffStatus(loaded.data, loaded.rules.meta.signoff), file: path.replace(ROOT, '') };
 }
+
+/**
+ * A result as it is printed or stored (JSON): every word read, those worked out on first read included (a hit's
+ * "because", a cause's), so that two results compared with `toEqual` differ wherever a person could see a difference.
+ */
+export function plainResult(result: object | undefined): unknown {
+  return JSON.parse(JSON.stringify(result));
+}

@@ -37,6 +37,16 @@ describe('the words behind each result', () => {
     expect(causes).toBeGreaterThan(200);
   });
 
+  it('are written out with the hit when a result is printed or stored, though worked out only when read', () => {
+    const result = evaluate(rules, { rf_saddle_numbness: 'yes', rf_fever: 'not_sure' });
+    const printed = JSON.parse(JSON.stringify(result)) as { redFlags: { id: string; because: unknown[] }[] };
+    expect(printed.redFlags.map((h) => h.id)).toEqual(result.redFlags.map((h) => h.id));
+    for (const [i, hit] of result.redFlags.entries()) {
+      expect(hit.because.length).toBeGreaterThan(0);
+      expect(printed.redFlags[i]!.because).toEqual(JSON.parse(JSON.stringify(hit.because)));
+    }
+  });
+
   it('hands out words no caller can change for the next person', () => {
     const answers = { rf_saddle_numbness: 'yes' };
     const first = evaluate(rules, answers).redFlags[0]!;

@@ -8,7 +8,7 @@ import { defaultEmergencyNumber, evaluate } from '../../src/engine/evaluate.ts';
 import { pruneAnswers } from '../../src/engine/visibility.ts';
 import { localize as localizeText } from '../../src/rules/text.ts';
 import type { Condition, Question } from '../../src/rules/schema.ts';
-import { mainRules } from '../helpers.ts';
+import { mainRules, plainResult } from '../helpers.ts';
 import { answersArb, satisfyingArb } from './arbitraries.ts';
 
 const rules = mainRules();
@@ -241,7 +241,7 @@ describe('answers to questions that do not apply', () => {
     const hidden = evaluate(rules, { rf_leg_gives_way: 'no', rf_weakness_worse: 'yes' });
     expect(shown.redFlags.map((f) => f.id)).toContain('leg_weakness_worsening');
     expect(hidden.redFlags).toEqual([]);
-    expect(hidden).toEqual(evaluate(rules, { rf_leg_gives_way: 'no' }));
+    expect(plainResult(hidden)).toEqual(plainResult(evaluate(rules, { rf_leg_gives_way: 'no' })));
   });
 
   it('change nothing, over random answer sets', () => {
@@ -250,7 +250,7 @@ describe('answers to questions that do not apply', () => {
       .map(([shown, extra]) => ({ ...extra, ...shown }));
     fc.assert(
       fc.property(withHidden, (raw) => {
-        expect(evaluate(rules, raw)).toEqual(evaluate(rules, pruneAnswers(rules, raw)));
+        expect(plainResult(evaluate(rules, raw))).toEqual(plainResult(evaluate(rules, pruneAnswers(rules, raw))));
       }),
       { numRuns: 300 },
     );
