@@ -47,9 +47,13 @@ export const BUDGETS = {
    * checks (the signs of a blood clot and of pre-eclampsia after a birth, the pre-eclampsia line on every pregnancy
    * result, three new reasons: belly or upper-back pain and a stinging pee after a birth, doubt about an aorta
    * condition for the GP practice), in both languages, took it to 154.51 kB, and the signs of a blood clot in
-   * pregnancy, in one line with the pre-eclampsia signs, to 154.48 kB: held at 154.6 kB. Clinical words a reviewer asked for are not traded for bytes.
+   * pregnancy, in one line with the pre-eclampsia signs, to 154.48 kB: held at 154.6 kB. Rules 3.2.0's words from a
+   * blind vignette review of 3.1.0 (sickle cell disease named in the infection-risk item and chosen in its follow-up,
+   * its same-day and emergency reasons and actions and its line of advice; the signs of an aortic dissection and of a
+   * clot in the lung in the emergency safety net; a cancer team's helpline), in both languages, took it to 155.08 kB:
+   * held at 155.1 kB. Clinical words a reviewer asked for are not traded for bytes.
    */
-  wholeCheckGzip: 154.6 * KB,
+  wholeCheckGzip: 155.1 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

@@ -47,14 +47,20 @@ export const POPULATION_BUDGETS = {
  * 50 (a known condition with steady pain past its first week is same-day, not an emergency; doubt with soreness from
  * the next day is a consultation, -3 emergencies and -30 same-day per 100,000), and after a birth belly pain, deep
  * pain between the shoulder blades and a stinging pee same-day (+12), from two clinical checks of that change.
+ * Rules 3.2.0 raised the urgent limit to 10.01% (3.885% / 10.000% / 50.282% measured on model 1.8.0's draw, where
+ * 3.1.0 gives 3.882% / 9.976% / 50.282%: the model's new class, a sickle cell pain crisis, changes the draw and
+ * adds people 3.1.0 misses): sickle cell disease with back pain after training is same-day with the person's team,
+ * and an emergency with pain nothing eases, a fever, chest pain, or a faint or breathlessness (a blind vignette
+ * review of 3.1.0, probe P06: a crisis at 9 out of 10 was self-care). +3 emergencies and +24 same-day per 100,000;
+ * the 5 people with a crisis whom 3.1.0 sends to self-care or a consultation are all caught.
  * Lower these limits as the rules improve; never raise them without a clinician's reason in the rules' rationale.
  */
 /** The rules version whose figures POPULATION_HELD holds, for the bench's labels. */
-export const POPULATION_HELD_AT = '3.1.0';
+export const POPULATION_HELD_AT = '3.2.0';
 
 export const POPULATION_HELD = {
   emergencyMax: 0.0391,
-  urgentMax: 0.0995,
+  urgentMax: 0.1001,
   selfCareMin: 0.5,
   seriousUrgentOrEmergencyMin: 1,
   /** Serious people missed after their own self-check settled their only sign as No: 1 of 1,526 at 2.5.0 to 2.8.0 on model

@@ -197,6 +197,16 @@ const EXPECTED: Record<string, Expected> = {
   'urgent-red-pink-urine-in-drinks.json': { urgency: 'urgent', redFlags: ['urine_red'], complete: true, stoppedEarly: 'urgent' },
   // After a fever only what could make it an emergency is asked; everything else is left as not asked.
   'urgent-fever.json': { urgency: 'urgent', redFlags: ['fever'], complete: false, stoppedEarly: 'urgent' },
+  // Sickle cell disease with 9 out of 10 pain that home painkillers ease a little (3.2.0, a blind vignette review's
+  // probe P06, self-care in 3.1.0): the sickle cell team today, with the signs for A&E or the emergency number.
+  'urgent-sickle-cell-severe-pain.json': {
+    urgency: 'urgent',
+    redFlags: ['sickle_cell'],
+    consultSigns: ['below_knee', 'infection_risk'],
+    advice: ['sickle_cell_watch'],
+    complete: true,
+    stoppedEarly: 'urgent',
+  },
   'urgent-leg-gives-way.json': {
     urgency: 'urgent',
     redFlags: ['leg_gives_way'],

@@ -257,6 +257,44 @@ describe('answers to questions that do not apply', () => {
   });
 });
 
+describe('sickle cell disease (rules 3.2.0)', () => {
+  // A blind vignette review of 3.1.0 (probe P06): a pain crisis at 9 out of 10, eased a little by the person's own
+  // painkillers, was self-care, because nothing asked about the disease.
+  const sickle: Condition = { all: [{ question: 'rf_infection_risk', is: 'yes' }, { question: 'rf_infection_kind', is: 'sickle_cell' }] };
+
+  it('is never below same-day, whatever else is answered, and below an emergency names when to go to A&E', () => {
+    fc.assert(
+      fc.property(satisfyingArb(rules, sickle), (raw) => {
+        const answers = pruneAnswers(rules, raw);
+        fc.pre(matches(sickle, answers));
+        const result = evaluate(rules, answers);
+        expect(['urgent', 'emergency']).toContain(result.urgency);
+        if (result.urgency === 'urgent') {
+          const watch = result.advice.find((a) => a.id === 'sickle_cell_watch');
+          expect(watch?.text).toContain(defaultEmergencyNumber(rules));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is an emergency with pain nothing eases, or a fever, chest pain or a faint, even in doubt; the top card says so', () => {
+    const base: Answers = { rf_infection_risk: 'yes', rf_infection_kind: 'sickle_cell' };
+    const extras: Answers[] = [{ rf_rest_pain: 'yes' }, { rf_fever: 'not_sure' }, { rf_heart: 'not_sure', age_35_or_over: 'no' }, { rf_faint: 'not_sure' }];
+    for (const extra of extras) {
+      const result = evaluate(rules, { ...base, ...extra });
+      expect(result.urgency, JSON.stringify(extra)).toBe('emergency');
+      expect(result.redFlags.map((f) => f.id)).toContain('sickle_cell_crisis');
+    }
+    // The crisis alone sets the level: its own action (A&E, and say you have sickle cell disease) is on the card.
+    expect(evaluate(rules, { ...base, rf_rest_pain: 'yes' }).action).toMatch(/sickle cell/);
+    // Severe pain that home treatment eases is same-day with the team, on the card too.
+    const severe = evaluate(rules, { ...base, pain_score: 9 });
+    expect(severe.urgency).toBe('urgent');
+    expect(severe.action).toMatch(/sickle cell team today/);
+  });
+});
+
 describe('a known condition of the aorta (rules 3.0.0)', () => {
   // Asked of everyone since 3.0.0 (case S32 of the blind review: Marfan syndrome with new pain between the shoulder
   // blades was self-care). Whatever else is answered, a Yes is never self-care, and the result tells the person to
