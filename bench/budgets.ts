@@ -50,10 +50,11 @@ export const BUDGETS = {
    * pregnancy, in one line with the pre-eclampsia signs, to 154.48 kB: held at 154.6 kB. Rules 3.2.0's words from a
    * blind vignette review of 3.1.0 (sickle cell disease named in the infection-risk item and chosen in its follow-up,
    * its same-day and emergency reasons and actions and its line of advice; the signs of an aortic dissection and of a
-   * clot in the lung in the emergency safety net; a cancer team's helpline), in both languages, took it to 155.08 kB:
-   * held at 155.1 kB. Clinical words a reviewer asked for are not traded for bytes.
+   * clot in the lung in the emergency safety net; a cancer team's helpline), in both languages, took it to 155.08 kB,
+   * and its clinical check's conditions (the sickle cell team and the staff told on every result, the maternity unit
+   * in pregnancy) to 155.18 kB: held at 155.2 kB. Clinical words a reviewer asked for are not traded for bytes.
    */
-  wholeCheckGzip: 155.1 * KB,
+  wholeCheckGzip: 155.2 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

@@ -203,7 +203,16 @@ const EXPECTED: Record<string, Expected> = {
     urgency: 'urgent',
     redFlags: ['sickle_cell'],
     consultSigns: ['below_knee', 'infection_risk'],
-    advice: ['sickle_cell_watch'],
+    advice: ['sickle_cell_watch', 'sickle_cell_tell_staff'],
+    complete: true,
+    stoppedEarly: 'urgent',
+  },
+  // The same at 5 out of 10 in pregnancy: the maternity unit today too (its clinical check, condition 5).
+  'urgent-sickle-cell-pregnant.json': {
+    urgency: 'urgent',
+    redFlags: ['sickle_cell'],
+    consultSigns: ['infection_risk'],
+    advice: ['sickle_cell_watch', 'sickle_cell_pregnancy_watch', 'sickle_cell_tell_staff', 'pregnancy_maternity_watch', 'pregnancy_clot_watch'],
     complete: true,
     stoppedEarly: 'urgent',
   },

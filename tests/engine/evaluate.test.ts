@@ -286,12 +286,18 @@ describe('sickle cell disease (rules 3.2.0)', () => {
       expect(result.urgency, JSON.stringify(extra)).toBe('emergency');
       expect(result.redFlags.map((f) => f.id)).toContain('sickle_cell_crisis');
     }
-    // The crisis alone sets the level: its own action (A&E, and say you have sickle cell disease) is on the card.
-    expect(evaluate(rules, { ...base, rf_rest_pain: 'yes' }).action).toMatch(/sickle cell/);
-    // Severe pain that home treatment eases is same-day with the team, on the card too.
+    // The emergency card's own action (it says not to drive), and on every result the line to tell the staff.
+    const crisis = evaluate(rules, { ...base, rf_rest_pain: 'yes' });
+    expect(crisis.action).toBe(evaluate(rules, { rf_saddle_numbness: 'yes' }).action);
+    expect(crisis.advice.map((a) => a.id)).toEqual(['sickle_cell_tell_staff']);
+    // Severe pain that home treatment eases is same-day with the team, on the card; and the line naming the team stays
+    // when another same-day sign without an action of its own fires too (its clinical check, condition 1).
     const severe = evaluate(rules, { ...base, pain_score: 9 });
     expect(severe.urgency).toBe('urgent');
     expect(severe.action).toMatch(/sickle cell team today/);
+    const numb = evaluate(rules, { ...base, pain_where: ['low_back', 'numb_leg'] });
+    expect(numb.urgency).toBe('urgent');
+    expect(numb.advice.find((a) => a.id === 'sickle_cell_watch')?.text).toMatch(/call your sickle cell team today/);
   });
 });
 
