@@ -52,9 +52,12 @@ export const BUDGETS = {
    * its same-day and emergency reasons and actions and its line of advice; the signs of an aortic dissection and of a
    * clot in the lung in the emergency safety net; a cancer team's helpline), in both languages, took it to 155.08 kB,
    * and its clinical check's conditions (the sickle cell team and the staff told on every result, the maternity unit
-   * in pregnancy) to 155.18 kB: held at 155.2 kB. Clinical words a reviewer asked for are not traded for bytes.
+   * in pregnancy) to 155.18 kB, and a possible clot in the lung (pain between the shoulder blades sharper on breathing
+   * in, a list of the risks of a clot on screen, its reasons and a line of advice, from the review's probe P05 and its
+   * own clinical check and its re-check) to 156.27 kB: held at 156.3 kB. Clinical words a reviewer asked for are not
+   * traded for bytes.
    */
-  wholeCheckGzip: 155.2 * KB,
+  wholeCheckGzip: 156.3 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

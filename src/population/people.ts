@@ -2,9 +2,14 @@
 // person by its share, each answer drawn from the class's entry (or the baseline), a serious class redrawn until the
 // person shows a sign that defines it, then the misreadings. "Not sure" answers that a self-check would settle are
 // settled later, per rules version: only a version that shows the check (`check` on the question) gets the benefit.
+//
+// Each person's draws are named (`Draws`): the class, each question's answer, each misreading and each self-check
+// has its own numbers, from the seed, the person and that name. A model version that adds a question or a
+// misreading then redraws nobody's other answers: with one stream for everyone, model 1.8.0's two new questions
+// moved every later answer of every person, and self-care by 0.3 points, more than the rules change it measured.
 import type { AnswerValue } from '../engine/answers.ts';
 import { matches } from '../engine/conditions.ts';
-import type { Random } from '../engine/random-answers.ts';
+import { seededRandom, type Random } from '../engine/random-answers.ts';
 import type { Question, Rules } from '../rules/schema.ts';
 import type { ClassGroup, Entry, Population } from './model.ts';
 
@@ -138,23 +143,39 @@ function samplerFor(q: Question, entry: Entry, probabilities: Map<string, number
   };
 }
 
+/** One person's random numbers, by what they decide (see the top of this file). */
+export type Draws = (name: string) => Random;
+
+/** The draws of person number `person` with `seed`: the same three always give the same numbers. */
+export function personDraws(seed: number, person: number): Draws {
+  // FNV-1a over the seed, the person and the name: a different start for each stream of mulberry32.
+  let base = 0x811c9dc5;
+  for (const n of [seed, person]) for (let b = 0; b < 32; b += 8) base = Math.imul(base ^ ((n >>> b) & 0xff), 0x01000193);
+  return (name) => {
+    let h = base;
+    for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+    return seededRandom(h >>> 0);
+  };
+}
+
 /** One person. */
-export function drawPerson(population: CompiledPopulation, random: Random): Person {
-  const r = random();
+export function drawPerson(population: CompiledPopulation, draws: Draws): Person {
+  const r = draws('class')();
   let classIndex = population.cumulativeShares.findIndex((c) => r < c);
   if (classIndex < 0) classIndex = population.classes.length - 1;
   const cls = population.classes[classIndex] as CompiledClass;
-  let answers = drawAnswers(cls, random);
+  let answers = drawAnswers(cls, draws, 0);
   for (let tries = 1; cls.requireAny && !cls.requireAny.some((c) => matches(c, answers)); tries++) {
     if (tries >= MAX_REDRAWS) {
       throw new Error(`class "${cls.id}": no one drawn in ${MAX_REDRAWS} tries shows any of its requireAny answers; check its answer rates`);
     }
-    answers = drawAnswers(cls, random);
+    answers = drawAnswers(cls, draws, tries);
   }
   const misread: string[] = [];
   const confirmed = new Map<string, AnswerValue>();
   let clean: Record<string, AnswerValue> | null = null;
   for (const m of cls.misreadings) {
+    const random = draws(`misreading ${m.id}`);
     if (random() >= m.rate) continue;
     clean ??= { ...answers };
     misread.push(m.id);
@@ -171,6 +192,7 @@ export function drawPerson(population: CompiledPopulation, random: Random): Pers
   }
   const settled = new Map<string, AnswerValue>();
   for (const check of population.selfChecks) {
+    const random = draws(`self-check ${check.question}`);
     const resolves = random() < check.resolves;
     const toYes = random() < (cls.settlesToYes.get(check.question) ?? 0);
     if (resolves && answers[check.question] === 'not_sure') settled.set(check.question, toYes ? 'yes' : 'no');
@@ -178,9 +200,10 @@ export function drawPerson(population: CompiledPopulation, random: Random): Pers
   return { classIndex, answers, clean, misread, settled, confirmed };
 }
 
-function drawAnswers(cls: CompiledClass, random: Random): Record<string, AnswerValue> {
+/** Every answer of a class, each from its own draws (`tries`: the redraws of a serious class get new ones). */
+function drawAnswers(cls: CompiledClass, draws: Draws, tries: number): Record<string, AnswerValue> {
   const answers: Record<string, AnswerValue> = {};
-  for (const [id, sample] of cls.samplers) answers[id] = sample(random);
+  for (const [id, sample] of cls.samplers) answers[id] = sample(draws(tries === 0 ? id : `${id} ${tries}`));
   return answers;
 }
 

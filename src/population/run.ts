@@ -11,12 +11,11 @@ import { answerProblem } from '../engine/answers.ts';
 import { evaluate, useWordsKeys, type Result } from '../engine/evaluate.ts';
 import { matches } from '../engine/conditions.ts';
 import { wordsKeyOf } from '../engine/words-keys.ts';
-import { seededRandom } from '../engine/random-answers.ts';
 import { mappedAnswer, type AnswerMap } from '../lint/answer-map.ts';
 import { answerModel, walkQuestionnaire } from '../lint/population.ts';
 import type { Rules, Urgency } from '../rules/schema.ts';
 import type { ClassGroup, Population } from './model.ts';
-import { compilePopulation, drawPerson, type CompiledPopulation, type Person } from './people.ts';
+import { compilePopulation, drawPerson, personDraws, type CompiledPopulation, type Person } from './people.ts';
 
 /** Fractions of the people counted, by urgency. */
 export interface UrgencyShares {
@@ -105,9 +104,8 @@ export function runPopulation(options: PopulationRun): PopulationFigures {
   const central = compilePopulation(options.model, options.modelRules);
   const outcome = outcomeFor(options.rules, options.modelRules, options.map);
   const counts = newCounts(central, options.rules);
-  const random = seededRandom(seed);
   for (let i = 0; i < people; i++) {
-    const person = drawPerson(central, random);
+    const person = drawPerson(central, personDraws(seed, i));
     const result = outcome(person);
     tally(counts, central, person, result, () => outcome({ ...person, answers: person.clean ?? person.answers, confirmed: new Map() }).urgency);
   }
@@ -115,10 +113,10 @@ export function runPopulation(options: PopulationRun): PopulationFigures {
   if (!options.band) return figures;
   const bandAt = (factor: number): UrgencyShares => {
     const scaled = compilePopulation(options.model, options.modelRules, factor);
-    const again = seededRandom(seed);
+    // The same people (the same draws), with every warning-sign rate scaled.
     const tallies = { emergency: 0, urgent: 0, consult: 0, 'self-care': 0 } as Record<Urgency, number>;
     for (let i = 0; i < people; i++) {
-      const person = drawPerson(scaled, again);
+      const person = drawPerson(scaled, personDraws(seed, i));
       tallies[outcome(person).urgency]++;
     }
     return shares(tallies, people);

@@ -464,6 +464,14 @@ const EXPECTED: Record<string, Expected> = {
     causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
+  // 3.2.0: the same ache after rows, sharper on breathing in, none of the risks of a clot on the list: self-care, with
+  // the signs for a doctor today and the emergency number (its clinical check, condition 4).
+  'self-care-breathing-pain-no-clot-risk.json': {
+    urgency: 'self-care',
+    advice: ['breathing_pain_watch', 'upper_back_watch'],
+    causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
   // 3.0.0 (its final clinical check): pregnant with deep pain between the shoulder blades: a consultation with the
   // signs of pre-eclampsia for the maternity unit; pregnant with a known aorta condition and constant pain: an
   // emergency whose top card gives the emergency number (the maternity sign alone would name the maternity unit), told
