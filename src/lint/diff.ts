@@ -87,6 +87,7 @@ export function diffRules(before: Rules, after: Rules): string[] {
         if (canonical(x.when) !== canonical(y.when)) say(`${name} condition changed from "${cond(before, x.when)}" to "${cond(after, y.when)}"`);
         if ('reason' in x && 'reason' in y) textLine(`${name} reason`, x.reason, y.reason);
         if ('action' in x || 'action' in y) textLine(`${name} action`, 'action' in x ? x.action : undefined, 'action' in y ? y.action : undefined);
+        if ('consult' in x || 'consult' in y) textLine(`${name} consult`, 'consult' in x ? x.consult : undefined, 'consult' in y ? y.consult : undefined);
         if ('message' in x && 'message' in y) textLine(`${name} message`, x.message, y.message);
         if (x.rationale !== y.rationale) say(`${name} rationale changed`);
         if (x.source !== y.source) say(`${name} source changed from "${x.source ?? '(none)'}" to "${y.source ?? '(none)'}"`);

@@ -48,18 +48,29 @@ export function readabilityFindings(rules: Rules): Finding[] {
   // The follow-up's comparison and its step are its top card: each read at a glance.
   rules.followUp?.outcomes.forEach((o, i) => check(o.text, ['followUp', 'outcomes', i, 'text'], READABILITY_LIMITS.followUp, `follow-up outcome "${o.id}"`));
   rules.followUp?.steps.forEach((o, i) => check(o.text, ['followUp', 'steps', i, 'text'], READABILITY_LIMITS.followUp, `follow-up step "${o.id}"`));
-  for (const [level, card] of Object.entries(rules.results.urgency)) {
+  const topCard = (card: Partial<Record<'title' | 'action' | 'consult' | 'callIf', Text>>, at: (string | number)[], name: string) => {
     for (const locale of rules.meta.locales) {
       const words = [card.title, card.action, card.consult, card.callIf].reduce((sum, t) => sum + (t?.[locale] ? countWords(t[locale]) : 0), 0);
       if (words > READABILITY_LIMITS.topCard) {
         findings.push({
           severity: 'warning',
           check: 'readability',
-          path: ['results', 'urgency', level, 'action', locale],
-          message: `the ${level} result's top card (title, action, consult, callIf) has ${words} words in "${locale}"; keep it to about ${READABILITY_LIMITS.topCard}, so it is read in ten seconds`,
+          path: [...at, locale],
+          message: `${name} (title, action, consult, callIf) has ${words} words in "${locale}"; keep it to about ${READABILITY_LIMITS.topCard}, so it is read in ten seconds`,
         });
       }
     }
-  }
+  };
+  for (const [level, card] of Object.entries(rules.results.urgency)) topCard(card, ['results', 'urgency', level, 'action'], `the ${level} result's top card`);
+  // A consult sign with words of its own puts them on the card in place of the consultation's.
+  const consultCard = rules.results.urgency.consult;
+  rules.consultSigns.forEach((sign, i) => {
+    if (!sign.action && !sign.consult) return;
+    topCard(
+      { title: consultCard.title, action: sign.action ?? consultCard.action, consult: sign.consult ?? consultCard.consult, callIf: consultCard.callIf },
+      ['consultSigns', i, sign.action ? 'action' : 'consult'],
+      `the top card of a consultation that "${sign.id}" sets`,
+    );
+  });
   return findings;
 }

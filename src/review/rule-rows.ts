@@ -33,7 +33,13 @@ export function ruleTables(rules: Rules, locale: Locale = 'en'): RuleTable[] {
       effect: r.level,
       level: r.level,
       // A flag with its own action: the person reads that action instead of the urgency's.
-      says: 'action' in r && r.action ? `${localize(r.reason, locale)} Action: ${localize(r.action, locale)}` : localize(r.reason, locale),
+      says: [
+        localize(r.reason, locale),
+        r.action ? `Action: ${localize(r.action, locale)}` : null,
+        'consult' in r && r.consult ? `Whom to see: ${localize(r.consult, locale)}` : null,
+      ]
+        .filter((text): text is string => text !== null)
+        .join(' '),
       rationale: r.rationale,
       source: r.source,
     }));

@@ -268,6 +268,13 @@ export const ConsultRuleSchema = z.strictObject({
   ...ruleBase,
   level: z.literal('consult'),
   reason: TextSchema,
+  /**
+   * In place of the consult card's "what to do now" and "whom to see", for signs that need another service than a GP
+   * or physiotherapist (a stinging pee: a pharmacist or GP; pregnancy: the midwife). Each is used only when every
+   * sign that sets the result has one (the first in the file then), as with a red flag's `action`.
+   */
+  action: TextSchema.optional(),
+  consult: TextSchema.optional(),
 });
 
 /**

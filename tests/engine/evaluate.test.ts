@@ -92,7 +92,10 @@ describe('consult signs', () => {
           expect(result.urgency).toBe('consult');
           const hit = result.consultSigns.find((s) => s.id === sign.id);
           expect(hit?.reason).toBe(localize(sign.reason, 'en'));
-          expect(result.consult).toBe(localize(rules.results.urgency.consult.consult, 'en'));
+          // The consultation card's words, or the sign's own when it is the only one that fired and has them.
+          const alone = result.consultSigns.length === 1;
+          expect(result.consult).toBe(localize((alone && sign.consult) || rules.results.urgency.consult.consult, 'en'));
+          expect(result.action).toBe(localize((alone && sign.action) || rules.results.urgency.consult.action, 'en'));
           expect(result.causes.map((c) => c.id).sort()).toEqual(rules.causes.map((c) => c.id).sort());
         }),
         { numRuns: 50 },
@@ -254,6 +257,82 @@ describe('answers to questions that do not apply', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('doubt about fainting, by what it is about (rules 3.3.0)', () => {
+  // A blind vignette review of 3.1.0 (case B06): 19, still unsure after the rest check whether the dizziness after
+  // sprints had gone, was told to stop training until a doctor had seen him that day. Its condition 4: a doubt about
+  // dizziness alone under 35 with nothing else is a consultation; a doubt about a blackout or breathlessness is not.
+  const doubt = (kind: string): Condition => ({ all: [{ question: 'rf_faint', is: 'not_sure' }, { question: 'rf_faint_doubt', is: kind }] });
+
+  for (const kind of ['blackout', 'breathless', 'not_sure']) {
+    it(`a doubt about ${kind === 'not_sure' ? 'which part' : kind} is never below same-day, whatever else is answered`, () => {
+      fc.assert(
+        fc.property(satisfyingArb(rules, doubt(kind)), (raw) => {
+          const answers = pruneAnswers(rules, raw);
+          fc.pre(matches(doubt(kind), answers));
+          expect(['urgent', 'emergency']).toContain(evaluate(rules, answers).urgency);
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+
+  it('a doubt about dizziness alone under 35 is a consultation that names the emergency number and the signs for it', () => {
+    const young: Answers = { rf_faint: 'not_sure', rf_faint_doubt: 'dizzy', age_35_or_over: 'no', age_band: 'age_20_to_50', pain_score: 3 };
+    const result = evaluate(rules, young);
+    expect(result.urgency).toBe('consult');
+    const reason = result.consultSigns.find((s) => s.id === 'dizzy_not_sure')?.reason ?? '';
+    expect(reason).toMatch(/Call your emergency number if you faint, or get chest pain or breathlessness/);
+    // Each feature that points elsewhere than a settling dizzy spell keeps it same-day.
+    const keeps: Answers[] = [
+      { age_35_or_over: 'yes' },
+      { age_band: 'over_50' },
+      { pain_score: 7 },
+      { pregnancy: 'not_sure' },
+      { rf_heart: 'not_sure' },
+      { training_signs: ['heat_unwell'] },
+      { training_signs: ['stimulants'] },
+      { pain_where: ['low_back', 'shoulder_blades'] },
+      { rf_dark_urine: 'not_sure' },
+    ];
+    for (const extra of keeps) expect(evaluate(rules, { ...young, ...extra }).urgency, JSON.stringify(extra)).not.toMatch(/consult|self-care/);
+  });
+});
+
+describe('the consultation card names the service its reason needs (rules 3.3.0)', () => {
+  // The blind vignette review of 3.1.0 (case B04, condition 5): a stinging pee alone was told "Book to see a GP or
+  // physiotherapist" and "Avoid only the exercise that hurts" on the top card, while its reason said a pharmacist.
+  const generic = evaluate(rules, { pain_where: ['low_back', 'below_knee'], pain_score: 7, age_band: 'age_20_to_50' });
+
+  it('a stinging pee alone names the GP and the pharmacist, not a physiotherapist', () => {
+    const result = evaluate(rules, { rf_kidney: 'yes', rf_kidney_kind: 'burning_only' });
+    expect(result.urgency).toBe('consult');
+    expect(result.consultSigns.map((s) => s.id)).toEqual(['urine_burning']);
+    expect(result.consult).toMatch(/GP.*pharmacist/);
+    expect(result.consult).not.toMatch(/physiotherapist/);
+    expect(result.action).not.toBe(generic.action);
+    expect(evaluate(rules, { rf_kidney: 'yes', rf_kidney_kind: 'burning_only' }, 'es').consult).toMatch(/farmacia/);
+  });
+
+  it('with a reason of the back beside it, the card is the consultation’s own (the physiotherapist is right then)', () => {
+    expect(generic.consult).toMatch(/physiotherapist/);
+    const both = evaluate(rules, { rf_kidney: 'yes', rf_kidney_kind: 'burning_only', pain_where: ['low_back', 'below_knee'], pain_score: 7, age_band: 'age_20_to_50' });
+    expect(both.urgency).toBe('consult');
+    expect(both.consult).toBe(generic.consult);
+    expect(both.action).toBe(generic.action);
+  });
+
+  it('pregnancy names the midwife, and a cancer history the cancer team', () => {
+    const pregnant = evaluate(rules, { pregnancy: 'pregnant', pain_score: 7, rf_contractions: 'no', rf_vaginal_bleeding: 'no', rf_fluid_leak: 'no' });
+    expect(pregnant.consultSigns.map((s) => s.id)).toEqual(['pregnancy_or_recent_birth']);
+    expect(pregnant.consult).toMatch(/midwife/);
+    const cancer = evaluate(rules, { rf_cancer: 'yes', pain_score: 3 });
+    expect(cancer.consultSigns.map((s) => s.id)).toEqual(['cancer_history']);
+    expect(cancer.consult).toMatch(/cancer team/);
+    // Below the consultation, no sign's words reach the card.
+    expect(evaluate(rules, {}).consult).not.toMatch(/midwife|cancer team|pharmacist today/);
   });
 });
 
