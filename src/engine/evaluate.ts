@@ -539,20 +539,17 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     }
     ownAction ??= rule.action;
   }
-  // The same for the signs that set a consultation (a stinging pee: a pharmacist or GP, not a physiotherapist), and
-  // for whom to see; not when a scope exit sets it too, whose message names the service.
+  // A consultation's card may be a sign's own (a stinging pee: a pharmacist or GP, not a physiotherapist; pregnancy:
+  // the midwife): the first sign in the file with words of its own, whatever other signs fire with it, so the rules
+  // put the sooner time frame first; not when a scope exit sets the consultation too, whose message names the service.
   let ownConsult: Rules['consultSigns'][number]['consult'];
   if (urgency === 'consult' && !(exit && exit.rule.level === 'consult')) {
-    let actions = true;
-    let consults = true;
     for (const { rule } of signEntries) {
-      if (rule.action) ownAction ??= rule.action;
-      else actions = false;
-      if (rule.consult) ownConsult ??= rule.consult;
-      else consults = false;
+      if (!rule.action && !rule.consult) continue;
+      ownAction = rule.action;
+      ownConsult = rule.consult;
+      break;
     }
-    if (!actions) ownAction = undefined;
-    if (!consults) ownConsult = undefined;
   }
   // Self-care advice is for the people the check is made for, and after a scope exit that leaves them to look after
   // it themselves: not after one that sends them on (a child, whose care someone else plans; see the rule's level).

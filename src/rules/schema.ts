@@ -270,8 +270,9 @@ export const ConsultRuleSchema = z.strictObject({
   reason: TextSchema,
   /**
    * In place of the consult card's "what to do now" and "whom to see", for signs that need another service than a GP
-   * or physiotherapist (a stinging pee: a pharmacist or GP; pregnancy: the midwife). Each is used only when every
-   * sign that sets the result has one (the first in the file then), as with a red flag's `action`.
+   * or physiotherapist (a stinging pee: a pharmacist or GP; pregnancy: the midwife). On a consultation, the first
+   * sign in the file that has either gives both (the card's own words for the one it lacks), whatever other signs
+   * fire: put the sign with the sooner time frame first.
    */
   action: TextSchema.optional(),
   consult: TextSchema.optional(),

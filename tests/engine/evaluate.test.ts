@@ -92,10 +92,11 @@ describe('consult signs', () => {
           expect(result.urgency).toBe('consult');
           const hit = result.consultSigns.find((s) => s.id === sign.id);
           expect(hit?.reason).toBe(localize(sign.reason, 'en'));
-          // The consultation card's words, or the sign's own when it is the only one that fired and has them.
-          const alone = result.consultSigns.length === 1;
-          expect(result.consult).toBe(localize((alone && sign.consult) || rules.results.urgency.consult.consult, 'en'));
-          expect(result.action).toBe(localize((alone && sign.action) || rules.results.urgency.consult.action, 'en'));
+          // The consultation card's words, or those of the first sign in the file that fired and has words of its own.
+          const fired = new Set(result.consultSigns.map((s) => s.id));
+          const own = rules.consultSigns.find((r) => fired.has(r.id) && (r.action || r.consult));
+          expect(result.consult).toBe(localize(own?.consult ?? rules.results.urgency.consult.consult, 'en'));
+          expect(result.action).toBe(localize(own?.action ?? rules.results.urgency.consult.action, 'en'));
           expect(result.causes.map((c) => c.id).sort()).toEqual(rules.causes.map((c) => c.id).sort());
         }),
         { numRuns: 50 },
@@ -262,16 +263,20 @@ describe('answers to questions that do not apply', () => {
 
 describe('doubt about fainting, by what it is about (rules 3.3.0)', () => {
   // A blind vignette review of 3.1.0 (case B06): 19, still unsure after the rest check whether the dizziness after
-  // sprints had gone, was told to stop training until a doctor had seen him that day. Its condition 4: a doubt about
-  // dizziness alone under 35 with nothing else is a consultation; a doubt about a blackout or breathlessness is not.
-  const doubt = (kind: string): Condition => ({ all: [{ question: 'rf_faint', is: 'not_sure' }, { question: 'rf_faint_doubt', is: kind }] });
-
-  for (const kind of ['blackout', 'breathless', 'not_sure']) {
-    it(`a doubt about ${kind === 'not_sure' ? 'which part' : kind} is never below same-day, whatever else is answered`, () => {
+  // sprints had gone, was told to stop training until a doctor had seen him that day. Its condition 4, and the
+  // clinical check of 3.3.0 (conditions 1 to 3): only dizziness since stopping, and easing, ticked alone, under 35 with
+  // nothing else, is a consultation; a doubt about a blackout, breathlessness, dizziness while exercising, or a heart
+  // condition or sudden death in the family, is not.
+  const same: Condition[] = [
+    ...['blackout', 'breathless', 'dizzy_during', 'not_sure'].map((kind): Condition => ({ all: [{ question: 'rf_faint', is: 'not_sure' }, { question: 'rf_faint_doubt', is: kind }] })),
+    { all: [{ question: 'rf_faint', is: 'not_sure' }, { question: 'rf_heart_history', isAny: ['yes', 'not_sure'] }] },
+  ];
+  for (const doubt of same) {
+    it(`is never below same-day with ${JSON.stringify(doubt.all?.[1])}, whatever else is answered`, () => {
       fc.assert(
-        fc.property(satisfyingArb(rules, doubt(kind)), (raw) => {
+        fc.property(satisfyingArb(rules, doubt), (raw) => {
           const answers = pruneAnswers(rules, raw);
-          fc.pre(matches(doubt(kind), answers));
+          fc.pre(matches(doubt, answers));
           expect(['urgent', 'emergency']).toContain(evaluate(rules, answers).urgency);
         }),
         { numRuns: 200 },
@@ -279,22 +284,36 @@ describe('doubt about fainting, by what it is about (rules 3.3.0)', () => {
     });
   }
 
-  it('a doubt about dizziness alone under 35 is a consultation that names the emergency number and the signs for it', () => {
-    const young: Answers = { rf_faint: 'not_sure', rf_faint_doubt: 'dizzy', age_35_or_over: 'no', age_band: 'age_20_to_50', pain_score: 3 };
+  const young: Answers = { rf_faint: 'not_sure', rf_faint_doubt: ['dizzy_after'], rf_heart_history: 'no', age_35_or_over: 'no', age_band: 'age_20_to_50', pain_score: 3 };
+
+  it('dizziness since stopping alone, under 35, is a consultation: not to train, when to see a doctor today and when to call', () => {
     const result = evaluate(rules, young);
     expect(result.urgency).toBe('consult');
+    expect(result.action).toMatch(/Do not train until a GP has seen you/);
     const reason = result.consultSigns.find((s) => s.id === 'dizzy_not_sure')?.reason ?? '';
-    expect(reason).toMatch(/Call your emergency number if you faint, or get chest pain or breathlessness/);
-    // Each feature that points elsewhere than a settling dizzy spell keeps it same-day.
+    expect(reason).toMatch(/not gone after 30 minutes, or comes back, see a doctor today/);
+    expect(reason).toMatch(/Call your emergency number if you faint, or get chest pain, breathlessness or a racing heart/);
+    // The self-care list on a consultation speaks of training and warmth: the advice says what to avoid meanwhile.
+    expect(result.advice.find((a) => a.id === 'dizzy_not_sure_watch')?.text).toMatch(/no training, even light, and no hot bath/);
+  });
+
+  it('each feature that points elsewhere than a settling dizzy spell keeps it same-day', () => {
     const keeps: Answers[] = [
+      { rf_faint_doubt: ['dizzy_after', 'breathless'] },
+      { rf_faint_doubt: ['dizzy_after', 'dizzy_during'] },
+      { rf_heart_history: 'not_sure' },
       { age_35_or_over: 'yes' },
       { age_band: 'over_50' },
       { pain_score: 7 },
       { pregnancy: 'not_sure' },
       { rf_heart: 'not_sure' },
+      { rf_accident: 'not_sure' },
+      { rf_rest_pain: 'not_sure' },
+      { rf_back_swollen: 'not_sure' },
       { training_signs: ['heat_unwell'] },
       { training_signs: ['stimulants'] },
       { pain_where: ['low_back', 'shoulder_blades'] },
+      { pain_where: ['low_back', 'belly'] },
       { rf_dark_urine: 'not_sure' },
     ];
     for (const extra of keeps) expect(evaluate(rules, { ...young, ...extra }).urgency, JSON.stringify(extra)).not.toMatch(/consult|self-care/);
@@ -304,34 +323,43 @@ describe('doubt about fainting, by what it is about (rules 3.3.0)', () => {
 describe('the consultation card names the service its reason needs (rules 3.3.0)', () => {
   // The blind vignette review of 3.1.0 (case B04, condition 5): a stinging pee alone was told "Book to see a GP or
   // physiotherapist" and "Avoid only the exercise that hurts" on the top card, while its reason said a pharmacist.
-  const generic = evaluate(rules, { pain_where: ['low_back', 'below_knee'], pain_score: 7, age_band: 'age_20_to_50' });
+  const generic = evaluate(rules, { pain_trend: 'worse', pain_duration: 'days_3_to_7' });
+  const stinging: Answers = { rf_kidney: 'yes', rf_kidney_kind: 'burning_only' };
 
-  it('a stinging pee alone names the GP and the pharmacist, not a physiotherapist', () => {
-    const result = evaluate(rules, { rf_kidney: 'yes', rf_kidney_kind: 'burning_only' });
+  it('a stinging pee names the GP and the pharmacist, not a physiotherapist, and to mention the back pain', () => {
+    const result = evaluate(rules, stinging);
     expect(result.urgency).toBe('consult');
     expect(result.consultSigns.map((s) => s.id)).toEqual(['urine_burning']);
-    expect(result.consult).toMatch(/GP.*pharmacist/);
+    expect(result.consult).toMatch(/GP in a day or two.*pharmacist today: say you have back pain/);
     expect(result.consult).not.toMatch(/physiotherapist/);
     expect(result.action).not.toBe(generic.action);
-    expect(evaluate(rules, { rf_kidney: 'yes', rf_kidney_kind: 'burning_only' }, 'es').consult).toMatch(/farmacia/);
+    expect(evaluate(rules, stinging, 'es').consult).toMatch(/farmacia/);
   });
 
-  it('with a reason of the back beside it, the card is the consultation’s own (the physiotherapist is right then)', () => {
+  it('a sign’s own words win over the consultation’s when a reason of the back fires too', () => {
+    expect(generic.urgency).toBe('consult');
     expect(generic.consult).toMatch(/physiotherapist/);
-    const both = evaluate(rules, { rf_kidney: 'yes', rf_kidney_kind: 'burning_only', pain_where: ['low_back', 'below_knee'], pain_score: 7, age_band: 'age_20_to_50' });
+    const both = evaluate(rules, { ...stinging, pain_trend: 'worse', pain_duration: 'days_3_to_7' });
     expect(both.urgency).toBe('consult');
-    expect(both.consult).toBe(generic.consult);
-    expect(both.action).toBe(generic.action);
+    expect(both.consultSigns.map((s) => s.id)).toEqual(['getting_worse', 'urine_burning']);
+    expect(both.consult).toMatch(/pharmacist/);
+    // Pregnancy with pain that is not settling still names the midwife (the clinical check of 3.3.0, case C21).
+    const pregnant = evaluate(rules, { pregnancy: 'pregnant', pain_score: 5, pain_duration: 'weeks_1_to_6', pain_trend: 'same', rf_contractions: 'no', rf_vaginal_bleeding: 'no', rf_fluid_leak: 'no' });
+    expect(pregnant.urgency).toBe('consult');
+    expect(pregnant.consultSigns.length).toBeGreaterThan(1);
+    expect(pregnant.consult).toMatch(/midwife/);
   });
 
-  it('pregnancy names the midwife, and a cancer history the cancer team', () => {
-    const pregnant = evaluate(rules, { pregnancy: 'pregnant', pain_score: 7, rf_contractions: 'no', rf_vaginal_bleeding: 'no', rf_fluid_leak: 'no' });
-    expect(pregnant.consultSigns.map((s) => s.id)).toEqual(['pregnancy_or_recent_birth']);
-    expect(pregnant.consult).toMatch(/midwife/);
+  it('the sooner time frame is the card’s: a stinging pee before a cancer history’s week (case C24)', () => {
     const cancer = evaluate(rules, { rf_cancer: 'yes', pain_score: 3 });
     expect(cancer.consultSigns.map((s) => s.id)).toEqual(['cancer_history']);
     expect(cancer.consult).toMatch(/cancer team/);
-    // Below the consultation, no sign's words reach the card.
+    const both = evaluate(rules, { rf_cancer: 'yes', pain_score: 3, ...stinging });
+    expect(both.consult).toMatch(/in a day or two/);
+    // Pregnancy alone names the midwife, and nothing of these reaches a self-care card.
+    const pregnant = evaluate(rules, { pregnancy: 'pregnant', pain_score: 7, rf_contractions: 'no', rf_vaginal_bleeding: 'no', rf_fluid_leak: 'no' });
+    expect(pregnant.consultSigns.map((s) => s.id)).toEqual(['pregnancy_or_recent_birth']);
+    expect(pregnant.consult).toMatch(/midwife/);
     expect(evaluate(rules, {}).consult).not.toMatch(/midwife|cancer team|pharmacist today/);
   });
 });
