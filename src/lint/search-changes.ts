@@ -108,8 +108,7 @@ function searchLower(
   toCommon: Readonly<Record<string, AnswerValue>>,
 ): Answers[] {
   const index: RulesIndex = indexRules(from);
-  const translate = translator(to, new Set(from.questions.map((q) => q.id)), toCommon);
-  const toRules = levelRules(to).map((r) => ({ level: r.level, when: translate(r.when) }));
+  const fromIds = new Set(from.questions.map((q) => q.id));
   // A rule that the new version has word for word, at the same level or above, over questions it asks the same way,
   // fires in the new version whenever it fires in the old: nothing to search (and these searches are the slow ones).
   const toLevels = new Map<string, number>();
@@ -123,28 +122,58 @@ function searchLower(
     closure(index, [rule.when]).every((q) => toQuestions.get(q.id) === questionShape(q));
   const found: Answers[] = [];
   const seen = new Set<string>();
-  for (const rule of levelRules(from)) {
-    if (unchanged(rule)) continue;
-    const above = toRules.filter((r) => urgencyRank(r.level) >= urgencyRank(rule.level));
-    // A rule of the new version that always fires at this level or above: nothing can be lower here.
-    if (above.some((r) => r.when === true)) continue;
-    let forbid = above.map((r) => r.when).filter((w): w is Condition => typeof w !== 'boolean');
-    if (forbid.length > NEAR_ONLY) {
-      const near = new Set(closure(index, [rule.when]).map((q) => q.id));
-      forbid = forbid.filter((w) => questionsIn(w).some((id) => near.has(id)));
-    }
-    // A search that runs out of budget finds nothing and the sampled sets still speak for this rule; a full budget
-    // per changed rule made renaming one warning question cost 40 s.
-    // `from`'s most common answers first: with only the nearby rules forbidden, a first-in-option-order
-    // answer set ticks every other sign Yes, and an unrelated emergency then hides the lowering from the caller.
-    const result = solve(index, { require: [rule.when], forbid }, { budget: SEARCH_BUDGET, prefer: fromCommon });
-    if (result.status !== 'found') continue;
-    const key = JSON.stringify(result.answers);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    found.push(result.answers);
+  // A question only `to` asks is fixed at its most common answer, and then at each of its other answers in turn:
+  // a lowering that comes through a new question's answer (a new follow-up that lets a doubt be a consultation)
+  // must be found too. Each answer set found carries the new question's answer.
+  for (const extra of newAnswers(to, fromIds, toCommon)) {
+    const translate = translator(to, fromIds, { ...toCommon, ...extra });
+    const toRules = levelRules(to).map((r) => ({ level: r.level, when: translate(r.when) }));
+    searchEach(toRules, extra);
   }
   return found;
+
+  function searchEach(toRules: { level: Urgency; when: Partial }[], extra: Answers): void {
+    for (const rule of levelRules(from)) {
+      if (unchanged(rule)) continue;
+      const above = toRules.filter((r) => urgencyRank(r.level) >= urgencyRank(rule.level));
+      // A rule of the new version that always fires at this level or above: nothing can be lower here.
+      if (above.some((r) => r.when === true)) continue;
+      let forbid = above.map((r) => r.when).filter((w): w is Condition => typeof w !== 'boolean');
+      if (forbid.length > NEAR_ONLY) {
+        const near = new Set(closure(index, [rule.when]).map((q) => q.id));
+        forbid = forbid.filter((w) => questionsIn(w).some((id) => near.has(id)));
+      }
+      // A search that runs out of budget finds nothing and the sampled sets still speak for this rule; a full budget
+      // per changed rule made renaming one warning question cost 40 s.
+      // `from`'s most common answers first: with only the nearby rules forbidden, a first-in-option-order
+      // answer set ticks every other sign Yes, and an unrelated emergency then hides the lowering from the caller.
+      const result = solve(index, { require: [rule.when], forbid }, { budget: SEARCH_BUDGET, prefer: fromCommon });
+      if (result.status !== 'found') continue;
+      const answers = { ...result.answers, ...extra };
+      const key = JSON.stringify(answers);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push(answers);
+    }
+  }
+}
+
+/**
+ * The answers to try for questions only `to` asks: none (each at its most common answer), then each other answer of
+ * each such question alone (one option ticked, on a tick list; a scale's ends).
+ */
+function newAnswers(to: Rules, fromIds: ReadonlySet<string>, toCommon: Readonly<Record<string, AnswerValue>>): Answers[] {
+  const tries: Answers[] = [{}];
+  for (const q of to.questions) {
+    if (fromIds.has(q.id)) continue;
+    const values: AnswerValue[] =
+      q.type === 'scale' ? [q.min, q.max] : q.options.map((o) => (q.type === 'multi' ? [o.id] : o.id));
+    for (const value of values) {
+      if (JSON.stringify(value) === JSON.stringify(toCommon[q.id])) continue;
+      tries.push({ [q.id]: value } as Answers);
+    }
+  }
+  return tries;
 }
 
 /**

@@ -267,12 +267,13 @@ describe('doubt about fainting, by what it is about (rules 3.3.0)', () => {
   // clinical check of 3.3.0 (conditions 1 to 3): only dizziness since stopping, and easing, ticked alone, under 35 with
   // nothing else, is a consultation; a doubt about a blackout, breathlessness, dizziness while exercising, or a heart
   // condition or sudden death in the family, is not.
-  const same: Condition[] = [
-    ...['blackout', 'breathless', 'dizzy_during', 'not_sure'].map((kind): Condition => ({ all: [{ question: 'rf_faint', is: 'not_sure' }, { question: 'rf_faint_doubt', is: kind }] })),
-    { all: [{ question: 'rf_faint', is: 'not_sure' }, { question: 'rf_heart_history', isAny: ['yes', 'not_sure'] }] },
+  const unsure = (leaf: Condition): Condition => ({ all: [{ question: 'rf_faint', is: 'not_sure' }, leaf] });
+  const same: [string, Condition][] = [
+    ...['blackout', 'breathless', 'dizzy_during', 'not_sure'].map((kind): [string, Condition] => [`"${kind}" ticked`, unsure({ question: 'rf_faint_doubt', is: kind })]),
+    ['a heart condition or sudden death in the family, or doubt about it', unsure({ question: 'rf_heart_history', isAny: ['yes', 'not_sure'] })],
   ];
-  for (const doubt of same) {
-    it(`is never below same-day with ${JSON.stringify(doubt.all?.[1])}, whatever else is answered`, () => {
+  for (const [name, doubt] of same) {
+    it(`is never below same-day with ${name}, whatever else is answered`, () => {
       fc.assert(
         fc.property(satisfyingArb(rules, doubt), (raw) => {
           const answers = pruneAnswers(rules, raw);

@@ -173,6 +173,25 @@ describe('the impact of a rules change', () => {
     expect(answerModel(before).common.rf_kidney_kind).toBe('burning_only');
   });
 
+  it('finds a lowering that comes through an answer to a question only the new version asks', { timeout: 120_000 }, () => {
+    // Rules 3.3.0 asks, after doubt about fainting, what the doubt is about; dizziness since stopping, alone, under
+    // 35, is a consultation, no longer same-day. The generated sets answer the new question with its most common
+    // answer (a blackout, still same-day), so only a search that tries the new question's other answers finds it:
+    // 3.3.0's first impact report said no urgency went down.
+    const before = loadRulesOrThrowFile(`${ROOT}rules/history/lower-back-after-workout-3.2.0.yaml`);
+    // The shipped rules are 3.3.0 (when they move on, 3.3.0 is kept in rules/history/: point this there).
+    const after = mainRules();
+    expect(after.meta.version).toBe('3.3.0');
+    const report = analyseImpact(before, after, { sets: 500, seed: 3 });
+    const first = report.changes[0];
+    expect(first?.lowersUrgency).toBe(true);
+    expect(first?.searched).toBe(true);
+    expect(first?.title).toBe('urgency lowered: urgent -> consult');
+    const example = Object.fromEntries((first?.examples[0]?.answers ?? []).map((a) => [a.questionId, a.answer]));
+    expect(example).toMatchObject({ rf_faint: 'not_sure', rf_faint_doubt: ['dizzy_after'] });
+    expect(report.changes.filter((c) => c.lowersUrgency)).toHaveLength(1);
+  });
+
   it('is the same report for the same seed', () => {
     const before = miniRules();
     const after = edited([(d) => d.consultSigns.splice(0, 1)]);
