@@ -291,6 +291,7 @@ const EXPECTED: Record<string, Expected> = {
   'consult-not-sure-chest-pain.json': {
     urgency: 'consult',
     consultSigns: ['chest_pain_not_sure'],
+    advice: ['chest_pain_not_sure_watch'],
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },

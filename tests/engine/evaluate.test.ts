@@ -294,8 +294,12 @@ describe('doubt about fainting, by what it is about (rules 3.3.0)', () => {
     const reason = result.consultSigns.find((s) => s.id === 'dizzy_not_sure')?.reason ?? '';
     expect(reason).toMatch(/not gone after 30 minutes, or comes back, see a doctor today/);
     expect(reason).toMatch(/Call your emergency number if you faint, or get chest pain, breathlessness or a racing heart/);
-    // The self-care list on a consultation speaks of training and warmth: the advice says what to avoid meanwhile.
-    expect(result.advice.find((a) => a.id === 'dizzy_not_sure_watch')?.text).toMatch(/no training, even light, and no hot bath/);
+    // The reason sits under "Why we say this": the advice, on the page, says what to avoid meanwhile (the self-care
+    // list on a consultation speaks of training and warmth), when to see a doctor today and when to call.
+    const watch = result.advice.find((a) => a.id === 'dizzy_not_sure_watch')?.text ?? '';
+    expect(watch).toMatch(/no training and no hot bath or sauna; the tips below are for after that/);
+    expect(watch).toMatch(/30 minutes lying down, or back\? See a doctor today/);
+    expect(watch).toContain(`Call ${defaultEmergencyNumber(rules)} if you faint`);
   });
 
   it('each feature that points elsewhere than a settling dizzy spell keeps it same-day', () => {
@@ -303,6 +307,8 @@ describe('doubt about fainting, by what it is about (rules 3.3.0)', () => {
       { rf_faint_doubt: ['dizzy_after', 'breathless'] },
       { rf_faint_doubt: ['dizzy_after', 'dizzy_during'] },
       { rf_heart_history: 'not_sure' },
+      { rf_blood_thinners: 'yes' },
+      { rf_blood_thinners: 'not_sure' },
       { age_35_or_over: 'yes' },
       { age_band: 'over_50' },
       { pain_score: 7 },
@@ -349,6 +355,24 @@ describe('the consultation card names the service its reason needs (rules 3.3.0)
     expect(pregnant.urgency).toBe('consult');
     expect(pregnant.consultSigns.length).toBeGreaterThan(1);
     expect(pregnant.consult).toMatch(/midwife/);
+  });
+
+  it('a heart doubt’s "no hard exercise" is the card’s before pregnancy’s or a cancer history’s (re-check of 3.3.0)', () => {
+    const young = { age_35_or_over: 'no', age_band: 'age_20_to_50', pain_score: 3 } as const;
+    const dizzy: Answers = { ...young, rf_faint: 'not_sure', rf_faint_doubt: ['dizzy_after'], rf_heart_history: 'no', rf_blood_thinners: 'no' };
+    const chest: Answers = { ...young, rf_heart: 'not_sure' };
+    for (const [name, doubt, words] of [['dizziness (N06)', dizzy, /Do not train/], ['chest pain (N09)', chest, /no hard exercise|Avoid hard exercise/]] as const) {
+      const withCancer = evaluate(rules, { ...doubt, rf_cancer: 'yes' });
+      expect(withCancer.urgency, name).toBe('consult');
+      expect(withCancer.action, name).toMatch(words);
+      expect(withCancer.consult, name).not.toMatch(/within a week/);
+    }
+    // A stinging pee with a dizzy spell (case C27): the GP in a day or two, the sooner time frame; the dizziness
+    // advice is on the page.
+    const c27 = evaluate(rules, { ...dizzy, rf_kidney: 'yes', rf_kidney_kind: 'burning_only' });
+    expect(c27.urgency).toBe('consult');
+    expect(c27.consult).toMatch(/in a day or two/);
+    expect(c27.advice.map((a) => a.id)).toContain('dizzy_not_sure_watch');
   });
 
   it('the sooner time frame is the card’s: a stinging pee before a cancer history’s week (case C24)', () => {
