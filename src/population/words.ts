@@ -59,11 +59,12 @@ export const POPULATION_BUDGETS = {
  * itself tells 49.989% to look after it themselves (50.059% on 1.7.0's), within the draw's noise of the issue's 50% (a
  * standard error of 0.16 points on 100,000 people). So the self-care limit is held at 49.95%, the urgent one at
  * 10.07%: the serious group outranks a tenth of a point, and no clinician would trade a missed clot in the lung for it.
- * Rules 3.3.0, on model 1.9.0 (3.927% / 10.050% / 49.951% measured; 3.2.0 on the same people 3.927% / 10.065% /
+ * Rules 3.3.0, on model 1.9.0 (3.927% / 10.051% / 49.951% measured; 3.2.0 on the same people 3.927% / 10.065% /
  * 49.951%): doubt about fainting asks what it is about; dizziness since stopping, and easing, ticked alone, under 35
  * with nothing else, is a consultation with the signs for a doctor today and the emergency number (a blind vignette
- * review of 3.1.0, case B06 and condition 4; its clinical check's conditions): -15 same-day per 100,000, none of
- * them in the serious group. The urgent limit goes to 10.05%.
+ * review of 3.1.0, case B06 and condition 4; its clinical check and re-check's conditions), and doubt about chest pain
+ * in pregnancy or after a birth is same-day (the re-check's condition 6): net -14 same-day per 100,000, none of them
+ * in the serious group. The urgent limit goes to 10.06%.
  * Lower these limits as the rules improve; never raise them without a clinician's reason in the rules' rationale.
  */
 /** The rules version whose figures POPULATION_HELD holds, for the bench's labels. */
@@ -71,7 +72,7 @@ export const POPULATION_HELD_AT = '3.3.0';
 
 export const POPULATION_HELD = {
   emergencyMax: 0.0393,
-  urgentMax: 0.1005,
+  urgentMax: 0.1006,
   selfCareMin: 0.4995,
   seriousUrgentOrEmergencyMin: 1,
   /** Serious people missed after their own self-check settled their only sign as No: 1 of 1,526 at 2.5.0 to 2.8.0 on model
