@@ -54,10 +54,14 @@ export const BUDGETS = {
    * and its clinical check's conditions (the sickle cell team and the staff told on every result, the maternity unit
    * in pregnancy) to 155.18 kB, and a possible clot in the lung (pain between the shoulder blades sharper on breathing
    * in, a list of the risks of a clot on screen, its reasons and a line of advice, from the review's probe P05 and its
-   * own clinical check and its re-check) to 156.29 kB: held at 156.3 kB. Clinical words a reviewer asked for are not
-   * traded for bytes.
+   * own clinical check and its re-check) to 156.29 kB: held at 156.3 kB. Rules 3.3.0's words (after doubt about
+   * fainting, a tick list of what the doubt is about and a heart history question; a consultation reason for a dizzy
+   * spell since stopping and two lines of advice, for it and for doubt about chest pain; consultation cards of their
+   * own for a stinging pee, the heart doubts, pregnancy and a cancer history), all from a blind vignette review of
+   * 3.1.0 and three clinical checks of 3.3.0, in both languages, took it to 157.57 kB: held at 157.6 kB. Clinical words
+   * a reviewer asked for are not traded for bytes.
    */
-  wholeCheckGzip: 156.3 * KB,
+  wholeCheckGzip: 157.6 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

@@ -107,8 +107,14 @@ function searchLower(
   fromCommon: Readonly<Record<string, AnswerValue>>,
   toCommon: Readonly<Record<string, AnswerValue>>,
 ): Answers[] {
-  const index: RulesIndex = indexRules(from);
   const fromIds = new Set(from.questions.map((q) => q.id));
+  // A question only `to` asks is left for the search to answer, like `from`'s own: a lowering that comes through one
+  // of its answers (a new follow-up that lets a doubt be a consultation) must be found too, and the generated answer
+  // sets give it only its most common answer. (Fixed at that answer, as until rules 3.3.0, such a lowering was missed.)
+  const added = to.questions.filter((q) => !fromIds.has(q.id));
+  const index: RulesIndex = indexRules(added.length === 0 ? from : { ...from, questions: [...from.questions, ...added] });
+  const translate = translator(to, new Set([...fromIds, ...added.map((q) => q.id)]), toCommon);
+  const toRules = levelRules(to).map((r) => ({ level: r.level, when: translate(r.when) }));
   // A rule that the new version has word for word, at the same level or above, over questions it asks the same way,
   // fires in the new version whenever it fires in the old: nothing to search (and these searches are the slow ones).
   const toLevels = new Map<string, number>();
@@ -122,58 +128,28 @@ function searchLower(
     closure(index, [rule.when]).every((q) => toQuestions.get(q.id) === questionShape(q));
   const found: Answers[] = [];
   const seen = new Set<string>();
-  // A question only `to` asks is fixed at its most common answer, and then at each of its other answers in turn:
-  // a lowering that comes through a new question's answer (a new follow-up that lets a doubt be a consultation)
-  // must be found too. Each answer set found carries the new question's answer.
-  for (const extra of newAnswers(to, fromIds, toCommon)) {
-    const translate = translator(to, fromIds, { ...toCommon, ...extra });
-    const toRules = levelRules(to).map((r) => ({ level: r.level, when: translate(r.when) }));
-    searchEach(toRules, extra);
+  for (const rule of levelRules(from)) {
+    if (unchanged(rule)) continue;
+    const above = toRules.filter((r) => urgencyRank(r.level) >= urgencyRank(rule.level));
+    // A rule of the new version that always fires at this level or above: nothing can be lower here.
+    if (above.some((r) => r.when === true)) continue;
+    let forbid = above.map((r) => r.when).filter((w): w is Condition => typeof w !== 'boolean');
+    if (forbid.length > NEAR_ONLY) {
+      const near = new Set(closure(index, [rule.when]).map((q) => q.id));
+      forbid = forbid.filter((w) => questionsIn(w).some((id) => near.has(id)));
+    }
+    // A search that runs out of budget finds nothing and the sampled sets still speak for this rule; a full budget
+    // per changed rule made renaming one warning question cost 40 s.
+    // `from`'s most common answers first: with only the nearby rules forbidden, a first-in-option-order
+    // answer set ticks every other sign Yes, and an unrelated emergency then hides the lowering from the caller.
+    const result = solve(index, { require: [rule.when], forbid }, { budget: SEARCH_BUDGET, prefer: { ...toCommon, ...fromCommon } });
+    if (result.status !== 'found') continue;
+    const key = JSON.stringify(result.answers);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push(result.answers);
   }
   return found;
-
-  function searchEach(toRules: { level: Urgency; when: Partial }[], extra: Answers): void {
-    for (const rule of levelRules(from)) {
-      if (unchanged(rule)) continue;
-      const above = toRules.filter((r) => urgencyRank(r.level) >= urgencyRank(rule.level));
-      // A rule of the new version that always fires at this level or above: nothing can be lower here.
-      if (above.some((r) => r.when === true)) continue;
-      let forbid = above.map((r) => r.when).filter((w): w is Condition => typeof w !== 'boolean');
-      if (forbid.length > NEAR_ONLY) {
-        const near = new Set(closure(index, [rule.when]).map((q) => q.id));
-        forbid = forbid.filter((w) => questionsIn(w).some((id) => near.has(id)));
-      }
-      // A search that runs out of budget finds nothing and the sampled sets still speak for this rule; a full budget
-      // per changed rule made renaming one warning question cost 40 s.
-      // `from`'s most common answers first: with only the nearby rules forbidden, a first-in-option-order
-      // answer set ticks every other sign Yes, and an unrelated emergency then hides the lowering from the caller.
-      const result = solve(index, { require: [rule.when], forbid }, { budget: SEARCH_BUDGET, prefer: fromCommon });
-      if (result.status !== 'found') continue;
-      const answers = { ...result.answers, ...extra };
-      const key = JSON.stringify(answers);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      found.push(answers);
-    }
-  }
-}
-
-/**
- * The answers to try for questions only `to` asks: none (each at its most common answer), then each other answer of
- * each such question alone (one option ticked, on a tick list; a scale's ends).
- */
-function newAnswers(to: Rules, fromIds: ReadonlySet<string>, toCommon: Readonly<Record<string, AnswerValue>>): Answers[] {
-  const tries: Answers[] = [{}];
-  for (const q of to.questions) {
-    if (fromIds.has(q.id)) continue;
-    const values: AnswerValue[] =
-      q.type === 'scale' ? [q.min, q.max] : q.options.map((o) => (q.type === 'multi' ? [o.id] : o.id));
-    for (const value of values) {
-      if (JSON.stringify(value) === JSON.stringify(toCommon[q.id])) continue;
-      tries.push({ [q.id]: value } as Answers);
-    }
-  }
-  return tries;
 }
 
 /**

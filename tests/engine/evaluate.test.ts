@@ -293,13 +293,13 @@ describe('doubt about fainting, by what it is about (rules 3.3.0)', () => {
     expect(result.action).toMatch(/Do not train until a GP has seen you/);
     const reason = result.consultSigns.find((s) => s.id === 'dizzy_not_sure')?.reason ?? '';
     expect(reason).toMatch(/not gone after 30 minutes, or comes back, see a doctor today/);
-    expect(reason).toMatch(/Call your emergency number if you faint, or get chest pain, breathlessness or a racing heart/);
+    expect(reason).toMatch(/Call your emergency number if you faint, or get chest pain, breathlessness or a racing or uneven heartbeat/);
     // The reason sits under "Why we say this": the advice, on the page, says what to avoid meanwhile (the self-care
     // list on a consultation speaks of training and warmth), when to see a doctor today and when to call.
     const watch = result.advice.find((a) => a.id === 'dizzy_not_sure_watch')?.text ?? '';
     expect(watch).toMatch(/no training and no hot bath or sauna; the tips below are for after that/);
     expect(watch).toMatch(/30 minutes lying down, or back\? See a doctor today/);
-    expect(watch).toContain(`Call ${defaultEmergencyNumber(rules)} if you faint`);
+    expect(watch).toContain(`Call ${defaultEmergencyNumber(rules)} if you faint, or get chest pain, breathlessness or a racing or uneven heartbeat`);
   });
 
   it('each feature that points elsewhere than a settling dizzy spell keeps it same-day', () => {
@@ -337,10 +337,11 @@ describe('the consultation card names the service its reason needs (rules 3.3.0)
     const result = evaluate(rules, stinging);
     expect(result.urgency).toBe('consult');
     expect(result.consultSigns.map((s) => s.id)).toEqual(['urine_burning']);
-    expect(result.consult).toMatch(/GP in a day or two.*pharmacist today: say you have back pain/);
-    expect(result.consult).not.toMatch(/physiotherapist/);
-    expect(result.action).not.toBe(generic.action);
-    expect(evaluate(rules, stinging, 'es').consult).toMatch(/farmacia/);
+    expect(result.consult).toBe('See a GP in a day or two.');
+    // Pharmacy First sends back pain with a urine infection on to a GP: the pharmacist must hear of it.
+    expect(result.action).toMatch(/pharmacist today: mention your back pain/);
+    expect(`${result.action} ${result.consult}`).not.toMatch(/physiotherapist|exercise that hurts/);
+    expect(evaluate(rules, stinging, 'es').action).toMatch(/farmacia y di que te duele la espalda/);
   });
 
   it('a sign’s own words win over the consultation’s when a reason of the back fires too', () => {
@@ -349,7 +350,7 @@ describe('the consultation card names the service its reason needs (rules 3.3.0)
     const both = evaluate(rules, { ...stinging, pain_trend: 'worse', pain_duration: 'days_3_to_7' });
     expect(both.urgency).toBe('consult');
     expect(both.consultSigns.map((s) => s.id)).toEqual(['getting_worse', 'urine_burning']);
-    expect(both.consult).toMatch(/pharmacist/);
+    expect(both.action).toMatch(/pharmacist/);
     // Pregnancy with pain that is not settling still names the midwife (the clinical check of 3.3.0, case C21).
     const pregnant = evaluate(rules, { pregnancy: 'pregnant', pain_score: 5, pain_duration: 'weeks_1_to_6', pain_trend: 'same', rf_contractions: 'no', rf_vaginal_bleeding: 'no', rf_fluid_leak: 'no' });
     expect(pregnant.urgency).toBe('consult');

@@ -36,7 +36,7 @@ describe('ReviewPage', () => {
     expect(sections[0]).toMatch(/^1\. Warning signs/);
     expect(sections.at(-1)).toBe('Review answers, then the result');
     expect(within(flow).getByText(/Asked only when pain_duration is "Over 3 months"/)).toBeInTheDocument();
-    expect(within(flow).getByText(/Asked only when rf_accident is "Yes" or "I.m not sure" or rf_leg_gives_way is "Yes" or "I.m not sure" or pain_score is 7 or more/)).toBeInTheDocument();
+    expect(within(flow).getByText(/Asked only when rf_accident is "Yes" or "I.m not sure" or rf_leg_gives_way is "Yes" or "I.m not sure" or rf_faint is "I.m not sure" or pain_score is 7 or more/)).toBeInTheDocument();
     // Screens: the first is a grouped check, and each question says when it is left out.
     const firstScreen = within(flow).getByRole('list', { name: `Questions on screen ${rules.screens?.[0]?.id}` }).closest('li');
     expect(firstScreen).toHaveTextContent(`Grouped check "${rules.screens?.[0]?.title?.en}"`);

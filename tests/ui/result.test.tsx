@@ -133,6 +133,30 @@ describe('result screen', () => {
     expect(within(causes).queryByRole('article', { name: /Not drinking enough/ })).not.toBeInTheDocument();
   });
 
+  it('doubt about a dizzy spell since stopping, under 35 (rules 3.3.0): the tick list, then a consultation card that says not to train, and the advice in view', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en-GB']);
+    const { user } = renderCheck({ rules });
+    await start(user);
+    await answerAll(user, rules, {
+      ...IN_SCOPE,
+      rf_faint: 'not_sure',
+      age_35_or_over: 'no',
+      rf_faint_doubt: ['dizzy_after'],
+      rf_heart_history: 'no',
+      rf_blood_thinners: 'no',
+    });
+    await user.click(screen.getByRole('button', { name: 'See my result' }));
+    const card = document.querySelector<HTMLElement>('[part="top-card"]')!;
+    const own = rules.consultSigns.find((s) => s.id === 'dizzy_not_sure')!;
+    expect(within(card).getByText('Result: See a professional soon')).toBeInTheDocument();
+    expect(within(card).getByText(own.action!.en)).toBeInTheDocument();
+    expect(within(card).getByText(own.consult!.en)).toBeInTheDocument();
+    expect(within(card).queryByText(rules.results.urgency.consult.consult.en)).not.toBeInTheDocument();
+    expect(countWords(card.textContent ?? '')).toBeLessThanOrEqual(60);
+    const advice = rules.advice.find((a) => a.id === 'dizzy_not_sure_watch')!;
+    expect(screen.getByText(withNumber(advice.text.en, '999'))).toBeVisible();
+  });
+
   it('a self-care result: the top card first, then the advice and the signs to watch for, calm, one tap away', async () => {
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en-GB']);
     const events: CheckEvent[] = [];
