@@ -540,10 +540,11 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     ownAction ??= rule.action;
   }
   // A consultation's card may be a sign's own (a stinging pee: a pharmacist or GP, not a physiotherapist; pregnancy:
-  // the midwife): the first sign in the file with words of its own, whatever other signs fire with it, so the rules
-  // put the sooner time frame first; not when a scope exit sets the consultation too, whose message names the service.
+  // the midwife): the first sign in the file with words of its own, whatever other signs or a scope exit set the
+  // consultation too, so the rules put the sooner time frame first. (A dizzy 15-year-old was told "avoid only the
+  // exercise that hurts" beside the advice not to train: the final check of rules 3.3.0, case F17.)
   let ownConsult: Rules['consultSigns'][number]['consult'];
-  if (urgency === 'consult' && !(exit && exit.rule.level === 'consult')) {
+  if (urgency === 'consult') {
     for (const { rule } of signEntries) {
       if (!rule.action && !rule.consult) continue;
       ownAction = rule.action;

@@ -272,7 +272,7 @@ export const ConsultRuleSchema = z.strictObject({
    * In place of the consult card's "what to do now" and "whom to see", for signs that need another service than a GP
    * or physiotherapist (a stinging pee: a pharmacist or GP; pregnancy: the midwife). On a consultation, the first
    * sign in the file that has either gives both (the card's own words for the one it lacks), whatever other signs
-   * fire: put the sign with the sooner time frame first.
+   * or a scope exit set the consultation too: put the sign with the sooner time frame first.
    */
   action: TextSchema.optional(),
   consult: TextSchema.optional(),

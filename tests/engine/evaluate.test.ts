@@ -376,6 +376,14 @@ describe('the consultation card names the service its reason needs (rules 3.3.0)
     expect(c27.advice.map((a) => a.id)).toContain('dizzy_not_sure_watch');
   });
 
+  it('under 16, the scope exit’s consultation takes a sign’s card too (final check of 3.3.0, case F17)', () => {
+    const result = evaluate(rules, { age_band: 'under_16', rf_faint: 'not_sure', rf_faint_doubt: ['dizzy_after'], rf_heart_history: 'no', age_35_or_over: 'no', rf_blood_thinners: 'no' });
+    expect(result.urgency).toBe('consult');
+    expect(result.outOfScope?.id).toBe('under_16');
+    expect(result.action).toMatch(/Do not train until a GP has seen you/);
+    expect(evaluate(rules, { age_band: 'under_16' }).action).toBe(localize(rules.results.urgency.consult.action, 'en'));
+  });
+
   it('the sooner time frame is the card’s: a stinging pee before a cancer history’s week (case C24)', () => {
     const cancer = evaluate(rules, { rf_cancer: 'yes', pain_score: 3 });
     expect(cancer.consultSigns.map((s) => s.id)).toEqual(['cancer_history']);

@@ -176,8 +176,8 @@ describe('the impact of a rules change', () => {
   it('finds a lowering that comes through an answer to a question only the new version asks', { timeout: 120_000 }, () => {
     // Rules 3.3.0 asks, after doubt about fainting, what the doubt is about; dizziness since stopping, alone, under
     // 35, is a consultation, no longer same-day. The generated sets answer the new question with its most common
-    // answer (a blackout, still same-day), so only a search that tries the new question's other answers finds it:
-    // 3.3.0's first impact report said no urgency went down.
+    // answer (a blackout, still same-day), so only a search of the rules that answers the new question as freely as
+    // an old one finds it: 3.3.0's first impact report, whose search fixed it at that answer, said nothing went down.
     const before = loadRulesOrThrowFile(`${ROOT}rules/history/lower-back-after-workout-3.2.0.yaml`);
     // The shipped rules are 3.3.0 (when they move on, 3.3.0 is kept in rules/history/: point this there).
     const after = mainRules();
