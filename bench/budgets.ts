@@ -58,10 +58,11 @@ export const BUDGETS = {
    * fainting, a tick list of what the doubt is about and a heart history question; a consultation reason for a dizzy
    * spell since stopping and two lines of advice, for it and for doubt about chest pain; consultation cards of their
    * own for a stinging pee, the heart doubts, pregnancy and a cancer history), all from a blind vignette review of
-   * 3.1.0 and three clinical checks of 3.3.0, in both languages, took it to 157.57 kB: held at 157.6 kB. Clinical words
-   * a reviewer asked for are not traded for bytes.
+   * 3.1.0 and three clinical checks of 3.3.0, in both languages, took it to 157.57 kB, and the maternity unit for doubt
+   * about fainting in pregnancy (its re-check's recommendation) to 157.63 kB: held at 157.7 kB. Clinical words a
+   * reviewer asked for are not traded for bytes.
    */
-  wholeCheckGzip: 157.6 * KB,
+  wholeCheckGzip: 157.7 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

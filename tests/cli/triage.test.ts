@@ -295,6 +295,16 @@ const EXPECTED: Record<string, Expected> = {
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
+  // 3.3.0: pregnant, still not sure after the rest check whether the dizziness has gone: same-day, and the maternity
+  // unit today (the re-check of 3.3.0's recommendation), beside the pregnancy lines.
+  'urgent-not-sure-faint-pregnant.json': {
+    urgency: 'urgent',
+    redFlags: ['faint_not_sure'],
+    consultSigns: ['dizzy_not_sure'],
+    advice: ['faint_not_sure_pregnancy_watch', 'pregnancy_maternity_watch', 'pregnancy_clot_watch'],
+    complete: true,
+    stoppedEarly: 'urgent',
+  },
   // 3.3.0: 19, still not sure after the rest check whether the dizziness after sprints has gone, nothing else (a blind
   // vignette review of 3.1.0, case B06): a GP within days, with the emergency number in the reason (3.2.0: same-day).
   'consult-not-sure-dizzy-under-35.json': {
