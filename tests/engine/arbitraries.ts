@@ -63,6 +63,22 @@ export function satisfyingArb(rules: Rules, condition: Condition): fc.Arbitrary<
     .filter((answers) => allValid(rules, answers) && matches(condition, pruneAnswers(rules, answers)));
 }
 
+/**
+ * Runs `check` on `runs` answer sets in which `condition` holds once the questions that do not apply are dropped (as
+ * the questionnaire leaves them): the shape of every "whatever else is answered" property. `check` may call
+ * `fc.pre` to skip a set.
+ */
+export function forAnswersWhere(rules: Rules, condition: Condition, runs: number, check: (answers: Answers) => void): void {
+  fc.assert(
+    fc.property(satisfyingArb(rules, condition), (raw) => {
+      const answers = pruneAnswers(rules, raw);
+      fc.pre(matches(condition, answers));
+      check(answers);
+    }),
+    { numRuns: runs },
+  );
+}
+
 /** Every answer fits its question (merging ticks can, for example, put "none" beside a real option). */
 export function allValid(rules: Rules, answers: Answers): boolean {
   return Object.entries(answers).every(([id, value]) => {

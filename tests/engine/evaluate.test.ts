@@ -9,7 +9,7 @@ import { pruneAnswers } from '../../src/engine/visibility.ts';
 import { localize as localizeText } from '../../src/rules/text.ts';
 import type { Condition, Question } from '../../src/rules/schema.ts';
 import { mainRules, plainResult } from '../helpers.ts';
-import { answersArb, satisfyingArb } from './arbitraries.ts';
+import { answersArb, forAnswersWhere, satisfyingArb } from './arbitraries.ts';
 
 const rules = mainRules();
 /** A rules text as the result says it: `{number}` is the emergency number (the rules' default when none is given). */
@@ -274,14 +274,9 @@ describe('doubt about fainting, by what it is about (rules 3.3.0)', () => {
   ];
   for (const [name, doubt] of same) {
     it(`is never below same-day with ${name}, whatever else is answered`, () => {
-      fc.assert(
-        fc.property(satisfyingArb(rules, doubt), (raw) => {
-          const answers = pruneAnswers(rules, raw);
-          fc.pre(matches(doubt, answers));
-          expect(['urgent', 'emergency']).toContain(evaluate(rules, answers).urgency);
-        }),
-        { numRuns: 200 },
-      );
+      forAnswersWhere(rules, doubt, 200, (answers) => {
+        expect(['urgent', 'emergency']).toContain(evaluate(rules, answers).urgency);
+      });
     });
   }
 
@@ -404,19 +399,14 @@ describe('sickle cell disease (rules 3.2.0)', () => {
   const sickle: Condition = { all: [{ question: 'rf_infection_risk', is: 'yes' }, { question: 'rf_infection_kind', is: 'sickle_cell' }] };
 
   it('is never below same-day, whatever else is answered, and below an emergency names when to go to A&E', () => {
-    fc.assert(
-      fc.property(satisfyingArb(rules, sickle), (raw) => {
-        const answers = pruneAnswers(rules, raw);
-        fc.pre(matches(sickle, answers));
-        const result = evaluate(rules, answers);
-        expect(['urgent', 'emergency']).toContain(result.urgency);
-        if (result.urgency === 'urgent') {
-          const watch = result.advice.find((a) => a.id === 'sickle_cell_watch');
-          expect(watch?.text).toContain(defaultEmergencyNumber(rules));
-        }
-      }),
-      { numRuns: 300 },
-    );
+    forAnswersWhere(rules, sickle, 300, (answers) => {
+      const result = evaluate(rules, answers);
+      expect(['urgent', 'emergency']).toContain(result.urgency);
+      if (result.urgency === 'urgent') {
+        const watch = result.advice.find((a) => a.id === 'sickle_cell_watch');
+        expect(watch?.text).toContain(defaultEmergencyNumber(rules));
+      }
+    });
   });
 
   it('is an emergency with pain nothing eases, or a fever, chest pain or a faint, even in doubt; the top card says so', () => {
@@ -449,34 +439,24 @@ describe('a known condition of the aorta (rules 3.0.0)', () => {
   const yes: Condition = { question: 'rf_aorta', is: 'yes' };
 
   it('a Yes is at least a consultation, always with the line to tell the team', () => {
-    fc.assert(
-      fc.property(satisfyingArb(rules, yes), (raw) => {
-        const answers = pruneAnswers(rules, raw);
-        fc.pre(matches(yes, answers));
-        const result = evaluate(rules, answers);
-        expect(result.urgency).not.toBe('self-care');
-        expect(result.advice.map((a) => a.id)).toContain('aorta_tell_staff');
-      }),
-      { numRuns: 300 },
-    );
+    forAnswersWhere(rules, yes, 300, (answers) => {
+      const result = evaluate(rules, answers);
+      expect(result.urgency).not.toBe('self-care');
+      expect(result.advice.map((a) => a.id)).toContain('aorta_tell_staff');
+    });
   });
 
   it('below an emergency, a Yes or doubt is first told when to call the emergency number', () => {
     // Its clinical check: the general safety net does not name sudden or spreading pain, so this line does, and it is
     // read first (advice is listed in the file's order).
     const yesOrUnsure: Condition = { question: 'rf_aorta', isAny: ['yes', 'not_sure'] };
-    fc.assert(
-      fc.property(satisfyingArb(rules, yesOrUnsure), (raw) => {
-        const answers = pruneAnswers(rules, raw);
-        fc.pre(matches(yesOrUnsure, answers));
-        const result = evaluate(rules, answers);
-        fc.pre(result.urgency !== 'emergency');
-        // In pregnancy or after a birth, the same signs in a line that also names the maternity team.
-        expect(['aorta_watch', 'aorta_pregnancy_watch']).toContain(result.advice[0]?.id);
-        expect(result.advice[0]?.text).toContain(defaultEmergencyNumber(rules));
-      }),
-      { numRuns: 300 },
-    );
+    forAnswersWhere(rules, yesOrUnsure, 300, (answers) => {
+      const result = evaluate(rules, answers);
+      fc.pre(result.urgency !== 'emergency');
+      // In pregnancy or after a birth, the same signs in a line that also names the maternity team.
+      expect(['aorta_watch', 'aorta_pregnancy_watch']).toContain(result.advice[0]?.id);
+      expect(result.advice[0]?.text).toContain(defaultEmergencyNumber(rules));
+    });
   });
 
   it('in pregnancy, a fall puts the maternity unit on the top card, and a known aorta condition with constant pain the emergency number', () => {
@@ -498,14 +478,9 @@ describe('a known condition of the aorta (rules 3.0.0)', () => {
   it('a Yes with pain between the shoulder blades or in the belly, or over 50 in the first week of the pain, is an emergency', () => {
     const firstWeekOver50: Condition = { all: [{ question: 'age_band', is: 'over_50' }, { question: 'pain_duration', isAny: ['under_3_days', 'days_3_to_7'] }] };
     const site: Condition = { all: [yes, { any: [{ question: 'pain_where', isAny: ['shoulder_blades', 'belly'] }, firstWeekOver50] }] };
-    fc.assert(
-      fc.property(satisfyingArb(rules, site), (raw) => {
-        const answers = pruneAnswers(rules, raw);
-        fc.pre(matches(site, answers));
-        expect(evaluate(rules, answers).urgency).toBe('emergency');
-      }),
-      { numRuns: 300 },
-    );
+    forAnswersWhere(rules, site, 300, (answers) => {
+      expect(evaluate(rules, answers).urgency).toBe('emergency');
+    });
   });
 
   it('over 50, a Yes is never below a doctor today, however long the pain has lasted (3.1.0)', () => {
@@ -513,14 +488,9 @@ describe('a known condition of the aorta (rules 3.0.0)', () => {
     // pain is same-day rather than an emergency, never a booked consultation. The check always asks how long the pain
     // has lasted before it can say so (the flag reads it, so the navigation never stops before it).
     const over50: Condition = { all: [yes, { question: 'age_band', is: 'over_50' }, { question: 'pain_duration', isAny: ['under_3_days', 'days_3_to_7', 'weeks_1_to_6', 'weeks_6_to_12', 'over_3_months'] }] };
-    fc.assert(
-      fc.property(satisfyingArb(rules, over50), (raw) => {
-        const answers = pruneAnswers(rules, raw);
-        fc.pre(matches(over50, answers));
-        expect(['urgent', 'emergency']).toContain(evaluate(rules, answers).urgency);
-      }),
-      { numRuns: 300 },
-    );
+    forAnswersWhere(rules, over50, 300, (answers) => {
+      expect(['urgent', 'emergency']).toContain(evaluate(rules, answers).urgency);
+    });
   });
 });
 
@@ -546,19 +516,14 @@ describe('after a birth, the signs of a blood clot and of pre-eclampsia (rules 3
   const afterBirth: Condition = { question: 'pregnancy', is: 'recent_birth' };
 
   it('shows the line, with the emergency number, on every result below an emergency after a birth', () => {
-    fc.assert(
-      fc.property(satisfyingArb(rules, afterBirth), (raw) => {
-        const answers = pruneAnswers(rules, raw);
-        fc.pre(matches(afterBirth, answers));
-        const result = evaluate(rules, answers);
-        fc.pre(result.urgency !== 'emergency');
-        const line = result.advice.find((a) => a.id === 'postnatal_clot_watch');
-        expect(line?.text).toContain(`Call ${defaultEmergencyNumber(rules)}`);
-        expect(line?.text).toMatch(/one leg swells, or hurts and looks red or feels warm/);
-        expect(result.advice.map((a) => a.id)).not.toContain('pregnancy_clot_watch');
-      }),
-      { numRuns: 200 },
-    );
+    forAnswersWhere(rules, afterBirth, 200, (answers) => {
+      const result = evaluate(rules, answers);
+      fc.pre(result.urgency !== 'emergency');
+      const line = result.advice.find((a) => a.id === 'postnatal_clot_watch');
+      expect(line?.text).toContain(`Call ${defaultEmergencyNumber(rules)}`);
+      expect(line?.text).toMatch(/one leg swells, or hurts and looks red or feels warm/);
+      expect(result.advice.map((a) => a.id)).not.toContain('pregnancy_clot_watch');
+    });
   });
 
   it('names a clot in a leg or the lung and the signs of pre-eclampsia, in English and Spanish', () => {
