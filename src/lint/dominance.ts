@@ -78,7 +78,8 @@ function raisedAnyway(index: RulesIndex, when: Condition, except: string): boole
   if (others.length === 0) return false;
   // One person with `when` who fires none of them settles it with no search: nothing fires anyway for them (see
   // personWith). Those they do fire are the only candidates for following from `when`.
-  const person = personWith(index, when, answerModel(index.rules).common);
+  const common = answerModel(index.rules).common;
+  const person = personWith(index, when, common);
   const candidates = person ? others.filter((r) => matches(r.when, person)) : others;
   if (candidates.length === 0) return false;
   // Most often one rule alone follows from `when` ("belly pain" for "belly pain over 50 that is not settling"): try
@@ -87,8 +88,12 @@ function raisedAnyway(index: RulesIndex, when: Condition, except: string): boole
   if (candidates.some((r) => solve(index, { require: [when], forbid: [r.when] }).status === 'impossible')) return true;
   // The joint search gets a fiftieth of the usual budget: when the shared question is one many rules read (the pain
   // map), proving that no answers escape them all can take the full budget and seconds, only to end "unknown"; an
-  // unknown here costs a warning a clinician can accept, not a missed error.
-  return solve(index, { require: [when], forbid: others.map((r) => r.when) }, { budget: JOINT_BUDGET }).status === 'impossible';
+  // unknown here costs a warning a clinician can accept, not a missed error. Trying the commonest answers first
+  // finds the usual escape (a person who says no to everything else) in a few steps: in option order the search
+  // ticked every other sign first and spent its whole budget on rules 3.3.0's pregnancy and pain-map questions
+  // (about 0.4 s of rules:check's 1 s). The order changes the time, not the answer.
+  const forbid = others.map((r) => r.when);
+  return solve(index, { require: [when], forbid }, { budget: JOINT_BUDGET, prefer: common }).status === 'impossible';
 }
 
 const JOINT_BUDGET = 4_000;

@@ -9,6 +9,9 @@ import { checkRulesText, formatCheckReport } from '../../src/lint/check-file.ts'
 import { ROOT } from '../helpers.ts';
 
 const mini = () => readFileSync(`${ROOT}tests/fixtures/mini-rules.yaml`, 'utf8');
+/** The command as a clinician runs it: `npm run rules:check -- [file]`. */
+const rulesCheck = (...files: string[]) =>
+  spawnSync('npm', ['run', '--silent', 'rules:check', '--', ...files], { cwd: ROOT, encoding: 'utf8' });
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('rules:check', () => {
@@ -19,7 +22,7 @@ describe('rules:check', () => {
     );
     const file = join(mkdtempSync(join(tmpdir(), 'backcheck-check-')), 'downgrade.yaml');
     writeFileSync(file, text);
-    const run = spawnSync('npx', ['tsx', 'src/cli/rules-check.ts', file], { cwd: ROOT, encoding: 'utf8' });
+    const run = rulesCheck(file);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`downgrade.yaml:${lineOf(text, '{ id: small,')}:`);
     expect(run.stdout).toMatch(/redFlags\.2\.when {2}error {3}\[red-flag dominance\] red flag "small" has a "not" over "lifts"/);
@@ -27,7 +30,7 @@ describe('rules:check', () => {
   });
 
   it('passes the shipped rules with exit code 0 and says how long it took', { timeout: 30_000 }, () => {
-    const run = spawnSync('npx', ['tsx', 'src/cli/rules-check.ts'], { cwd: ROOT, encoding: 'utf8' });
+    const run = rulesCheck();
     expect(run.stdout).toMatch(/rules\/lower-back-after-workout\.yaml: \d+ questions, \d+ rules, checked in \d+ ms/);
     expect(run.stdout).toMatch(/^OK: 1 file, 0 errors/m);
     expect(run.status).toBe(0);
