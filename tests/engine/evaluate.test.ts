@@ -322,6 +322,75 @@ describe('doubt about fainting, by what it is about (rules 3.3.0)', () => {
   });
 });
 
+describe('several doubts (rules 3.4.0)', () => {
+  const unsure = (...ids: string[]): Condition[] => ids.map((id) => ({ question: id, is: 'not_sure' }));
+  // A pair of doubts that points to one illness is same-day with no condition on pain, age or anything else: the
+  // proposal's first condition, and the pairs its clinical check put back (a fever with chest pain or with pain that
+  // nothing eases, the muscles with pain that nothing eases: 7 of 17 serious cases fell below range without them).
+  const oneIllness: [string, Condition][] = [
+    ['a fever and kidney signs (a kidney infection)', { all: unsure('rf_fever', 'rf_kidney') }],
+    ['a fever and pain that nothing eases (a spinal infection)', { all: unsure('rf_fever', 'rf_rest_pain') }],
+    ['a fever and chest pain (myocarditis, a clot in the lung)', { all: unsure('rf_fever', 'rf_heart') }],
+    ['a fever and a weak leg', { all: unsure('rf_fever', 'rf_leg_gives_way') }],
+    ['both legs and a weak leg (the nerves at the bottom of the spine)', { all: unsure('rf_both_legs', 'rf_leg_gives_way') }],
+    ['the muscles and pain that nothing eases (muscle breakdown)', { all: unsure('rf_muscle_extreme', 'rf_rest_pain') }],
+    ['swollen back muscles and the muscles (a compartment syndrome)', { all: unsure('rf_back_swollen', 'rf_muscle_extreme') }],
+    ['dark pee and kidney signs', { all: unsure('rf_dark_urine', 'rf_kidney') }],
+    ['pain that nothing eases and a lump', { all: unsure('rf_rest_pain', 'rf_lump') }],
+  ];
+  for (const [name, doubts] of oneIllness) {
+    it(`is never below same-day with doubts about ${name}, whatever else is answered`, () => {
+      forAnswersWhere(rules, doubts, 150, (answers) => {
+        expect(['urgent', 'emergency']).toContain(evaluate(rules, answers).urgency);
+      });
+    });
+  }
+
+  // Two doubts that point to no one illness, with nothing definite: 22, 5 out of 10 the day after a class.
+  const calm: Answers = {
+    rf_fever: 'not_sure', rf_muscle_extreme: 'not_sure', age_band: 'age_20_to_50', pregnancy: 'no', pain_onset: 'hours_after',
+    pain_score: 5, pain_duration: 'under_3_days', pain_where: ['low_back'], pain_trend: 'same', pain_night: 'no_night_yet',
+    training_signs: ['plank_hard'], urine_colour: 'pale',
+  };
+
+  it('a fever and the muscles, with nothing definite, are a GP in a day or two: one reason, not to train, and what makes it today', () => {
+    const result = evaluate(rules, calm);
+    expect(result.urgency).toBe('consult');
+    expect(result.consult).toBe('See a GP in the next day or two.');
+    expect(result.action).toMatch(/^Do not train until a GP has seen you/);
+    // One time frame: the fever's own reason and the two-doubts one are not listed beside it.
+    expect(result.consultSigns.map((s) => s.id)).toEqual(['many_signs_not_sure']);
+    const reason = result.consultSigns[0]?.reason ?? '';
+    expect(reason).toMatch(/Take your temperature if you can/);
+    expect(reason).toMatch(/38 °C or more, if you feel hot, shivery and very unwell/);
+    const watch = result.advice.find((a) => a.id === 'many_signs_not_sure_watch')?.text ?? '';
+    expect(watch).toContain(`If your pee turns brown like cola, call ${defaultEmergencyNumber(rules)}`);
+  });
+
+  // Each definite answer keeps the same doubts same-day.
+  const definite: [string, Answers][] = [
+    ['pain of 7', { pain_score: 7, rf_blood_thinners: 'no' }],
+    ['pain getting worse', { pain_trend: 'worse' }],
+    ['pain the same on day 3 to 7', { pain_duration: 'days_3_to_7' }],
+    ['pain worse at night', { pain_night: 'worse_at_night' }],
+    ['a week of pain', { pain_duration: 'weeks_1_to_6' }],
+    ['pain that began before the workout', { pain_onset: 'before_workout' }],
+    ['over 50', { age_band: 'over_50' }],
+    ['a birth in the last 6 weeks', { pregnancy: 'recent_birth', rf_heavy_bleeding: 'no' }],
+    ['getting very hot in training', { training_signs: ['heat_unwell'] }],
+    ['much more training than usual', { training_signs: ['load_jump'] }],
+    ['drinking little', { training_signs: ['drank_little'] }],
+    ['doubt about a cancer history', { rf_cancer: 'not_sure' }],
+    ['an infection risk', { rf_infection_risk: 'yes', rf_infection_kind: 'diabetes_only' }],
+  ];
+  for (const [name, extra] of definite) {
+    it(`the same doubts with ${name} are same-day`, () => {
+      const answers = pruneAnswers(rules, { ...calm, ...extra });
+      expect(evaluate(rules, answers).redFlags.map((f) => f.id)).toContain('several_signs_not_sure');
+    });
+  }
+});
+
 describe('the consultation card names the service its reason needs (rules 3.3.0)', () => {
   // The blind vignette review of 3.1.0 (case B04, condition 5): a stinging pee alone was told "Book to see a GP or
   // physiotherapist" and "Avoid only the exercise that hurts" on the top card, while its reason said a pharmacist.
