@@ -59,13 +59,10 @@ export const BUDGETS = {
    * spell since stopping and two lines of advice, for it and for doubt about chest pain; consultation cards of their
    * own for a stinging pee, the heart doubts, pregnancy and a cancer history), all from a blind vignette review of
    * 3.1.0 and three clinical checks of 3.3.0, in both languages, took it to 157.57 kB, and the maternity unit for doubt
-   * about fainting in pregnancy (its re-check's recommendation) to 157.63 kB: held at 157.7 kB. Rules 3.4.0's words
-   * (a consultation for several doubts that point to no one illness, with its card, its reason that names the
-   * thermometer and what counts without one, and a line of advice against training and for cola-brown pee, from a
-   * blind vignette review of 3.1.0 and the clinical check of 3.4.0, in both languages) took it to 157.96 kB: held at
-   * 158.0 kB. Clinical words a reviewer asked for are not traded for bytes.
+   * about fainting in pregnancy (its re-check's recommendation) to 157.63 kB: held at 157.7 kB (rules 3.4.0 changes
+   * one line of advice by a few words). Clinical words a reviewer asked for are not traded for bytes.
    */
-  wholeCheckGzip: 158.0 * KB,
+  wholeCheckGzip: 157.7 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

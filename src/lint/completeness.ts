@@ -134,9 +134,10 @@ function likelyWitness(index: RulesIndex, cause: Cause, stoppers: readonly RuleE
     const whens = signs.map((e) => e.when);
     const near = touching(index, whens, stoppers);
     // The commonest answers first: the witness is nearly always a person with no warning sign, which that order
-    // reaches in a few steps. In option order the search ticked every doubt first and, once rules 3.4.0's
-    // several_signs_not_sure read the training answers that are these causes' evidence, spent its whole budget on
-    // each try (over a minute of rules:check). A witness found either way proves the same thing.
+    // reaches in a few steps. In option order the search ticked every doubt first and, in a rules 3.4.0 draft whose
+    // same-day rule for several doubts read the training answers that are these causes' evidence, spent its whole
+    // budget on each try (77 s of rules:check, and two causes "could not be proved"). A witness found either way
+    // proves the same thing.
     const query = { require: whens, forbid: [...against, ...near.map((r) => r.when)] };
     if (solve(index, query, { prefer: answerModel(index.rules).common }).status === 'found') return true;
   }

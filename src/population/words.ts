@@ -65,11 +65,10 @@ export const POPULATION_BUDGETS = {
  * review of 3.1.0, case B06 and condition 4; its clinical check and re-check's conditions), and doubt about chest pain
  * in pregnancy or after a birth is same-day (the re-check's condition 6): net -14 same-day per 100,000, none of them
  * in the serious group. The urgent limit goes to 10.06%.
- * Rules 3.4.0 (3.927% / 10.046% / 49.951% measured): three or more doubts with no pair of one illness among them,
- * or a possible fever with the muscles, and no definite answer that raises them, are a GP in a day or two instead of
- * a doctor today (the blind vignette review of 3.1.0, condition 4; the first draft also lowered three pairs of one
- * illness, which its clinical check found under-triaged 7 of 17 serious cases: they stay same-day): -5 same-day per
- * 100,000, none of them in the serious group. The urgent limit goes to 10.05%.
+ * Rules 3.4.0 (3.927% / 10.051% / 49.951% measured, as 3.3.0): a draft that made several doubts pointing to no one
+ * illness a GP in a day or two (a blind vignette review of 3.1.0, case B10) moved 12, then 5, then 2 per 100,000 from
+ * same-day; two blind clinical checks found serious illness hiding in it each time, and it was withdrawn (see
+ * several_signs_not_sure's rationale). The limits stay.
  * Lower these limits as the rules improve; never raise them without a clinician's reason in the rules' rationale.
  */
 /** The rules version whose figures POPULATION_HELD holds, for the bench's labels. */
@@ -77,7 +76,7 @@ export const POPULATION_HELD_AT = '3.4.0';
 
 export const POPULATION_HELD = {
   emergencyMax: 0.0393,
-  urgentMax: 0.1005,
+  urgentMax: 0.1006,
   selfCareMin: 0.4995,
   seriousUrgentOrEmergencyMin: 1,
   /** Serious people missed after their own self-check settled their only sign as No: 1 of 1,526 at 2.5.0 to 2.8.0 on model

@@ -160,15 +160,6 @@ const EXPECTED: Record<string, Expected> = {
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
-  // Unsure about a fever and about the muscles, 5 out of 10 and steady, nothing definite (rules 3.4.0): a GP in a day or
-  // two, one reason, and the advice not to train and to call for cola-brown pee.
-  'consult-not-sure-fever-and-muscles.json': {
-    urgency: 'consult',
-    consultSigns: ['many_signs_not_sure'],
-    advice: ['sign_not_sure_watch', 'many_signs_not_sure_watch'],
-    causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
-    complete: true,
-  },
   // Unsure about both legs, but no leg symptom in the pain map: self-care with the emergency version named.
   'self-care-not-sure-both-legs.json': {
     urgency: 'self-care',

@@ -63,13 +63,6 @@ export function satisfyingArb(rules: Rules, condition: Condition): fc.Arbitrary<
     .filter((answers) => allValid(rules, answers) && matches(condition, pruneAnswers(rules, answers)));
 }
 
-/** The condition without the `not` parts of a top-level `all`: the answers it needs, not those it rules out. */
-export function withoutNegations(condition: Condition): Condition {
-  if (!('all' in condition)) return condition;
-  const kept = condition.all.filter((c) => !('not' in c));
-  return kept.length === 1 ? (kept[0] as Condition) : { all: kept };
-}
-
 /**
  * Runs `check` on `runs` answer sets in which `condition` holds once the questions that do not apply are dropped (as
  * the questionnaire leaves them): the shape of every "whatever else is answered" property. `check` may call

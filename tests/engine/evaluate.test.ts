@@ -9,7 +9,7 @@ import { pruneAnswers } from '../../src/engine/visibility.ts';
 import { localize as localizeText } from '../../src/rules/text.ts';
 import type { Condition, Question } from '../../src/rules/schema.ts';
 import { mainRules, plainResult } from '../helpers.ts';
-import { answersArb, forAnswersWhere, satisfyingArb, withoutNegations } from './arbitraries.ts';
+import { answersArb, forAnswersWhere, satisfyingArb } from './arbitraries.ts';
 
 const rules = mainRules();
 /** A rules text as the result says it: `{number}` is the emergency number (the rules' default when none is given). */
@@ -84,13 +84,8 @@ describe('consult signs', () => {
     '%s alone gives "book an appointment", with its reason, and still the self-help causes',
     (_id, sign) => {
       fc.assert(
-        // A sign that stands aside for another (`not`, e.g. the fever's own reason beside several doubts) gets only its
-        // own answers forced: the calm base already keeps the other one quiet, which forcing its negation (random
-        // answers to the questions it reads) would not.
-        fc.property(selfCareAnswers, satisfyingArb(rules, withoutNegations(sign.when)), (base, forced) => {
-          const answers = pruneAnswers(rules, { ...base, ...forced });
-          fc.pre(matches(sign.when, answers));
-          const result = evaluate(rules, answers);
+        fc.property(selfCareAnswers, satisfyingArb(rules, sign.when), (base, forced) => {
+          const result = evaluate(rules, pruneAnswers(rules, { ...base, ...forced }));
           // Some consult signs ("not sure" about a cancer history, say) are red flags in over-50s; some can be met by
           // pain that began before the workout (night pain), a scope exit that gives no training causes by design.
           fc.pre(result.redFlags.length === 0 && result.outOfScope === null);
@@ -328,22 +323,23 @@ describe('doubt about fainting, by what it is about (rules 3.3.0)', () => {
 });
 
 describe('several doubts (rules 3.4.0)', () => {
+  // A 3.4.0 draft made several doubts that point to no one illness a GP in a day or two; two blind clinical checks
+  // found serious illness hiding in those answers each time, and it was withdrawn. These hold what stays: every pair
+  // of one illness, three doubts, and a possible fever with any other doubt but a fall are same-day, whatever else.
   const unsure = (...ids: string[]): Condition[] => ids.map((id) => ({ question: id, is: 'not_sure' }));
-  // A pair of doubts that points to one illness is same-day with no condition on pain, age or anything else: the
-  // proposal's first condition, and the pairs its clinical check put back (a fever with chest pain or with pain that
-  // nothing eases, the muscles with pain that nothing eases: 7 of 17 serious cases fell below range without them).
-  const oneIllness: [string, Condition][] = [
+  const sameDay: [string, Condition][] = [
     ['a fever and kidney signs (a kidney infection)', { all: unsure('rf_fever', 'rf_kidney') }],
     ['a fever and pain that nothing eases (a spinal infection)', { all: unsure('rf_fever', 'rf_rest_pain') }],
     ['a fever and chest pain (myocarditis, a clot in the lung)', { all: unsure('rf_fever', 'rf_heart') }],
-    ['a fever and a weak leg', { all: unsure('rf_fever', 'rf_leg_gives_way') }],
+    ['a fever and the muscles (myositis, muscle breakdown)', { all: unsure('rf_fever', 'rf_muscle_extreme') }],
     ['both legs and a weak leg (the nerves at the bottom of the spine)', { all: unsure('rf_both_legs', 'rf_leg_gives_way') }],
     ['the muscles and pain that nothing eases (muscle breakdown)', { all: unsure('rf_muscle_extreme', 'rf_rest_pain') }],
     ['swollen back muscles and the muscles (a compartment syndrome)', { all: unsure('rf_back_swollen', 'rf_muscle_extreme') }],
     ['dark pee and kidney signs', { all: unsure('rf_dark_urine', 'rf_kidney') }],
     ['pain that nothing eases and a lump', { all: unsure('rf_rest_pain', 'rf_lump') }],
+    ['the muscles, kidney signs and a fall (an ectopic pregnancy answered No could look so)', { all: unsure('rf_muscle_extreme', 'rf_kidney', 'rf_accident') }],
   ];
-  for (const [name, doubts] of oneIllness) {
+  for (const [name, doubts] of sameDay) {
     it(`is never below same-day with doubts about ${name}, whatever else is answered`, () => {
       forAnswersWhere(rules, doubts, 150, (answers) => {
         expect(['urgent', 'emergency']).toContain(evaluate(rules, answers).urgency);
@@ -351,49 +347,11 @@ describe('several doubts (rules 3.4.0)', () => {
     });
   }
 
-  // Two doubts that point to no one illness, with nothing definite: 22, 5 out of 10 the day after a class.
-  const calm: Answers = {
-    rf_fever: 'not_sure', rf_muscle_extreme: 'not_sure', age_band: 'age_20_to_50', pregnancy: 'no', pain_onset: 'hours_after',
-    pain_score: 5, pain_duration: 'under_3_days', pain_where: ['low_back'], pain_trend: 'same', pain_night: 'no_night_yet',
-    training_signs: ['plank_hard'], urine_colour: 'pale',
-  };
-
-  it('a fever and the muscles, with nothing definite, are a GP in a day or two: one reason, not to train, and what makes it today', () => {
-    const result = evaluate(rules, calm);
+  it('tells a person with two doubts to check them again with words for more than one ("one or more")', () => {
+    const result = evaluate(rules, { rf_fever: 'not_sure', rf_accident: 'not_sure', rf_blood_thinners: 'no' });
     expect(result.urgency).toBe('consult');
-    expect(result.consult).toBe('See a GP in the next day or two.');
-    expect(result.action).toMatch(/^Do not train until a GP has seen you/);
-    // One time frame: the fever's own reason and the two-doubts one are not listed beside it.
-    expect(result.consultSigns.map((s) => s.id)).toEqual(['many_signs_not_sure']);
-    const reason = result.consultSigns[0]?.reason ?? '';
-    expect(reason).toMatch(/Take your temperature if you can/);
-    expect(reason).toMatch(/38 °C or more, if you feel hot, shivery and very unwell/);
-    const watch = result.advice.find((a) => a.id === 'many_signs_not_sure_watch')?.text ?? '';
-    expect(watch).toContain(`If your pee turns brown like cola, call ${defaultEmergencyNumber(rules)}`);
+    expect(result.advice.find((a) => a.id === 'sign_not_sure_watch')?.text).toMatch(/^You were not sure about one or more warning signs\. Check them again/);
   });
-
-  // Each definite answer keeps the same doubts same-day.
-  const definite: [string, Answers][] = [
-    ['pain of 7', { pain_score: 7, rf_blood_thinners: 'no' }],
-    ['pain getting worse', { pain_trend: 'worse' }],
-    ['pain the same on day 3 to 7', { pain_duration: 'days_3_to_7' }],
-    ['pain worse at night', { pain_night: 'worse_at_night' }],
-    ['a week of pain', { pain_duration: 'weeks_1_to_6' }],
-    ['pain that began before the workout', { pain_onset: 'before_workout' }],
-    ['over 50', { age_band: 'over_50' }],
-    ['a birth in the last 6 weeks', { pregnancy: 'recent_birth', rf_heavy_bleeding: 'no' }],
-    ['getting very hot in training', { training_signs: ['heat_unwell'] }],
-    ['much more training than usual', { training_signs: ['load_jump'] }],
-    ['drinking little', { training_signs: ['drank_little'] }],
-    ['doubt about a cancer history', { rf_cancer: 'not_sure' }],
-    ['an infection risk', { rf_infection_risk: 'yes', rf_infection_kind: 'diabetes_only' }],
-  ];
-  for (const [name, extra] of definite) {
-    it(`the same doubts with ${name} are same-day`, () => {
-      const answers = pruneAnswers(rules, { ...calm, ...extra });
-      expect(evaluate(rules, answers).redFlags.map((f) => f.id)).toContain('several_signs_not_sure');
-    });
-  }
 });
 
 describe('the consultation card names the service its reason needs (rules 3.3.0)', () => {

@@ -21,8 +21,8 @@ const map = (text: string, to: Rules = renamed) => loadAnswerMap(text, 'map.yaml
 
 describe('the answer map', () => {
   // 120 s: the rename changes every rule that reads the question, and the search tries each against all the nearby
-  // rules; rules 3.4.0's longer several_signs_not_sure (and the rules that stand aside for it) took the two analyses
-  // from 18 s to 29 s in-process, and this shared machine ran the test in 62 s under load. A hang still fails.
+  // rules (18 s in-process for the two analyses on rules 3.3.0 and 3.4.0); a draft with a longer several-doubts rule
+  // took this shared machine to 62 s under load. A hang still fails.
   it('without it, a renamed warning question looks unanswered and its emergencies look lowered; with it, nothing changes', { timeout: 120_000 }, () => {
     const plain = analyseImpact(before, renamed, { sets: 3000 });
     expect(plain.urgency.lowered).toBeGreaterThan(0);

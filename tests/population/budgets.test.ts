@@ -26,7 +26,7 @@ describe('the reference population (budgets from the right-care issue)', () => {
     expect(figures.central.emergency).toBeLessThanOrEqual(POPULATION_HELD.emergencyMax);
   });
 
-  it('sends no more to a doctor the same day than rules 3.4.0 does (10.05%; the issue asks for 8%)', () => {
+  it('sends no more to a doctor the same day than rules 3.4.0 does (10.06%; the issue asks for 8%)', () => {
     expect(figures.central.urgent).toBeLessThanOrEqual(POPULATION_HELD.urgentMax);
   });
 
