@@ -7,7 +7,7 @@
 // external and load from node_modules as before.
 //
 // Only for tools that do not start workers from their own file (impact-parallel does): a bundle has no such file.
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -88,7 +88,24 @@ async function freshBundle() {
   if (!existsSync(bundle)) writeWhole(bundle, code);
   const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((f) => [resolve(ROOT, f), stamp(resolve(ROOT, f))]));
   writeWhole(manifestFile, JSON.stringify({ bundle, inputs }));
+  pruneStale([bundle, manifestFile]);
   return bundle;
+}
+
+/**
+ * Each source change leaves a bundle behind: remove what has not been written for ten minutes (a run that started
+ * before cannot still be reading it). A manifest whose bundle is gone only means one rebuild (see cachedBundle).
+ */
+function pruneStale(keep) {
+  const before = Date.now() - 10 * 60 * 1000;
+  for (const name of readdirSync(CACHE)) {
+    const file = join(CACHE, name);
+    try {
+      if (!keep.includes(file) && statSync(file).mtimeMs < before) unlinkSync(file);
+    } catch {
+      // Removed by another run at the same time: nothing to do.
+    }
+  }
 }
 
 const file = cachedBundle() ?? (await freshBundle());

@@ -2,7 +2,7 @@
 // clinician is that an edited source is never run stale, that each module still finds files from its own place,
 // and that arguments and the exit code pass through. Tried on a two-file tool in a throwaway copy of the layout.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,22 @@ describe('run-bundled (how npm run rules:check starts)', () => {
     two.setWord('two');
     expect(one.run().stdout).toMatch(/^one /);
     expect(two.run().stdout).toMatch(/^two /);
+  });
+
+  it('removes a bundle left by an earlier version once it is ten minutes old', { timeout: 30_000 }, () => {
+    const { root, setWord, run } = project();
+    setWord('old');
+    expect(run().stdout).toMatch(/^old /);
+    const cache = join(ROOT, 'node_modules/.cache/backcheck-cli');
+    const entry = join(root, 'src/cli/tool.ts');
+    const manifest = readdirSync(cache).find((f) => f.endsWith('.json') && readFileSync(join(cache, f), 'utf8').includes(entry));
+    if (!manifest) throw new Error('no manifest for the tool');
+    const old = (JSON.parse(readFileSync(join(cache, manifest), 'utf8')) as { bundle: string }).bundle;
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    utimesSync(old, hourAgo, hourAgo);
+    setWord('new');
+    expect(run().stdout).toMatch(/^new /);
+    expect(existsSync(old)).toBe(false);
   });
 
   it('passes the tool\'s exit code through', { timeout: 30_000 }, () => {
