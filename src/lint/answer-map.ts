@@ -44,12 +44,12 @@ export type LoadedAnswerMap = { ok: true; map: AnswerMap } | { ok: false; proble
 
 /** A map file, checked for shape and against the two versions it maps between; problems at file:line:column. */
 export function loadAnswerMap(text: string, file: string, before: Rules, after: Rules): LoadedAnswerMap {
-  const { doc, locate, errors } = parseSource(text);
+  const { data, locate, errors } = parseSource(text);
   if (errors.length > 0) {
     return { ok: false, problems: errors.map((e) => ({ file, line: e.line, column: e.column, path: '', message: e.message })) };
   }
   const at = (path: FieldPath, message: string): RulesProblem => ({ file, ...locate(path), path: path.join('.'), message });
-  const parsed = AnswerMapSchema.safeParse(doc.toJS());
+  const parsed = AnswerMapSchema.safeParse(data);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => at(i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), i.message)) };
   }

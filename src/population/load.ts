@@ -8,11 +8,11 @@ export type LoadedPopulation = { ok: true; model: Population } | { ok: false; pr
 
 /** Parse and check a model file against the rules whose ids it uses; `file` only names it in problems. */
 export function loadPopulation(text: string, file: string, rules: Rules): LoadedPopulation {
-  const { doc, locate, errors } = parseSource(text);
+  const { data, locate, errors } = parseSource(text);
   if (errors.length > 0) {
     return { ok: false, problems: errors.map((e) => ({ file, line: e.line, column: e.column, path: '', message: e.message })) };
   }
-  const parsed = PopulationSchema.safeParse(doc.toJS(), { reportInput: true });
+  const parsed = PopulationSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => toProblem(issue, file, locate)) };
   const problems = populationIssues(parsed.data, rules).map((issue): RulesProblem => {
     const { line, column } = locate(issue.path);

@@ -41,7 +41,7 @@ export function loadRules(text: string, file: string): LoadResult {
 
 /** Like `loadRules`, and also returns a locator from field paths to lines in `text`. */
 export function loadRulesSource(text: string, file: string): LoadedSource {
-  const { doc, locate, errors } = parseSource(text);
+  const { data, locate, errors } = parseSource(text);
   const yamlProblems = errors.map((e): RulesProblem => {
     const message =
       e.code === 'DUPLICATE_KEY'
@@ -53,7 +53,7 @@ export function loadRulesSource(text: string, file: string): LoadedSource {
   // leaves a well-formed document, so the other problems are still worth reporting in the same run.
   if (errors.some((e) => e.code !== 'DUPLICATE_KEY')) return { ok: false, problems: yamlProblems };
 
-  const raw: unknown = doc.toJS();
+  const raw: unknown = data;
   // reportInput: to tell a missing field from one of the wrong type.
   const parsed = RulesSchema.safeParse(raw, { reportInput: true });
   if (parsed.success && yamlProblems.length === 0) return { ok: true, rules: deepFreeze(parsed.data), locate, data: raw };

@@ -6,11 +6,11 @@ import { ScenarioFileSchema, type ScenarioFile } from './schema.ts';
 export type LoadedScenarios = { ok: true; file: ScenarioFile; locate: Locate } | { ok: false; problems: RulesProblem[] };
 
 export function loadScenarioFile(text: string, file: string): LoadedScenarios {
-  const { doc, locate, errors } = parseSource(text);
+  const { data, locate, errors } = parseSource(text);
   if (errors.length > 0) {
     return { ok: false, problems: errors.map((e) => ({ file, line: e.line, column: e.column, path: '', message: e.message })) };
   }
-  const parsed = ScenarioFileSchema.safeParse(doc.toJS(), { reportInput: true });
+  const parsed = ScenarioFileSchema.safeParse(data, { reportInput: true });
   if (parsed.success) return { ok: true, file: parsed.data, locate };
   return {
     ok: false,
