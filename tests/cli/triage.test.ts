@@ -307,10 +307,11 @@ const EXPECTED: Record<string, Expected> = {
   },
   // 3.3.0: 19, still not sure after the rest check whether the dizziness after sprints has gone, nothing else (a blind
   // vignette review of 3.1.0, case B06): a GP within days, with the emergency number in the reason (3.2.0: same-day).
+  // 3.5.0: she answered No to pregnancy, so a pregnancy test if she could be pregnant (the review of 3.4.0, case S15).
   'consult-not-sure-dizzy-under-35.json': {
     urgency: 'consult',
     consultSigns: ['dizzy_not_sure'],
-    advice: ['dizzy_not_sure_watch'],
+    advice: ['dizzy_pregnancy_test', 'dizzy_not_sure_watch'],
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
