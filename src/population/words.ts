@@ -69,13 +69,13 @@ export const POPULATION_BUDGETS = {
  * illness a GP in a day or two (a blind vignette review of 3.1.0, case B10) moved 12, then 5, then 2 per 100,000 from
  * same-day; two blind clinical checks found serious illness hiding in it each time, and it was withdrawn (see
  * several_signs_not_sure's rationale). The limits stay.
- * Rules 3.5.0 (3.931% / 10.273% / 49.811% measured): two blind reviews of 3.4.0, one of ordinary users and one of
+ * Rules 3.5.0 (3.931% / 10.303% / 49.800% measured): two blind reviews of 3.4.0, one of ordinary users and one of
  * serious disease, and a blind check of the draft, found serious illness under-triaged (a leaking aneurysm at 8/10 or
  * with faintness, a heart attack felt between the shoulder blades, muscle breakdown of the back after much more
- * training, diabetes with severe pain not easing); the rules that catch it send about 270 more per 100,000 the same
- * day (125 for a first pain of 8 over 50 that began in the session, 79 and 67 for the two muscle-breakdown rules) and 4
+ * training, diabetes with severe pain not easing); the rules that catch it send about 300 more per 100,000 the same
+ * day (125 for a first pain of 8 over 50 that began in the session, 109 and 67 for the two muscle-breakdown rules) and 4
  * more to the emergency number, and a thin-bones twinge over 50 below 5/10 is a consultation again (45 fewer). The
- * limits go to 3.94% / 10.28% / 49.81%: the serious group outranks these tenths of a point (each rule's rationale
+ * limits go to 3.94% / 10.31% / 49.80%: the serious group outranks these tenths of a point (each rule's rationale
  * gives the clinician's reason).
  * Lower these limits as the rules improve; never raise them without a clinician's reason in the rules' rationale.
  */
@@ -84,8 +84,8 @@ export const POPULATION_HELD_AT = '3.5.0';
 
 export const POPULATION_HELD = {
   emergencyMax: 0.0394,
-  urgentMax: 0.1028,
-  selfCareMin: 0.4981,
+  urgentMax: 0.1031,
+  selfCareMin: 0.4980,
   seriousUrgentOrEmergencyMin: 1,
   /** Serious people missed after their own self-check settled their only sign as No: 1 of 1,526 at 2.5.0 to 2.8.0 on model
    * 1.6.0's draw (a kidney infection whose thermometer read under 38), 1 of 1,635 at 2.4.0 on 1.5.0's. */

@@ -26,11 +26,11 @@ describe('the reference population (budgets from the right-care issue)', () => {
     expect(figures.central.emergency).toBeLessThanOrEqual(POPULATION_HELD.emergencyMax);
   });
 
-  it('sends no more to a doctor the same day than rules 3.5.0 does (10.28%; the issue asks for 8%)', () => {
+  it('sends no more to a doctor the same day than rules 3.5.0 does (10.31%; the issue asks for 8%)', () => {
     expect(figures.central.urgent).toBeLessThanOrEqual(POPULATION_HELD.urgentMax);
   });
 
-  it('tells as many to look after it themselves as rules 3.5.0 does (49.81%; the issue asks for half)', () => {
+  it('tells as many to look after it themselves as rules 3.5.0 does (49.80%; the issue asks for half)', () => {
     expect(figures.central.selfCare).toBeGreaterThanOrEqual(POPULATION_HELD.selfCareMin);
   });
 
