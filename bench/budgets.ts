@@ -60,9 +60,12 @@ export const BUDGETS = {
    * own for a stinging pee, the heart doubts, pregnancy and a cancer history), all from a blind vignette review of
    * 3.1.0 and three clinical checks of 3.3.0, in both languages, took it to 157.57 kB, and the maternity unit for doubt
    * about fainting in pregnancy (its re-check's recommendation) to 157.63 kB: held at 157.7 kB (rules 3.4.0 changes
-   * one line of advice by a few words). Clinical words a reviewer asked for are not traded for bytes.
+   * one line of advice by a few words). Rules 3.5.0's words from two blind reviews of 3.4.0 and a check of the draft
+   * (six new rules' reasons, a line of advice for a pregnancy test, a same-day safety-net line, a consultation card,
+   * clearer words for sudden severe pain, red pee, the trained muscles and the bladder), in both languages, took it to
+   * 158.44 kB: held at 158.5 kB. Clinical words a reviewer asked for are not traded for bytes.
    */
-  wholeCheckGzip: 157.7 * KB,
+  wholeCheckGzip: 158.5 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,
