@@ -48,6 +48,11 @@ export function diffRules(before: Rules, after: Rules): string[] {
       if (a.section !== b.section) say(`${name} moved from section "${a.section}" to "${b.section}"`);
       if (a.type !== b.type) say(`${name} type changed from ${a.type} to ${b.type}`);
       textLine(`${name} text`, a.text, b.text);
+      // The short label, what does not count and the self-check are what a person reads on a grouped check before
+      // answering: a clinician reviews a change to them as to the question itself.
+      textLine(`${name} short label`, a.short, b.short);
+      textLine(`${name} "does not count"`, a.exclude, b.exclude);
+      textLine(`${name} self-check`, a.check, b.check);
       textLine(`${name} hint`, a.hint, b.hint);
       textLine(`${name} "why we ask"`, a.why, b.why);
       if (canonical(a.showIf ?? { all: [] }) !== canonical(b.showIf ?? { all: [] })) {
@@ -62,6 +67,7 @@ export function diffRules(before: Rules, after: Rules): string[] {
           removed: (o) => say(`${name}: option "${o.id}" removed`),
           changed: (x, y) => {
             textLine(`${name}: option "${x.id}" label`, x.label, y.label);
+            textLine(`${name}: option "${x.id}" "does not count"`, x.exclude, y.exclude);
             if (x.kind !== y.kind) say(`${name}: option "${x.id}" kind changed from ${x.kind} to ${y.kind}`);
           },
         });

@@ -46,6 +46,32 @@ describe('rules:diff', () => {
     );
   });
 
+  it('names a changed short label, "does not count" text or self-check of a question, and an option\'s "does not count"', () => {
+    const before = editedRules((d) => {
+      const q = d.questions.find((x) => x.id === 'lift_kind') as { short?: unknown; exclude?: unknown; check?: unknown; options: { exclude?: unknown }[] };
+      q.short = { en: 'What you lifted' };
+      q.exclude = { en: 'A warm-up set does not count.' };
+      q.check = { en: 'Look at your log.' };
+    });
+    const after = editedRules((d) => {
+      const q = d.questions.find((x) => x.id === 'lift_kind') as { id: string; short?: unknown; exclude?: unknown; check?: unknown; options: { id: string; exclude?: unknown }[] };
+      q.short = { en: 'Main lift' };
+      q.exclude = { en: 'Warm-ups do not count.' };
+      q.check = { en: 'Look at your training log.' };
+      const option = q.options[0] as { id: string; exclude?: unknown };
+      option.exclude = { en: 'Not a light one.' };
+    });
+    const option = (after.questions.find((x) => x.id === 'lift_kind') as { options: { id: string }[] }).options[0]?.id;
+    expect(diffRules(before, after)).toEqual(
+      expect.arrayContaining([
+        'question "lift_kind" short label changed from "What you lifted" to "Main lift"',
+        'question "lift_kind" "does not count" changed from "A warm-up set does not count." to "Warm-ups do not count."',
+        'question "lift_kind" self-check changed from "Look at your log." to "Look at your training log."',
+        `question "lift_kind": option "${option}" "does not count" changed from (none) to "Not a light one."`,
+      ]),
+    );
+  });
+
   it('names advice added, removed or reworded: words a person reads on the result, which a clinician reviews', () => {
     const tip = { id: 'tip', when: { question: 'pain', atLeast: 5 }, upTo: 'consult', text: { en: 'Rest a day.' }, rationale: 'Why.' };
     const before = editedRules((d) => {
