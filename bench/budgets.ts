@@ -63,9 +63,10 @@ export const BUDGETS = {
    * one line of advice by a few words). Rules 3.5.0's words from two blind reviews of 3.4.0 and a check of the draft
    * (six new rules' reasons, a line of advice for a pregnancy test, a same-day safety-net line, a consultation card,
    * clearer words for sudden severe pain, red pee, the trained muscles and the bladder), in both languages, took it to
-   * 158.44 kB: held at 158.5 kB. Clinical words a reviewer asked for are not traded for bytes.
+   * 158.44 kB, and the GP's name on the consultation card of a first back pain over 50 (the same review's W5) to
+   * 158.47 kB: held at 158.6 kB. Clinical words a reviewer asked for are not traded for bytes.
    */
-  wholeCheckGzip: 158.5 * KB,
+  wholeCheckGzip: 158.6 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

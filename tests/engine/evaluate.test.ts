@@ -411,6 +411,21 @@ describe('the consultation card names the service its reason needs (rules 3.3.0)
     expect(evaluate(rules, { age_band: 'under_16' }).action).toBe(localize(rules.results.urgency.consult.action, 'en'));
   });
 
+  it('over 50, a first back pain names the GP, not a physiotherapist; a stinging pee and thin bones keep their own words (rules 3.5.0)', () => {
+    // The serious-disease review of 3.4.0 (W5, case S14: a myeloma read as a pulled muscle at 71): the GP can do the
+    // blood tests NICE NG12 asks for.
+    const over50: Answers = { age_band: 'over_50', rf_aorta: 'no', pain_recurring: 'first_time', pain_trend: 'same', pain_duration: 'weeks_1_to_6' };
+    const first = evaluate(rules, over50);
+    expect(first.urgency).toBe('consult');
+    expect(first.consultSigns.map((s) => s.id)).toContain('first_episode_over_50');
+    expect(first.consult).toBe('See a GP in the next few days.');
+    expect(evaluate(rules, over50, 'es').consult).toBe('Ve a tu médico en los próximos días.');
+    expect(evaluate(rules, { ...over50, ...stinging }).consult).toMatch(/in a day or two/);
+    expect(evaluate(rules, { ...over50, rf_bone_risk: 'yes', pain_onset: 'hours_after', pain_score: 4 }).consult).toMatch(/X-ray/);
+    // Under 50 the same pain keeps the consultation's own card.
+    expect(evaluate(rules, { ...over50, age_band: 'age_20_to_50' }).consult).toMatch(/physiotherapist/);
+  });
+
   it('the sooner time frame is the card’s: a stinging pee before a cancer history’s week (case C24)', () => {
     const cancer = evaluate(rules, { rf_cancer: 'yes', pain_score: 3 });
     expect(cancer.consultSigns.map((s) => s.id)).toEqual(['cancer_history']);
