@@ -128,10 +128,11 @@ function readWellFormed(text: string): ParsedSource | Refusal {
   // js-yaml names "null" and `yaml` "".
   if (documents.length !== 1 || hasNullKey(text, events)) return { refused: { line: 1, column: 1, offset: 0, message: 'not one YAML document' } };
   let index: EventIndex | undefined;
-  const lines = lineStarts(text);
+  const lines = linesOf(text);
   const locate: Locate = (path, options) => {
     index ??= indexEvents(text, events);
-    return positionOf(lines, eventOffset(index, path, options?.unknownKeys));
+    const { line, col } = lines.linePos(eventOffset(index, path, options?.unknownKeys));
+    return { line, column: col };
   };
   return { data: documents[0] ?? null, locate, errors: [] };
 }
@@ -249,21 +250,10 @@ function eventOffset(index: EventIndex, path: FieldPath, unknownKeys?: readonly 
   return 0;
 }
 
-/** The offset of each line's first character. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 1-based line and column of an offset, as the `yaml` library's LineCounter gives them. */
-function positionOf(starts: readonly number[], offset: number): SourcePosition {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] as number) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] as number) + 1 };
+/** The `yaml` library's line index over a text it did not parse: every line's first offset, as its parser records them. */
+function linesOf(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
 }
