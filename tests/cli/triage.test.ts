@@ -223,12 +223,12 @@ const EXPECTED: Record<string, Expected> = {
     stoppedEarly: 'urgent',
   },
   'urgent-not-sure-saddle.json': { urgency: 'urgent', redFlags: ['saddle_numbness_not_sure'], complete: true, stoppedEarly: 'urgent' },
-  // Over 50, not sure about cancer or weight loss: a consultation in 2.1 (2.0: same-day). Pain after most workouts
-  // is advice to have the training looked at, and supports overuse.
+  // Over 50, not sure about cancer or weight loss: a consultation in 2.1 (2.0: same-day), with what to tell the GP
+  // (3.6.0). Pain after most workouts is advice to have the training looked at, and supports overuse.
   'consult-not-sure-cancer-over-50.json': {
     urgency: 'consult',
     consultSigns: ['history_not_sure'],
-    advice: ['recurring_pain'],
+    advice: ['cancer_not_sure_check', 'recurring_pain'],
     causes: ['soreness:likely', 'overuse:possible', 'posture:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
@@ -429,10 +429,25 @@ const EXPECTED: Record<string, Expected> = {
     complete: true,
   },
   // "Not sure" when the pain started and "I haven't looked" at the pee raise no cause; "not sure" about cancer (a
-  // history fact) books a consultation.
+  // history fact) under 50 with nothing else is self-care with what to do if the answer is Yes (3.6.0; until then a
+  // consultation).
   'not-sure-answers.json': {
-    urgency: 'consult',
-    consultSigns: ['history_not_sure'],
+    urgency: 'self-care',
+    advice: ['cancer_not_sure_check'],
+    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  // 3.6.0: not sure about steroid tablets or thin bones, and about an infection risk, under 50 with nothing else:
+  // self-care with the line that says when to book (a Yes) and, for infection, when a fever needs a doctor today.
+  'self-care-not-sure-thin-bones.json': {
+    urgency: 'self-care',
+    advice: ['bone_risk_not_sure_check'],
+    causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  'self-care-not-sure-infection-risk.json': {
+    urgency: 'self-care',
+    advice: ['infection_risk_not_sure_check'],
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
