@@ -429,10 +429,11 @@ const EXPECTED: Record<string, Expected> = {
     complete: true,
   },
   // "Not sure" when the pain started and "I haven't looked" at the pee raise no cause; "not sure" about cancer (a
-  // history fact) under 50 with nothing else is self-care with what to do if the answer is Yes (3.6.0; until then a
-  // consultation).
+  // history fact) with a start the person cannot place books a consultation (3.6.0: with plain pain that began with
+  // training it would be self-care), with the words that say how to find out and which pain needs a doctor today.
   'not-sure-answers.json': {
-    urgency: 'self-care',
+    urgency: 'consult',
+    consultSigns: ['history_not_sure'],
     advice: ['cancer_not_sure_check'],
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
