@@ -26,11 +26,11 @@ describe('the reference population (budgets from the right-care issue)', () => {
     expect(figures.central.emergency).toBeLessThanOrEqual(POPULATION_HELD.emergencyMax);
   });
 
-  it('sends no more to a doctor the same day than rules 3.6.0 does (10.31%; the issue asks for 8%)', () => {
+  it('sends no more to a doctor the same day than rules 3.6.0 does (10.32%; the issue asks for 8%)', () => {
     expect(figures.central.urgent).toBeLessThanOrEqual(POPULATION_HELD.urgentMax);
   });
 
-  it('tells at least half to look after it themselves, as many as rules 3.6.0 does (50.14%; the issue asks for half)', () => {
+  it('tells at least half to look after it themselves, as many as rules 3.6.0 does (50.03%; the issue asks for half)', () => {
     expect(figures.central.selfCare).toBeGreaterThanOrEqual(POPULATION_HELD.selfCareMin);
     expect(figures.central.selfCare).toBeGreaterThanOrEqual(POPULATION_BUDGETS.selfCareMin);
   });
