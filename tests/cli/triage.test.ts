@@ -429,8 +429,7 @@ const EXPECTED: Record<string, Expected> = {
     complete: true,
   },
   // "Not sure" when the pain started and "I haven't looked" at the pee raise no cause; "not sure" about cancer (a
-  // history fact) with a start the person cannot place books a consultation (3.6.0: with plain pain that began with
-  // training it would be self-care), with the words that say how to find out and which pain needs a doctor today.
+  // history fact) books a GP, with the words that say what counts and which pain needs a doctor today (3.6.0).
   'not-sure-answers.json': {
     urgency: 'consult',
     consultSigns: ['history_not_sure'],
@@ -438,16 +437,25 @@ const EXPECTED: Record<string, Expected> = {
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
-  // 3.6.0: not sure about steroid tablets or thin bones, and about an infection risk, under 50 with nothing else:
-  // self-care with the line that says when to book (a Yes) and, for infection, when a fever needs a doctor today.
+  // 3.6.0: not sure about steroid tablets or thin bones, or whether a fall started it, under 50 at 3 out of 10 and
+  // easing: self-care with the line that says what counts and when to be seen (3.5.0: a consultation).
   'self-care-not-sure-thin-bones.json': {
     urgency: 'self-care',
     advice: ['bone_risk_not_sure_check'],
     causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
-  'self-care-not-sure-infection-risk.json': {
+  'self-care-not-sure-fall.json': {
     urgency: 'self-care',
+    advice: ['accident_not_sure_check'],
+    causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
+    complete: true,
+  },
+  // 3.6.0: not sure about an infection risk still books a GP (three clinical checks found spinal infection there),
+  // now with the line that says how to find out, and the same-day and A&E steps a Yes gets.
+  'consult-not-sure-infection-risk.json': {
+    urgency: 'consult',
+    consultSigns: ['history_not_sure'],
     advice: ['infection_risk_not_sure_check'],
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
