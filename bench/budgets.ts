@@ -64,12 +64,12 @@ export const BUDGETS = {
    * (six new rules' reasons, a line of advice for a pregnancy test, a same-day safety-net line, a consultation card,
    * clearer words for sudden severe pain, red pee, the trained muscles and the bladder), in both languages, took it to
    * 158.44 kB, and the GP's name on the consultation card of a first back pain over 50 (the same review's W5) to
-   * 158.47 kB: held at 158.6 kB. Rules 3.6.0's words from three blind clinical checks of its drafts (four lines of
+   * 158.47 kB: held at 158.6 kB. Rules 3.6.0's words from four blind clinical checks of its drafts (four lines of
    * advice that say what counts in a doubtful fall, cancer, steroid or infection history, how to find out and which
-   * pain then needs a doctor today or A&E; the GP on a doubt's consultation card), in both languages, took it to
-   * 159.45 kB: held at 159.5 kB. Clinical words a reviewer asked for are not traded for bytes.
+   * pain then needs a doctor today, A&E or the emergency number; the GP on a doubt's consultation card), in both
+   * languages, took it to 159.51 kB: held at 159.6 kB. Clinical words a reviewer asked for are not traded for bytes.
    */
-  wholeCheckGzip: 159.5 * KB,
+  wholeCheckGzip: 159.6 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

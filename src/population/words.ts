@@ -77,13 +77,13 @@ export const POPULATION_BUDGETS = {
  * more to the emergency number, and a thin-bones twinge over 50 below 5/10 is a consultation again (45 fewer). The
  * limits go to 3.94% / 10.31% / 49.80%: the serious group outranks these tenths of a point (each rule's rationale
  * gives the clinician's reason).
- * Rules 3.6.0 (3.931% / 10.308% / 49.897% measured): "I'm not sure" about a fall, or about steroids or thin bones,
- * alone, under 50, with pain under 5 that is not getting worse, is self-care with a line that says what counts and
- * when to be seen; every other doubt about history still books a GP, with such a line. Three blind clinical checks
- * lowered more in its drafts and found serious disease in each doubt about cancer or an infection risk, and in bone
- * doubts at 5 out of 10 or more. 97 per 100,000 move from a consultation to self-care, and 5 to same-day care (a
- * doubt about an infection risk with a doubt about a fever: the re-check's condition 6, an epidural abscess). The
- * self-care limit goes to 49.89%; the urgent one holds.
+ * Rules 3.6.0 (3.931% / 10.308% / 49.837% measured): "I'm not sure" whether a fall or blow started the pain, alone,
+ * under 50, with pain under 5 that is not getting worse, is self-care with a line that says when to be seen; every
+ * other doubt about history still books a GP, now with a line that says what counts. Four blind clinical checks
+ * lowered more in its drafts and found serious disease in each doubt about cancer, bones or an infection risk. 37 per
+ * 100,000 move from a consultation to self-care, and 5 to same-day care (a doubt about an infection risk with a doubt
+ * about a fever: the second check's condition 6, an epidural abscess). The self-care limit goes to 49.83%; the urgent
+ * one holds.
  * Lower these limits as the rules improve; never raise them without a clinician's reason in the rules' rationale.
  */
 /** The rules version whose figures POPULATION_HELD holds, for the bench's labels. */
@@ -92,7 +92,7 @@ export const POPULATION_HELD_AT = '3.6.0';
 export const POPULATION_HELD = {
   emergencyMax: 0.0394,
   urgentMax: 0.1031,
-  selfCareMin: 0.4989,
+  selfCareMin: 0.4983,
   seriousUrgentOrEmergencyMin: 1,
   /** Serious people missed after their own self-check settled their only sign as No: 1 of 1,526 at 2.5.0 to 2.8.0 on model
    * 1.6.0's draw (a kidney infection whose thermometer read under 38), 1 of 1,635 at 2.4.0 on 1.5.0's. */

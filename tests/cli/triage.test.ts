@@ -437,10 +437,12 @@ const EXPECTED: Record<string, Expected> = {
     causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,
   },
-  // 3.6.0: not sure about steroid tablets or thin bones, or whether a fall started it, under 50 at 3 out of 10 and
-  // easing: self-care with the line that says what counts and when to be seen (3.5.0: a consultation).
-  'self-care-not-sure-thin-bones.json': {
-    urgency: 'self-care',
+  // 3.6.0: not sure about steroid tablets or thin bones still books a GP (four clinical checks found fractures and
+  // myeloma there), with the line that says what counts; not sure whether a fall started it, under 50 at 3 out of 10
+  // and easing, is self-care with the line that says when to be seen (3.5.0: a consultation).
+  'consult-not-sure-thin-bones.json': {
+    urgency: 'consult',
+    consultSigns: ['history_not_sure'],
     advice: ['bone_risk_not_sure_check'],
     causes: ['soreness:likely', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
     complete: true,

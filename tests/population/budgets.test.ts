@@ -30,7 +30,7 @@ describe('the reference population (budgets from the right-care issue)', () => {
     expect(figures.central.urgent).toBeLessThanOrEqual(POPULATION_HELD.urgentMax);
   });
 
-  it('tells as many to look after it themselves as rules 3.6.0 does (49.89%; the issue asks for half)', () => {
+  it('tells as many to look after it themselves as rules 3.6.0 does (49.83%; the issue asks for half)', () => {
     expect(figures.central.selfCare).toBeGreaterThanOrEqual(POPULATION_HELD.selfCareMin);
   });
 
