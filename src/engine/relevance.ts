@@ -51,6 +51,8 @@ interface Context {
   targetVars: Map<Target, readonly Question[]>;
   /** Per question and focus: its targets in focus and the questions they depend on, in asking order (the memo key). */
   inFocusNear: Map<Question, Partial<Record<FocusTag, InFocus>>>;
+  /** The population's per-target tests (see `packedCanChange`), by target, then question id and screen start. */
+  targetTests: Map<Target, Map<string, ((slots: Slots) => boolean) | null>>;
 }
 
 const contexts = new WeakMap<Rules, Context>();
@@ -74,7 +76,7 @@ function contextOf(rules: Rules): Context {
     targetVars.set(target, vars);
     for (const q of vars) touching.set(q.id, [...(touching.get(q.id) ?? []), target]);
   }
-  ctx = { index, touching, memoNodes: 0, generation: 0, targetVars, inFocusNear: new Map() };
+  ctx = { index, touching, memoNodes: 0, generation: 0, targetVars, inFocusNear: new Map(), targetTests: new Map() };
   contexts.set(rules, ctx);
   return ctx;
 }
@@ -200,6 +202,13 @@ function counted(ctx: Context): void {
  * the population's walks ask this millions of times, and finding the question's memo by question, focus and screen
  * on every call was a tenth of the impact analysis. The same answers as `canChangeResultAt`, which it falls back to
  * when the answers do not pack.
+ *
+ * Remembered twice. Per target: a target's search reads only the answers to its own questions (a rule's, or a
+ * cause's evidence's, with their skip logic), so each target's memo is keyed by those alone, and the question can
+ * change the result when some target can change (`anySwings`). Keyed only by every question of all the targets at
+ * once, as `canChangeResultAt` is, nearly every person was a new key on rules ten times larger, and each new key a
+ * search of every target (a third of the impact analysis); one target's few questions take few answers, and its memo
+ * soon knows them all. In front, the memo by every question at once still answers a person seen before with one key.
  */
 export function packedCanChange(
   rules: Rules,
@@ -210,47 +219,95 @@ export function packedCanChange(
 ): (slots: Slots, given: () => Answers) => boolean {
   if (focus.kind === 'nothing') return () => false;
   const ctx = contextOf(rules);
-  const entry = inFocusNear(ctx, question, focus);
-  const { targets, near } = entry;
+  const { targets, near } = inFocusNear(ctx, question, focus);
   if (targets.length === 0) return () => false;
-  const before = near.filter((v) => v.order < freeFrom).map((v) => ({ question: rules.questions[v.order] as Question, at: v.order }));
-  const digits = before.every((b) => b.question) ? pack(before) : null;
-  if (!digits) return (_slots, given) => canChangeResultAt(rules, question, given, focus, freeFrom);
-  // The search reads only the answers its targets depend on before the screen: those the key packs. Made from the
-  // slots, instead of the record of every answer kept so far, which was a twentieth of the impact analysis.
-  const seen = (slots: Slots): Answers => {
-    const answers: Record<string, AnswerValue> = {};
-    for (const { question: q, at } of before) {
-      const value = slots[at];
-      if (value !== undefined) answers[q.id] = value;
-    }
-    return answers;
-  };
-  const search = (slots: Slots): boolean => anySwings(ctx, seen(slots), freeFrom, targets, question.id);
-  if (digits.span <= SMALL_SPAN) {
-    // Few keys: remembered in an array by key (0 not yet, 1 cannot change, 2 can), with no hashing of the key.
-    const known = new Uint8Array(digits.span);
-    return (slots, given) => {
-      const key = digits.key(slots);
-      if (key < 0) return canChangeResultAt(rules, question, given, focus, freeFrom);
-      const was = known[key];
-      if (was !== 0) return was === 2;
-      const answer = search(slots);
-      known[key] = answer ? 2 : 1;
-      return answer;
-    };
+  const tests: ((slots: Slots) => boolean)[] = [];
+  for (const target of targets) {
+    const test = targetTest(ctx, rules, target, question, freeFrom, pack);
+    if (!test) return (_slots, given) => canChangeResultAt(rules, question, given, focus, freeFrom);
+    tests.push(test);
   }
-  // Its own memo (a table by key the packer gives: see answer-digits.ts `KeyMemo`), emptied with the context's (see
-  // MEMO_NODES).
+  const anyTarget =
+    tests.length === 1
+      ? (tests[0] as (slots: Slots) => boolean)
+      : (slots: Slots): boolean => {
+          for (let i = 0; i < tests.length; i++) if ((tests[i] as (slots: Slots) => boolean)(slots)) return true;
+          return false;
+        };
+  // In front, a memo by every question the targets read: one key for a person seen before, where asking each
+  // target's memo is one key per target (a question read by twenty red flags asks twenty).
+  const before = near.filter((v) => v.order < freeFrom).map((v) => ({ question: rules.questions[v.order] as Question, at: v.order }));
+  const digits = tests.length > 1 && before.every((b) => b.question) ? pack(before) : null;
+  if (!digits) return anyTarget;
+  return digits.span <= SMALL_SPAN ? smallMemo(digits, anyTarget) : keyMemo(ctx, digits, anyTarget);
+}
+
+/**
+ * Whether some answer to the question can move this one target, given the answers before the screen, remembered
+ * by the target's own answers (see `packedCanChange`); shared by every focus that keeps the target. Null when those
+ * answers do not pack.
+ */
+function targetTest(
+  ctx: Context,
+  rules: Rules,
+  target: Target,
+  question: Question,
+  freeFrom: number,
+  pack: (questions: readonly { question: Question; at: number }[]) => Digits | null,
+): ((slots: Slots) => boolean) | null {
+  let byQuestion = ctx.targetTests.get(target);
+  if (!byQuestion) ctx.targetTests.set(target, (byQuestion = new Map()));
+  const place = `${question.id}@${freeFrom}`;
+  const known = byQuestion.get(place);
+  if (known !== undefined) return known;
+  const before = (ctx.targetVars.get(target) ?? [])
+    .map((q) => ctx.index.order.get(q.id) ?? 0)
+    .filter((at) => at < freeFrom)
+    .map((at) => ({ question: rules.questions[at] as Question, at }));
+  const digits = before.every((b) => b.question) ? pack(before) : null;
+  let test: ((slots: Slots) => boolean) | null = null;
+  if (digits) {
+    // The search reads only these answers: made from the slots, not from the record of every answer kept so far.
+    const search = (slots: Slots): boolean => {
+      const given: Record<string, AnswerValue> = {};
+      for (const { question: q, at } of before) {
+        const value = slots[at];
+        if (value !== undefined) given[q.id] = value;
+      }
+      return swing({ index: ctx.index, given, freeFrom }, target, question.id).changes;
+    };
+    test = digits.span <= SMALL_SPAN ? smallMemo(digits, search) : keyMemo(ctx, digits, search);
+  }
+  byQuestion.set(place, test);
+  return test;
+}
+
+/** Few keys: remembered in an array by key (0 not yet, 1 cannot change, 2 can), with no hashing of the key. */
+function smallMemo(digits: Digits, search: (slots: Slots) => boolean): (slots: Slots) => boolean {
+  const known = new Uint8Array(digits.span);
+  return (slots) => {
+    const key = digits.key(slots);
+    // An answer no digit holds (not one of the question's options): asked each time, never remembered.
+    if (key < 0) return search(slots);
+    const was = known[key];
+    if (was !== 0) return was === 2;
+    const answer = search(slots);
+    known[key] = answer ? 2 : 1;
+    return answer;
+  };
+}
+
+/** Its own memo (a table by key the packer gives: see answer-digits.ts `KeyMemo`), emptied with the context's (see MEMO_NODES). */
+function keyMemo(ctx: Context, digits: Digits, search: (slots: Slots) => boolean): (slots: Slots) => boolean {
   let memo = digits.memo();
   let generation = ctx.generation;
-  return (slots, given) => {
-    const key = digits.key(slots);
-    if (key < 0) return canChangeResultAt(rules, question, given, focus, freeFrom);
+  return (slots) => {
     if (generation !== ctx.generation) {
       memo = digits.memo();
       generation = ctx.generation;
     }
+    const key = digits.key(slots);
+    if (key < 0) return search(slots);
     const was = memo.get(key);
     if (was !== 0) return was === 2;
     counted(ctx);
