@@ -72,9 +72,7 @@ function gateImplied(index: RulesIndex, when: Condition, questionId: string, sho
  */
 function raisedAnyway(index: RulesIndex, when: Condition, except: string): boolean {
   const asked = new Set(questionsIn(when));
-  const others = ruleEntries(index.rules).filter(
-    (r) => (r.kind === 'redFlag' || r.kind === 'consultSign') && r.id !== except && questionsIn(r.when).some((id) => asked.has(id)),
-  );
+  const others = raisingRules(index).filter((r) => r.id !== except && r.questions.some((id) => asked.has(id)));
   if (others.length === 0) return false;
   // One person with `when` who fires none of them settles it with no search: nothing fires anyway for them (see
   // personWith). Those they do fire are the only candidates for following from `when`.
@@ -97,6 +95,31 @@ function raisedAnyway(index: RulesIndex, when: Condition, except: string): boole
 }
 
 const JOINT_BUDGET = 4_000;
+
+/** The red flags and consult signs, with the questions each reads. */
+interface RaisingRule {
+  id: string;
+  when: Condition;
+  questions: readonly string[];
+}
+
+const raising = new WeakMap<RulesIndex, readonly RaisingRule[]>();
+
+/**
+ * Worked out once per rules index: `raisedAnyway` runs for every gate and base of every red flag, and listing every
+ * rule and the questions it reads each time made rules:check grow with the square of the file (half its time on
+ * rules ten times larger).
+ */
+function raisingRules(index: RulesIndex): readonly RaisingRule[] {
+  let rules = raising.get(index);
+  if (!rules) {
+    rules = ruleEntries(index.rules)
+      .filter((r) => r.kind === 'redFlag' || r.kind === 'consultSign')
+      .map((r) => ({ id: r.id, when: r.when, questions: [...new Set(questionsIn(r.when))] }));
+    raising.set(index, rules);
+  }
+  return rules;
+}
 
 /** Conditions that must all hold for the flag to fire: the parts of a top-level `all`, or the condition itself. */
 function conjuncts(c: Condition): Condition[] {
