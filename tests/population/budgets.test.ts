@@ -1,6 +1,6 @@
 // The right-care limits on the reference population of gym-goers (rules/population/gym-goers.yaml), enforced like
 // the burden budgets: a rules change that lets anyone in the serious group go without same-day or emergency care,
-// sends more people to 999 or to a doctor today than rules 3.6.0 does, or tells fewer to look after it themselves,
+// sends more people to 999 or to a doctor today than rules 3.7.0 does, or tells fewer to look after it themselves,
 // fails here. The issue's own budgets (1% / 8% / 50%) are not met and are reported beside the figures
 // by the bench and rules:diff --impact; POPULATION_HELD says why. Deterministic: a fixed model, seed and number of
 // people, so the figures are the bench's own.
@@ -22,15 +22,15 @@ describe('the reference population (budgets from the right-care issue)', () => {
     figures = runPopulation({ rules, model: loaded.model, modelRules: rules, people: 100_000 });
   }, 180_000);
 
-  it('sends no more to the emergency number than rules 3.6.0 does (3.94%; the issue asks for 1%)', () => {
+  it('sends no more to the emergency number than rules 3.7.0 does (3.98%; the issue asks for 1%)', () => {
     expect(figures.central.emergency).toBeLessThanOrEqual(POPULATION_HELD.emergencyMax);
   });
 
-  it('sends no more to a doctor the same day than rules 3.6.0 does (10.31%; the issue asks for 8%)', () => {
+  it('sends no more to a doctor the same day than rules 3.7.0 does (10.27%; the issue asks for 8%)', () => {
     expect(figures.central.urgent).toBeLessThanOrEqual(POPULATION_HELD.urgentMax);
   });
 
-  it('tells as many to look after it themselves as rules 3.6.0 does (49.83%; the issue asks for half)', () => {
+  it('tells as many to look after it themselves as rules 3.7.0 does (49.83%; the issue asks for half)', () => {
     expect(figures.central.selfCare).toBeGreaterThanOrEqual(POPULATION_HELD.selfCareMin);
   });
 
