@@ -67,11 +67,12 @@ export const BUDGETS = {
    * 158.47 kB: held at 158.6 kB. Rules 3.6.0's words from four blind clinical checks of its drafts (four lines of
    * advice that say what counts in a doubtful fall, cancer, steroid or infection history, how to find out and which
    * pain then needs a doctor today, A&E or the emergency number; the GP on a doubt's consultation card), in both
-   * languages, took it to 159.51 kB: held at 159.6 kB; rules 3.7.0's reason for side or groin pain that nothing
-   * eases (a blind safety audit of 3.6.0), in both languages, to 159.56 kB. Clinical words a reviewer asked for are not
-   * traded for bytes.
+   * languages, took it to 159.51 kB: held at 159.6 kB. Rules 3.7.0's words from a blind safety audit of 3.6.0 and
+   * the blind check of its change (the reason for side or groin pain that nothing eases, which asks a young man to say
+   * if a testicle hurts; the stimulant reason with its cooling step; a line on when to call after stimulants), in both
+   * languages, took it to 159.74 kB: held at 159.8 kB. Clinical words a reviewer asked for are not traded for bytes.
    */
-  wholeCheckGzip: 159.6 * KB,
+  wholeCheckGzip: 159.8 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

@@ -84,20 +84,21 @@ export const POPULATION_BUDGETS = {
  * 100,000 move from a consultation to self-care, and 5 to same-day care (a doubt about an infection risk with a doubt
  * about a fever: the second check's condition 6, an epidural abscess). The self-care limit goes to 49.83%; the urgent
  * one holds.
- * Rules 3.7.0 (3.972% / 10.267% / 49.837% measured): a blind safety audit of 3.6.0 found a teenager with a twisted
+ * Rules 3.7.0 (3.996% / 10.243% / 49.837% measured): a blind safety audit of 3.6.0 found a teenager with a twisted
  * testicle and an older man with a leaking aneurysm, each felt as kidney pain, and a man on DNP with a racing heart,
- * sent to a doctor today. Side or groin pain of 8 or more that nothing eases is now an emergency, and so is a doubt
- * about fainting, more than dizziness since stopping, after stimulants: 41 per 100,000 move from same-day to the
- * emergency number, 36 of them in the serious group and none from self-care or a consultation. The emergency limit
- * goes to 3.98% and the urgent one to 10.27%.
+ * sent to a doctor today. Side or groin pain that nothing eases is now an emergency at 8 or more, and at any score over
+ * 50 and under 20 (its clinical check's condition C1), and so is a doubt about fainting, more than dizziness since
+ * stopping, after stimulants: 65 per 100,000 move from same-day to the emergency number, 60 of them in the serious
+ * group (kidney pain that nothing eases) and 5 after stimulants, and none from self-care or a consultation. The emergency limit goes to 4.00% and the
+ * urgent one to 10.25%.
  * Lower these limits as the rules improve; never raise them without a clinician's reason in the rules' rationale.
  */
 /** The rules version whose figures POPULATION_HELD holds, for the bench's labels. */
 export const POPULATION_HELD_AT = '3.7.0';
 
 export const POPULATION_HELD = {
-  emergencyMax: 0.0398,
-  urgentMax: 0.1027,
+  emergencyMax: 0.04,
+  urgentMax: 0.1025,
   selfCareMin: 0.4983,
   seriousUrgentOrEmergencyMin: 1,
   /** Serious people missed after their own self-check settled their only sign as No: 1 of 1,526 at 2.5.0 to 2.8.0 on model

@@ -22,11 +22,11 @@ describe('the reference population (budgets from the right-care issue)', () => {
     figures = runPopulation({ rules, model: loaded.model, modelRules: rules, people: 100_000 });
   }, 180_000);
 
-  it('sends no more to the emergency number than rules 3.7.0 does (3.98%; the issue asks for 1%)', () => {
+  it('sends no more to the emergency number than rules 3.7.0 does (4.00%; the issue asks for 1%)', () => {
     expect(figures.central.emergency).toBeLessThanOrEqual(POPULATION_HELD.emergencyMax);
   });
 
-  it('sends no more to a doctor the same day than rules 3.7.0 does (10.27%; the issue asks for 8%)', () => {
+  it('sends no more to a doctor the same day than rules 3.7.0 does (10.25%; the issue asks for 8%)', () => {
     expect(figures.central.urgent).toBeLessThanOrEqual(POPULATION_HELD.urgentMax);
   });
 
