@@ -398,13 +398,6 @@ const EXPECTED: Record<string, Expected> = {
     causes: ['hydration:likely', 'soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely'],
     complete: true,
   },
-  // A fat burner or strong stimulant, no warning sign: self-care, with when to call the emergency number (3.7.0).
-  'self-care-stimulants.json': {
-    urgency: 'self-care',
-    advice: ['stimulant_heart_watch'],
-    causes: ['soreness:possible', 'posture:unlikely', 'overuse:unlikely', 'core:unlikely', 'hydration:unlikely'],
-    complete: true,
-  },
   // One unsure sign, after the self-check the app shows: self-care with the advice that fits it (2.0: same-day).
   'consult-not-sure-weak-leg.json': {
     urgency: 'consult',
