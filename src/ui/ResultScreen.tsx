@@ -71,9 +71,11 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear, a
         <div className="backcheck__card-body">
           <p className="backcheck__action">{card.action}</p>
           {card.call && (
-            // The number to press, as large as the Continue button: on a phone, one tap calls it.
+            // The number to press, as large as the Continue button: on a phone, one tap calls it. target _top: in a
+            // clinic's iframe a tel: link would navigate the frame itself, which the page's own frame-src blocks,
+            // replacing the result with "This content is blocked" as the person calls.
             <p className="backcheck__actions backcheck__actions--call">
-              <a className="backcheck__button backcheck__button--call" href={`tel:${result.emergencyNumber}`}>
+              <a className="backcheck__button backcheck__button--call" href={`tel:${result.emergencyNumber}`} target="_top">
                 {card.call}
               </a>
             </p>
@@ -350,6 +352,7 @@ export function Clinic({ clinic, urgency, onBook }: { clinic: ClinicInfo | undef
           <a
             className="backcheck__button backcheck__button--secondary"
             href={`tel:${phone.replace(/[^0-9+]/g, '')}`}
+            target="_top"
             onClick={() => onBook('phone')}
           >
             {t.clinicCall(phone)}

@@ -345,9 +345,24 @@ function WhichStep({ step, saved, problems, sectionIntro, onRespond }: Props) {
   const hintId = `${base}-hint`;
   const errorId = `${base}-error`;
   const noneId = `${base}-none`;
-  // A sign that is an emergency on its own is confirmed in full words right after it is ticked.
+  // A sign that is an emergency on its own is confirmed in full words as soon as it is ticked, under it.
   const toConfirm = none ? [] : step.questions.filter((q) => q.confirm && ticked.includes(q.id));
   const confirmProblem = (q: Question) => problems?.find((p) => p.field === q.id) ?? null;
+  // Right under the sign it confirms (conditional reveal): after the whole list it opened below a phone's screen,
+  // and the next tap on Continue met an error about a question the person had not seen.
+  const confirmField = (q: Question) => (
+    <div className="backcheck__confirm">
+      <p className="backcheck__confirm-title">{t.confirmTitle}</p>
+      <QuestionField
+        question={q}
+        base={`${base}-confirm-${q.id}`}
+        value={confirmed[q.id]}
+        onChange={(v) => setConfirmed((c) => ({ ...c, [q.id]: v }))}
+        error={confirmProblem(q) ? errorMessageFor(q, ui, null) : null}
+        headingRef={undefined}
+      />
+    </div>
+  );
   const tickProblem = problems?.some((p) => p.field === step.screen.id) ?? false;
   const error = tickProblem ? t.errorTickOne : null;
   const links: ErrorLink[] = [
@@ -381,7 +396,12 @@ function WhichStep({ step, saved, problems, sectionIntro, onRespond }: Props) {
           <FieldError id={errorId} message={error} />
           <TickList
             base={base}
-            items={step.questions.map((q) => ({ id: q.id, label: say(q.short ?? q.text), ...(q.exclude ? { detail: say(q.exclude) } : {}) }))}
+            items={step.questions.map((q) => ({
+              id: q.id,
+              label: say(q.short ?? q.text),
+              // The question a tick reveals says what does not count itself: not twice in a row.
+              ...(toConfirm.includes(q) ? { revealed: confirmField(q) } : q.exclude ? { detail: say(q.exclude) } : {}),
+            }))}
             ticked={none ? [] : ticked}
             onChange={(next) => {
               setTicked(next);
@@ -409,24 +429,6 @@ function WhichStep({ step, saved, problems, sectionIntro, onRespond }: Props) {
           </div>
         </fieldset>
       </div>
-      {toConfirm.length > 0 && (
-        <section className="backcheck__confirm" aria-labelledby={`${base}-confirm-title`}>
-          <h2 id={`${base}-confirm-title`} className="backcheck__confirm-title">
-            {t.confirmTitle}
-          </h2>
-          {toConfirm.map((q) => (
-            <QuestionField
-              key={q.id}
-              question={q}
-              base={`${base}-confirm-${q.id}`}
-              value={confirmed[q.id]}
-              onChange={(v) => setConfirmed((c) => ({ ...c, [q.id]: v }))}
-              error={confirmProblem(q) ? errorMessageFor(q, ui, null) : null}
-              headingRef={undefined}
-            />
-          ))}
-        </section>
-      )}
     </StepForm>
   );
 }

@@ -1,6 +1,7 @@
 // Native inputs for one question: radios or checkboxes for choices, numbered radios for a scale, and the
 // checkbox list of "Which of these?". Input ids follow the order on screen, so `-0` is always the first input
 // (the error summary links to it).
+import type { ReactNode } from 'react';
 import type { AnswerValue } from '../engine/answers.ts';
 import { formatNumber } from '../i18n/index.ts';
 import type { Option, Question } from '../rules/schema.ts';
@@ -122,8 +123,11 @@ export function ScaleInputs({ question, base, endsId, value, onChange }: ScalePr
 
 interface TickListProps {
   base: string;
-  /** Each item's label, and a line under it (what does not count) read with it. */
-  items: readonly { id: string; label: string; detail?: string }[];
+  /**
+   * Each item's label, a line under it (what does not count) read with it, and what a tick reveals right under the
+   * item (a question about it): on a phone, anything placed after the whole list opens out of sight.
+   */
+  items: readonly { id: string; label: string; detail?: string; revealed?: ReactNode }[];
   ticked: readonly string[];
   onChange: (ticked: string[]) => void;
 }
@@ -155,6 +159,7 @@ export function TickList({ base, items, ticked, onChange }: TickListProps) {
               {item.detail}
             </p>
           )}
+          {item.revealed && on.has(item.id) && <div className="backcheck__reveal">{item.revealed}</div>}
         </div>
       ))}
     </div>

@@ -71,6 +71,17 @@ describe('the iframe on a clinic page (examples/clinic-iframe.html)', () => {
     expect(consoleErrors(opened)).toEqual([]);
     requests.assertNoForeignRequests();
     expect(requests.all.slice(requestsAtLoad).map((r) => r.url)).toEqual([]);
+
+    // Calling the clinic from the result: the tel: link opens from the top page, so the page's frame-src (which
+    // names only the widget's origin) never sees a frame navigation, and the result stays on screen for after the
+    // call. Navigating the frame itself had replaced the result with "This content is blocked".
+    const frame = page.frameLocator('#check');
+    const call = frame.getByRole('link', { name: /\+44 20 7946 0000/ });
+    expect(await call.getAttribute('target')).toBe('_top');
+    await call.click();
+    await page.waitForTimeout(500);
+    expect(await cspProblems(opened)).toEqual([]);
+    expect(await frame.getByRole('heading', { level: 1 }).textContent()).toMatch(/See a professional|look after this yourself/);
   });
 });
 

@@ -24,8 +24,12 @@ describe.each(REACT_MODES)('screen kinds (%s)', (_mode, wrap) => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(within(screen.getByRole('alert')).getByRole('link', { name: 'Tick at least one, or "None of these"' })).toBeInTheDocument();
     await user.click(within(which).getByRole('checkbox', { name: 'Big sign' }));
-    // An emergency sign is confirmed in full words right under the list before it counts.
+    // An emergency sign is confirmed in full words before it counts, right under its own tick and before the next
+    // sign: on a phone, a question placed after the whole list opened out of sight.
     const confirm = screen.getByRole('group', { name: 'Big warning sign?' });
+    const follows = (a: Node, b: Node) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(follows(within(which).getByRole('checkbox', { name: 'Big sign' }), confirm)).toBe(true);
+    expect(follows(confirm, within(which).getByRole('checkbox', { name: 'Small sign' }))).toBe(true);
     expect(confirm).toHaveAccessibleDescription(/How to check: Look at it closely/);
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(within(screen.getByRole('alert')).getByRole('link', { name: 'Big sign: Choose an answer' })).toBeInTheDocument();
