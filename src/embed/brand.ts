@@ -15,6 +15,8 @@ export interface RequestedColour {
   value: string;
   /** `"accent-color"` or `--backcheck-accent`, as the console names it. */
   from: string;
+  /** A light-theme accent carried into dark mode because no dark one was given: any dark one given anywhere wins. */
+  carried?: true;
 }
 
 /** Text (first) written on a background (second): the pairs the stylesheet really draws. */
@@ -50,12 +52,12 @@ export interface BrandPlan {
 /** The options' colours: `accent-color` in both themes (`dark-accent-color` in dark), text and background in light. */
 export function coloursFromOptions(brand: Brand): RequestedColour[] {
   const found: RequestedColour[] = [];
-  const add = (name: BrandColour, mode: Mode, value: string | null, from: string) => {
-    if (value) found.push({ name, mode, value, from: `"${from}"` });
+  const add = (name: BrandColour, mode: Mode, value: string | null, from: string, carried = false) => {
+    if (value) found.push({ name, mode, value, from: `"${from}"`, ...(carried ? { carried: true as const } : {}) });
   };
   add('accent', 'light', brand.accent, 'accent-color');
   if (brand.darkAccent) add('accent', 'dark', brand.darkAccent, 'dark-accent-color');
-  else add('accent', 'dark', brand.accent, 'accent-color');
+  else add('accent', 'dark', brand.accent, 'accent-color', true);
   add('text', 'light', brand.text, 'text-color');
   add('bg', 'light', brand.background, 'background-color');
   return found;
@@ -72,15 +74,23 @@ export function coloursFromCss(read: (property: string) => string | null): Reque
     const dark = read(`--backcheck-dark-${name}`);
     if (light) found.push({ name, mode: 'light', value: light, from: `--backcheck-${name}` });
     if (dark) found.push({ name, mode: 'dark', value: dark, from: `--backcheck-dark-${name}` });
-    else if (light && CARRIED.has(name)) found.push({ name, mode: 'dark', value: light, from: `--backcheck-${name}` });
+    else if (light && CARRIED.has(name)) found.push({ name, mode: 'dark', value: light, from: `--backcheck-${name}`, carried: true });
   }
   return found;
 }
 
-/** Later lists win for the same colour and theme (options over CSS). */
+/**
+ * Later lists win for the same colour and theme (options over CSS), except that a colour only carried into dark mode
+ * never replaces one given for it: `accent-color` as an option with `--backcheck-dark-accent` in the CSS is the
+ * option's accent in light and the CSS's in dark, as the console's own advice to set the latter promises.
+ */
 export function mergeColours(...lists: RequestedColour[][]): RequestedColour[] {
   const byKey = new Map<string, RequestedColour>();
-  for (const c of lists.flat()) byKey.set(`${c.mode} ${c.name}`, c);
+  for (const c of lists.flat()) {
+    const key = `${c.mode} ${c.name}`;
+    const before = byKey.get(key);
+    if (!before || !c.carried || before.carried) byKey.set(key, c);
+  }
   return [...byKey.values()];
 }
 

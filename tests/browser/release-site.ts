@@ -23,9 +23,10 @@ const CDN_PATH = 'cdn/backcheck';
  */
 export const SITE_CSS = `body { margin: 0; font-family: Georgia, serif; }
 main { max-width: 44rem; margin: 0 auto; padding: 1rem; }
-iframe[data-backcheck] { display: block; width: 100%; border: 0; height: 560px; }
+iframe[data-backcheck] { display: block; width: 100%; border: 0; height: 590px; }
 @media (min-width: 700px) { iframe[data-backcheck] { height: 440px; } }
-backcheck-widget:not(:defined) { display: block; min-height: 490px; }
+backcheck-widget:not(:defined) { display: block; min-height: 520px; }
+@media (min-width: 700px) { backcheck-widget:not(:defined) { min-height: 490px; } }
 backcheck-widget:not(:defined) > * { visibility: hidden; animation: backcheck-fallback 0s 4s forwards; }
 @keyframes backcheck-fallback { to { visibility: visible; } }
 `;

@@ -86,7 +86,7 @@ describe("the custom element's CSS colours", () => {
     expect(found).toEqual(
       expect.arrayContaining([
         { name: 'accent', mode: 'light', value: '#0a6e4f', from: '--backcheck-accent' },
-        { name: 'accent', mode: 'dark', value: '#0a6e4f', from: '--backcheck-accent' },
+        { name: 'accent', mode: 'dark', value: '#0a6e4f', from: '--backcheck-accent', carried: true },
         { name: 'bg', mode: 'light', value: '#ffffff', from: '--backcheck-bg' },
         { name: 'text', mode: 'dark', value: '#f0f0f0', from: '--backcheck-dark-text' },
       ]),
@@ -97,6 +97,15 @@ describe("the custom element's CSS colours", () => {
   it('are overridden by the options, and a colour that cannot be read is not used', () => {
     const merged = mergeColours(css({ '--backcheck-accent': '#2a9d8f' }), coloursFromOptions(options({ 'accent-color': '#0a6e4f' }).brand));
     expect(merged.filter((c) => c.mode === 'light')).toEqual([{ name: 'accent', mode: 'light', value: '#0a6e4f', from: '"accent-color"' }]);
+    // A dark accent given in the CSS is not replaced by the option's light accent carried into dark mode.
+    const both = mergeColours(css({ '--backcheck-dark-accent': '#7fd1b9' }), coloursFromOptions(options({ 'accent-color': '#0a6e4f' }).brand));
+    expect(both.find((c) => c.mode === 'dark')).toEqual({ name: 'accent', mode: 'dark', value: '#7fd1b9', from: '--backcheck-dark-accent' });
+    const dark = planBrand(both, 'auto', themeColours);
+    expect(dark.properties['--backcheck-host-dark-accent']).toBe('#7fd1b9');
+    expect(dark.problems).toEqual([]);
+    // An option given for dark mode still wins over the CSS.
+    const given = mergeColours(css({ '--backcheck-dark-accent': '#7fd1b9' }), coloursFromOptions(options({ 'accent-color': '#0a6e4f', 'dark-accent-color': '#9be0c8' }).brand));
+    expect(given.find((c) => c.mode === 'dark')?.value).toBe('#9be0c8');
     const unreadable = planBrand(css({ '--backcheck-accent': 'oklch(0.5 0.1 180)' }), 'light', themeColours);
     expect(unreadable.properties['--backcheck-host-accent']).toBe('initial');
     expect(unreadable.problems[0]).toMatch(/^--backcheck-accent oklch\(0\.5 0\.1 180\) cannot be checked for contrast/);
