@@ -94,14 +94,16 @@ export function ResultScreen({ answers, clinic, onBook, onStartAgain, onClear, a
         </p>
       ))}
 
-      {after?.(result)}
-
+      {/* Straight under the top card: what this check cannot say for them belongs with what it does say, not
+          after an offer to check again. */}
       {scope && (
         <section className="backcheck__block" aria-labelledby={`${uid}-scope`}>
           <h2 id={`${uid}-scope`}>{scope.title}</h2>
           <p>{scope.message}</p>
         </section>
       )}
+
+      {after?.(result)}
 
       {reasons.length > 0 && (
         <Disclosure id={`${uid}-why`} title={t.redFlagsTitle}>
