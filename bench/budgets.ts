@@ -70,9 +70,11 @@ export const BUDGETS = {
    * languages, took it to 159.51 kB: held at 159.6 kB. Rules 3.7.0's words from a blind safety audit of 3.6.0 and
    * the blind check of its change (the reason for side or groin pain that nothing eases, which asks a young man to say
    * if a testicle hurts; the stimulant reason with its cooling step; a safety-net line on when to call after
-   * stimulants), in both languages, took it to 159.70 kB: held at 159.8 kB. Clinical words a reviewer asked for are not traded for bytes.
+   * stimulants), in both languages, took it to 159.70 kB: held at 159.8 kB. Fixes from blind QA passes (a sign's
+   * confirmation under its own tick, tel: links from the top page, a CSS dark accent kept, NHS 111 named as the UK's)
+   * took it to 159.83 kB: held at 159.9 kB. Clinical words a reviewer asked for are not traded for bytes.
    */
-  wholeCheckGzip: 159.8 * KB,
+  wholeCheckGzip: 159.9 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

@@ -1,14 +1,16 @@
 // `npm run rules:signoff -- --by "Name, role" [--on YYYY-MM-DD] [file]`: a clinician records that they reviewed and
 // approve the clinical content. Writes the reviewer, the date and a hash of the content into the file's `meta:`.
+// Refused while rules:check finds an error or a scenario in scenarios/ beside the file fails.
 // `npm run rules:signoff -- --status [--require] [file]`: says whether the file is signed off (CI prints it as a
 // warning while the shipped rules are unsigned); with --require, exits 1 unless the sign-off matches the content.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkRulesText } from '../lint/check-file.ts';
 import { signoffCommand } from '../lint/signoff-check.ts';
 import { signRulesText, today } from '../lint/signoff.ts';
 import { shortHash } from '../rules/content-hash.ts';
+import { formatScenarioReport, reportsFailed, testScenarioFile, type ScenarioFileReport } from '../scenarios/report.ts';
 import { DEFAULT_RULES_FILE, readError } from './read-rules.ts';
 
 const USAGE = `Usage:
@@ -80,11 +82,30 @@ function main(argv: string[]): number {
     console.error(outcome.message);
     return 1;
   }
+  // Nor content its own scenarios fail: a clinician signs what the scenarios beside it prove, not a file that breaks
+  // them (a review found a sign-off recorded with a scenario failing).
+  const scenarios = scenariosOf(absolute);
+  if (reportsFailed(scenarios)) {
+    console.error(`${file}: its scenarios fail; fix the rules or the scenarios before signing off.\n${formatScenarioReport(scenarios)}`);
+    return 1;
+  }
   writeFileSync(absolute, outcome.text);
   const renewed = outcome.renewed ? ` (replaces the sign-off by ${outcome.renewed.by} on ${outcome.renewed.on})` : '';
   console.log(`Signed off ${file}: by ${values.by.trim()} on ${values.on ?? today()}, content ${shortHash(outcome.contentHash)}${renewed}.`);
   console.log('Any later change to the content makes rules:check report this sign-off as out of date.');
   return 0;
+}
+
+/** The scenario files in `scenarios/` beside the rules file that test this file, run. */
+function scenariosOf(rulesPath: string): ScenarioFileReport[] {
+  const dir = join(dirname(rulesPath), 'scenarios');
+  if (!existsSync(dir)) return [];
+  const target = relative(process.cwd(), rulesPath) || rulesPath;
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => testScenarioFile(join(dir, f)))
+    .filter((r) => r.rulesFile === null || r.rulesFile === target);
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -78,6 +78,11 @@ export function formatCheckReport(checks: readonly FileCheck[], options: { verbo
     const shown = reportLines(c, options);
     lines.push(fileHeadline(c, shown.length));
     for (const l of shown) lines.push(`  ${l.text}`);
+    // Exceptions a clinician accepted are not problems, but never invisible: each is named, with how to read why.
+    const accepted = [...new Set(c.findings.flatMap((f) => (f.acceptedFor && f.severity === 'info' ? [`${f.acceptedFor} (${f.check})`] : [])))];
+    if (accepted.length > 0 && !options.verbose) {
+      lines.push(`  accepted by a clinician, not counted as problems: ${accepted.join(', ')}; rules:check --verbose gives each reason`);
+    }
     errors += c.problems.length + c.findings.filter((f) => f.severity === 'error').length;
     warnings += c.findings.filter((f) => f.severity === 'warning').length;
   }

@@ -195,10 +195,11 @@ export function dominanceFindings(index: RulesIndex): Finding[] {
       const escalates =
         base !== undefined && (urgencyConditions.has(canonical(base)) || raisedAnyway(index, base, flag.id));
       if (!escalates) {
+        const others = [...new Set(outside.flatMap(questionsIn))];
         add(
           'warning',
           at,
-          `red flag "${flag.id}" fires only when ${outside.flatMap(questionsIn).map((id) => `"${id}"`).join(', ')} also match: other answers there keep it from firing, and no lower-level rule covers its own answers alone`,
+          `red flag "${flag.id}" fires only when ${others.map((id) => `"${id}"`).join(', ')} also ${others.length === 1 ? 'matches' : 'match'}: other answers there keep it from firing, and no lower-level rule covers its own answers alone`,
         );
       }
     }

@@ -9,6 +9,8 @@ export interface Finding {
   check: Check;
   path: (string | number)[];
   message: string;
+  /** The red flag whose clinician accepted this finding in its `accepted` list (the finding is then information). */
+  acceptedFor?: string;
 }
 
 export type RuleKind = 'redFlag' | 'consultSign' | 'scopeExit' | 'evidence' | 'advice';

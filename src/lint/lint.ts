@@ -30,10 +30,23 @@ export function lintRules(rules: Rules): Finding[] {
   return [...unique.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-/** A warning about a red flag that its `accepted` list answers becomes information, with the clinician's reason. */
+/**
+ * A warning about a red flag that its `accepted` list answers becomes information, with the clinician's reason. A
+ * red-flag dominance warning that nobody accepted is an error: a red flag that other answers can keep from firing
+ * lets someone with the sign get a lower result (a clinician's review found saddle numbness made to need a pain of 5
+ * passing rules:check, sign-off and the release build as a warning among word counts).
+ */
 function withAcceptance(rules: Rules, finding: Finding): Finding {
   const [list, index] = finding.path;
   if (finding.severity !== 'warning' || list !== 'redFlags' || typeof index !== 'number') return finding;
-  const accepted = rules.redFlags[index]?.accepted?.find((a) => a.check === finding.check);
-  return accepted ? { ...finding, severity: 'info', message: `${finding.message} (accepted: ${accepted.reason})` } : finding;
+  const flag = rules.redFlags[index];
+  const accepted = flag?.accepted?.find((a) => a.check === finding.check);
+  if (accepted && flag) return { ...finding, severity: 'info', message: `${finding.message} (accepted: ${accepted.reason})`, acceptedFor: flag.id };
+  return finding.check === 'red-flag dominance'
+    ? {
+        ...finding,
+        severity: 'error',
+        message: `${finding.message}. Change the rule so its own answers fire it, or, after clinical review, add to the red flag: accepted: [{ check: red-flag dominance, reason: "why no one with the sign is missed" }]`,
+      }
+    : finding;
 }

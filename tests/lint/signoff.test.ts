@@ -2,7 +2,7 @@
 // sign-off block, whatever the layout; any change to the content makes rules:check report the sign-off as stale,
 // naming who signed what and when and how to renew it; a build can refuse rules that are not signed off.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
@@ -114,6 +114,30 @@ describe('rules:signoff and rules:check', () => {
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain(`Signed off: mini 0.0.1 (rules.yaml) by ${ON.by} on ${ON.on}`);
     expect(relative(ROOT, file)).not.toBe('');
+  });
+
+  it('the command refuses content that its own scenarios (scenarios/ beside it) fail, and says which', { timeout: 60_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backcheck-signoff-'));
+    const file = join(dir, 'rules.yaml');
+    writeFileSync(file, mini());
+    mkdirSync(join(dir, 'scenarios'));
+    const scenario = (urgency: string) => `rules: ../rules.yaml
+defaults:
+  answers: { rf_big: "no", rf_small: "no", age: adult, lifts: "yes", lift_kind: [squat], pain: 2, late_flag: "no" }
+scenarios:
+  - name: Big sign is an emergency
+    answers: { rf_big: "yes" }
+    expect: { urgency: ${urgency} }
+`;
+    writeFileSync(join(dir, 'scenarios', 'signs.yaml'), scenario('self-care'));
+    const run = (...args: string[]) => spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/rules-signoff.ts'), ...args], { cwd: dir, encoding: 'utf8' });
+    const refused = run('--by', ON.by, '--on', ON.on, 'rules.yaml');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('rules.yaml: its scenarios fail; fix the rules or the scenarios before signing off.');
+    expect(refused.stderr).toContain('FAIL  Big sign is an emergency');
+    expect(readFileSync(file, 'utf8')).not.toContain('signoff:');
+    writeFileSync(join(dir, 'scenarios', 'signs.yaml'), scenario('emergency'));
+    expect(run('--by', ON.by, '--on', ON.on, 'rules.yaml').status).toBe(0);
   });
 });
 
