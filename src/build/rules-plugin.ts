@@ -28,6 +28,8 @@ import { timeEstimate, type TimeEstimate } from '../engine/burden.ts';
 import { shortHash, signoffStatus, type SignoffStatus } from '../rules/content-hash.ts';
 import { splitTexts } from '../rules/language-packs.ts';
 import { formatProblem, loadRulesSource } from '../rules/load.ts';
+import { checkRulesText } from '../lint/check-file.ts';
+import { reportLines } from '../lint/check-report.ts';
 import type { Rules } from '../rules/schema.ts';
 import { pageWordsByLocale } from '../ui/page-words.ts';
 
@@ -84,6 +86,23 @@ export function estimateOf(rules: Rules): TimeEstimate {
   return estimate;
 }
 
+// By content, as the estimates: every view of a file would lint it again.
+const lintErrors = new Map<string, string[]>();
+
+/** rules:check's errors for a rules file's text, as it prints them (sign-off apart), or none. */
+function lintErrorsOf(text: string, file: string): string[] {
+  const key = `${file}\0${text}`;
+  let errors = lintErrors.get(key);
+  if (!errors) {
+    if (lintErrors.size > 8) lintErrors.clear();
+    errors = reportLines(checkRulesText(text, file))
+      .filter((l) => l.severity === 'error' && l.check !== 'sign-off')
+      .map((l) => `  ${l.text}`);
+    lintErrors.set(key, errors);
+  }
+  return errors;
+}
+
 /** The environment variable that makes a build refuse rules that are not signed off. */
 export const REQUIRE_SIGNOFF_ENV = 'BACKCHECK_REQUIRE_SIGNOFF';
 
@@ -121,6 +140,12 @@ export function rulesPlugin(options: { requireSignoff?: boolean } = {}): Plugin 
       const file = relative(process.cwd(), target.file);
       const result = load(text, file);
       if (!result.ok) this.error(`Invalid rules file:\n${result.problems.map(formatProblem).join('\n')}`);
+      // What rules:check calls an error is never built either: a missing Spanish text had reached people as the
+      // English words, silently. Sign-off is judged below, as before.
+      const lintErrors = lintErrorsOf(text, file);
+      if (lintErrors.length > 0) {
+        this.error(`${file} has ${lintErrors.length} error${lintErrors.length === 1 ? '' : 's'} (npm run rules:check); it is not built until they are fixed:\n${lintErrors.join('\n')}`);
+      }
       const signoff = signoffStatus(result.data, result.rules.meta.signoff);
       const refusal = signoffRefusal(signoff, file);
       if (refusal && requireSignoff) this.error(refusal);

@@ -183,4 +183,14 @@ describe('the build and signed-off rules', () => {
     // The person-facing rules carry no sign-off at all, so the summary and events say "not signed off".
     expect(person).not.toContain('\\"signoff\\":');
   });
+
+  it("refuses rules that rules:check finds errors in, each at its line, whether or not a sign-off is required", async () => {
+    // A red flag that another section's answer switches off: the file loads, but the linter calls it an error.
+    const unsafe = fileWith(mini().replace("{ id: big, when: { question: rf_big, is: 'yes' }", "{ id: big, when: { all: [{ question: rf_big, is: 'yes' }, { not: { question: lifts, is: 'yes' } }] }"));
+    for (const requireSignoff of [false, true]) {
+      await expect(loadView(rulesPlugin({ requireSignoff }), unsafe, 'rules')).rejects.toThrow(
+        /rules\.yaml has \d+ errors? \(npm run rules:check\); it is not built until they are fixed:\n.*rules\.yaml:\d+:\d+ {2}redFlags\.0\.when {2}error {3}\[red-flag dominance\] red flag "big" has a "not" over "lifts"/,
+      );
+    }
+  });
 });
