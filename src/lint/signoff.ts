@@ -32,9 +32,10 @@ export function signRulesText(text: string, file: string, request: SignoffReques
     return { ok: false, message: `"${request.on}" is not a date: use YYYY-MM-DD` };
   }
 
-  // Content with errors is never signed off; a stale sign-off is what this command renews, so it does not count.
+  // Content with errors is never signed off, nor with a note-to-self ("TODO") left in it; a stale sign-off is what
+  // this command renews, so it does not count.
   const check = checkRulesText(text, file);
-  const errors = reportLines(check).filter((l) => l.severity === 'error' && l.check !== 'sign-off');
+  const errors = reportLines(check).filter((l) => (l.severity === 'error' && l.check !== 'sign-off') || (l.severity === 'warning' && l.check === 'text'));
   if (errors.length > 0 || !check.signoff) {
     return {
       ok: false,

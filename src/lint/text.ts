@@ -33,5 +33,14 @@ export function textFindings(rules: Rules): Finding[] {
     else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
   };
   walk(rules, []);
+  // A rule that sets an urgency cites what it rests on: a clinician reviewing it, or signing it off, reads the
+  // rationale against its source (the schema leaves `source` optional for advice wording and follow-up steps).
+  for (const [list, rulesOf] of [['redFlags', rules.redFlags], ['consultSigns', rules.consultSigns], ['scopeExits', rules.scopeExits]] as const) {
+    rulesOf.forEach((rule, i) => {
+      if (!rule.source) {
+        findings.push({ severity: 'error', check: 'text', path: [list, i, 'id'], message: `"${rule.id}" sets an urgency but has no source: name the guideline or study it rests on (source: "...")` });
+      }
+    });
+  }
   return findings;
 }

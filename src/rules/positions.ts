@@ -127,6 +127,9 @@ function readWellFormed(text: string): ParsedSource | Refusal {
   // An empty file, or several documents: `yaml` reads them as before. So is a null key (`: x`, `~: x`), which
   // js-yaml names "null" and `yaml` "".
   if (documents.length !== 1 || hasNullKey(text, events)) return { refused: { line: 1, column: 1, offset: 0, message: 'not one YAML document' } };
+  // Anchors, aliases and tags (no rules file needs them): js-yaml takes `&a{...}`, which `yaml` refuses, so such a
+  // file is read by `yaml`, whose verdict and positions stand.
+  if (events.some(hasAnchorOrTag)) return { refused: { line: 1, column: 1, offset: 0, message: 'anchors, aliases or tags' } };
   let index: EventIndex | undefined;
   const lines = linesOf(text);
   const locate: Locate = (path, options) => {
@@ -135,6 +138,14 @@ function readWellFormed(text: string): ParsedSource | Refusal {
     return { line, column: col };
   };
   return { data: documents[0] ?? null, locate, errors: [] };
+}
+
+/** js-yaml marks "no anchor" and "no tag" with this position. */
+const NO_RANGE = -1;
+
+function hasAnchorOrTag(event: Event): boolean {
+  if (event.type === EVENT_ID.ALIAS) return true;
+  return ('anchorStart' in event && event.anchorStart !== NO_RANGE) || ('tagStart' in event && event.tagStart !== NO_RANGE);
 }
 
 const NULL_WORDS = new Set(['', '~', 'null', 'Null', 'NULL']);

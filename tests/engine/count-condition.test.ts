@@ -24,7 +24,7 @@ const twoOfThree: Condition = {
 /** The mini rules with a red flag that needs two of three answers. */
 const withCountingFlag = () =>
   editedRules((data) => {
-    data.redFlags.push({ id: 'two_of_three', when: twoOfThree, level: 'emergency', reason: { en: 'Two signs together.' }, rationale: 'test' });
+    data.redFlags.push({ id: 'two_of_three', when: twoOfThree, level: 'emergency', reason: { en: 'Two signs together.' }, rationale: 'test', source: 'test' });
   });
 
 describe('the counting condition "at least N of"', () => {
@@ -83,7 +83,7 @@ describe('the counting condition "at least N of"', () => {
     expect(errors(withCountingFlag())).toEqual([]);
     const switchable = editedRules((data) => {
       const of = [twoOfThree.of[0], { not: { question: 'lifts', is: 'yes' } }, twoOfThree.of[2]];
-      data.redFlags.push({ id: 'two_of_three', when: { atLeast: 2, of }, level: 'emergency', reason: { en: 'T.' }, rationale: 'test' });
+      data.redFlags.push({ id: 'two_of_three', when: { atLeast: 2, of }, level: 'emergency', reason: { en: 'T.' }, rationale: 'test', source: 'test' });
     });
     expect(errors(switchable)).toContainEqual(
       expect.objectContaining({ check: 'red-flag dominance', message: expect.stringContaining('"not" over "lifts"') }),

@@ -64,6 +64,15 @@ describe('red-flag dominance', () => {
   });
 });
 
+describe('sources', () => {
+  it('rejects a rule that sets an urgency without a source, at its id', () => {
+    const rules = editedRules((d) => {
+      delete d.redFlags[0]?.source;
+    });
+    expect(errorText(lintRules(rules)).join('\n')).toMatch(/"big" sets an urgency but has no source: name the guideline or study it rests on/);
+  });
+});
+
 describe('completeness and conflicts', () => {
   it('rejects evidence that can only be true when a red flag has already decided', () => {
     const rules = editedRules((d) => {

@@ -40,7 +40,7 @@ describe('screens in a rules file', () => {
 
   it('refuses a grouped check over a question no red flag reads, or one without a short label', () => {
     const text = source()
-      .replace("  - { id: small, when: { question: rf_small, is: 'yes' }, level: urgent, reason: { en: Small. }, rationale: test }\n", '')
+      .replace("  - { id: small, when: { question: rf_small, is: 'yes' }, level: urgent, reason: { en: Small. }, rationale: test, source: test }\n", '')
       .replace('    short: { en: Small sign }\n', '');
     const messages = problems(text).map((p) => p.message);
     expect(messages).toContainEqual(expect.stringMatching(/"rf_small" is in grouped check "signs", but no red flag or consult sign uses it/));
