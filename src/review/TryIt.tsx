@@ -11,7 +11,7 @@ import { layoutOf } from '../engine/screens.ts';
 import { pruneAnswers, visibleQuestions } from '../engine/visibility.ts';
 import type { Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
-import { describeTrace } from '../engine/trace-words.ts';
+import { becauseByRule, describeTrace } from '../engine/trace-words.ts';
 import { AnswerControl } from './AnswerControl.tsx';
 import { EarlierCheckFields } from './EarlierCheckFields.tsx';
 import { tryFollowUp, type EarlierCheck } from './follow-up-try.ts';
@@ -94,7 +94,7 @@ export function TryIt({ rules, locale = 'en' }: { rules: Rules; locale?: Locale 
           <p>None.</p>
         ) : (
           <ul aria-label="Rules that fired">
-            {describeTrace(result.trace).map((line) => (
+            {describeTrace(result.trace, becauseByRule(result)).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>

@@ -78,7 +78,7 @@ export function formatScenarioReport(reports: readonly ScenarioFileReport[]): st
       for (const step of o.steps.filter((s) => s.failures.length > 0)) {
         lines.push(`        after ${step.label}:`);
         for (const f of step.failures) lines.push(`          ${f}`);
-        lines.push(`          rules that fired: ${step.trace.length === 0 ? 'none' : describeTrace(step.trace).join('; ')}`);
+        lines.push(`          rules that fired: ${step.trace.length === 0 ? 'none' : describeTrace(step.trace, step.because).join('; ')}`);
       }
     }
   }

@@ -5,6 +5,7 @@ import { createActor, type ActorRefFrom } from 'xstate';
 import { answerSetProblems } from '../engine/answer-set.ts';
 import type { Answers } from '../engine/answers.ts';
 import { evaluate, type FiredRule, type Result } from '../engine/evaluate.ts';
+import { becauseByRule } from '../engine/trace-words.ts';
 import { compareFollowUp, DAY_MS, type PreviousCheck } from '../engine/follow-up.ts';
 import { countedAnswers, responseFor } from '../engine/navigation.ts';
 import { layoutOf } from '../engine/screens.ts';
@@ -17,6 +18,8 @@ export interface StepOutcome {
   label: string;
   failures: string[];
   trace: FiredRule[];
+  /** For a step that failed: the answers behind each rule that fired (`becauseByRule`). */
+  because?: Record<string, string[]>;
 }
 
 export interface ScenarioOutcome {
@@ -151,7 +154,7 @@ function runFollowUpScenario(rules: Rules, scenario: Scenario, index: number, de
     check('followUp', c.usual ? false : (c.outcome?.id ?? false));
     check('step', c.step?.id ?? false);
   }
-  return { name: scenario.name, index, passed: failures.length === 0, steps: [{ label: `follow-up after ${scenario.previous!.daysAgo} days`, failures, trace: c.result.trace }] };
+  return { name: scenario.name, index, passed: failures.length === 0, steps: [{ label: `follow-up after ${scenario.previous!.daysAgo} days`, failures, trace: c.result.trace, because: becauseByRule(c.result) }] };
 }
 
 export function runScenario(rules: Rules, scenario: Scenario, index: number, defaults: ScenarioAnswers = {}): ScenarioOutcome {
@@ -200,7 +203,8 @@ function applyChange(actor: CheckActor, change: Change, known: ScenarioAnswers, 
 
 function stepOutcome(label: string, problem: string | null, expect: Expect, answers: Answers, rules: Rules): StepOutcome {
   const result = evaluate(rules, countedAnswers(rules, answers));
-  return { label, failures: problem ? [problem] : compare(expect, result), trace: result.trace };
+  const failures = problem ? [problem] : compare(expect, result);
+  return { label, failures, trace: result.trace, ...(failures.length > 0 ? { because: becauseByRule(result) } : {}) };
 }
 
 /** Each way the result differs from what was expected, in words. */

@@ -83,7 +83,8 @@ describe('ReviewPage', () => {
     expect(screen.queryByLabelText(/^rf_weakness_worse:/)).not.toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText(/^rf_leg_gives_way:/), 'yes');
     expect(result).toHaveTextContent('Urgency: urgent');
-    expect(within(result).getByRole('list', { name: 'Rules that fired' })).toHaveTextContent('Red flag leg_gives_way');
+    // With the answer that made it fire, in the words the person read.
+    expect(within(result).getByRole('list', { name: 'Rules that fired' })).toHaveTextContent('Red flag leg_gives_way (because Leg or foot weak: gives way or drops: Yes)');
     await user.selectOptions(screen.getByLabelText(/^rf_weakness_worse:/), 'yes');
     expect(result).toHaveTextContent('Urgency: emergency');
     expect(within(result).getByRole('list', { name: 'Rules that fired' })).toHaveTextContent('Red flag leg_weakness_worsening');

@@ -40,7 +40,8 @@ describe('rules:test', () => {
     expect(text).toContain('urgency: expected self-care, got consult');
     expect(text).toContain('likely causes: expected none, got [posture]');
     expect(text).toContain('consult signs: expected none, got [bad_pain]');
-    expect(text).toContain('rules that fired: Consult sign bad_pain; Evidence deadlifts: posture +3');
+    // Each rule with the answers that made it fire.
+    expect(text).toContain('rules that fired: Consult sign bad_pain (because How bad?: 8); Evidence deadlifts: posture +3');
     expect(text).toMatch(/FAILED: 1 passed, 1 failed$/);
   });
 
