@@ -80,6 +80,11 @@ export async function rulesDiff(argv: string[], out: (line: string) => void = co
   const md = values.markdown;
   const head = `${before.file} -> ${after.file}: ${changes.length === 0 ? 'no differences' : `${changes.length} change${changes.length === 1 ? '' : 's'}`}`;
   out(md ? `${head}\n` : head);
+  // The same version number on changed content would name two different sets of rules (in the report, in a saved
+  // result, in a sign-off): said first, before the changes (a review read "3.7.1 -> 3.7.1" and two rows alike).
+  if (changes.length > 0 && before.rules.meta.version === after.rules.meta.version) {
+    out(`${md ? '' : '  '}Note: both files say version ${after.rules.meta.version}; give the new one its own (meta.version) before it ships.`);
+  }
   for (const line of changes) out(`${md ? '-' : '  -'} ${line}`);
   if (!values.impact) return 0;
 
@@ -118,7 +123,7 @@ export async function rulesDiff(argv: string[], out: (line: string) => void = co
   out('');
   out(formatImpact(report, { markdown: md }));
   out('');
-  out(`${md ? '' : '  '}(${report.population.sets.toLocaleString('en-US')} answer sets and ${report.scenarios.length} scenarios in ${(report.population.ms / 1000).toFixed(1)} s.)`);
+  out(`${md ? '' : '  '}(${report.population.sets.toLocaleString('en-US')} answer sets and ${report.scenarios.length} scenarios compared in ${(report.population.ms / 1000).toFixed(1)} s; the search of the rules and the reference population below take longer.)`);
   for (const line of populationSection(before.rules, after.rules, values.population, values['population-map'], md)) out(line);
   return 0;
 }

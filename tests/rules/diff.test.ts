@@ -110,7 +110,8 @@ describe('rules:diff', () => {
     writeFileSync(join(dir, 'new.yaml'), stringify(data));
     const run = spawnSync('npx', ['tsx', 'src/cli/rules-diff.ts', join(dir, 'old.yaml'), join(dir, 'new.yaml')], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/1 change\n {2}- red flag "big_unsure" level changed from urgent to emergency/);
+    // The mini rules keep their version: changed content under the same number is said before the changes.
+    expect(run.stdout).toMatch(/1 change\n {2}Note: both files say version 0\.0\.1; give the new one its own \(meta\.version\) before it ships\.\n {2}- red flag "big_unsure" level changed from urgent to emergency/);
   });
 
   it('with --impact prints what the change does to people, a lowered urgency first and marked, reproducibly', { timeout: 60_000 }, () => {
