@@ -6,6 +6,7 @@ import { describeCondition } from './condition-words.ts';
 import { answerProblem, type AnswerValue, type Answers } from './answers.ts';
 import { pendingQuestions, stopReason, type Stop } from './navigation.ts';
 import { isVisible, visibleQuestions } from './visibility.ts';
+import { didYouMean } from '../rules/nearest-id.ts';
 
 export interface AnswerSetProblem {
   /** The question id as written (it may not exist in the rules). */
@@ -51,7 +52,7 @@ export function answerSetProblems(rules: Rules, raw: Readonly<Record<string, unk
   const known = new Set(rules.questions.map((q) => q.id));
   for (const id of Object.keys(raw)) {
     if (!known.has(id)) {
-      problems.push({ questionId: id, kind: 'unknown_question', message: `"${id}" is not a question in ${rules.meta.id}${closest(id, [...known])}` });
+      problems.push({ questionId: id, kind: 'unknown_question', message: `"${id}" is not a question in ${rules.meta.id}${didYouMean(id, known)}` });
     }
   }
   return problems;
@@ -92,27 +93,4 @@ export function answerSetProgress(rules: Rules, answers: Answers): AnswerSetProg
       status: stop === null && asked.has(q.id) ? 'unanswered' : 'not_asked',
     })),
   };
-}
-
-/** ` (did you mean "x"?)` when an id is one small typo away from a real one. */
-function closest(id: string, candidates: string[]): string {
-  let best: { id: string; distance: number } | null = null;
-  for (const c of candidates) {
-    const distance = editDistance(id, c);
-    if (!best || distance < best.distance) best = { id: c, distance };
-  }
-  return best && best.distance <= 2 ? ` (did you mean "${best.id}"?)` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -100,7 +100,7 @@ export function looseCrossReferenceIssues(raw: unknown): CrossReferenceIssue[] {
   };
   return crossReferenceIssues(shape)
     .filter((issue) => {
-      const unknown = /^unknown question "(.*)"$/.exec(issue.message)?.[1];
+      const unknown = /^unknown question "([^"]*)"/.exec(issue.message)?.[1];
       return unknown === undefined || !unreadable.has(unknown);
     })
     .map((issue) => {

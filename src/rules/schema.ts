@@ -3,6 +3,7 @@
 // Cross-references (a rule naming an unknown question, a duplicate id, ...) are checked in `crossReferenceIssues`
 // so that each problem gets an exact path and, through the loader, a file:line.
 import { z } from 'zod';
+import { didYouMean } from './nearest-id.ts';
 
 export const URGENCY_LEVELS = ['emergency', 'urgent', 'consult', 'self-care'] as const;
 export const LIKELIHOODS = ['likely', 'possible', 'unlikely'] as const;
@@ -548,10 +549,11 @@ export interface RulesShape {
 export function crossReferenceIssues(rules: RulesShape): CrossReferenceIssue[] {
   const issues: CrossReferenceIssue[] = [];
   const duplicates = (ids: string[], path: (string | number)[], what: string) => {
-    const seen = new Set<string>();
+    const seen = new Map<string, number>();
     ids.forEach((id, i) => {
-      if (seen.has(id)) issues.push({ path: [...path, i, 'id'], message: `duplicate ${what} id "${id}"` });
-      seen.add(id);
+      const first = seen.get(id);
+      if (first !== undefined) issues.push({ path: [...path, i, 'id'], message: `duplicate ${what} id "${id}" (the first is ${[...path, first].join('.')})` });
+      else seen.set(id, i);
     });
   };
   duplicates(rules.sections.map((s) => s.id), ['sections'], 'section');
@@ -831,7 +833,7 @@ export function conditionIssues(
   }
   const question = rules.questions.find((q) => q.id === condition.question);
   if (!question) {
-    issues.push({ path: [...path, 'question'], message: `unknown question "${condition.question}"` });
+    issues.push({ path: [...path, 'question'], message: `unknown question "${condition.question}"${didYouMean(condition.question, rules.questions.map((q) => q.id))}` });
     return;
   }
   const extra = extraCheck?.(question.id);

@@ -875,7 +875,7 @@ describe('triage errors: exit code 2 and a clear message on stderr', () => {
     const lines = stderr.split('\n').filter((l) => l.startsWith(FIXTURES));
     expect(lines).toEqual([
       `${FIXTURES}/broken-rules.yaml:4:3  meta.version  expected string, got 1`,
-      `${FIXTURES}/broken-rules.yaml:17:24  redFlags.0.when.question  unknown question "rf_bgi"`,
+      `${FIXTURES}/broken-rules.yaml:17:24  redFlags.0.when.question  unknown question "rf_bgi" (did you mean "rf_big"?)`,
       `${FIXTURES}/broken-rules.yaml:28:78  causes.0.evidence.0.colour  unknown field: colour`,
     ]);
   });

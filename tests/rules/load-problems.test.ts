@@ -31,11 +31,16 @@ describe('loading a broken rules file', () => {
     expectAt('verison', 'meta.verison', /unknown field: verison/);
     expectAt('meta:', 'meta.version', /missing required field/);
     expectAt('type: slider', 'questions.5.type', /single|multi|scale/);
-    expectAt('rf_bigg', 'redFlags.0.when.question', /unknown question "rf_bigg"/);
+    expectAt('rf_bigg', 'redFlags.0.when.question', /unknown question "rf_bigg" \(did you mean "rf_big"\?\)/);
     expectAt('weight: three', 'causes.0.evidence.0.weight', /expected number, got "three"/);
     expectAt('is: deadlifts', 'causes.0.evidence.0.when.is', /question "lift_kind" has no option "deadlifts"/);
     expectAt('{ id: big_unsure, when: { question: rf_small', 'redFlags.2.id', /duplicate rule id "big_unsure"/);
     expect(found.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('names where the first of two questions with the same id is', () => {
+    const text = mini().replace('  - id: rf_small', '  - id: rf_big');
+    expect(problems(text).map((p) => p.message)).toContainEqual(expect.stringMatching(/^duplicate question id "rf_big" \(the first is questions\.0\)$/));
   });
 
   it('refuses a colour sample that is not #rrggbb, at its line', () => {
