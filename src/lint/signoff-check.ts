@@ -38,7 +38,8 @@ export function signoffFindings(status: SignoffStatus, file: string): Finding[] 
           message:
             `sign-off no longer matches the content: ${status.by} signed off content ${shortHash(status.signedHash)} on ${status.on}, ` +
             `but the content is now ${shortHash(status.contentHash)}. Have a clinician review what changed ` +
-            `(npm run rules:diff -- <signed version> ${file} --impact), then renew it: ${signoffCommand(file)}`,
+            `(npm run rules:diff -- <signed version> ${file} --impact, the signed version being the file as it was at the ` +
+            `sign-off: its copy in rules/history/, or \`git show <commit>:${file}\` saved to a file), then renew it: ${signoffCommand(file)}`,
         },
       ];
   }

@@ -39,14 +39,31 @@ export function loadRules(text: string, file: string): LoadResult {
   return loaded.ok ? { ok: true, rules: loaded.rules } : loaded;
 }
 
+/**
+ * The YAML reader's commonest complaints, with what to do in plain words: a clinician editing the file meets these
+ * after one space too many or a tab, and the reader's own words ("All mapping items must start at the same column")
+ * do not say how to fix it.
+ */
+const YAML_HINTS: Readonly<Record<string, string>> = {
+  BAD_INDENT: 'check the indentation: the fields of one item start in the same column, with spaces only',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  MISSING_CHAR: 'a bracket, brace or quote opened here is not closed',
+  MULTILINE_IMPLICIT_KEY: 'check the indentation of this line and the next, and that each field name ends with a colon; a text with a colon in it needs quotes',
+  BLOCK_AS_IMPLICIT_KEY: 'check the indentation of this line and the next, and that each field name ends with a colon; a text with a colon in it needs quotes',
+  UNEXPECTED_TOKEN: 'a text with a colon, # or quote in it needs to be put in double quotes',
+};
+
 /** Like `loadRules`, and also returns a locator from field paths to lines in `text`. */
 export function loadRulesSource(text: string, file: string): LoadedSource {
   const { data, locate, errors } = parseSource(text);
   const yamlProblems = errors.map((e): RulesProblem => {
+    const hint = YAML_HINTS[e.code];
     const message =
       e.code === 'DUPLICATE_KEY'
         ? `duplicate key "${keyAt(text, e.offset)}": each field may appear only once (the later one would silently win)`
-        : e.message;
+        : hint
+          ? `${e.message} (${hint})`
+          : e.message;
     return { file, line: e.line, column: e.column, path: '', message };
   });
   // A syntax error leaves the document's shape uncertain: checking fields would only add noise. A duplicate key

@@ -38,6 +38,13 @@ describe('loading a broken rules file', () => {
     expect(found.length).toBeGreaterThanOrEqual(7);
   });
 
+  it("says in plain words how to fix the YAML reader's commonest complaints: a tab, a stray indent", () => {
+    const tab = problems(mini().replace('  version: 0.0.1', '\tversion: 0.0.1')).map((p) => p.message);
+    expect(tab).toContainEqual(expect.stringMatching(/\(indent with spaces, not tabs\)$/));
+    const indent = problems(mini().replace('  version: 0.0.1', '     version: 0.0.1')).map((p) => p.message);
+    expect(indent.some((m) => /check the indentation/.test(m))).toBe(true);
+  });
+
   it('names where the first of two questions with the same id is', () => {
     const text = mini().replace('  - id: rf_small', '  - id: rf_big');
     expect(problems(text).map((p) => p.message)).toContainEqual(expect.stringMatching(/^duplicate question id "rf_big" \(the first is questions\.0\)$/));
