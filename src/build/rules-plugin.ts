@@ -1,6 +1,6 @@
 // Validates the rules at build time and hands the browser plain, already-checked data: the page never ships the
-// YAML parser or the full zod schema, and a broken rules file fails the build (or shows Vite's overlay in dev)
-// with every problem at its file:line:column.
+// YAML parser or the full zod schema, and a broken rules file, or one rules:check finds errors in, fails the build
+// (or shows Vite's overlay in dev) with every problem at its file:line:column.
 //
 // Views of one rules file, by import suffix:
 //   ?rules       what the person's questionnaire needs: clinician-only notes (rationale, source, sources) are
