@@ -128,6 +128,9 @@ scenarios:
   - name: Big sign is an emergency
     answers: { rf_big: "yes" }
     expect: { urgency: ${urgency} }
+  - name: Nothing is self-care
+    answers: {}
+    expect: { urgency: self-care }
 `;
     writeFileSync(join(dir, 'scenarios', 'signs.yaml'), scenario('self-care'));
     const run = (...args: string[]) => spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/rules-signoff.ts'), ...args], { cwd: dir, encoding: 'utf8' });
@@ -135,6 +138,7 @@ scenarios:
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('rules.yaml: its scenarios fail; fix the rules or the scenarios before signing off.');
     expect(refused.stderr).toContain('FAIL  Big sign is an emergency');
+    expect(refused.stderr).not.toContain('PASS  ');
     expect(readFileSync(file, 'utf8')).not.toContain('signoff:');
     writeFileSync(join(dir, 'scenarios', 'signs.yaml'), scenario('emergency'));
     expect(run('--by', ON.by, '--on', ON.on, 'rules.yaml').status).toBe(0);
