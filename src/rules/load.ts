@@ -47,7 +47,7 @@ export function loadRules(text: string, file: string): LoadResult {
 const YAML_HINTS: Readonly<Record<string, string>> = {
   BAD_INDENT: 'check the indentation: the fields of one item start in the same column, with spaces only',
   TAB_AS_INDENT: 'indent with spaces, not tabs',
-  MISSING_CHAR: 'a bracket, brace or quote opened here is not closed',
+  MISSING_CHAR: 'check that every bracket, brace and quote before here is closed',
   MULTILINE_IMPLICIT_KEY: 'check the indentation of this line and the next, and that each field name ends with a colon; a text with a colon in it needs quotes',
   BLOCK_AS_IMPLICIT_KEY: 'check the indentation of this line and the next, and that each field name ends with a colon; a text with a colon in it needs quotes',
   UNEXPECTED_TOKEN: 'a text with a colon, # or quote in it needs to be put in double quotes',
