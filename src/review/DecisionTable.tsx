@@ -27,7 +27,8 @@ export function DecisionTable({ table }: { table: RuleTable }) {
             </thead>
             <tbody>
               {table.rows.map((row) => (
-                <tr key={row.id} className={table.redFlags ? `backcheck-review__row--${row.level ?? 'flag'}` : undefined}>
+                // Each row has an address (/review#red-flags-saddle_numbness) a clinician can send a colleague.
+                <tr key={row.id} id={`${table.id}-${row.id}`} className={table.redFlags ? `backcheck-review__row--${row.level ?? 'flag'}` : undefined}>
                   <th scope="row">
                     <code>{row.id}</code>
                   </th>

@@ -1,5 +1,6 @@
 // One rules file for reading: metadata and sign-off, the question flow, every rule as a row of a decision table, and
 // a panel to try answers. The review page shows it for the shipped rules or for a file the clinician opened.
+import { useMemo, useState } from 'react';
 import type { SignoffStatus } from '../rules/content-hash.ts';
 import { shortHash } from '../rules/content-hash.ts';
 import type { Rules } from '../rules/schema.ts';
@@ -15,6 +16,35 @@ export const RULES_SECTIONS = [
   { id: 'review-rules', title: 'Rules' },
   { id: 'review-try', title: 'Try it' },
 ] as const;
+
+/**
+ * The decision tables with a box to find rules: by id, question id, the words of its condition or effect, its
+ * rationale or source ("saddle", "pain_score", "NG59"). A clinician looking for one red flag among 140 rules scrolled
+ * a page 120,000 px tall.
+ */
+function RuleFinder({ rules }: { rules: Rules }) {
+  const [query, setQuery] = useState('');
+  const tables = useMemo(() => ruleTables(rules), [rules]);
+  const words = query.trim().toLowerCase();
+  const shown = words
+    ? tables.map((t) => ({ ...t, rows: t.rows.filter((r) => [r.id, r.when, r.effect, r.says, r.rationale, r.source].some((f) => f?.toLowerCase().includes(words))) }))
+    : tables;
+  const found = shown.reduce((n, t) => n + t.rows.length, 0);
+  return (
+    <>
+      <p className="backcheck-review__find">
+        <label htmlFor="review-find">Find a rule</label>
+        <input id="review-find" type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} aria-describedby="review-find-count" />
+        <span id="review-find-count" role="status">
+          {words ? `${found} rule${found === 1 ? '' : 's'} found` : ''}
+        </span>
+      </p>
+      {shown.map((table) => (
+        <DecisionTable key={table.id} table={table} />
+      ))}
+    </>
+  );
+}
 
 export function RulesSections({ rules, signoff }: { rules: Rules; signoff: SignoffStatus }) {
   const { meta } = rules;
@@ -60,9 +90,7 @@ export function RulesSections({ rules, signoff }: { rules: Rules; signoff: Signo
 
       <section id="review-rules" aria-labelledby="review-rules-title" className="backcheck-review__block">
         <h2 id="review-rules-title">Rules</h2>
-        {ruleTables(rules).map((table) => (
-          <DecisionTable key={table.id} table={table} />
-        ))}
+        <RuleFinder rules={rules} />
       </section>
 
       <section id="review-try" aria-labelledby="review-try-title" className="backcheck-review__block">

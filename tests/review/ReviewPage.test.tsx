@@ -60,6 +60,23 @@ describe('ReviewPage', () => {
     expect(saddle).toHaveTextContent(/cauda equina/);
     const posture = screen.getByRole('table', { name: /Cause: .*\(posture\)/ });
     expect(within(posture).getByRole('rowheader', { name: 'posture_back_rounded' }).closest('tr')).toHaveTextContent('posture +3');
+    // Each row has an address to link to.
+    expect(saddle.id).toBe('red-flags-saddle_numbness');
+  });
+
+  it('finds rules by a word of their id, condition, rationale or source, and says how many', async () => {
+    const user = userEvent.setup();
+    page();
+    await user.type(screen.getByRole('searchbox', { name: 'Find a rule' }), 'saddle');
+    const count = Number(/(\d+) rules? found/.exec(screen.getByText(/rules? found$/).textContent ?? '')?.[1]);
+    expect(screen.getByRole('searchbox', { name: 'Find a rule' })).toHaveAccessibleDescription(`${count} rule${count === 1 ? '' : 's'} found`);
+    const flags = screen.getByRole('table', { name: /Red flags: when, then, why/ });
+    expect(within(flags).getByRole('rowheader', { name: 'saddle_numbness' })).toBeInTheDocument();
+    expect(within(flags).queryByRole('rowheader', { name: 'dark_urine' })).not.toBeInTheDocument();
+    const shownRows = screen.getAllByRole('table').reduce((n, t) => n + within(t).getAllByRole('row').length - 1, 0);
+    expect(count).toBe(shownRows);
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(20);
   });
 
   it('runs evaluate on answers picked in the page and shows the rules that fired', { timeout: 60_000 }, async () => {
