@@ -129,26 +129,43 @@ export function rulesPlugin(options: { requireSignoff?: boolean } = {}): Plugin 
     }
     return result;
   };
+  // A one-off build loads several views of the rules file at once, and each refused alike: a clinician read the same
+  // errors five times over, each with a stack trace. There the refusal is told once per file content; the other
+  // views get an empty module, never shipped, since the build has already failed on the first. In dev every view
+  // still tells it: the overlay shows the error of whichever module the page asked for.
+  const refusedInThisBuild = new Set<string>();
   return {
     name: 'backcheck-rules',
     enforce: 'pre',
+    buildStart() {
+      refusedInThisBuild.clear();
+    },
     async load(id) {
       const target = viewOf(id);
       if (!target) return null;
       this.addWatchFile(target.file);
       const text = await readFile(target.file, 'utf8');
       const file = relative(process.cwd(), target.file);
+      const key = `${file}\0${text}`;
+      if (!this.meta.watchMode && refusedInThisBuild.has(key)) return REFUSED_VIEW;
+      const refuse = (message: string): never => {
+        refusedInThisBuild.add(key);
+        return this.error(message);
+      };
       const result = load(text, file);
-      if (!result.ok) this.error(`Invalid rules file:\n${result.problems.map(formatProblem).join('\n')}`);
-      // What rules:check calls an error is never built either: a missing Spanish text had reached people as the
-      // English words, silently. Sign-off is judged below, as before.
-      const lintErrors = lintErrorsOf(text, file);
-      if (lintErrors.length > 0) {
-        this.error(`${file} has ${lintErrors.length} error${lintErrors.length === 1 ? '' : 's'} (npm run rules:check); it is not built until they are fixed:\n${lintErrors.join('\n')}`);
+      if (!result.ok) refuse(`Invalid rules file:\n${result.problems.map(formatProblem).join('\n')}`);
+      else {
+        // What rules:check calls an error is never built either: a missing Spanish text had reached people as the
+        // English words, silently. Sign-off is judged below, as before.
+        const lintErrors = lintErrorsOf(text, file);
+        if (lintErrors.length > 0) {
+          refuse(`${file} has ${lintErrors.length} error${lintErrors.length === 1 ? '' : 's'} (npm run rules:check); it is not built until they are fixed:\n${lintErrors.join('\n')}`);
+        }
       }
+      if (!result.ok) return null;
       const signoff = signoffStatus(result.data, result.rules.meta.signoff);
       const refusal = signoffRefusal(signoff, file);
-      if (refusal && requireSignoff) this.error(refusal);
+      if (refusal && requireSignoff) refuse(refusal);
       if (signoff.state === 'stale') this.warn(refusal ?? '');
       // A sign-off that does not match the content is not passed on as one.
       const rules: Rules =
@@ -174,6 +191,9 @@ export function rulesPlugin(options: { requireSignoff?: boolean } = {}): Plugin 
     },
   };
 }
+
+/** Every name a view exports, empty: for the other views of a file the build has already refused. */
+const REFUSED_VIEW = 'export const rulesHash = ""; export const rulesSignoff = null; export const timeEstimate = null; export default null;';
 
 function withoutMetaSignoff(meta: Rules['meta']): Rules['meta'] {
   const { signoff: _signoff, ...rest } = meta;

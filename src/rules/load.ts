@@ -53,6 +53,35 @@ const YAML_HINTS: Readonly<Record<string, string>> = {
   UNEXPECTED_TOKEN: 'a text with a colon, # or quote in it needs to be put in double quotes',
 };
 
+/** Lines within which a syntax error is taken as a knock-on of the one before it. */
+const KNOCK_ON_LINES = 12;
+
+/**
+ * One syntax slip makes the reader complain at every following line of its item: a single tab gave ten errors over
+ * eight lines, and a clinician went through them one by one. The first of each run is kept, saying how many follow
+ * it and where, since fixing it usually clears them; slips further apart are each reported.
+ */
+function withoutKnockOns(problems: RulesProblem[]): RulesProblem[] {
+  const sorted = [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+  const runs: RulesProblem[][] = [];
+  for (const problem of sorted) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && problem.line - last.line <= KNOCK_ON_LINES) run.push(problem);
+    else runs.push([problem]);
+  }
+  return runs.map(([first, ...rest]) => {
+    const head = first as RulesProblem;
+    if (rest.length === 0) return head;
+    const lastLine = (rest.at(-1) as RulesProblem).line;
+    const where = lastLine === head.line ? `on line ${lastLine}` : `up to line ${lastLine}`;
+    return {
+      ...head,
+      message: `${head.message}. The reader then stumbles ${rest.length} more time${rest.length === 1 ? '' : 's'} ${where}, most likely because of this: fix it first and check again`,
+    };
+  });
+}
+
 /** Like `loadRules`, and also returns a locator from field paths to lines in `text`. */
 export function loadRulesSource(text: string, file: string): LoadedSource {
   const { data, locate, errors } = parseSource(text);
@@ -68,7 +97,7 @@ export function loadRulesSource(text: string, file: string): LoadedSource {
   });
   // A syntax error leaves the document's shape uncertain: checking fields would only add noise. A duplicate key
   // leaves a well-formed document, so the other problems are still worth reporting in the same run.
-  if (errors.some((e) => e.code !== 'DUPLICATE_KEY')) return { ok: false, problems: yamlProblems };
+  if (errors.some((e) => e.code !== 'DUPLICATE_KEY')) return { ok: false, problems: withoutKnockOns(yamlProblems) };
 
   const raw: unknown = data;
   // reportInput: to tell a missing field from one of the wrong type.

@@ -146,10 +146,11 @@ scenarios:
 });
 
 describe('the build and signed-off rules', () => {
-  async function loadView(plugin: Plugin, file: string, view: string): Promise<string> {
+  async function loadView(plugin: Plugin, file: string, view: string, watchMode = false): Promise<string> {
     const errors: string[] = [];
     const warnings: string[] = [];
     const context = {
+      meta: { watchMode },
       addWatchFile: () => undefined,
       error: (message: string) => {
         errors.push(message);
@@ -186,6 +187,24 @@ describe('the build and signed-off rules', () => {
     expect(person).toContain('\\"state\\":\\"stale\\"');
     // The person-facing rules carry no sign-off at all, so the summary and events say "not signed off".
     expect(person).not.toContain('\\"signoff\\":');
+  });
+
+  it('tells a one-off build its refusal once, however many views of the file it loads; dev tells every view', async () => {
+    const broken = fileWith(mini().replace("{ id: big, when: { question: rf_big, is: 'yes' }", "{ id: big, when: { all: [{ question: rf_big, is: 'yes' }, { not: { question: lifts, is: 'yes' } }] }"));
+    const build = rulesPlugin();
+    await expect(loadView(build, broken, 'rules-shape')).rejects.toThrow(/has 3 errors \(npm run rules:check\)/);
+    // The build has failed on the first view; the others are empty and print nothing more.
+    for (const view of ['rules-meta', 'rules-text-en', 'rules-text-es']) {
+      expect(await loadView(build, broken, view)).toContain('export default null');
+    }
+    const dev = rulesPlugin();
+    for (const view of ['rules-shape', 'rules-meta']) {
+      await expect(loadView(dev, broken, view, true)).rejects.toThrow(/has 3 errors \(npm run rules:check\)/);
+    }
+    // A new build starts afresh.
+    const buildStart = build.buildStart as unknown as () => void;
+    buildStart();
+    await expect(loadView(build, broken, 'rules-meta')).rejects.toThrow(/has 3 errors/);
   });
 
   it("refuses rules that rules:check finds errors in, each at its line, whether or not a sign-off is required", async () => {

@@ -40,9 +40,22 @@ describe('loading a broken rules file', () => {
 
   it("says in plain words how to fix the YAML reader's commonest complaints: a tab, a stray indent", () => {
     const tab = problems(mini().replace('  version: 0.0.1', '\tversion: 0.0.1')).map((p) => p.message);
-    expect(tab).toContainEqual(expect.stringMatching(/\(indent with spaces, not tabs\)$/));
+    expect(tab).toContainEqual(expect.stringMatching(/\(indent with spaces, not tabs\)/));
     const indent = problems(mini().replace('  version: 0.0.1', '     version: 0.0.1')).map((p) => p.message);
     expect(indent.some((m) => /check the indentation/.test(m))).toBe(true);
+  });
+
+  it('reports one slip once, not each line the reader then stumbles on, and two slips far apart each', () => {
+    const main = readFileSync(MAIN_RULES_FILE, 'utf8');
+    const at = main.indexOf('  - id: compartment\n') + '  - id: compartment\n'.length;
+    const oneTab = problems(main.slice(0, at) + '\tbad: 1\n' + main.slice(at));
+    expect(oneTab).toHaveLength(1);
+    expect(oneTab[0]).toMatchObject({ line: lineOf(main, '  - id: compartment') + 1 });
+    expect(oneTab[0]?.message).toMatch(/indent with spaces, not tabs\)\. The reader then stumbles \d+ more times up to line \d+, most likely because of this: fix it first and check again$/);
+
+    const text = mini();
+    const twoTabs = problems(text.replace('  version: 0.0.1', '\tversion: 0.0.1').replace('causes:\n', 'causes:\n\tx: 1\n'));
+    expect(twoTabs.map((p) => p.line)).toEqual([lineOf(text, 'version: 0.0.1'), lineOf(text, 'causes:') + 1]);
   });
 
   it('names where the first of two questions with the same id is', () => {
