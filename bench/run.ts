@@ -17,6 +17,7 @@ import { hostInfo } from './host-info.ts';
 import { benchImpact, type ImpactFigures } from './impact.ts';
 import { benchReviewProblems, type ReviewFigures } from './review-problems.ts';
 import { benchLinter, SCALES, type LinterFigures } from './linter.ts';
+import { stackFloor, type StackFloor } from './stack-floor.ts';
 import { appSizes, dependencyShares, embedSizes, initialJsFiles, wholeCheck, type AppSizes, type DependencyShare, type WholeCheck } from './sizes.ts';
 import { buildSurveyJs } from './surveyjs/build.ts';
 import { kB, ms, percent, perSecond, table } from './table.ts';
@@ -55,10 +56,15 @@ const app = await buildApp(ROOT);
 progress('Building the embed (element and iframe host script)...');
 const embedBuild = await buildEmbed(ROOT);
 const embed = embedSizes(embedBuild);
-let sizes: (AppSizes & { wholeCheck: WholeCheck | null }) | null = null;
+let sizes: (AppSizes & { wholeCheck: WholeCheck | null; stackFloor: StackFloor | null }) | null = null;
 let dependencies: DependencyShare[] = [];
 if (app.ok) {
-  sizes = { ...appSizes(app.outDir, app.chunks), wholeCheck: embedBuild.ok ? wholeCheck(app, embedBuild) : null };
+  progress('Building the required stack alone (React, xstate) to measure the floor under the whole check...');
+  sizes = {
+    ...appSizes(app.outDir, app.chunks),
+    wholeCheck: embedBuild.ok ? wholeCheck(app, embedBuild) : null,
+    stackFloor: await stackFloor(ROOT, app.chunks),
+  };
   const initial = initialJsFiles(readFileSync(join(app.outDir, 'index.html'), 'utf8'), app.chunks);
   dependencies = dependencyShares(app.chunks, initial, ROOT).filter((d) => d.bytes > 0);
 }
@@ -141,6 +147,13 @@ const checks: BudgetCheck[] = [
     'target',
     kB(BUDGETS.wholeCheckGzipTarget),
     sizes?.wholeCheck ? { value: sizes.wholeCheck.gzip, shown: kB(sizes.wholeCheck.gzip) } : skippedBecause('not built'),
+    (v) => v <= BUDGETS.wholeCheckGzipTarget,
+  ),
+  check(
+    "Issue #17's target against the floor: required stack + rules, no screens",
+    'target',
+    kB(BUDGETS.wholeCheckGzipTarget),
+    sizes?.stackFloor ? { value: sizes.stackFloor.gzip, shown: `${kB(sizes.stackFloor.gzip)} (${kB(sizes.stackFloor.stackGzip)} + ${kB(sizes.stackFloor.rulesGzip)})` } : skippedBecause('not built'),
     (v) => v <= BUDGETS.wholeCheckGzipTarget,
   ),
   check(
@@ -316,6 +329,10 @@ function printReport(): void {
   say(table(['what', 'files', 'raw', 'gzip', 'brotli'], sizeRows));
   if (embed.status !== 'built') say(`embed bundle: not built (${embed.reason})`);
   say('whole check = the page (or the clinic\'s script tags), everything it loads, and everything it may load before the result; never the review page');
+  if (sizes?.stackFloor) {
+    const f = sizes.stackFloor;
+    say(`floor on the required stack: ${kB(f.gzip)} gzip = React, React DOM, xstate and @xstate/react with an empty app (${kB(f.stackGzip)}) + the rules' structure and one language's words (${kB(f.rulesGzip)}); no whole check on this stack can be smaller`);
+  }
 
   if (dependencies.length > 0 && sizes) {
     say('\nWHO THE JS BYTES BELONG TO (bundler module sizes, tree-shaken but unminified; initial gzip shared pro rata to each one\'s own gzip)');
