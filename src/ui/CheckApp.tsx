@@ -60,6 +60,11 @@ export interface CheckAppProps {
   clinic?: ClinicInfo;
   /** Told when the person switches language, so a standalone page can update <html lang>. */
   onLocaleChange?: (locale: Locale) => void;
+  /**
+   * Gets the rules' words of a language before the check switches to it (the loaded check downloads each language's
+   * words on demand). Without it the rules are taken to hold every language already.
+   */
+  wordsFor?: (locale: Locale) => Promise<void>;
   /** How "Print or save this summary" prints; by default the browser prints the page. */
   onPrint?: () => void;
   /** Put the answers in the `complete` event (a clinic opted in with share-answers). Off by default. */
@@ -151,9 +156,19 @@ export function CheckApp(props: CheckAppProps) {
     setPhase({ kind: 'check', resume: null, run: 1 });
   };
 
+  // The switch waits for the words: switched at once, the labels changed while the rules' words were stand-ins in
+  // the old language, and a result worked out meanwhile kept them (English advice under lang="es"). The last
+  // language asked for wins if the person presses twice.
+  const askedLocale = useRef<Locale | null>(null);
   const switchLocale = (l: Locale) => {
-    setChosenLocale(l);
-    onLocaleChange?.(l);
+    askedLocale.current = l;
+    const apply = () => {
+      if (askedLocale.current !== l) return;
+      setChosenLocale(l);
+      onLocaleChange?.(l);
+    };
+    if (props.wordsFor) props.wordsFor(l).then(apply, apply);
+    else apply();
   };
   const userActed = () => {
     focusAllowed.current = true;

@@ -2,7 +2,7 @@
 // the words of each language arrive beside it, src/ui/check-rules.ts).
 import { prepareFirstStep } from '../flow/machine.ts';
 import { CheckApp, type CheckAppProps } from './CheckApp.tsx';
-import { rules, rulesHash, timeEstimate } from './check-rules.ts';
+import { ensureTexts, rules, rulesHash, timeEstimate } from './check-rules.ts';
 
 export { addTexts, hasTexts } from './check-rules.ts';
 
@@ -10,5 +10,5 @@ export { addTexts, hasTexts } from './check-rules.ts';
 prepareFirstStep(rules);
 
 export default function LoadedCheck(props: Omit<CheckAppProps, 'rules' | 'rulesHash' | 'timeEstimate'>) {
-  return <CheckApp rules={rules} rulesHash={rulesHash} timeEstimate={timeEstimate} {...props} />;
+  return <CheckApp rules={rules} rulesHash={rulesHash} timeEstimate={timeEstimate} wordsFor={ensureTexts} {...props} />;
 }

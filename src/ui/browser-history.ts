@@ -54,6 +54,10 @@ export function syncHistory(check: string, onPop: (steps: number) => void): Hist
     if (moved !== 0) onPop(moved);
   };
   window.addEventListener('popstate', listener);
+  // The check shows each step from its top itself (useHeadingFocus). Left to the browser, Back restored the scroll
+  // of the longer step it came from, after the check had scrolled: the focused heading sat 810 px above the screen.
+  const restoration = window.history.scrollRestoration;
+  window.history.scrollRestoration = 'manual';
   return {
     pushed() {
       depth += 1;
@@ -68,6 +72,7 @@ export function syncHistory(check: string, onPop: (steps: number) => void): Hist
     },
     stop() {
       window.removeEventListener('popstate', listener);
+      window.history.scrollRestoration = restoration;
     },
   };
 }

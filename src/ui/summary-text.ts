@@ -1,14 +1,14 @@
 // The result's summary for a professional, printed or copied as text: the clinical header first (the urgency and
-// what set it, the pain, age, pregnancy if it matters, the date, the rules' version and sign-off), then the
-// checklist as the person saw it, the causes and the advice given, in under 250 words. One structure, two renderings
+// what set it, the pain, age, pregnancy if it matters, the date and time, the rules' version and sign-off), then the
+// checklist as the person saw it (what was found before what was not), the causes and the advice given, in under 250 words. One structure, two renderings
 // (the print section of the result screen and the copied text), so paper and text always agree.
 import type { Answers } from '../engine/answers.ts';
 import { describeAnswer } from '../engine/because.ts';
 import type { Because } from '../engine/because.ts';
-import { matches } from '../engine/conditions.ts';
+import { matches, questionsIn } from '../engine/conditions.ts';
 import type { Result } from '../engine/evaluate.ts';
 import { walk } from '../engine/navigation.ts';
-import { formatDate, type Messages } from '../i18n/index.ts';
+import { formatDateTime, type Messages } from '../i18n/index.ts';
 import type { Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 
@@ -100,12 +100,26 @@ export function professionalSummary(
   };
   const { plan } = walk(rules, answers);
   const inGroups = new Set(plan.filter((p) => p.screen.kind === 'group').flatMap((p) => p.questions.map((q) => q.id)));
+  // A sign a warning sign's rule looks at is not listed as absent: a GP read "Set by: Both legs: Yes" beside
+  // "none of: ... numb, weak legs" (No on the first screen, then both legs ticked on the pain map).
+  const fired = new Set(result.redFlags.flatMap((h) => questionsIn(rules.redFlags.find((r) => r.id === h.id)?.when ?? { all: [] })));
   const checklist = { none: [] as string[], yes: [] as string[], notSure: [] as string[] };
   for (const q of rules.questions) {
     const value = answers[q.id];
     if (!inGroups.has(q.id) || value === undefined) continue;
-    const list = value === 'no' ? checklist.none : value === 'yes' ? checklist.yes : checklist.notSure;
-    list.push(say(q.short ?? q.text));
+    if (value === 'no') {
+      if (!fired.has(q.id)) checklist.none.push(say(q.short ?? q.text));
+      continue;
+    }
+    // What the follow-ups to a sign found narrows it: "Side pain in waves; red or burning pee" read as renal colic
+    // or blood in the pee when the person had then chosen "Only stinging when I pee".
+    const narrowed = rules.questions
+      .filter((f) => !inGroups.has(f.id) && f.showIf && questionsIn(f.showIf).includes(q.id))
+      .map((f) => ({ id: f.id, value: answers[f.id] }))
+      .filter((f) => f.value !== undefined && f.value !== 'yes' && f.value !== 'no')
+      .map((f) => describeAnswer(rules, f.id, f.value as NonNullable<typeof f.value>, locale));
+    const item = say(q.short ?? q.text);
+    (value === 'yes' ? checklist.yes : checklist.notSure).push(narrowed.length > 0 ? `${item} (${narrowed.join('; ')})` : item);
   }
   const facts = (rules.results.summary?.facts ?? []).filter((f) => !f.when || matches(f.when, answers)).map((f) => f.question);
   const setBy = reasonsOf(result).flatMap((r) => r.because);
@@ -113,27 +127,35 @@ export function professionalSummary(
   const because = [...setBy, ...(scope?.because ?? [])].filter((b, i, all) => all.findIndex((x) => x.questionId === b.questionId) === i);
   return {
     title: t.summaryHeading,
-    date: t.summaryDate(formatDate(dateLocale, when)),
+    // With the time: for a sign such as numbness between the legs, the hours since the check matter.
+    date: t.summaryDate(formatDateTime(dateLocale, when)),
     rules: t.summaryRules(result.rulesVersion, rules.meta.signoff?.on ?? null),
     // The level alone: what to do comes with the advice given.
     result: t.summaryUrgency(t.urgencyLabel[result.urgency]),
     setBy: because.length > 0 ? because.map(becauseLine).join('; ') : null,
-    // An answer that set the urgency is already given beside "Set by".
-    facts: facts.filter((id) => !because.some((b) => b.questionId === id)).map(line).filter((l): l is SummaryLine => l !== null),
+    // An answer that set the urgency is already given beside "Set by", unless it says more in full: "Set by" names
+    // the one place that counted ("Pain below one knee"), the fact every place ticked (and a tingly leg with it).
+    facts: facts
+      .map(line)
+      .filter((l): l is SummaryLine => l !== null)
+      .filter((l, i) => !because.some((b) => b.questionId === facts[i] && b.answerText === l.value)),
     checklist,
     causes: shownCauses(result).map((c) => t.summaryCause(c.title, t.likelihood[c.likelihood])),
     advice: result.urgency === 'emergency' ? [result.action, result.consult] : [result.consult],
   };
 }
 
-/** The checklist in one line: "Screened with a checklist, none of: ...; .... Yes: .... Not sure: ...". */
+/**
+ * The checklist in one line, what was found first: "Screened with a checklist. Yes to: .... Not sure of: ....
+ * No to: ...; ...". The list of absent signs runs to 160 words; a finding after it was read at word 223 of 251.
+ */
 export function checklistLine(checklist: ProfessionalSummary['checklist'], t: Messages): string | null {
   const parts = [
-    checklist.none.length > 0 ? t.summaryNoneOf(checklist.none.join('; ')) : '',
     checklist.yes.length > 0 ? t.summaryYesTo(checklist.yes.join('; ')) : '',
     checklist.notSure.length > 0 ? t.summaryNotSureOf(checklist.notSure.join('; ')) : '',
+    checklist.none.length > 0 ? t.summaryNoneOf(checklist.none.join('; ')) : '',
   ].filter(Boolean);
-  return parts.length > 0 ? `${t.summaryChecklist}, ${parts.join('. ')}.` : null;
+  return parts.length > 0 ? `${t.summaryChecklist}. ${parts.join('. ')}.` : null;
 }
 
 /** The summary as plain text, for "Copy as text": something to paste into a message to a professional. */

@@ -105,9 +105,11 @@ describe('the result: a top card read in ten seconds, a summary a professional t
       // The grouped checks' items, in the words on screen, and the sign answered Yes named as such.
       const firstGroup = rules.screens![0]!.questions;
       const shownNo = firstGroup.filter((id) => plan[id] !== 'yes').map(short);
-      expect(printed).toContain(`${check.t.summaryChecklist}, ${check.t.summaryNoneOf(shownNo.join('; ')).split(';')[0]}`);
+      expect(printed).toContain(check.t.summaryNoneOf(shownNo.join('; ')).split(';')[0]);
       const yes = firstGroup.filter((id) => plan[id] === 'yes').map(short);
-      if (yes.length > 0) expect(printed).toContain(check.t.summaryYesTo(yes.join('; ')));
+      // What was found comes first, straight after "Screened with a checklist".
+      if (yes.length > 0) expect(printed).toContain(`${check.t.summaryChecklist}. ${check.t.summaryYesTo(yes.join('; '))}`);
+      else expect(printed).toContain(`${check.t.summaryChecklist}. ${check.t.summaryNoneOf(shownNo.join('; ')).split(';')[0]}`);
       // Copied as text: the same summary, under 250 words.
       const copied = await copiedText(tp, check);
       expect(copied.split('\n')[0]).toBe(check.t.summaryHeading);

@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mainRules } from '../helpers.ts';
+import { answerAll } from './helpers.tsx';
 
 // A fresh LazyCheck module per test: once React.lazy has loaded its chunk it never shows the placeholder again,
 // and each test here is about the moments before and after that load.
@@ -71,5 +72,22 @@ describe('LazyCheck', () => {
     await waitFor(() => expect(container.querySelector('span[hidden]')).not.toBeNull());
     expect(screen.getByRole('button', { name: 'Empezar' })).toBeInTheDocument();
     expect(await screen.findByRole('heading', { level: 1, name: rules.meta.title.es ?? '' })).toBeInTheDocument();
+  });
+
+  it('switching language on the result shows the result in that language, once its words have arrived', async () => {
+    const user = userEvent.setup();
+    const { container } = render(<LazyCheck locale="en" storage={null} />);
+    await waitFor(() => expect(container.querySelector('span[hidden]')).not.toBeNull());
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    await answerAll(user, rules, { age_band: 'age_20_to_50', pain_onset: 'during_workout' });
+    const see = screen.queryByRole('button', { name: 'See my result' });
+    if (see) await user.click(see);
+    const selfCare = rules.results.urgency['self-care'];
+    expect(screen.getByRole('heading', { level: 1, name: selfCare.title.en })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Español' }));
+    // Not the English words under lang="es": the heading and the advice come from the rules' Spanish pack.
+    expect(await screen.findByRole('heading', { level: 1, name: selfCare.title.es ?? '' })).toBeInTheDocument();
+    expect(screen.queryByText(selfCare.title.en)).toBeNull();
+    expect(container.querySelector('.backcheck')).toHaveAttribute('lang', 'es');
   });
 });

@@ -1,0 +1,52 @@
+// The summary for a professional, as a GP receiving it reads it: what was found comes first, a sign that set the
+// result is never also listed as absent, a sign's follow-up narrows it, and the full answer behind "Set by" is kept.
+import { describe, expect, it } from 'vitest';
+import type { Answers, AnswerValue } from '../../src/engine/answers.ts';
+import { evaluate } from '../../src/engine/evaluate.ts';
+import { catalogues } from '../../src/i18n/index.ts';
+import { walkQuestionnaire } from '../../src/lint/population.ts';
+import type { Question } from '../../src/rules/schema.ts';
+import { professionalSummary, summaryText } from '../../src/ui/summary-text.ts';
+import { calmDefault, CALM } from '../browser/pages.ts';
+import { mainRules } from '../helpers.ts';
+
+const rules = mainRules();
+const t = catalogues.en;
+const short = (id: string) => rules.questions.find((q) => q.id === id)!.short!.en;
+
+function summaryFor(given: Record<string, AnswerValue>) {
+  const answers: Answers = walkQuestionnaire(rules, (q: Question) => given[q.id] ?? CALM[q.id] ?? calmDefault(q));
+  const result = evaluate(rules, answers, 'en');
+  const summary = professionalSummary(rules, answers, result, t, 'en', new Date(2026, 11, 8, 9, 30), 'en-GB');
+  return { result, summary, text: summaryText(summary, t) };
+}
+
+describe('the summary for a professional', () => {
+  it('never lists as absent a sign that set the result (No on the first screen, both legs ticked on the pain map)', () => {
+    const { result, summary, text } = summaryFor({ rf_both_legs: 'no', pain_where: ['low_back', 'pain_both_legs'], both_legs_check: 'yes' });
+    expect(result.urgency).toBe('emergency');
+    expect(summary.setBy).toBeTruthy();
+    expect(summary.checklist.none).not.toContain(short('rf_both_legs'));
+    expect(summary.checklist.none.length).toBeGreaterThan(3);
+    expect(text).not.toContain(short('rf_both_legs'));
+  });
+
+  it("names a sign with what its follow-up found: stinging only, not 'side pain in waves; red pee'", () => {
+    const { summary } = summaryFor({ rf_kidney: 'yes', rf_kidney_kind: 'burning_only' });
+    expect(summary.checklist.yes).toEqual([`${short('rf_kidney')} (Only stinging when I pee)`]);
+  });
+
+  it('puts what was found before the long list of what was not, and keeps every place the pain is', () => {
+    const { summary, text } = summaryFor({ rf_cancer: 'yes', pain_score: 7, pain_where: ['low_back', 'below_knee', 'numb_leg'], pain_trend: 'same' });
+    const line = text.split('\n').find((l) => l.startsWith(t.summaryChecklist))!;
+    expect(line.indexOf(t.summaryYesTo(''))).toBeLessThan(line.indexOf(t.summaryNoneOf('')));
+    expect(line.startsWith(`${t.summaryChecklist}. ${t.summaryYesTo(short('rf_cancer'))}`)).toBe(true);
+    // "Set by" may name one place; the facts keep all three.
+    const where = summary.facts.find((f) => f.label === short('pain_where'));
+    expect(where?.value).toMatch(/Low back.*below one knee.*numb/i);
+  });
+
+  it('gives the time with the date', () => {
+    expect(summaryFor({}).summary.date).toBe('Date: 8 December 2026 at 09:30');
+  });
+});
