@@ -76,6 +76,9 @@ function relay(): void {
     const { type, detail } = event.data;
     if (!FRAME_ONLY_TYPES.includes(type)) {
       frame.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+      // A new screen starts at the frame's top, as it does in the page itself: focus inside the frame moved to the
+      // new heading, but the page stayed scrolled down a long screen, showing only the page below the frame.
+      if ((type === 'backcheck:step' || type === 'backcheck:complete') && frame.getBoundingClientRect().top < 0) frame.scrollIntoView({ block: 'start' });
     } else if (typeof detail.height === 'number') {
       // CSSOM, not a style attribute: allowed under a strict style-src.
       frame.style.height = `${Math.ceil(detail.height)}px`;

@@ -64,6 +64,11 @@ export function formatSince(locale: string, when: Date, now: Date): string {
     : formatDateTime(locale, when);
 }
 
+/** "8 December 2026, 09:30": the date, then the time after a comma (shorter than the language's own "at"). */
+export function formatDateAndTime(locale: string, when: Date): string {
+  return `${formatDate(locale, when)}, ${new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(when)}`;
+}
+
 export function formatDate(locale: string, when: Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(when);
 }

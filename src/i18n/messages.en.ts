@@ -142,7 +142,7 @@ export const en = {
   summaryRules: (version: string, signedOffOn: string | null) =>
     `Rules ${version}, ${signedOffOn ? `signed off by a clinician on ${signedOffOn}` : 'not signed off by a clinician'}`,
   summarySetBy: 'Set by',
-  summaryChecklist: 'Screened with a checklist',
+  summaryChecklist: 'Warning signs checked',
   summaryNoneOf: (items: string) => `No to: ${items}`,
   summaryYesTo: (items: string) => `Yes to: ${items}`,
   summaryNotSureOf: (items: string) => `Not sure of: ${items}`,

@@ -123,7 +123,7 @@ export const es: Messages = {
   summaryRules: (version, signedOffOn) =>
     `Reglas ${version}, ${signedOffOn ? `aprobadas por un profesional clínico el ${signedOffOn}` : 'sin aprobar por un profesional clínico'}`,
   summarySetBy: 'Motivo',
-  summaryChecklist: 'Revisado con una lista',
+  summaryChecklist: 'Señales revisadas',
   summaryNoneOf: (items) => `No a: ${items}`,
   summaryYesTo: (items) => `Sí a: ${items}`,
   summaryNotSureOf: (items) => `No lo sabe: ${items}`,

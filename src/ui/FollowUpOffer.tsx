@@ -1,6 +1,6 @@
 // "Check again in N days" on a self-care or consult result (issue #18). Opt-in: nothing is kept until the person
 // accepts, and "Forget this" removes it at once. Kept on this device only (src/storage/follow-up.ts).
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Answers } from '../engine/answers.ts';
 import { followUpDays, type PreviousCheck } from '../engine/follow-up.ts';
 import { formatDate, formatNumber } from '../i18n/index.ts';
@@ -32,6 +32,15 @@ export function FollowUpOffer({ urgency, causes, answers, responseId, baseline, 
   const uid = useId();
   const days = followUpDays(rules, urgency);
   const [state, setState] = useState<State>({ kind: 'offered' });
+  // Both buttons remove themselves when pressed, and focus fell to the page's <body>. It goes to what takes their
+  // place: "Forget this" after keeping, the section's heading after forgetting (the status line says what happened).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const forgetButton = useRef<HTMLButtonElement>(null);
+  const acted = useRef(false);
+  useEffect(() => {
+    if (!acted.current) return;
+    (state.kind === 'saved' ? forgetButton.current : heading.current)?.focus();
+  }, [state.kind]);
   // Once per result shown; StrictMode's second effect run sends it again only in development.
   useEffect(() => {
     if (days !== null) emit({ type: 'followup-offered', urgency, afterDays: days });
@@ -39,6 +48,7 @@ export function FollowUpOffer({ urgency, causes, answers, responseId, baseline, 
   if (days === null) return null;
 
   const accept = () => {
+    acted.current = true;
     const kept = followUpToKeep(rules, rulesHash, { urgency, causes, responseId: responseId ?? undefined }, answers, days, Date.now(), baseline);
     const due = new Date(kept.dueAt);
     const saved = saveFollowUp(storage, kept);
@@ -47,6 +57,7 @@ export function FollowUpOffer({ urgency, causes, answers, responseId, baseline, 
   };
   // "Forget this" means this check: the follow-up and the saved result go (a reload then starts afresh).
   const forget = () => {
+    acted.current = true;
     forgetFollowUp(storage, rules.meta.id);
     clearProgress(storage, rules.meta.id);
     setState({ kind: 'forgotten' });
@@ -54,7 +65,9 @@ export function FollowUpOffer({ urgency, causes, answers, responseId, baseline, 
 
   return (
     <section className="backcheck__block backcheck__follow-up" aria-labelledby={`${uid}-follow-up`}>
-      <h2 id={`${uid}-follow-up`}>{t.followUpOffer(formatNumber(locale, days))}</h2>
+      <h2 id={`${uid}-follow-up`} ref={heading} tabIndex={-1}>
+        {t.followUpOffer(formatNumber(locale, days))}
+      </h2>
       {state.kind === 'offered' && (
         <>
           <p>{t.followUpOfferNote}</p>
@@ -73,7 +86,7 @@ export function FollowUpOffer({ urgency, causes, answers, responseId, baseline, 
               : ''}
       </p>
       {state.kind === 'saved' && (
-        <button type="button" className="backcheck__button backcheck__button--warning" onClick={forget}>
+        <button type="button" ref={forgetButton} className="backcheck__button backcheck__button--warning" onClick={forget}>
           {t.followUpForget}
         </button>
       )}

@@ -1,6 +1,7 @@
 // The result's summary for a professional, printed or copied as text: the clinical header first (the urgency and
 // what set it, the pain, age, pregnancy if it matters, the date and time, the rules' version and sign-off), then the
-// checklist as the person saw it (what was found before what was not), the causes and the advice given, in under 250 words. One structure, two renderings
+// checklist as the person saw it (what was found before what was not), the causes and the advice given. All but the
+// list of signs answered No is under 200 words, so what was found reads in half a minute. One structure, two renderings
 // (the print section of the result screen and the copied text), so paper and text always agree.
 import type { Answers } from '../engine/answers.ts';
 import { describeAnswer } from '../engine/because.ts';
@@ -8,7 +9,7 @@ import type { Because } from '../engine/because.ts';
 import { matches, questionsIn } from '../engine/conditions.ts';
 import type { Result } from '../engine/evaluate.ts';
 import { walk } from '../engine/navigation.ts';
-import { formatDateTime, type Messages } from '../i18n/index.ts';
+import { formatDateAndTime, type Messages } from '../i18n/index.ts';
 import type { Rules } from '../rules/schema.ts';
 import { localize, type Locale } from '../rules/text.ts';
 
@@ -128,7 +129,7 @@ export function professionalSummary(
   return {
     title: t.summaryHeading,
     // With the time: for a sign such as numbness between the legs, the hours since the check matter.
-    date: t.summaryDate(formatDateTime(dateLocale, when)),
+    date: t.summaryDate(formatDateAndTime(dateLocale, when)),
     rules: t.summaryRules(result.rulesVersion, rules.meta.signoff?.on ?? null),
     // The level alone: what to do comes with the advice given.
     result: t.summaryUrgency(t.urgencyLabel[result.urgency]),

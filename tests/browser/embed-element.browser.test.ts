@@ -225,8 +225,8 @@ describe("the clinic's CSS colours with theme=\"auto\" (test-pages/brand-auto.ht
   });
 });
 
-describe('the custom element in a 320 px column on a wide screen (test-pages/narrow.html)', () => {
-  it('lays itself out for the space it has, not the screen: nothing overflows on any screen', async () => {
+describe('the custom element in a 260 px column on a wide screen (test-pages/narrow.html)', () => {
+  it('lays itself out for the space it has, not the screen: nothing overflows, and the sticky Continue bar never covers the control in focus', async () => {
     const { page } = await open('test-pages/narrow.html');
     try {
       const overflow = () =>
@@ -237,6 +237,17 @@ describe('the custom element in a 320 px column on a wide screen (test-pages/nar
           const wide = [...root.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > width + 1);
           return wide.map((el) => el.tagName.toLowerCase() + '.' + el.className).slice(0, 5);
         })()`) as Promise<string[]>;
+      const coveredByBar = () =>
+        page.evaluate(`(() => {
+          const root = document.getElementById('check').shadowRoot;
+          const el = root.activeElement;
+          const bar = root.querySelector('.backcheck__question .backcheck__actions');
+          if (!el || !bar || bar.contains(el) || getComputedStyle(bar).position !== 'sticky') return null;
+          const r = el.getBoundingClientRect();
+          const b = bar.getBoundingClientRect();
+          const covered = Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top);
+          return covered > 0 ? (el.id || el.tagName) + ': ' + Math.round(covered) + ' px under the bar' : null;
+        })()`) as Promise<string | null>;
       const screens: string[] = [];
       await completeCheck(page.locator('#check'), {
         // In scope (pain that started during the workout), so every section (and the 0-10 scale) is shown.
@@ -244,6 +255,12 @@ describe('the custom element in a 320 px column on a wide screen (test-pages/nar
         onScreen: async (heading) => {
           screens.push(heading);
           expect(await overflow(), `overflow on "${heading}"`).toEqual([]);
+          // WCAG 2.4.11: Tab through the screen; no control that takes focus may sit under the bar. The clinic's
+          // page cannot give the check scroll padding, so the controls keep their own margin.
+          for (let i = 0; i < 14; i++) {
+            await page.keyboard.press('Tab');
+            expect(await coveredByBar(), `focus under the Continue bar on "${heading}"`).toBeNull();
+          }
         },
       });
       // The 0-10 scale (11 columns of 44 px on a wide layout) was among the screens checked.

@@ -299,7 +299,7 @@ describe('print', () => {
     expect(printed).toContain(`${check.t.summaryName}: ${check.t.summaryBirth}:`);
     const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date());
     // The date with the time (hours matter for some signs); the shipped rules are not signed off yet, and it says so.
-    expect(printed).toMatch(new RegExp(`${check.t.summaryDate(today)} at \\d{2}:\\d{2}\\. ${check.t.summaryRules(rules.meta.version, null).replaceAll('.', '\\.')}\\.`));
+    expect(printed).toMatch(new RegExp(`${check.t.summaryDate(today)}, \\d{2}:\\d{2}\\. ${check.t.summaryRules(rules.meta.version, null).replaceAll('.', '\\.')}\\.`));
     expect(printed).toContain(check.t.summaryUrgency(check.t.urgencyLabel['self-care']));
     // The clinical core, by the short labels, before the checklist.
     for (const [id, value] of [['pain_score', typical.pain_score], ['pain_duration', typical.pain_duration], ['pain_trend', typical.pain_trend]] as const) {

@@ -65,6 +65,21 @@ describe('the iframe host script', () => {
     expect(got).toEqual([{ type: 'backcheck:step', detail: { section: 'pain', screen: 'pain_now', stepNumber: 3 }, target: frame }]);
   });
 
+  it("scrolls the page back to the frame's top on a new screen when the page is scrolled past it, and only then", () => {
+    const scrolled = vi.fn();
+    frame.scrollIntoView = scrolled;
+    const step = { source: 'backcheck', type: 'backcheck:step', detail: { section: 'pain', screen: 'pain_now', stepNumber: 3 } };
+    const at = (top: number) => vi.spyOn(frame, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, top, 300, 900));
+    at(40);
+    post(step, { source: frame.contentWindow, origin: WIDGET_ORIGIN });
+    expect(scrolled).not.toHaveBeenCalled();
+    at(-1163);
+    post({ source: 'backcheck', type: 'backcheck:resize', detail: { height: 955 } }, { source: frame.contentWindow, origin: WIDGET_ORIGIN });
+    expect(scrolled).not.toHaveBeenCalled();
+    post(step, { source: frame.contentWindow, origin: WIDGET_ORIGIN });
+    expect(scrolled).toHaveBeenCalledExactlyOnceWith({ block: 'start' });
+  });
+
   it('ignores messages from another origin, another window, a frame not marked data-backcheck, or of the wrong shape', () => {
     const got = received();
     const start = { source: 'backcheck', type: 'backcheck:start', detail: {} };

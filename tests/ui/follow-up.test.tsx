@@ -50,10 +50,13 @@ describe('the follow-up offer on a result', () => {
     expect(saved.urgency).toBe('self-care');
     expect(events).toContainEqual({ type: 'followup-accepted', urgency: 'self-care', afterDays: 2 });
     expect(within(offer).getByRole('status')).toHaveTextContent(/^Saved on this device\. Open this check again from /);
+    // The pressed button is gone; focus is on what took its place, not lost to the page.
+    expect(within(offer).getByRole('button', { name: 'Forget this' })).toHaveFocus();
     // The saved result goes too: "Forget this" leaves nothing of this check on the device.
     await user.click(within(offer).getByRole('button', { name: 'Forget this' }));
     expect(storage.items.size).toBe(0);
     expect(within(offer).getByRole('status')).toHaveTextContent('Forgotten: nothing about this check is kept on this device.');
+    expect(within(offer).getByRole('heading', { name: 'Check again in 2 days' })).toHaveFocus();
   });
 
   it('offers nothing on an emergency result, nor where nothing can be kept', async () => {

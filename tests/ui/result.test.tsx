@@ -303,7 +303,7 @@ describe('result screen', () => {
     const lines = copied.split('\n');
     expect(lines[0]).toBe('Back pain self-check: summary for a professional');
     // The date first (the browser is en-GB: day first), the rules' version and sign-off.
-    expect(lines[1]).toMatch(new RegExp(`^Date: \\d+ \\w+ \\d{4} at \\d{2}:\\d{2}\\. Rules ${rules.meta.version.replaceAll('.', '\\.')}, not signed off by a clinician\\.$`));
+    expect(lines[1]).toMatch(new RegExp(`^Date: \\d+ \\w+ \\d{4}, \\d{2}:\\d{2}\\. Rules ${rules.meta.version.replaceAll('.', '\\.')}, not signed off by a clinician\\.$`));
     // The clinical core first: the urgency (nothing set it: no "Set by"), then pain, age.
     expect(lines[3]).toBe('Outcome: Self-care');
     expect(copied).not.toContain('Set by');
@@ -314,9 +314,9 @@ describe('result screen', () => {
     // Pregnancy only where it matters; name and date of birth only on paper.
     expect(copied).not.toMatch(/Pregnant|Name:|Date of birth/);
     // The checklist as the person saw it: the grouped checks' short labels, none of them answered yes.
-    const checklist = lines.find((l) => l.startsWith('Screened with a checklist. No to: '))!;
+    const checklist = lines.find((l) => l.startsWith('Warning signs checked. No to: '))!;
     const shown = rules.screens!.filter((s) => s.kind === 'group' && s.id !== 'maternity_signs').flatMap((s) => s.questions.map((id) => text(id).short!.en));
-    expect(checklist).toBe(`Screened with a checklist. No to: ${shown.join('; ')}.`);
+    expect(checklist).toBe(`Warning signs checked. No to: ${shown.join('; ')}.`);
     expect(copied).not.toContain(text('rf_saddle_numbness').text.en);
     expect(lines.at(-1)).toBe(`Advice given: ${rules.results.urgency['self-care'].consult.en}`);
     expect(countWords(copied)).toBeLessThan(250);
