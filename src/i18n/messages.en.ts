@@ -142,6 +142,7 @@ export const en = {
   summaryRules: (version: string, signedOffOn: string | null) =>
     `Rules ${version}, ${signedOffOn ? `signed off by a clinician on ${signedOffOn}` : 'not signed off by a clinician'}`,
   summarySetBy: 'Set by',
+  summaryStopped: 'The check stopped at this sign: the questions after it were not asked.',
   summaryChecklist: 'Warning signs checked',
   summaryNoneOf: (items: string) => `No to: ${items}`,
   summaryYesTo: (items: string) => `Yes to: ${items}`,

@@ -123,6 +123,7 @@ export const es: Messages = {
   summaryRules: (version, signedOffOn) =>
     `Reglas ${version}, ${signedOffOn ? `aprobadas por un profesional clínico el ${signedOffOn}` : 'sin aprobar por un profesional clínico'}`,
   summarySetBy: 'Motivo',
+  summaryStopped: 'La autoevaluación se detuvo en esta señal: las preguntas siguientes no se hicieron.',
   summaryChecklist: 'Señales revisadas',
   summaryNoneOf: (items) => `No a: ${items}`,
   summaryYesTo: (items) => `Sí a: ${items}`,

@@ -281,6 +281,7 @@ function PrintedSummary({ summary, id }: { summary: ProfessionalSummary; id: str
           {t.summarySetBy}: {summary.setBy}
         </p>
       )}
+      {summary.stopped && <p>{summary.stopped}</p>}
       <dl className="backcheck__summary-list">
         {summary.facts.map((f) => (
           <div className="backcheck__summary-row" key={f.label}>

@@ -66,6 +66,11 @@ export interface ProfessionalSummary {
   result: string;
   /** What set the urgency: the answers behind it, in the words shown; null when nothing did (self-care). */
   setBy: string | null;
+  /**
+   * On an emergency, that the check stopped there: a GP read an emergency summary without age, pain or onset and
+   * could not tell "not asked" from "left out".
+   */
+  stopped: string | null;
   /** The clinical core (the rules' `results.summary.facts`): pain score, onset, duration, ... */
   facts: SummaryLine[];
   /** The grouped checks, by answer, each item as the person saw it. */
@@ -134,6 +139,7 @@ export function professionalSummary(
     // The level alone: what to do comes with the advice given.
     result: t.summaryUrgency(t.urgencyLabel[result.urgency]),
     setBy: because.length > 0 ? because.map(becauseLine).join('; ') : null,
+    stopped: result.urgency === 'emergency' ? t.summaryStopped : null,
     // An answer that set the urgency is already given beside "Set by", unless it says more in full: "Set by" names
     // the one place that counted ("Pain below one knee"), the fact every place ticked (and a tingly leg with it).
     facts: facts
@@ -169,6 +175,7 @@ export function summaryText(summary: ProfessionalSummary, t: Messages): string {
     '',
     summary.result,
     ...(summary.setBy ? [`${t.summarySetBy}: ${summary.setBy}`] : []),
+    ...(summary.stopped ? [summary.stopped] : []),
     ...pairs(summary.facts),
     ...(checklist ? ['', checklist] : []),
     '',

@@ -51,6 +51,13 @@ describe('the summary for a professional', () => {
     expect(where?.value).toMatch(/Low back.*below one knee.*numb/i);
   });
 
+  it('says on an emergency that the check stopped there, so "not asked" is not read as "left out"', () => {
+    const emergency = summaryFor({ rf_saddle_numbness: 'yes' });
+    expect(emergency.result.urgency).toBe('emergency');
+    expect(emergency.text.split('\n')).toContain(t.summaryStopped);
+    expect(summaryFor({}).text).not.toContain(t.summaryStopped);
+  });
+
   it('gives the time with the date', () => {
     expect(summaryFor({}).summary.date).toBe('Date: 8 December 2026, 09:30');
   });
