@@ -146,6 +146,8 @@ interface Plan {
   scopeExits: RuleEntry<Rules['scopeExits'][number]>[];
   advice: RuleEntry<Rules['advice'][number]>[];
   causes: CauseEntry[];
+  /** The answers that keep the anti-inflammatory list off the result (`results.antiInflammatory.notWhen`). */
+  antiInflammatoryOff: Testable | null;
 }
 
 const plans = new WeakMap<Rules, Plan>();
@@ -209,6 +211,7 @@ function planOf(rules: Rules): Plan {
         fired: Object.freeze({ id: e.id, kind: 'evidence' as const, cause: cause.id, weight: e.weight }),
       })),
     })),
+    antiInflammatoryOff: rules.results.antiInflammatory?.notWhen ? testableOf(rules.results.antiInflammatory.notWhen, program) : null,
   };
   plans.set(rules, plan);
   return plan;
@@ -576,7 +579,9 @@ function evaluateSlots(rules: Rules, slots: Slots, locale: Locale, options: Eval
     // An urgent result already says "today": the same-day tier is for results that do not.
     safetyNetToday: urgency === 'self-care' || urgency === 'consult' ? plain.lists.safetyNetToday : null,
     selfCareAdvice: selfCare ? plain.lists.selfCareAdvice : null,
-    antiInflammatory: selfCare && plain.lists.selfCareAdvice ? plain.lists.antiInflammatory : null,
+    antiInflammatory:
+      selfCare && plain.lists.selfCareAdvice && !(plan.antiInflammatoryOff && holds(plan.antiInflammatoryOff, slots)) ? plain.lists.antiInflammatory : null,
     advice,
   };
 }
+

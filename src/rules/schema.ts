@@ -459,7 +459,13 @@ export const RulesSchema = z
       /** On self-care and consult results: what the person can do now (pain relief and its cautions, moving, ...). */
       selfCareAdvice: TextListSchema.optional(),
       /** With the self-care advice: when not to take an anti-inflammatory painkiller, as a plain list. */
-      antiInflammatory: TextListSchema.optional(),
+      antiInflammatory: TextListSchema.extend({
+        /**
+         * Answers that already rule the painkiller out (pregnancy): then the list is not shown at all. A pregnant
+         * person read "such as ibuprofen can help" under advice to take paracetamol, not ibuprofen.
+         */
+        notWhen: ConditionSchema.optional(),
+      }).optional(),
       /** The emergency number by region. Without it, 112 (it works across Europe and on many mobile networks). */
       emergencyNumbers: EmergencyNumbersSchema.optional(),
       /** The summary for a professional (print and copy): the answers its clinical header starts with. */
@@ -533,7 +539,7 @@ export interface RulesShape {
     thresholds: { likely: number; possible: number };
     evidence: readonly { id: string; when: Condition }[];
   }[];
-  results?: { summary?: { facts: readonly { question: string; when?: Condition }[] } };
+  results?: { summary?: { facts: readonly { question: string; when?: Condition }[] }; antiInflammatory?: { notWhen?: Condition } };
   followUp?: {
     offerFor: readonly string[];
     afterDays: Readonly<Record<string, number | undefined>>;
@@ -636,6 +642,8 @@ export function crossReferenceIssues(rules: RulesShape): CrossReferenceIssue[] {
     if (!questionIndex.has(fact.question)) issues.push({ path: [...at, 'question'], message: `unknown question "${fact.question}"` });
     if (fact.when) conditionIssues(fact.when, [...at, 'when'], rules, issues);
   });
+  const notWhen = rules.results?.antiInflammatory?.notWhen;
+  if (notWhen) conditionIssues(notWhen, ['results', 'antiInflammatory', 'notWhen'], rules, issues);
   if (rules.followUp) issues.push(...followUpIssues(rules, rules.followUp));
   return issues;
 }

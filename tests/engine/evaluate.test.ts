@@ -651,14 +651,25 @@ describe('the result texts of issue #16', () => {
         expect(result.safetyNetToday !== null).toBe(calmLevel);
         expect(result.safetyNet !== null).toBe(result.urgency !== 'emergency');
         expect(result.callIf !== null).toBe(result.urgency !== 'emergency');
-        // The anti-inflammatory caution goes with the self-care advice, never without it.
-        expect(result.antiInflammatory !== null).toBe(result.selfCareAdvice !== null);
+        // The anti-inflammatory caution goes with the self-care advice, never without it, and not where the answers
+        // already rule the painkiller out (pregnancy, since 3.7.2).
+        const ruledOut = matches(rules.results.antiInflammatory!.notWhen!, answers);
+        expect(result.antiInflammatory !== null).toBe(result.selfCareAdvice !== null && !ruledOut);
       }),
       { numRuns: 300 },
     );
     const today = evaluate(rules, calm).safetyNetToday;
     expect(today?.items).toEqual(rules.results.safetyNetToday!.items.map((i) => i.en));
     expect(today?.items.join(' ')).toMatch(/38 °C.*dropping foot.*Red or pink pee.*constant, even when you lie still.*down a leg/s);
+  });
+
+  it('leaves out the anti-inflammatory list for a person who is or may be pregnant, whose own advice says paracetamol', () => {
+    const shown = (pregnancy: string) => evaluate(rules, { ...calm, pregnancy }).antiInflammatory;
+    expect(evaluate(rules, { ...calm, pregnancy: 'pregnant' }).urgency).toBe('self-care');
+    expect(shown('pregnant')).toBeNull();
+    expect(shown('not_sure')).toBeNull();
+    expect(shown('no')).not.toBeNull();
+    expect(shown('recent_birth')).not.toBeNull();
   });
 
   it('says "Pain, numbness, tingling or weakness in both legs" in the call-now tier', () => {

@@ -58,6 +58,14 @@ describe('loading a broken rules file', () => {
     expect(twoTabs.map((p) => p.line)).toEqual([lineOf(text, 'version: 0.0.1'), lineOf(text, 'causes:') + 1]);
   });
 
+  it("checks the anti-inflammatory list's notWhen like any condition, at its line", () => {
+    const main = readFileSync(MAIN_RULES_FILE, 'utf8');
+    const text = main.replace('notWhen: { question: pregnancy,', 'notWhen: { question: pregnancyy,');
+    expect(problems(text)).toContainEqual(
+      expect.objectContaining({ line: lineOf(text, 'pregnancyy'), path: 'results.antiInflammatory.notWhen.question', message: 'unknown question "pregnancyy" (did you mean "pregnancy"?)' }),
+    );
+  });
+
   it('names where the first of two questions with the same id is', () => {
     const text = mini().replace('  - id: rf_small', '  - id: rf_big');
     expect(problems(text).map((p) => p.message)).toContainEqual(expect.stringMatching(/^duplicate question id "rf_big" \(the first is questions\.0\)$/));
