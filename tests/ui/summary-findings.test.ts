@@ -58,6 +58,18 @@ describe('the summary for a professional', () => {
     expect(summaryFor({}).text).not.toContain(t.summaryStopped);
   });
 
+  it('gives blood thinners whenever they were asked, and night pain or pain that keeps coming back when present', () => {
+    const thinners = summaryFor({ rf_leg_gives_way: 'yes', rf_blood_thinners: 'no' }).summary.facts;
+    expect(thinners).toContainEqual({ label: short('rf_blood_thinners'), value: 'No' });
+    const { summary } = summaryFor({ rf_accident: 'not_sure', rf_blood_thinners: 'no', pain_night: 'worse_at_night', pain_recurring: 'most_workouts' });
+    const labels = summary.facts.map((f) => f.label);
+    expect(labels).toEqual(expect.arrayContaining([short('rf_blood_thinners'), short('pain_night'), short('pain_recurring')]));
+    const calm = summaryFor({ pain_night: 'sleeps', pain_recurring: 'first_time' }).summary.facts.map((f) => f.label);
+    expect(calm).not.toContain(short('pain_night'));
+    expect(calm).not.toContain(short('pain_recurring'));
+    expect(calm).not.toContain(short('rf_blood_thinners'));
+  });
+
   it('gives the time with the date', () => {
     expect(summaryFor({}).summary.date).toBe('Date: 8 December 2026, 09:30');
   });
