@@ -69,6 +69,7 @@ export const en = {
 
   // Review
   reviewTitle: 'Check your answers',
+  reviewListName: (first: string, more: number) => `${first}, and ${more} more`,
   reviewLead: 'Make sure these are right before you see your result.',
   reviewAnswered: { one: 'You answered # page of questions.', other: 'You answered # pages of questions.' },
   reviewNoneOfThese: 'None of these',

@@ -54,6 +54,7 @@ export const es: Messages = {
   errorPrefix: 'Error:',
 
   reviewTitle: 'Revisa tus respuestas',
+  reviewListName: (first, more) => `${first}, y ${more} más`,
   reviewLead: 'Comprueba que son correctas antes de ver tu resultado.',
   reviewAnswered: { one: 'Has respondido # página de preguntas.', other: 'Has respondido # páginas de preguntas.' },
   reviewNoneOfThese: 'Nada de esto',

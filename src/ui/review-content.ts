@@ -65,13 +65,19 @@ export function reviewContent(rules: Rules, answers: Answers, choices: Choices, 
         .filter((p) => p.screen.section === section.id)
         .map((p) => ({
           id: p.screen.id,
-          // Named by what is on it: two grouped checks may share a title, never their lists.
-          name: p.screen.kind === 'group' || !p.screen.title ? p.questions.map(label).join(', ') : say(p.screen.title),
+          // Named by what is on it: two grouped checks may share a title, never their lists. A long list is named
+          // by its first item and how many follow: every label of a grouped check made a name of over 200 characters.
+          name: p.screen.kind === 'group' || !p.screen.title ? listName(p.questions.map(label), t) : say(p.screen.title),
           rows: rows(p),
         })),
     }))
     .filter((s) => s.screens.length > 0);
   return { pages: stepsOf(rules, answers, choices).length, sections };
+}
+
+/** Two labels as they are; more as the first and how many more ("Numb between your legs, and 4 more"). */
+export function listName(labels: readonly string[], t: Messages): string {
+  return labels.length <= 2 ? labels.join(', ') : t.reviewListName(labels[0] as string, labels.length - 1);
 }
 
 /** Every word on the review page: its heading and lead, each section, row and item, each "Change", "See my result". */

@@ -421,13 +421,17 @@ export class CheckPage {
   changeButton(screenId: string, asked?: readonly string[]): string {
     const screen = this.rules.screens?.find((x) => x.id === screenId);
     if (!screen) throw new Error(`No screen "${screenId}" in the rules`);
+    const labels = (asked ?? screen.questions).map((id) => {
+      const q = this.rules.questions.find((x) => x.id === id);
+      if (!q) throw new Error(`No question "${id}" in the rules`);
+      return this.say(q.short ?? q.text);
+    });
+    // A long list goes by its first item and how many more (src/ui/review-content.ts).
     const name =
       screen.kind === 'group' || !screen.title
-        ? (asked ?? screen.questions).map((id) => {
-            const q = this.rules.questions.find((x) => x.id === id);
-            if (!q) throw new Error(`No question "${id}" in the rules`);
-            return this.say(q.short ?? q.text);
-          }).join(', ')
+        ? labels.length <= 2
+          ? labels.join(', ')
+          : this.t.reviewListName(labels[0]!, labels.length - 1)
         : this.say(screen.title);
     return `${this.t.change}: ${name}`;
   }

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { miniRules, miniScreenRules } from '../helpers.ts';
+import { mainRules, miniRules, miniScreenRules } from '../helpers.ts';
 import { answer, answerAll, REACT_MODES, renderCheck, start } from './helpers.tsx';
 
 describe.each(REACT_MODES)('check your answers (%s)', (_mode, wrap) => {
@@ -85,3 +85,19 @@ describe.each(REACT_MODES)('check your answers (%s)', (_mode, wrap) => {
     expect(screen.getByRole('heading', { level: 1, name: 'Self-care' })).toHaveFocus();
   });
 });
+
+describe('check your answers with the shipped rules', () => {
+  it("names each Change by its first item and how many more, short and each its own, not by every sign's label", async () => {
+    const rules = mainRules();
+    const { user } = renderCheck({ rules });
+    await start(user);
+    await answerAll(user, rules, { age_band: 'age_20_to_50', pain_onset: 'during_workout' });
+    const names = screen.getAllByRole('button', { name: /^Change: / }).map((b) => b.getAttribute('aria-label') ?? '');
+    const first = rules.screens!.find((x) => x.kind === 'group')!;
+    const label = (id: string) => rules.questions.find((q) => q.id === id)!.short!.en;
+    expect(names).toContain(`Change: ${label(first.questions[0]!)}, and ${first.questions.length - 1} more`);
+    expect(Math.max(...names.map((n) => n.length))).toBeLessThan(90);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
+
