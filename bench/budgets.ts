@@ -72,9 +72,13 @@ export const BUDGETS = {
    * if a testicle hurts; the stimulant reason with its cooling step; a safety-net line on when to call after
    * stimulants), in both languages, took it to 159.70 kB: held at 159.8 kB. Fixes from blind QA passes (a sign's
    * confirmation under its own tick, tel: links from the top page, a CSS dark accent kept, NHS 111 named as the UK's)
-   * took it to 159.83 kB: held at 159.9 kB. Clinical words a reviewer asked for are not traded for bytes.
+   * took it to 159.83 kB: held at 159.9 kB. A blind accessibility pass and a blind GP's read of the summary (the
+   * language switch waiting for its words, focus handed on by the follow-up buttons, a summary with what was found
+   * first, follow-ups beside their sign and three more facts, Change buttons named in short, rules 3.7.2's condition
+   * on the ibuprofen list) took it to 160.54 kB: held at 160.6 kB. Clinical words a reviewer asked for are not traded
+   * for bytes.
    */
-  wholeCheckGzip: 159.9 * KB,
+  wholeCheckGzip: 160.6 * KB,
   firstQuestionMs: 1500,
   /** Issue #17: SurveyJS's first question over ours, same questions, same run. */
   firstQuestionRatioVsSurveyJS: 3.5,

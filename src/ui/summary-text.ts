@@ -142,10 +142,10 @@ export function professionalSummary(
     stopped: result.urgency === 'emergency' ? t.summaryStopped : null,
     // An answer that set the urgency is already given beside "Set by", unless it says more in full: "Set by" names
     // the one place that counted ("Pain below one knee"), the fact every place ticked (and a tingly leg with it).
-    facts: facts
-      .map(line)
-      .filter((l): l is SummaryLine => l !== null)
-      .filter((l, i) => !because.some((b) => b.questionId === facts[i] && b.answerText === l.value)),
+    facts: facts.flatMap((id) => {
+      const l = line(id);
+      return l && !because.some((b) => b.questionId === id && b.answerText === l.value) ? [l] : [];
+    }),
     checklist,
     causes: shownCauses(result).map((c) => t.summaryCause(c.title, t.likelihood[c.likelihood])),
     advice: result.urgency === 'emergency' ? [result.action, result.consult] : [result.consult],

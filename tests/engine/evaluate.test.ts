@@ -663,11 +663,11 @@ describe('the result texts of issue #16', () => {
     expect(today?.items.join(' ')).toMatch(/38 °C.*dropping foot.*Red or pink pee.*constant, even when you lie still.*down a leg/s);
   });
 
-  it('leaves out the anti-inflammatory list for a person who is or may be pregnant, whose own advice says paracetamol', () => {
+  it('leaves out the anti-inflammatory list for a pregnant person, whose own advice says paracetamol; not sure keeps its caution', () => {
     const shown = (pregnancy: string) => evaluate(rules, { ...calm, pregnancy }).antiInflammatory;
     expect(evaluate(rules, { ...calm, pregnancy: 'pregnant' }).urgency).toBe('self-care');
     expect(shown('pregnant')).toBeNull();
-    expect(shown('not_sure')).toBeNull();
+    expect(shown('not_sure')?.items[0]).toBe('you are, or may be, pregnant');
     expect(shown('no')).not.toBeNull();
     expect(shown('recent_birth')).not.toBeNull();
   });

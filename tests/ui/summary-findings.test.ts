@@ -70,6 +70,14 @@ describe('the summary for a professional', () => {
     expect(calm).not.toContain(short('rf_blood_thinners'));
   });
 
+  it('never gives the answer that set the result twice, beside "Set by" and again as a fact', () => {
+    // Pain that has stopped training sets a consultation; the trend is not asked in the first 3 days.
+    const { summary, text } = summaryFor({ pain_recurring: 'stopped_training' });
+    expect(summary.setBy).toContain(short('pain_recurring'));
+    expect(summary.facts.map((f) => f.label)).not.toContain(short('pain_recurring'));
+    expect(text.split(short('pain_recurring')).length - 1).toBe(1);
+  });
+
   it('gives the time with the date', () => {
     expect(summaryFor({}).summary.date).toBe('Date: 8 December 2026, 09:30');
   });
