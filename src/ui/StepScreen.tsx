@@ -107,9 +107,11 @@ function QuestionsStep({ step, saved, problems, sectionIntro, fallbackTitle, onR
     input?.closest('.backcheck__form-group')?.scrollIntoView?.({ block: 'start' });
     input?.focus({ preventScroll: true });
     // A long question can leave its first option under the sticky Continue bar, which the message has just made
-    // taller (82% of "Yes" was covered on a 320 x 568 screen): then the option itself goes to the middle.
+    // taller (82% of "Yes" was covered on a 320 x 568 screen), or below a short screen (400% zoom: "Yes" at 388 px
+    // of 256): then the option itself goes to the middle.
     const bar = input?.closest('form')?.querySelector('.backcheck__actions');
-    if (input && bar && input.getBoundingClientRect().bottom > bar.getBoundingClientRect().top) input.scrollIntoView?.({ block: 'center' });
+    const visibleTo = Math.min(window.innerHeight, bar ? bar.getBoundingClientRect().top : Infinity);
+    if (input && input.getBoundingClientRect().bottom > visibleTo) input.scrollIntoView?.({ block: 'center' });
     // A new refusal (a new problems list) moves again, to whichever question is now first left.
   }, [left, firstLeft, base, headingRef]);
   const problemFor = (q: Question) => (left ? null : (problems?.find((p) => p.field === q.id) ?? null));

@@ -188,7 +188,7 @@ describe('small phones', () => {
     expect(seen).toEqual(expect.arrayContaining(['review', 'result', 'pain_more']));
   });
 
-  it.each([SMALL, PHONE])('Continue with questions left on a screen of several goes to the first one left and says how many (%o)', async (size) => {
+  it.each([SMALL, PHONE, { width: 320, height: 256 }])('Continue with questions left on a screen of several goes to the first one left and says how many (%o)', async (size) => {
     const tp = await suite.open({ viewport: size });
     const check = new CheckPage(tp.page, rules);
     await check.goto(suite.url);
@@ -208,11 +208,19 @@ describe('small phones', () => {
     // The question moved to is in view, above the sticky bar.
     const place = await tp.page.evaluate((id) => {
       const group = document.querySelector(`[data-question="${id}"]`)!.getBoundingClientRect();
-      const bar = document.querySelector('.backcheck__question .backcheck__actions')!.getBoundingClientRect();
-      return { top: group.top, barTop: bar.top };
+      const barBox = document.querySelector('.backcheck__question .backcheck__actions')!;
+      const bar = barBox.getBoundingClientRect();
+      const focused = (document.activeElement as HTMLElement).getBoundingClientRect();
+      const visibleTo = Math.min(innerHeight, getComputedStyle(barBox).position === 'sticky' ? bar.top : Infinity);
+      return { top: group.top, barTop: bar.top, focusedTop: focused.top, focusedBottom: focused.bottom, visibleTo };
     }, second.id);
-    expect(place.top).toBeGreaterThanOrEqual(-1);
-    expect(place.top).toBeLessThan(place.barTop);
+    // The control focus was moved to is on screen and clear of the bar, at 400% zoom (320 x 256) too.
+    expect(place.focusedTop, JSON.stringify(place)).toBeGreaterThanOrEqual(0);
+    expect(place.focusedBottom, JSON.stringify(place)).toBeLessThanOrEqual(place.visibleTo);
+    if (size.height >= 500) {
+      expect(place.top).toBeGreaterThanOrEqual(-1);
+      expect(place.top).toBeLessThan(place.barTop);
+    }
     expect(await tp.page.getByRole('status').filter({ hasText: /still need/ }).textContent()).toContain(String(left));
   });
 
